@@ -1,0 +1,319 @@
+"""Turns a parsed ``bloc.toml`` into a Bloc, reporting every problem with its key and a fix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khoi_thidua.errors import Problem
+from khoi_thidua.fields import FieldReader, Table, id_key
+from khoi_thidua.model import (
+    SCHEMA_VERSION,
+    Bloc,
+    DocumentSettings,
+    Excusal,
+    LeadershipRecord,
+    Member,
+    Scoring,
+    ScoringCriterion,
+)
+
+POLICIES = ("circular",)
+HEADERS = ("state", "party")
+TOP_KEYS = (
+    "schema",
+    "name",
+    "organiser",
+    "province",
+    "rules",
+    "rotation",
+    "scoring",
+    "documents",
+    "members",
+    "leadership",
+    "excused",
+)
+MEMBER_KEYS = ("id", "name", "short", "joined", "left", "merged_into", "note")
+LEADERSHIP_KEYS = ("year", "chair", "vice_chair", "note")
+EXCUSED_KEYS = ("member", "year", "reason")
+
+
+def read_schema_version(reader: FieldReader, doc: Table) -> bool:
+    """Check the ``schema`` key; False when the file cannot be read by this version."""
+    version = reader.integer(doc, "schema", "", required=True)
+    if version is not None and version != SCHEMA_VERSION:
+        reader.error(
+            "schema",
+            f"schema {version} is not supported (this khoi reads schema {SCHEMA_VERSION})",
+            "upgrade khoi, or check the number at the top of the file",
+        )
+        return False
+    return version is not None
+
+
+def parse_bloc(
+    doc: Table, bloc_id: str, file: str, lines: dict[str, int] | None = None
+) -> tuple[Bloc | None, list[Problem]]:
+    """Validate ``doc`` and build the Bloc; the Bloc is None when any error was found."""
+    reader = FieldReader(file, lines)
+    reader.known_keys(doc, "", TOP_KEYS)
+    read_schema_version(reader, doc)
+    name = reader.text(doc, "name", "", required=True)
+    organiser = reader.text(doc, "organiser", "", required=True)
+    province = reader.text(doc, "province", "") or ""
+    rules = reader.text(doc, "rules", "") or None
+
+    members = _members(reader, doc)
+    policy, order = _rotation(reader, doc)
+    scoring = _scoring(reader, doc)
+    documents = _documents(reader, doc)
+    leadership = _leadership(reader, doc)
+    excused = _excused(reader, doc)
+
+    if reader.ok:
+        _cross_check(reader, members, order, leadership, excused)
+    if not reader.ok or name is None or organiser is None:
+        return None, reader.problems
+    bloc = Bloc(
+        id=bloc_id,
+        name=name,
+        organiser=organiser,
+        province=province,
+        rules_file=rules,
+        members=tuple(members),
+        order=tuple(order),
+        policy=policy,
+        leadership=tuple(sorted(leadership, key=lambda r: r.year)),
+        excused=tuple(excused),
+        scoring=scoring,
+        documents=documents,
+    )
+    return bloc, reader.problems
+
+
+def _members(reader: FieldReader, doc: Table) -> list[Member]:
+    entries = reader.table_list(doc, "members", "")
+    if not entries and "members" not in doc:
+        reader.error("members", "the bloc has no members", "add a `[[members]]` table per unit")
+    members: list[Member] = []
+    for path, table in entries:
+        reader.known_keys(table, path, MEMBER_KEYS)
+        member_id = reader.identifier(table, "id", path)
+        name = reader.text(table, "name", path, required=True)
+        short = reader.text(table, "short", path) or ""
+        joined = reader.year(table, "joined", path)
+        left = reader.year(table, "left", path)
+        merged_into = reader.identifier(table, "merged_into", path, required=False) or None
+        note = reader.text(table, "note", path) or ""
+        if joined is not None and left is not None and left <= joined:
+            reader.error(
+                f"{path}.left",
+                f"`left` ({left}) must be after `joined` ({joined})",
+                "`left` is the first year the unit is no longer a member",
+            )
+        if merged_into is not None and left is None:
+            reader.error(
+                f"{path}.left",
+                "a merged member needs `left`: the first year it is no longer a member",
+                f"add `left = <year>` to the member merged into `{merged_into}`",
+            )
+        if member_id is not None and name is not None:
+            members.append(Member(member_id, name, short, joined, left, merged_into, note))
+    return members
+
+
+def _rotation(reader: FieldReader, doc: Table) -> tuple[str, list[str]]:
+    table = reader.table(doc, "rotation", "", required=True)
+    if table is None:
+        return "circular", []
+    reader.known_keys(table, "rotation", ("policy", "order"))
+    policy = reader.choice(table, "policy", "rotation", POLICIES, default="circular") or "circular"
+    order = reader.text_list(table, "order", "rotation", required=True)
+    return policy, order
+
+
+def _scoring(reader: FieldReader, doc: Table) -> Scoring:
+    table = reader.table(doc, "scoring", "")
+    if table is None:
+        return Scoring()
+    reader.known_keys(table, "scoring", ("min", "max", "criteria"))
+    low = reader.number(table, "min", "scoring")
+    high = reader.number(table, "max", "scoring")
+    low = 0.0 if low is None else low
+    high = 100.0 if high is None else high
+    if high <= low:
+        reader.error("scoring.max", f"`max` ({high:g}) must be above `min` ({low:g})")
+    criteria: list[ScoringCriterion] = []
+    seen: set[str] = set()
+    for path, item in reader.table_list(table, "criteria", "scoring"):
+        reader.known_keys(item, path, ("id", "name", "max"))
+        cid = reader.identifier(item, "id", path)
+        cname = reader.text(item, "name", path, required=True)
+        cmax = reader.number(item, "max", path, required=True, minimum=0)
+        if cid is not None and id_key(cid) in seen:
+            reader.error(f"{path}.id", f"criterion `{cid}` is listed twice")
+        if cid is not None and cname is not None and cmax is not None:
+            seen.add(id_key(cid))
+            criteria.append(ScoringCriterion(cid, cname, cmax))
+    return Scoring(low, high, tuple(criteria))
+
+
+def _documents(reader: FieldReader, doc: Table) -> DocumentSettings:
+    table = reader.table(doc, "documents", "")
+    if table is None:
+        return DocumentSettings()
+    reader.known_keys(table, "documents", ("header", "issuer", "place", "recipient"))
+    return DocumentSettings(
+        header=reader.choice(table, "header", "documents", HEADERS, default="state") or "state",
+        issuer=reader.text(table, "issuer", "documents") or "",
+        place=reader.text(table, "place", "documents") or "",
+        recipient=reader.text(table, "recipient", "documents") or "",
+    )
+
+
+def _leadership(reader: FieldReader, doc: Table) -> list[LeadershipRecord]:
+    records: list[LeadershipRecord] = []
+    for path, table in reader.table_list(doc, "leadership", ""):
+        reader.known_keys(table, path, LEADERSHIP_KEYS)
+        year = reader.year(table, "year", path, required=True)
+        chair = reader.identifier(table, "chair", path)
+        vice = reader.identifier(table, "vice_chair", path, required=False) or None
+        note = reader.text(table, "note", path) or ""
+        if year is not None and chair is not None:
+            records.append(LeadershipRecord(year, chair, vice, note))
+    return records
+
+
+def _excused(reader: FieldReader, doc: Table) -> list[Excusal]:
+    excused: list[Excusal] = []
+    for path, table in reader.table_list(doc, "excused", ""):
+        reader.known_keys(table, path, EXCUSED_KEYS)
+        member = reader.identifier(table, "member", path)
+        year = reader.year(table, "year", path, required=True)
+        reason = reader.text(table, "reason", path, required=True)
+        if member is not None and year is not None and reason is not None:
+            excused.append(Excusal(member, year, reason))
+    return excused
+
+
+def _cross_check(
+    reader: FieldReader,
+    members: list[Member],
+    order: list[str],
+    leadership: list[LeadershipRecord],
+    excused: list[Excusal],
+) -> None:
+    """References between sections: ids exist, are unique, and make sense in time."""
+    by_id: dict[str, Member] = {}
+    folded: dict[str, str] = {}
+    for index, member in enumerate(members):
+        key = id_key(member.id)
+        if key in folded:
+            same = folded[key] == member.id
+            reader.error(
+                f"members[{index}].id",
+                f"member id `{member.id}` is used twice"
+                if same
+                else f"member id `{member.id}` differs from `{folded[key]}` "
+                "only by case or accents",
+                "give every member its own id",
+            )
+            continue
+        folded[key] = member.id
+        by_id[member.id] = member
+
+    def known(member_id: str, key: str, role: str) -> Member | None:
+        if member_id in by_id:
+            return by_id[member_id]
+        near = folded.get(id_key(member_id))
+        hint = (
+            f"ids are exact: did you mean `{near}`?"
+            if near
+            else "use one of the ids under [[members]]: " + ", ".join(sorted(by_id))
+        )
+        reader.error(key, f"{role} `{member_id}` is not a member id", hint)
+        return None
+
+    seen_order: set[str] = set()
+    for index, member_id in enumerate(order):
+        key = f"rotation.order[{index}]"
+        if member_id in seen_order:
+            reader.error(key, f"`{member_id}` appears twice in the rotation order", "list it once")
+        seen_order.add(member_id)
+        known(member_id, key, "rotation order entry")
+    for member in by_id.values():
+        if member.id not in seen_order:
+            reader.error(
+                "rotation.order",
+                f"member `{member.id}` is missing from the rotation order",
+                f'add "{member.id}" to `order` where it takes its turn'
+                " (a member that left keeps its place; it is skipped)",
+            )
+
+    for index, member in enumerate(members):
+        if member.merged_into is None:
+            continue
+        target = known(member.merged_into, f"members[{index}].merged_into", "merged_into")
+        if target is not None and target.id == member.id:
+            reader.error(f"members[{index}].merged_into", "a member cannot merge into itself")
+    _check_merge_loops(reader, members, by_id)
+
+    years_seen: dict[int, int] = {}
+    for index, record in enumerate(leadership):
+        path = f"leadership[{index}]"
+        if record.year in years_seen:
+            reader.error(
+                f"{path}.year",
+                f"leadership for {record.year} is recorded twice",
+                f"keep one `[[leadership]]` entry for {record.year}",
+            )
+        years_seen[record.year] = index
+        roles = [("chair", record.chair), ("vice_chair", record.vice_chair)]
+        for role, role_id in roles:
+            if role_id is None:
+                continue
+            leader = known(role_id, f"{path}.{role}", role)
+            if leader is not None and not leader.is_member_in(record.year):
+                reader.error(
+                    f"{path}.{role}",
+                    f"`{role_id}` is not a member of the bloc in {record.year}",
+                    "check the year, or the member's `joined`/`left`",
+                )
+        if record.vice_chair is not None and record.vice_chair == record.chair:
+            reader.error(
+                f"{path}.vice_chair",
+                f"chair and vice-chair are the same member (`{record.chair}`) in {record.year}",
+                "the vice-chair must be another member",
+            )
+
+    excused_seen: set[tuple[str, int]] = set()
+    for index, excusal in enumerate(excused):
+        path = f"excused[{index}]"
+        if (excusal.member, excusal.year) in excused_seen:
+            reader.error(path, f"`{excusal.member}` is excused twice for {excusal.year}")
+        excused_seen.add((excusal.member, excusal.year))
+        excused_member = known(excusal.member, f"{path}.member", "excused member")
+        if excused_member is not None and not excused_member.is_member_in(excusal.year):
+            reader.warning(
+                f"{path}.year",
+                f"`{excusal.member}` is not a member in {excusal.year}, "
+                "so the excusal has no effect",
+            )
+
+
+def _check_merge_loops(reader: FieldReader, members: list[Member], by_id: dict[str, Any]) -> None:
+    for index, member in enumerate(members):
+        seen = [member.id]
+        current = member
+        while current.merged_into is not None and current.merged_into in by_id:
+            nxt = by_id[current.merged_into]
+            if nxt.id in seen:
+                if nxt.id == member.id and len(seen) > 1:
+                    chain = " → ".join([*seen, nxt.id])
+                    reader.error(
+                        f"members[{index}].merged_into",
+                        f"the merge chain loops: {chain}",
+                        "a unit merges into its successor, which cannot merge back",
+                    )
+                break
+            seen.append(nxt.id)
+            current = nxt

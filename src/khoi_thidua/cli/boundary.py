@@ -1,0 +1,73 @@
+"""The error boundary: KhoiError becomes a message on stderr and its exit code, no traceback."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+
+# Typer vendors its own copy of click; its exceptions are the ones raised here.
+from typer import _click as click
+from typer._click import exceptions as click_errors
+from typer.core import TyperGroup
+
+from khoi_thidua.errors import DataError, ExitCode, KhoiError
+
+
+def report_error(error: KhoiError) -> None:
+    from khoi_thidua.cli.output import err_console
+    from khoi_thidua.render.problems import problem_lines
+
+    console = err_console()
+    if isinstance(error, DataError) and len(error.problems) > 1:
+        errors = [p for p in error.problems if p.severity == "error"]
+        console.print(f"khoi: error: {len(errors)} problem(s) in the data:", markup=False)
+        for problem in errors:
+            console.print("  " + problem_lines(problem).replace("\n", "\n  "), markup=False)
+        return
+    console.print(f"khoi: error: {error.message}", markup=False)
+    if error.hint:
+        console.print("  fix: " + error.hint.replace("\n", "\n  "), markup=False)
+
+
+class KhoiGroup(TyperGroup):
+    """Typer group that maps usage errors to EX_USAGE and KhoiError to its exit code."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click_errors.UsageError as exc:
+            exc.exit_code = ExitCode.USAGE
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click_errors.UsageError as exc:
+            exc.exit_code = ExitCode.USAGE
+            raise
+        except (typer.Exit, typer.Abort, click_errors.ClickException):
+            raise
+        except KhoiError as exc:
+            report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:
+            if os.environ.get("KHOI_DEBUG"):
+                raise
+            print(
+                f"khoi: internal error: {type(exc).__name__}: {exc}\n"
+                "  this is a bug in khoi; run again with KHOI_DEBUG=1 for the traceback "
+                "and report it",
+                file=sys.stderr,
+            )
+            raise typer.Exit(ExitCode.SOFTWARE) from None

@@ -1,0 +1,96 @@
+"""The ``check`` command: validate every file of every bloc and report all problems at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption
+from khoi_thidua.cli.output import emit
+from khoi_thidua.errors import DataError, ExitCode, KhoiError, Problem
+from khoi_thidua.render import problems as view
+
+
+def check_bloc_dir(bloc_dir: Path) -> list[Problem]:
+    """Every problem in the bloc folder's files; never raises for bad data."""
+    from khoi_thidua import store
+
+    problems: list[Problem] = []
+    try:
+        bloc, found = store.check_bloc(bloc_dir)
+    except DataError as exc:
+        return list(exc.problems)
+    except KhoiError as exc:
+        return [Problem(store.display(bloc_dir / store.BLOC_FILE), "", exc.message, exc.hint)]
+    problems.extend(found)
+    if bloc is None:
+        return problems
+    for year in store.result_years(bloc_dir):
+        problems.extend(_check_year(bloc_dir, bloc, year))
+    return problems
+
+
+def _check_year(bloc_dir: Path, bloc: object, year: int) -> list[Problem]:
+    from khoi_thidua import store
+    from khoi_thidua.model import Bloc
+
+    assert isinstance(bloc, Bloc)
+    try:
+        _, found = store.check_results(bloc_dir, bloc, year, _award_ids(bloc_dir, bloc, year))
+    except DataError as exc:
+        return list(exc.problems)
+    except KhoiError as exc:
+        return [
+            Problem(store.display(store.results_file(bloc_dir, year)), "", exc.message, exc.hint)
+        ]
+    return found
+
+
+def _award_ids(bloc_dir: Path, bloc: object, year: int) -> list[str] | None:
+    """Award ids of the rule pack in force for ``year``, when rule packs are available."""
+    try:
+        from khoi_thidua.awards import packs
+    except ImportError:
+        return None
+    from khoi_thidua.model import Bloc
+
+    assert isinstance(bloc, Bloc)
+    try:
+        pack = packs.pack_for(bloc_dir, bloc, year)
+    except KhoiError:
+        return None
+    return [award.id for award in pack.awards]
+
+
+def check(
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    all_blocs: Annotated[
+        bool, typer.Option("--all", help="Check every bloc under the data folder.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Validate the data and report every problem at once, with file, key, line and fix.
+
+    Exits 0 when the data is valid (warnings are shown), 65 when any error is found.
+
+    Examples:
+
+      khoi check
+
+      khoi check --all --json
+    """
+    from khoi_thidua import store
+
+    if all_blocs or (bloc_id is None and len(store.bloc_dirs(data)) > 1 and all_blocs):
+        dirs = store.bloc_dirs(data)
+    else:
+        dirs = [store.choose_bloc_dir(data, bloc_id)]
+    reports = [(d.name, check_bloc_dir(d)) for d in dirs]
+    emit(view.check_dict(reports), view.check_view(reports), as_json)
+    failing = {"error"} | ({"warning"} if strict else set())
+    if any(p.severity in failing for _, problems in reports for p in problems):
+        raise typer.Exit(ExitCode.DATA)

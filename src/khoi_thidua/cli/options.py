@@ -1,0 +1,42 @@
+"""Options shared by every command, and the loading steps they all start with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc
+
+DataOption = Annotated[
+    Path,
+    typer.Option(
+        "--data",
+        "-d",
+        envvar="KHOI_DATA",
+        help="Data folder holding one folder per bloc (or a bloc folder itself).",
+        show_default=True,
+    ),
+]
+BlocOption = Annotated[
+    str | None,
+    typer.Option("--bloc", "-b", help="Bloc id (its folder name); needed when there are several."),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print the result as JSON (documented shape) for scripts.")
+]
+YearArgument = Annotated[
+    int | None,
+    typer.Argument(help="The year, e.g. 2022.", min=MIN_YEAR, max=MAX_YEAR, show_default=False),
+]
+
+DEFAULT_DATA = Path("data")
+
+
+def open_bloc(data: Path, bloc_id: str | None) -> tuple[Path, Bloc]:
+    """The bloc folder and its parsed bloc.toml."""
+    from khoi_thidua import store
+
+    bloc_dir = store.choose_bloc_dir(data, bloc_id)
+    return bloc_dir, store.load_bloc(bloc_dir)

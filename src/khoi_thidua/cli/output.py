@@ -1,0 +1,54 @@
+"""Consoles for stdout and stderr, and the one place a command's result is printed."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+PIPE_WIDTH = 120  # tables written to a file or pipe are not squeezed to 80 columns
+
+
+def _console(stream: Any) -> Console:
+    from rich.console import Console
+
+    is_tty = hasattr(stream, "isatty") and stream.isatty()
+    width = None if is_tty or os.environ.get("COLUMNS") else PIPE_WIDTH
+    return Console(
+        file=stream,
+        width=width,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def out_console() -> Console:
+    return _console(sys.stdout)
+
+
+def err_console() -> Console:
+    return _console(sys.stderr)
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+def emit(data: dict[str, Any], view: RenderableType | None, as_json: bool) -> None:
+    """Print ``data`` as JSON, or the human view of it."""
+    if as_json or view is None:
+        sys.stdout.write(to_json(data) + "\n")
+        sys.stdout.flush()
+        return
+    out_console().print(view)
+
+
+def say(message: str) -> None:
+    """A message for the person at the terminal (stderr, so stdout stays clean for pipes)."""
+    err_console().print(message, markup=False)

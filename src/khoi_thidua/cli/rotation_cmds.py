@@ -1,0 +1,145 @@
+"""Commands about leadership: ``rotate`` and ``history``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from khoi_thidua import rotation
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    YearArgument,
+    open_bloc,
+)
+from khoi_thidua.cli.output import emit, say
+from khoi_thidua.errors import UsageError
+from khoi_thidua.model import MAX_YEAR, Bloc, LeadershipRecord
+from khoi_thidua.render import rotation as view
+
+MAX_PLAN_YEARS = 100
+
+
+def rotate(
+    year: YearArgument = None,
+    plan: Annotated[
+        int | None,
+        typer.Option(
+            "--plan", min=1, max=MAX_PLAN_YEARS, help="Show a table of N years from YEAR."
+        ),
+    ] = None,
+    until: Annotated[
+        int | None,
+        typer.Option("--until", min=1945, max=MAX_YEAR, help="Show a table of years up to UNTIL."),
+    ] = None,
+    record: Annotated[
+        bool,
+        typer.Option("--record", help="Write YEAR's computed leadership into bloc.toml."),
+    ] = False,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Note stored with --record (e.g. the meeting).")
+    ] = None,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Who chairs (Trưởng khối) and vice-chairs (Phó khối) the bloc in YEAR, and why.
+
+    YEAR defaults to the year after the latest recorded one. A recorded year always wins;
+    later years follow the circle: this year's vice-chair chairs next year.
+
+    Examples:
+
+      khoi rotate 2022
+
+      khoi rotate 2022 --json
+
+      khoi rotate --plan 5
+
+      khoi rotate 2023 --record --note "Hội nghị ngày 10/01/2023"
+    """
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    target = year if year is not None else rotation.default_year(bloc)
+    if plan is not None and until is not None:
+        raise UsageError("use either --plan or --until, not both")
+    if record and (plan is not None or until is not None):
+        raise UsageError("--record records one year; drop --plan/--until")
+    last = target + plan - 1 if plan is not None else until
+    if last is not None:
+        if last < target:
+            raise UsageError(f"--until {last} is before {target}")
+        if last - target >= MAX_PLAN_YEARS:
+            raise UsageError(f"a plan covers at most {MAX_PLAN_YEARS} years")
+        answers = rotation.plan(bloc, target, last)
+        emit(view.plan_dict(bloc, answers), view.plan_view(bloc, answers), as_json)
+        return
+    if record:
+        _record(bloc_dir, target, note, as_json)
+        return
+    answer = rotation.leadership_in(bloc, target)
+    emit(view.rotate_dict(bloc, answer), view.rotate_view(bloc, answer), as_json)
+
+
+def _record(bloc_dir: object, year: int, note: str | None, as_json: bool) -> None:
+    from pathlib import Path
+
+    from khoi_thidua.store.records import record_leadership
+
+    assert isinstance(bloc_dir, Path)
+    today = dt.date.today().strftime("%d/%m/%Y")
+
+    def decide(current: Bloc) -> LeadershipRecord:
+        answer = rotation.leadership_in(current, year)
+        if answer.recorded:
+            return LeadershipRecord(year, answer.chair, answer.vice_chair, answer.note)
+        text = note or (
+            f"Computed by circular rotation from {answer.start_year}; recorded with khoi on {today}"
+        )
+        return LeadershipRecord(year, answer.chair, answer.vice_chair, text)
+
+    outcome = record_leadership(bloc_dir, decide)
+    bloc = open_bloc(bloc_dir, None)[1]
+    answer = rotation.leadership_in(bloc, year)
+    data = view.rotate_dict(bloc, answer)
+    data["record_status"] = outcome.status
+    if outcome.status == "written":
+        say(
+            f"Recorded {year} in {outcome.file}: chair {view.name(bloc, answer.chair)}, "
+            f"vice-chair {view.name(bloc, answer.vice_chair)}."
+        )
+    else:
+        say(
+            f"{year} is already recorded in {outcome.file} with the same leadership; "
+            "nothing changed."
+        )
+    emit(data, view.rotate_view(bloc, answer), as_json)
+
+
+def history(
+    until: Annotated[
+        int | None,
+        typer.Option("--until", min=1945, max=MAX_YEAR, help="Last year to show (default: next)."),
+    ] = None,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Leadership by year, recorded and computed, marking where a record departs from rotation.
+
+    A recorded year that differs from what the circle would have given is an election or an
+    override; the rotation goes on from what was recorded.
+
+    Examples:
+
+      khoi history
+
+      khoi history --until 2026 --json
+    """
+    _, bloc = open_bloc(data, bloc_id)
+    last = until if until is not None else (rotation.default_year(bloc) if bloc.leadership else 0)
+    rows = rotation.history(bloc, last)
+    emit(view.history_dict(bloc, rows), view.history_view(bloc, rows), as_json)

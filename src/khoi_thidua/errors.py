@@ -1,0 +1,111 @@
+"""The khoi exception family: each error carries its message, a hint and its exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes; BSD ``sysexits`` numbers where one fits."""
+
+    OK = 0
+    REFUSED = 1  # a write was refused because it conflicts with what is recorded
+    PARTIAL = 2  # a run over several blocs where some failed (each reported)
+    USAGE = 64  # EX_USAGE: bad command line, unknown or ambiguous member
+    DATA = 65  # EX_DATAERR: the data files are invalid
+    NO_INPUT = 66  # EX_NOINPUT: a file or folder that should exist does not
+    SOFTWARE = 70  # EX_SOFTWARE: an internal error in khoi (a bug; please report)
+    CANT_CREATE = 73  # EX_CANTCREAT: an output file could not be written
+    TEMP_FAIL = 75  # EX_TEMPFAIL: the data is locked by another run; try again later
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, located as precisely as the parser allows."""
+
+    file: str
+    key: str
+    message: str
+    hint: str = ""
+    line: int | None = None
+    severity: str = "error"  # "error" stops loading; "warning" is reported only
+
+    def location(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.key:
+            where += f" [{self.key}]"
+        return where
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "key": self.key,
+            "line": self.line,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class KhoiError(Exception):
+    """Base of every error khoi reports to the user without a traceback."""
+
+    exit_code: ExitCode = ExitCode.SOFTWARE
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(KhoiError):
+    """The command line asks for something that cannot be (unknown member, bad year…)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class DataError(KhoiError):
+    """One or more data files are invalid; ``problems`` lists every one found."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, problems: list[Problem], message: str = "") -> None:
+        errors = [p for p in problems if p.severity == "error"]
+        if not problems:
+            super().__init__(message or "the data is invalid")
+        else:
+            first = errors[0] if errors else problems[0]
+            text = message or (
+                f"{first.location()}: {first.message}"
+                if len(errors) <= 1
+                else f"{len(errors)} problems in the data (run `khoi check` to see them all)"
+            )
+            super().__init__(text, first.hint if len(errors) <= 1 else "")
+        self.problems = problems
+
+
+class MissingInputError(KhoiError):
+    """A file or folder khoi needs is not there."""
+
+    exit_code = ExitCode.NO_INPUT
+
+
+class WriteError(KhoiError):
+    """An output file could not be written; the original is untouched."""
+
+    exit_code = ExitCode.CANT_CREATE
+
+
+class LockTimeoutError(KhoiError):
+    """Another khoi run holds the lock on this data; nothing was written."""
+
+    exit_code = ExitCode.TEMP_FAIL
+
+
+class RefusedError(KhoiError):
+    """A write was refused because something different is already recorded."""
+
+    exit_code = ExitCode.REFUSED

@@ -1,0 +1,1 @@
+"""Model → JSON-ready dicts, sentences and rich renderables; decides nothing."""

@@ -1,0 +1,76 @@
+"""Renders the members of a bloc and their status in a year."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member
+from khoi_thidua.render.rotation import bloc_ref
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def member_status(bloc: Bloc, member: Member, year: int) -> tuple[str, str]:
+    """(status id, human detail) of ``member`` in ``year``."""
+    if member.joined is not None and year < member.joined:
+        return "not_joined", f"joins in {member.joined}"
+    if member.left is not None and year >= member.left:
+        if member.merged_into is not None:
+            successor = bloc.member(member.merged_into).name
+            return "merged", f"merged into {successor} in {member.left}"
+        return "left", f"left in {member.left}"
+    excusal = bloc.excusal(member.id, year)
+    if excusal is not None:
+        return "excused", f"excused from leadership: {excusal.reason}"
+    return "active", ""
+
+
+def members_dict(bloc: Bloc, year: int) -> dict[str, Any]:
+    rows = []
+    for member in bloc.members:
+        status, detail = member_status(bloc, member, year)
+        rows.append(
+            {
+                "id": member.id,
+                "name": member.name,
+                "short": member.short,
+                "joined": member.joined,
+                "left": member.left,
+                "merged_into": member.merged_into,
+                "status": status,
+                "detail": detail,
+                "rotation_position": bloc.order.index(member.id) + 1,
+            }
+        )
+    return {"schema": SCHEMA_VERSION, "bloc": bloc_ref(bloc), "year": year, "members": rows}
+
+
+def members_view(bloc: Bloc, year: int) -> RenderableType:
+    from rich.table import Table
+
+    labels = {
+        "active": "active",
+        "not_joined": "not yet a member",
+        "left": "left",
+        "merged": "merged",
+        "excused": "excused",
+    }
+    table = Table(title=f"{bloc.name} — members in {year}", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Id")
+    table.add_column("Đơn vị (member)")
+    table.add_column("Short")
+    table.add_column("Status")
+    table.add_column("Detail")
+    for member in sorted(bloc.members, key=lambda m: bloc.order.index(m.id)):
+        status, detail = member_status(bloc, member, year)
+        table.add_row(
+            str(bloc.order.index(member.id) + 1),
+            member.id,
+            member.name,
+            member.short,
+            labels[status],
+            detail,
+        )
+    return table

@@ -1,0 +1,49 @@
+"""Renders data problems found by loading or ``khoi check``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from khoi_thidua.errors import Problem
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def problem_lines(problem: Problem) -> str:
+    text = f"{problem.location()}: {problem.severity}: {problem.message}"
+    if problem.hint:
+        text += f"\n    fix: {problem.hint}"
+    return text
+
+
+def check_dict(reports: list[tuple[str, list[Problem]]]) -> dict[str, Any]:
+    blocs = [
+        {
+            "bloc": bloc_id,
+            "ok": not any(p.severity == "error" for p in problems),
+            "problems": [p.as_dict() for p in problems],
+        }
+        for bloc_id, problems in reports
+    ]
+    return {"schema": 1, "ok": all(b["ok"] for b in blocs), "blocs": blocs}
+
+
+def check_view(reports: list[tuple[str, list[Problem]]]) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    for bloc_id, problems in reports:
+        errors = sum(p.severity == "error" for p in problems)
+        warnings = len(problems) - errors
+        if not problems:
+            parts.append(Text(f"✓ {bloc_id}: no problems", style="green"))
+            continue
+        style = "red" if errors else "yellow"
+        parts.append(
+            Text(f"✗ {bloc_id}: {errors} error(s), {warnings} warning(s)", style=f"bold {style}")
+        )
+        for problem in problems:
+            parts.append(Text("  " + problem_lines(problem).replace("\n", "\n  ")))
+    return Group(*parts)

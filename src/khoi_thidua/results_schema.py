@@ -1,0 +1,289 @@
+"""Turns a parsed ``results-YYYY.toml`` into YearResults, checked against the bloc."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+
+from khoi_thidua.bloc_schema import read_schema_version
+from khoi_thidua.errors import Problem
+from khoi_thidua.fields import FieldReader, Table, id_key, join, type_name
+from khoi_thidua.model import (
+    RATING_LABELS_VI,
+    Bloc,
+    Discipline,
+    GrantedAward,
+    MemberResult,
+    Rating,
+    StaffFigures,
+    YearResults,
+)
+
+TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted")
+CONFERENCE_KEYS = ("date", "place", "ballots", "attendees")
+RESULT_KEYS = (
+    "score",
+    "self_score",
+    "rating",
+    "discipline",
+    "discipline_note",
+    "criteria",
+    "staff",
+    "votes",
+    "note",
+)
+STAFF_KEYS = ("count", "advanced_share", "all_completed", "has_base_soldier")
+GRANTED_KEYS = ("member", "award", "decision", "date", "issuer")
+RATING_HINT = "one of: " + ", ".join(f"{r.value} ({RATING_LABELS_VI[r]})" for r in Rating)
+
+
+def parse_results(
+    doc: Table,
+    bloc: Bloc,
+    year: int,
+    file: str,
+    lines: dict[str, int] | None = None,
+    award_ids: Collection[str] | None = None,
+) -> tuple[YearResults | None, list[Problem]]:
+    """Validate ``doc`` for ``year`` of ``bloc``; award ids are checked when given."""
+    reader = FieldReader(file, lines)
+    reader.known_keys(doc, "", TOP_KEYS)
+    read_schema_version(reader, doc)
+    stated = reader.year(doc, "year", "", required=True)
+    if stated is not None and stated != year:
+        reader.error(
+            "year",
+            f"the file says year {stated} but its name is for {year}",
+            f"rename the file to results-{stated}.toml or fix `year`",
+        )
+    note = reader.text(doc, "note", "") or ""
+
+    conference = reader.table(doc, "conference", "") or {}
+    reader.known_keys(conference, "conference", CONFERENCE_KEYS)
+    ballots = reader.integer(conference, "ballots", "conference", minimum=1)
+    attendees = reader.integer(conference, "attendees", "conference", minimum=1)
+    conference_date = _date(reader, conference, "date", "conference", required=False)
+    place = reader.text(conference, "place", "conference") or ""
+
+    results = _results(reader, doc, bloc, year, ballots, award_ids)
+    granted = _granted(reader, doc, bloc, year, award_ids)
+    if not reader.ok:
+        return None, reader.problems
+    return (
+        YearResults(
+            year=year,
+            results=tuple(results),
+            ballots=ballots,
+            conference_date=conference_date or "",
+            conference_place=place,
+            attendees=attendees,
+            granted=tuple(granted),
+            note=note,
+        ),
+        reader.problems,
+    )
+
+
+def _member_ref(
+    reader: FieldReader, bloc: Bloc, year: int, member_id: str, key: str, what: str
+) -> bool:
+    if not bloc.has_member(member_id):
+        near = [m.id for m in bloc.members if id_key(m.id) == id_key(member_id)]
+        hint = (
+            f"ids are exact: did you mean `{near[0]}`?"
+            if near
+            else "use a member id from bloc.toml: " + ", ".join(m.id for m in bloc.members)
+        )
+        reader.error(key, f"{what} for `{member_id}`, which is not a member id", hint)
+        return False
+    if not bloc.member(member_id).is_member_in(year):
+        reader.error(
+            key,
+            f"{what} for `{member_id}`, which is not a member of the bloc in {year}",
+            "check the member's `joined`/`left` in bloc.toml",
+        )
+        return False
+    return True
+
+
+def _results(
+    reader: FieldReader,
+    doc: Table,
+    bloc: Bloc,
+    year: int,
+    ballots: int | None,
+    award_ids: Collection[str] | None,
+) -> list[MemberResult]:
+    table = reader.table(doc, "results", "", required=True) or {}
+    scoring = bloc.scoring
+    out: list[MemberResult] = []
+    for member_id, entry in table.items():
+        path = join("results", member_id)
+        member_ok = _member_ref(reader, bloc, year, member_id, path, "a result")
+        if not isinstance(entry, dict):
+            reader.error(
+                path, f"the result of `{member_id}` must be a table, not {type_name(entry)}"
+            )
+            continue
+        reader.known_keys(entry, path, RESULT_KEYS)
+        score = reader.number(
+            entry,
+            "score",
+            path,
+            required=True,
+            minimum=scoring.min_score,
+            maximum=scoring.max_score,
+        )
+        self_score = reader.number(
+            entry, "self_score", path, minimum=scoring.min_score, maximum=scoring.max_score
+        )
+        rating_id = reader.choice(
+            entry, "rating", path, [r.value for r in Rating], hint=RATING_HINT
+        )
+        discipline_id = reader.choice(
+            entry, "discipline", path, [d.value for d in Discipline], default="none"
+        )
+        criteria = _criteria(reader, entry, path, bloc)
+        staff = _staff(reader, entry, path)
+        votes = _votes(reader, entry, path, ballots, award_ids)
+        if member_ok and score is not None and rating_id is not None and discipline_id is not None:
+            out.append(
+                MemberResult(
+                    member=member_id,
+                    score=score,
+                    rating=Rating(rating_id),
+                    self_score=self_score,
+                    criteria=criteria,
+                    discipline=Discipline(discipline_id),
+                    discipline_note=reader.text(entry, "discipline_note", path) or "",
+                    staff=staff,
+                    votes=votes,
+                    note=reader.text(entry, "note", path) or "",
+                )
+            )
+    return out
+
+
+def _criteria(
+    reader: FieldReader, entry: Table, path: str, bloc: Bloc
+) -> tuple[tuple[str, float], ...]:
+    table = reader.table(entry, "criteria", path)
+    if table is None:
+        return ()
+    limits = {c.id: c.max for c in bloc.scoring.criteria}
+    out: list[tuple[str, float]] = []
+    for cid in table:
+        key = join(join(path, "criteria"), cid)
+        if cid not in limits:
+            hint = (
+                "criteria are declared under [[scoring.criteria]] in bloc.toml: "
+                + ", ".join(limits)
+                if limits
+                else "declare the criteria under [[scoring.criteria]] in bloc.toml first"
+            )
+            reader.error(key, f"unknown scoring criterion `{cid}`", hint)
+            continue
+        value = reader.number(table, cid, join(path, "criteria"), minimum=0, maximum=limits[cid])
+        if value is not None:
+            out.append((cid, value))
+    return tuple(out)
+
+
+def _staff(reader: FieldReader, entry: Table, path: str) -> StaffFigures | None:
+    table = reader.table(entry, "staff", path)
+    if table is None:
+        return None
+    spath = join(path, "staff")
+    reader.known_keys(table, spath, STAFF_KEYS)
+    count = reader.integer(table, "count", spath, required=True, minimum=1)
+    share = reader.number(table, "advanced_share", spath, required=True, minimum=0, maximum=1)
+    if count is None or share is None:
+        return None
+    return StaffFigures(
+        count=count,
+        advanced_share=share,
+        all_completed=reader.boolean(table, "all_completed", spath, default=True),
+        has_base_soldier=reader.boolean(table, "has_base_soldier", spath, default=False),
+    )
+
+
+def _votes(
+    reader: FieldReader,
+    entry: Table,
+    path: str,
+    ballots: int | None,
+    award_ids: Collection[str] | None,
+) -> tuple[tuple[str, int], ...]:
+    table = reader.table(entry, "votes", path)
+    if table is None:
+        return ()
+    vpath = join(path, "votes")
+    out: list[tuple[str, int]] = []
+    for award in table:
+        key = join(vpath, award)
+        if award_ids is not None and award not in award_ids:
+            reader.error(key, f"unknown award id `{award}`", "award ids: " + ", ".join(award_ids))
+            continue
+        count = reader.integer(table, award, vpath, minimum=0)
+        if count is None:
+            continue
+        if ballots is None:
+            reader.error(
+                key,
+                "votes are given but the number of ballots cast is not",
+                "add `ballots = <number>` under [conference]",
+            )
+        elif count > ballots:
+            reader.error(key, f"{count} votes is more than the {ballots} ballots cast")
+        out.append((award, count))
+    return tuple(out)
+
+
+def _granted(
+    reader: FieldReader, doc: Table, bloc: Bloc, year: int, award_ids: Collection[str] | None
+) -> list[GrantedAward]:
+    out: list[GrantedAward] = []
+    seen: set[tuple[str, str]] = set()
+    for path, table in reader.table_list(doc, "granted", ""):
+        reader.known_keys(table, path, GRANTED_KEYS)
+        member = reader.identifier(table, "member", path)
+        award = reader.identifier(table, "award", path)
+        decision = reader.text(table, "decision", path, required=True)
+        date = _date(reader, table, "date", path, required=True)
+        issuer = reader.text(table, "issuer", path) or ""
+        if member is not None and not _member_ref(
+            reader, bloc, year, member, f"{path}.member", "an award"
+        ):
+            member = None
+        if award is not None and award_ids is not None and award not in award_ids:
+            reader.error(
+                f"{path}.award", f"unknown award id `{award}`", "award ids: " + ", ".join(award_ids)
+            )
+            award = None
+        if member and award and decision is not None and date is not None:
+            if (member, award) in seen:
+                reader.error(path, f"`{award}` for `{member}` is recorded twice")
+                continue
+            seen.add((member, award))
+            out.append(GrantedAward(member, award, decision, date, issuer))
+    return out
+
+
+def _date(reader: FieldReader, table: Table, key: str, path: str, required: bool) -> str | None:
+    full = join(path, key)
+    if key not in table:
+        if required:
+            reader.error(full, f"missing `{key}`", f"add `{key} = 2022-01-07` (year-month-day)")
+        return None
+    value = table[key]
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    reader.error(full, f"`{key}` must be a date written 2022-01-07, not {value!r}")
+    return None

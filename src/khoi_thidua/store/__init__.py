@@ -1,0 +1,34 @@
+"""The only package that reads or writes files: TOML in, TOML and exports out."""
+
+from khoi_thidua.store.reading import (
+    BLOC_FILE,
+    bloc_dirs,
+    check_bloc,
+    check_results,
+    choose_bloc_dir,
+    display,
+    load_bloc,
+    load_results,
+    read_toml,
+    result_years,
+    results_file,
+)
+from khoi_thidua.store.writing import locked, update_text_file, write_atomic, write_output
+
+__all__ = [
+    "BLOC_FILE",
+    "bloc_dirs",
+    "check_bloc",
+    "check_results",
+    "choose_bloc_dir",
+    "display",
+    "load_bloc",
+    "load_results",
+    "locked",
+    "read_toml",
+    "result_years",
+    "results_file",
+    "update_text_file",
+    "write_atomic",
+    "write_output",
+]

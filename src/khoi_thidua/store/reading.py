@@ -1,0 +1,183 @@
+"""Finds the data root and bloc folders, and reads their TOML files into the model."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from khoi_thidua.bloc_schema import parse_bloc
+from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
+from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.results_schema import parse_results
+from khoi_thidua.toml_lines import key_lines
+
+BLOC_FILE = "bloc.toml"
+RESULTS_PATTERN = re.compile(r"^results-(\d{4})\.toml$")
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a bloc's file is a few kilobytes; more is a mistake
+
+
+@dataclass(frozen=True)
+class TomlFile:
+    """A parsed TOML file with the line of each key path, for messages."""
+
+    path: Path
+    doc: dict[str, Any]
+    lines: dict[str, int]
+
+
+def results_file(bloc_dir: Path, year: int) -> Path:
+    return bloc_dir / f"results-{year}.toml"
+
+
+def display(path: Path) -> str:
+    """A path as the user will recognise it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_toml(path: Path) -> TomlFile:
+    """Read and parse ``path`` as UTF-8 TOML, or raise a clear error naming the file."""
+    name = display(path)
+    if path.is_dir():
+        raise MissingInputError(
+            f"{name} is a folder, but a file was expected", "rename or remove the folder"
+        )
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise MissingInputError(f"{name} does not exist") from None
+    except OSError as exc:
+        raise MissingInputError(f"{name} cannot be read: {exc.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(
+            [Problem(name, "", f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB")]
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark left by Windows Notepad is harmless
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    "",
+                    f"the file is not UTF-8 text (bad byte at position {exc.start})",
+                    "save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
+                )
+            ]
+        ) from None
+    if not text.strip():
+        raise DataError([Problem(name, "", "the file is empty", "see the README for an example")])
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"at line (\d+)", message)
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    "",
+                    f"not valid TOML: {message}",
+                    "check quotes, brackets and `=` on that line",
+                    int(match.group(1)) if match else None,
+                )
+            ]
+        ) from None
+    return TomlFile(path, doc, key_lines(text))
+
+
+def bloc_dirs(root: Path) -> list[Path]:
+    """Every bloc folder under the data root (or the root itself if it is a bloc folder)."""
+    if not root.exists():
+        raise MissingInputError(
+            f"the data folder {display(root)} does not exist",
+            "pass --data DIR or set KHOI_DATA to the folder that holds the bloc folders",
+        )
+    if not root.is_dir():
+        raise MissingInputError(f"the data path {display(root)} is not a folder")
+    if (root / BLOC_FILE).exists():
+        return [root]
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / BLOC_FILE).exists())
+
+
+def choose_bloc_dir(root: Path, bloc_id: str | None) -> Path:
+    """The folder of the bloc asked for, or the only bloc when none is named."""
+    dirs = bloc_dirs(root)
+    if bloc_id is not None:
+        for path in dirs:
+            if path.name == bloc_id:
+                return path
+        if (root / bloc_id).is_dir():
+            raise MissingInputError(
+                f"{display(root / bloc_id / BLOC_FILE)} does not exist",
+                "every bloc folder needs a bloc.toml (see the README)",
+            )
+        raise UsageError(
+            f"no bloc `{bloc_id}` in {display(root)}",
+            "blocs here: " + (", ".join(p.name for p in dirs) or "none"),
+        )
+    if not dirs:
+        raise MissingInputError(
+            f"no bloc folder (a folder with {BLOC_FILE}) in {display(root)}",
+            "pass --data DIR, or create DIR/<bloc-id>/bloc.toml (see the README)",
+        )
+    if len(dirs) > 1:
+        raise UsageError(
+            f"{display(root)} holds {len(dirs)} blocs; say which with --bloc",
+            "blocs here: " + ", ".join(p.name for p in dirs),
+        )
+    return dirs[0]
+
+
+def check_bloc(bloc_dir: Path) -> tuple[Bloc | None, list[Problem]]:
+    """Parse the bloc's file, returning every problem found (errors and warnings)."""
+    file = read_toml(bloc_dir / BLOC_FILE)
+    return parse_bloc(file.doc, bloc_dir.name, display(file.path), file.lines)
+
+
+def load_bloc(bloc_dir: Path) -> Bloc:
+    bloc, problems = check_bloc(bloc_dir)
+    if bloc is None:
+        raise DataError(problems)
+    return bloc
+
+
+def result_years(bloc_dir: Path) -> list[int]:
+    """Years that have a results file in the bloc folder, oldest first."""
+    years = []
+    for path in bloc_dir.iterdir():
+        match = RESULTS_PATTERN.match(path.name)
+        if match:
+            years.append(int(match.group(1)))
+    return sorted(years)
+
+
+def check_results(
+    bloc_dir: Path, bloc: Bloc, year: int, award_ids: Collection[str] | None = None
+) -> tuple[YearResults | None, list[Problem]]:
+    file = read_toml(results_file(bloc_dir, year))
+    return parse_results(file.doc, bloc, year, display(file.path), file.lines, award_ids)
+
+
+def load_results(
+    bloc_dir: Path, bloc: Bloc, year: int, award_ids: Collection[str] | None = None
+) -> YearResults:
+    path = results_file(bloc_dir, year)
+    if not path.exists():
+        raise MissingInputError(
+            f"no results for {year}: {display(path)} does not exist",
+            f"create results-{year}.toml in the bloc folder (see the README)",
+        )
+    results, problems = check_results(bloc_dir, bloc, year, award_ids)
+    if results is None:
+        raise DataError(problems)
+    return results

@@ -1,0 +1,95 @@
+"""Edits that add a record to a bloc's TOML files, keeping the user's comments and layout."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from khoi_thidua.bloc_schema import parse_bloc
+from khoi_thidua.errors import DataError, RefusedError
+from khoi_thidua.model import Bloc, LeadershipRecord
+from khoi_thidua.store.reading import BLOC_FILE, display
+from khoi_thidua.store.writing import update_text_file
+from khoi_thidua.toml_lines import key_lines
+
+
+@dataclass(frozen=True)
+class RecordOutcome:
+    """What a record command did: ``written`` or ``unchanged``, and the record itself."""
+
+    status: str
+    record: LeadershipRecord
+    file: str
+
+
+def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
+    name = display(bloc_dir / BLOC_FILE)
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        from khoi_thidua.errors import Problem
+
+        raise DataError([Problem(name, "", f"not valid TOML: {exc}")]) from None
+    bloc, problems = parse_bloc(doc, bloc_dir.name, name, key_lines(text))
+    if bloc is None:
+        raise DataError(problems)
+    return bloc
+
+
+def record_leadership(
+    bloc_dir: Path,
+    decide: Callable[[Bloc], LeadershipRecord],
+    timeout: float | None = None,
+) -> RecordOutcome:
+    """Append the leadership ``decide`` computes from the current file, under the lock.
+
+    ``decide`` runs on the file as read inside the lock, so two runs at once cannot record
+    from stale data. Recording the same thing twice is a no-op; recording something
+    different from what is there is refused.
+    """
+    import tomlkit
+
+    path = bloc_dir / BLOC_FILE
+    name = display(path)
+
+    def change(current: str | None) -> tuple[str | None, RecordOutcome]:
+        if current is None:
+            from khoi_thidua.errors import MissingInputError
+
+            raise MissingInputError(f"{name} does not exist")
+        bloc = _parse_bloc_text(current, bloc_dir)
+        record = decide(bloc)
+        existing = bloc.recorded(record.year)
+        if existing is not None:
+            if (existing.chair, existing.vice_chair) == (record.chair, record.vice_chair):
+                return None, RecordOutcome("unchanged", existing, name)
+            raise RefusedError(
+                f"{name} already records {record.year}: chair `{existing.chair}`, "
+                f"vice-chair `{existing.vice_chair or '—'}`; not replacing it with "
+                f"`{record.chair}` / `{record.vice_chair or '—'}`",
+                f"to change it deliberately, edit the [[leadership]] entry for {record.year} "
+                "in bloc.toml (and say why in its `note`)",
+            )
+        document = tomlkit.parse(current)
+        entry = tomlkit.table()
+        entry.add("year", record.year)
+        entry.add("chair", record.chair)
+        if record.vice_chair is not None:
+            entry.add("vice_chair", record.vice_chair)
+        if record.note:
+            entry.add("note", record.note)
+        if "leadership" in document:
+            document["leadership"].append(entry)
+        else:
+            array = tomlkit.aot()
+            array.append(entry)
+            document.append("leadership", array)
+        new_text = tomlkit.dumps(document)
+        after = _parse_bloc_text(new_text, bloc_dir)  # never write a file khoi cannot read back
+        if after.recorded(record.year) != record:
+            raise DataError([], f"internal check failed while recording {record.year} in {name}")
+        return new_text, RecordOutcome("written", record, name)
+
+    return update_text_file(path, change, timeout)

@@ -1,0 +1,129 @@
+"""The one way khoi changes a file: under a lock, to a temporary file, fsync, atomic replace."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from khoi_thidua.errors import LockTimeoutError, WriteError
+from khoi_thidua.store.reading import display
+
+T = TypeVar("T")
+
+LOCK_NAME = ".khoi.lock"
+DEFAULT_LOCK_TIMEOUT = 30.0  # seconds; a nightly job would rather retry than wait longer
+
+
+def lock_timeout() -> float:
+    """The lock timeout from ``KHOI_LOCK_TIMEOUT`` (seconds), or the default."""
+    raw = os.environ.get("KHOI_LOCK_TIMEOUT", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+    return value if value >= 0 else DEFAULT_LOCK_TIMEOUT
+
+
+@contextlib.contextmanager
+def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the folder's lock file, or raise LockTimeoutError after ``timeout`` seconds."""
+    from filelock import FileLock, Timeout
+
+    wait = lock_timeout() if timeout is None else timeout
+    lock = FileLock(str(folder / LOCK_NAME), timeout=wait)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockTimeoutError(
+            f"{display(folder)} is locked by another khoi run (waited {wait:g} s); "
+            "nothing was written",
+            "try again later, or raise KHOI_LOCK_TIMEOUT",
+        ) from None
+    except OSError as exc:
+        raise WriteError(
+            f"cannot create the lock file in {display(folder)}: {exc.strerror}",
+            "check that the folder is writable",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new, never half."""
+    folder = path.parent
+    try:
+        handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise WriteError(
+            f"cannot write in {display(folder)}: {exc.strerror}; {display(path)} is unchanged",
+            "check that the folder exists and is writable",
+        ) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                tmp.chmod(path.stat().st_mode & 0o777)
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise WriteError(
+            f"cannot write {display(path)}: {exc.strerror}; the original is unchanged",
+            "check free disk space and permissions",
+        ) from None
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # The rename is durable only once the folder entry is on disk (POSIX); Windows has no
+    # directory handles to sync, so this is best effort.
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def update_text_file(
+    path: Path,
+    change: Callable[[str | None], tuple[str | None, T]],
+    timeout: float | None = None,
+) -> T:
+    """Re-read ``path`` under the lock, let ``change`` compute the new text, write it atomically.
+
+    ``change`` receives the current text (None if the file does not exist) and returns the
+    new text (None: leave the file as it is) and a value handed back to the caller. Reading
+    inside the lock is what makes concurrent updates safe: no run writes over a change it
+    has not seen.
+    """
+    with locked(path.parent, timeout):
+        try:
+            current = path.read_text(encoding="utf-8-sig") if path.exists() else None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise WriteError(f"cannot read {display(path)} before changing it: {exc}") from None
+        new_text, outcome = change(current)
+        if new_text is not None and new_text != current:
+            write_atomic(path, new_text.encode("utf-8"))
+        return outcome
+
+
+def write_output(path: Path, data: bytes, timeout: float | None = None) -> None:
+    """Write an export (CSV, JSON, workbook…) atomically under the folder's lock."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise WriteError(
+            f"cannot write {display(path)}: the folder {display(folder)} does not exist"
+        )
+    with locked(folder, timeout):
+        write_atomic(path, data)

@@ -1,0 +1,67 @@
+"""Maps the key paths of a TOML text to the lines where they are written, for messages."""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_ASSIGN = re.compile(
+    r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
+)
+
+
+def _key_parts(raw: str) -> list[str]:
+    parts = re.findall(r"\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+)", raw)
+    return [next(p for p in groups if p) if any(groups) else "" for groups in parts]
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Best-effort map from paths like ``members[2].id`` to 1-based line numbers.
+
+    It reads headers and ``key =`` lines only; it never fails, whatever the text.
+    """
+    lines: dict[str, int] = {}
+    array_counts: dict[str, int] = {}
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            name = ".".join(_key_parts(header.group(2)))
+            if header.group(1) == "[[":
+                index = array_counts.get(name, -1) + 1
+                array_counts[name] = index
+                # nested array tables are indexed under the latest parent entry
+                current = _indexed(name, array_counts)
+            else:
+                current = _indexed(name, array_counts)
+            lines.setdefault(current, number)
+            continue
+        assign = _ASSIGN.match(line)
+        if assign:
+            key = ".".join(_key_parts(assign.group(1)))
+            path = f"{current}.{key}" if current else key
+            lines.setdefault(path, number)
+    return lines
+
+
+def _indexed(name: str, array_counts: dict[str, int]) -> str:
+    parts = name.split(".")
+    out: list[str] = []
+    for i in range(len(parts)):
+        prefix = ".".join(parts[: i + 1])
+        out.append(parts[i])
+        if prefix in array_counts:
+            out[-1] += f"[{array_counts[prefix]}]"
+    return ".".join(out)
+
+
+def line_for(lines: dict[str, int], key: str) -> int | None:
+    """The line of ``key`` or of its nearest written ancestor."""
+    while key:
+        if key in lines:
+            return lines[key]
+        trimmed = re.sub(r"(\[\d+\]|\.[^.\[\]]+)$", "", key)
+        if trimmed == key:
+            break
+        key = trimmed
+    return None
