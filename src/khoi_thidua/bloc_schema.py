@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, id_key
+from khoi_thidua.fields import FieldReader, Table, id_key, lookalike_note
 from khoi_thidua.model import (
     SCHEMA_VERSION,
     Bloc,
@@ -92,7 +92,7 @@ def parse_bloc(
 
 def _members(reader: FieldReader, doc: Table) -> list[Member]:
     entries = reader.table_list(doc, "members", "")
-    if not entries and "members" not in doc:
+    if not entries and doc.get("members", []) == []:
         reader.error("members", "the bloc has no members", "add a `[[members]]` table per unit")
     members: list[Member] = []
     for path, table in entries:
@@ -205,6 +205,7 @@ def _cross_check(
     """References between sections: ids exist, are unique, and make sense in time."""
     by_id: dict[str, Member] = {}
     folded: dict[str, str] = {}
+    duplicates: set[str] = set()  # folded ids already reported; references to them add nothing
     for index, member in enumerate(members):
         key = id_key(member.id)
         if key in folded:
@@ -214,9 +215,10 @@ def _cross_check(
                 f"member id `{member.id}` is used twice"
                 if same
                 else f"member id `{member.id}` differs from `{folded[key]}` "
-                "only by case or accents",
-                "give every member its own id",
+                "only by case, accents or look-alike letters",
+                _with_note("give every member its own id", member.id, folded[key]),
             )
+            duplicates.add(key)
             continue
         folded[key] = member.id
         by_id[member.id] = member
@@ -224,9 +226,11 @@ def _cross_check(
     def known(member_id: str, key: str, role: str) -> Member | None:
         if member_id in by_id:
             return by_id[member_id]
+        if id_key(member_id) in duplicates:
+            return None
         near = folded.get(id_key(member_id))
         hint = (
-            f"ids are exact: did you mean `{near}`?"
+            _with_note(f"ids are exact: did you mean `{near}`?", member_id, near)
             if near
             else "use one of the ids under [[members]]: " + ", ".join(sorted(by_id))
         )
@@ -236,7 +240,7 @@ def _cross_check(
     seen_order: set[str] = set()
     for index, member_id in enumerate(order):
         key = f"rotation.order[{index}]"
-        if member_id in seen_order:
+        if member_id in seen_order and id_key(member_id) not in duplicates:
             reader.error(key, f"`{member_id}` appears twice in the rotation order", "list it once")
         seen_order.add(member_id)
         known(member_id, key, "rotation order entry")
@@ -300,8 +304,16 @@ def _cross_check(
             )
 
 
+def _with_note(hint: str, typed: str, known: str) -> str:
+    note = lookalike_note(typed, known)
+    return f"{hint} ({note})" if note else hint
+
+
 def _check_merge_loops(reader: FieldReader, members: list[Member], by_id: dict[str, Any]) -> None:
+    in_reported_loop: set[str] = set()  # one problem per loop, not one per member in it
     for index, member in enumerate(members):
+        if member.id in in_reported_loop:
+            continue
         seen = [member.id]
         current = member
         while current.merged_into is not None and current.merged_into in by_id:
@@ -314,6 +326,7 @@ def _check_merge_loops(reader: FieldReader, members: list[Member], by_id: dict[s
                         f"the merge chain loops: {chain}",
                         "a unit merges into its successor, which cannot merge back",
                     )
+                    in_reported_loop.update(seen)
                 break
             seen.append(nxt.id)
             current = nxt

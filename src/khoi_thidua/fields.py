@@ -19,9 +19,48 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Letters of other scripts drawn like Latin ones. An id typed with a Russian or Greek keyboard
+# layout left on looks identical to the eye, so it must count as the same id, and be named.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТУХІЈЅαοινρτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhlqwABEKMHOPCTYXIJSaoivptABEZHIKMNOPTYX",
+)
+
+
 def id_key(text: str) -> str:
-    """The form under which two ids count as the same: NFC and case-folded."""
-    return nfc(text).casefold()
+    """The form under which two ids count as the same: case, accents, đ/d and look-alikes folded.
+
+    "BTC", "btс" (Cyrillic с) and "btč" all give "btc".
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_LOOKALIKES))
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return bare.replace("đ", "d").replace("Đ", "D").casefold()
+
+
+def lookalike_note(typed: str, known: str) -> str:
+    """Names the letters where two ids that look alike differ, when one is not plain ASCII.
+
+    An unknown id that *looks* exactly like a known one is a riddle to the user unless the
+    message says which letter is foreign: "`btс` has CYRILLIC SMALL LETTER ES (U+0441) where
+    `btc` has LATIN SMALL LETTER C (U+0063)".
+    """
+    typed, known = nfc(typed), nfc(known)
+    if len(typed) == len(known):
+        pairs = [(a, b) for a, b in zip(typed, known, strict=True) if a != b]
+        foreign = [(a, b) for a, b in pairs if not (a.isascii() and b.isascii())]
+        if not foreign:
+            return ""
+        return "; ".join(
+            f"`{typed}` has {_char_name(a)} where `{known}` has {_char_name(b)}" for a, b in foreign
+        )
+    others = [ch for ch in typed if not ch.isascii()]
+    if not others:
+        return ""
+    return f"`{typed}` contains " + ", ".join(_char_name(ch) for ch in others)
+
+
+def _char_name(ch: str) -> str:
+    return f"{unicodedata.name(ch, 'an unnamed character')} (U+{ord(ch):04X})"
 
 
 class FieldReader:

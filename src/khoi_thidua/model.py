@@ -202,6 +202,7 @@ class MemberResult:
     staff: StaffFigures | None = None
     votes: tuple[tuple[str, int], ...] = ()  # (award id, votes received)
     note: str = ""
+    votes_recorded: bool = True  # False when the file has no `votes` for the unit at all
 
     def votes_for(self, award_id: str) -> int | None:
         for award, count in self.votes:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from khoi_thidua.bloc_schema import read_schema_version
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, id_key, join, type_name
+from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, type_name
 from khoi_thidua.model import (
     RATING_LABELS_VI,
     Bloc,
@@ -89,8 +89,9 @@ def _member_ref(
 ) -> bool:
     if not bloc.has_member(member_id):
         near = [m.id for m in bloc.members if id_key(m.id) == id_key(member_id)]
+        note = lookalike_note(member_id, near[0]) if near else ""
         hint = (
-            f"ids are exact: did you mean `{near[0]}`?"
+            f"ids are exact: did you mean `{near[0]}`?" + (f" ({note})" if note else "")
             if near
             else "use a member id from bloc.toml: " + ", ".join(m.id for m in bloc.members)
         )
@@ -159,6 +160,7 @@ def _results(
                     staff=staff,
                     votes=votes,
                     note=reader.text(entry, "note", path) or "",
+                    votes_recorded="votes" in entry,
                 )
             )
     return out

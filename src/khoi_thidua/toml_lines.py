@@ -30,6 +30,9 @@ def key_lines(text: str) -> dict[str, int]:
             if header.group(1) == "[[":
                 index = array_counts.get(name, -1) + 1
                 array_counts[name] = index
+                # a new parent entry starts its nested arrays of tables again at [0]
+                for nested in [k for k in array_counts if k.startswith(name + ".")]:
+                    del array_counts[nested]
                 # nested array tables are indexed under the latest parent entry
                 current = _indexed(name, array_counts)
             else:

@@ -11,6 +11,7 @@ from khoi_thidua import __version__
 from khoi_thidua.cli.boundary import KhoiGroup
 from khoi_thidua.cli.check_cmd import check
 from khoi_thidua.cli.members_cmd import members
+from khoi_thidua.cli.propose_cmd import propose
 from khoi_thidua.cli.rotation_cmds import history, rotate
 
 app = typer.Typer(
@@ -44,6 +45,7 @@ def _root(
 
 
 app.command()(rotate)
+app.command()(propose)
 app.command()(history)
 app.command()(members)
 app.command()(check)

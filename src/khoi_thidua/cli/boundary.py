@@ -59,7 +59,8 @@ class KhoiGroup(TyperGroup):
         except KhoiError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, BrokenPipeError):
+            # A closed pipe (`khoi … | head`) is not a bug: Typer exits quietly on EPIPE.
             raise
         except Exception as exc:
             if os.environ.get("KHOI_DEBUG"):

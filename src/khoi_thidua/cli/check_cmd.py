@@ -50,11 +50,8 @@ def _check_year(bloc_dir: Path, bloc: object, year: int) -> list[Problem]:
 
 def _award_ids(bloc_dir: Path, bloc: object, year: int) -> list[str] | None:
     """Award ids of the rule pack in force for ``year``, when rule packs are available."""
-    try:
-        from khoi_thidua.awards import packs
-    except ImportError:
-        return None
     from khoi_thidua.model import Bloc
+    from khoi_thidua.store import packs
 
     assert isinstance(bloc, Bloc)
     try:

@@ -52,3 +52,14 @@ def emit(data: dict[str, Any], view: RenderableType | None, as_json: bool) -> No
 def say(message: str) -> None:
     """A message for the person at the terminal (stderr, so stdout stays clean for pipes)."""
     err_console().print(message, markup=False)
+
+
+def file_console(view: RenderableType) -> str:
+    """A rich renderable as plain text for a file: no colour codes, a fixed width."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None).print(view)
+    return buffer.getvalue()

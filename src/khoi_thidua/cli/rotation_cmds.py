@@ -95,7 +95,12 @@ def _record(bloc_dir: object, year: int, note: str | None, as_json: bool) -> Non
     def decide(current: Bloc) -> LeadershipRecord:
         answer = rotation.leadership_in(current, year)
         if answer.recorded:
-            return LeadershipRecord(year, answer.chair, answer.vice_chair, answer.note)
+            # --record writes what the circle gives; a different recorded decision (an election,
+            # an override) is then refused, never silently confirmed or overwritten.
+            computed = _computed_over_record(current, year)
+            if computed is None:
+                return LeadershipRecord(year, answer.chair, answer.vice_chair, answer.note)
+            answer = computed
         text = note or (
             f"Computed by circular rotation from {answer.start_year}; recorded with khoi on {today}"
         )
@@ -117,6 +122,17 @@ def _record(bloc_dir: object, year: int, note: str | None, as_json: bool) -> Non
             "nothing changed."
         )
     emit(data, view.rotate_view(bloc, answer), as_json)
+
+
+def _computed_over_record(bloc: Bloc, year: int) -> rotation.Leadership | None:
+    """What the circle gives for a recorded ``year`` from the year before, if it can say."""
+    if not any(r.year < year for r in bloc.leadership):
+        return None  # ``year`` is where the rotation starts: nothing to compute it from
+    previous = rotation.leadership_in(bloc, year - 1)
+    try:
+        return rotation.step(bloc, previous, previous.start_year or previous.year)
+    except rotation.RotationError:
+        return None
 
 
 def history(

@@ -1,0 +1,151 @@
+"""Evaluates one award condition for one unit, recording what was observed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from khoi_thidua.awards.rules import AwardRule, Condition
+from khoi_thidua.model import Discipline, MemberResult, Rating, YearResults
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a condition may look at: the year's results, earlier years and the ranking."""
+
+    year: int
+    results: YearResults
+    history: Mapping[int, YearResults]  # earlier years' results, by year
+    ranks: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class ConditionCheck:
+    """A condition, whether the unit meets it, and the values that decided it."""
+
+    condition: Condition
+    met: bool
+    actual: dict[str, Any] = field(default_factory=dict)
+
+
+def check(condition: Condition, award: AwardRule, result: MemberResult, facts: Facts) -> ConditionCheck:
+    evaluate = _EVALUATORS[condition.kind]
+    met, actual = evaluate(condition.params, award, result, facts)
+    return ConditionCheck(condition, met, actual)
+
+
+Outcome = tuple[bool, dict[str, Any]]
+
+
+def _min_rating(params: dict[str, Any], _a: AwardRule, r: MemberResult, _f: Facts) -> Outcome:
+    need = Rating(params["rating"])
+    return r.rating.at_least(need), {"rating": r.rating.value}
+
+
+def _max_rank(params: dict[str, Any], _a: AwardRule, r: MemberResult, f: Facts) -> Outcome:
+    rank = f.ranks[r.member]
+    return rank <= params["rank"], {"rank": rank}
+
+
+def _no_discipline(params: dict[str, Any], _a: AwardRule, r: MemberResult, _f: Facts) -> Outcome:
+    level = Discipline(params["at_or_above"])
+    return r.discipline.severity < level.severity, {"discipline": r.discipline.value}
+
+
+def _share_met(value: Fraction, params: Mapping[str, Any], more: str, least: str) -> bool:
+    # Shares compare exactly: 4 votes of 8 is not "more than half" (0.5 as a float would do
+    # too, but 2/3 thresholds written as 0.6667 must not flip on rounding).
+    if more in params:
+        return value > Fraction(str(params[more]))
+    return value >= Fraction(str(params[least]))
+
+
+def _min_vote_share(params: dict[str, Any], a: AwardRule, r: MemberResult, f: Facts) -> Outcome:
+    ballots = f.results.ballots
+    votes = r.votes_for(a.id)
+    actual: dict[str, Any] = {"votes": votes, "ballots": ballots}
+    if ballots is None:
+        actual["missing"] = "ballots"
+        return False, actual
+    if votes is None:
+        actual["missing"] = "votes"
+        votes = 0
+    return _share_met(Fraction(votes, ballots), params, "more_than", "at_least"), actual
+
+
+def _min_score(params: dict[str, Any], _a: AwardRule, r: MemberResult, _f: Facts) -> Outcome:
+    return r.score >= params["score"], {"score": r.score}
+
+
+def _consecutive_years(
+    params: dict[str, Any], _a: AwardRule, r: MemberResult, f: Facts
+) -> Outcome:
+    need = Rating(params["rating"])
+    years_needed: int = params["years"]
+    streak = 0
+    broken: dict[str, Any] = {}
+    for year in range(f.year, f.year - years_needed, -1):
+        results = f.results if year == f.year else f.history.get(year)
+        if results is None:
+            broken = {"broken_at": year, "broken_by": "no_results_file"}
+            break
+        past = results.result_for(r.member)
+        if past is None:
+            broken = {"broken_at": year, "broken_by": "no_result"}
+            break
+        if not past.rating.at_least(need):
+            broken = {"broken_at": year, "broken_by": "rating", "rating": past.rating.value}
+            break
+        streak += 1
+    return streak >= years_needed, {"streak": streak, **broken}
+
+
+def _prior_awards(params: dict[str, Any], _a: AwardRule, r: MemberResult, f: Facts) -> Outcome:
+    wanted = set(params["awards"])
+    found: list[dict[str, Any]] = []
+    for year in range(f.year - params["within_years"], f.year):
+        results = f.history.get(year)
+        if results is None:
+            continue
+        for granted in results.granted:
+            if granted.member == r.member and granted.award in wanted:
+                found.append({"year": year, "award": granted.award, "decision": granted.decision})
+    return len(found) >= params["min_count"], {"found": found}
+
+
+def _staff(params: dict[str, Any], _a: AwardRule, r: MemberResult, _f: Facts) -> Outcome:
+    staff = r.staff
+    if staff is None:
+        return False, {"missing": "staff"}
+    failed: list[str] = []
+    if params.get("all_completed") and not staff.all_completed:
+        failed.append("all_completed")
+    share = Fraction(str(staff.advanced_share))
+    if ("advanced_share_at_least" in params or "advanced_share_more_than" in params) and not (
+        _share_met(share, params, "advanced_share_more_than", "advanced_share_at_least")
+    ):
+        failed.append("advanced_share")
+    if params.get("base_soldier") and not staff.has_base_soldier:
+        failed.append("base_soldier")
+    actual = {
+        "count": staff.count,
+        "advanced_share": staff.advanced_share,
+        "all_completed": staff.all_completed,
+        "has_base_soldier": staff.has_base_soldier,
+        "failed": failed,
+    }
+    return not failed, actual
+
+
+_EVALUATORS = {
+    "min_rating": _min_rating,
+    "max_rank": _max_rank,
+    "no_discipline": _no_discipline,
+    "min_vote_share": _min_vote_share,
+    "min_score": _min_score,
+    "consecutive_years": _consecutive_years,
+    "prior_awards": _prior_awards,
+    "staff": _staff,
+}

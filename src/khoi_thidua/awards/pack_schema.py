@@ -1,0 +1,325 @@
+"""Turns parsed rule-pack TOML (and a bloc's override file) into a RulePack, or problems."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from khoi_thidua.awards.rules import (
+    CONDITION_KINDS,
+    QUOTA_KINDS,
+    TIE_BREAK_KEYS,
+    TRACKS,
+    AwardRule,
+    Bracket,
+    Condition,
+    Quota,
+    RulePack,
+)
+from khoi_thidua.errors import Problem
+from khoi_thidua.fields import FieldReader, Table, join
+from khoi_thidua.model import Discipline, Rating
+
+PACK_KEYS = ("schema", "id", "name", "years", "basis", "notes", "tie_break", "awards")
+AWARD_KEYS = ("id", "name", "name_en", "basis", "track", "quota", "conditions", "note")
+QUOTA_KEYS = ("kind", "count", "brackets", "percent", "basis", "unverified")
+COMMON_CONDITION_KEYS = ("kind", "basis", "unverified", "note")
+CONDITION_PARAMS: dict[str, tuple[str, ...]] = {
+    "min_rating": ("rating",),
+    "max_rank": ("rank",),
+    "no_discipline": ("at_or_above",),
+    "min_vote_share": ("more_than", "at_least"),
+    "min_score": ("score",),
+    "consecutive_years": ("rating", "years"),
+    "prior_awards": ("awards", "within_years", "min_count"),
+    "staff": (
+        "advanced_share_at_least",
+        "advanced_share_more_than",
+        "all_completed",
+        "base_soldier",
+    ),
+}
+SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
+OVERRIDE_KEYS = ("schema", "tie_break", "awards", "note")
+AWARD_SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
+OVERRIDE_KEYS = ("quota", "conditions", "enabled")
+
+
+def parse_pack(
+    doc: Table, file: str, lines: dict[str, int] | None = None
+) -> tuple[RulePack | None, list[Problem]]:
+    reader = FieldReader(file, lines)
+    reader.known_keys(doc, "", PACK_KEYS)
+    reader.integer(doc, "schema", "", required=True)
+    pack_id = reader.identifier(doc, "id", "")
+    name = reader.text(doc, "name", "", required=True)
+    basis = reader.text(doc, "basis", "") or ""
+    notes = reader.text_list(doc, "notes", "")
+    tie_break = _tie_break(reader, doc, "")
+    years = reader.table(doc, "years", "", required=True) or {}
+    reader.known_keys(years, "years", ("from", "to"))
+    year_from = reader.year(years, "from", "years", required=True)
+    year_to = reader.year(years, "to", "years")
+    awards: list[AwardRule] = []
+    ids: list[str] = []
+    entries = reader.table_list(doc, "awards", "")
+    for path, table in entries:
+        if isinstance(table.get("id"), str):
+            ids.append(table["id"])
+    for path, table in entries:
+        award = _award(reader, table, path, ids)
+        if award is not None:
+            if award.id in [a.id for a in awards]:
+                reader.error(f"{path}.id", f"award `{award.id}` is listed twice")
+            awards.append(award)
+    if not entries:
+        reader.error("awards", "the pack lists no awards", "add `[[awards]]` tables")
+    if not reader.ok or pack_id is None or name is None or year_from is None:
+        return None, reader.problems
+    pack = RulePack(
+        id=pack_id,
+        name=name,
+        year_from=year_from,
+        year_to=year_to,
+        basis=basis,
+        awards=tuple(awards),
+        tie_break=tuple(tie_break) if tie_break is not None else (),
+        notes=tuple(notes),
+        sources=(file,),
+    )
+    return pack, reader.problems
+
+
+def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
+    if "tie_break" not in doc:
+        return None
+    keys = reader.text_list(doc, "tie_break", path)
+    for index, key in enumerate(keys):
+        if key not in TIE_BREAK_KEYS:
+            reader.error(
+                f"{join(path, 'tie_break')}[{index}]",
+                f"unknown tie-break key `{key}`",
+                "one of: " + ", ".join(TIE_BREAK_KEYS),
+            )
+    return keys
+
+
+def _award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> AwardRule | None:
+    reader.known_keys(table, path, AWARD_KEYS)
+    award_id = reader.identifier(table, "id", path)
+    name = reader.text(table, "name", path, required=True)
+    name_en = reader.text(table, "name_en", path) or ""
+    basis = reader.text(table, "basis", path, required=True)
+    track = reader.choice(table, "track", path, TRACKS, default="bloc")
+    note = reader.text(table, "note", path) or ""
+    quota_table = reader.table(table, "quota", path)
+    quota = (
+        parse_quota(reader, quota_table, join(path, "quota"))
+        if quota_table is not None
+        else Quota("none")
+    )
+    conditions: list[Condition] = []
+    for cpath, ctable in reader.table_list(table, "conditions", path):
+        condition = parse_condition(reader, ctable, cpath, ids)
+        if condition is not None:
+            conditions.append(condition)
+    if award_id is None or name is None or basis is None or track is None or quota is None:
+        return None
+    return AwardRule(award_id, name, name_en, basis, track, quota, tuple(conditions), note)
+
+
+def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
+    reader.known_keys(table, path, QUOTA_KEYS)
+    kind = reader.choice(table, "kind", path, QUOTA_KINDS)
+    basis = reader.text(table, "basis", path) or ""
+    unverified = reader.boolean(table, "unverified", path)
+    if kind == "fixed":
+        count = reader.integer(table, "count", path, required=True, minimum=0)
+        return None if count is None else Quota(kind, count=count, basis=basis, unverified=unverified)
+    if kind == "percent":
+        percent = reader.number(table, "percent", path, required=True, minimum=0, maximum=100)
+        if percent is None:
+            return None
+        return Quota(kind, percent=percent, basis=basis, unverified=unverified)
+    if kind == "bracket":
+        brackets: list[Bracket] = []
+        for bpath, btable in reader.table_list(table, "brackets", path):
+            reader.known_keys(btable, bpath, ("up_to", "count"))
+            up_to = reader.integer(btable, "up_to", bpath, minimum=1)
+            count = reader.integer(btable, "count", bpath, required=True, minimum=0)
+            if count is not None:
+                brackets.append(Bracket(up_to, count))
+        if not brackets:
+            reader.error(join(path, "brackets"), "a bracket quota needs `brackets`")
+            return None
+        bounds = [b.up_to for b in brackets]
+        if any(b is None for b in bounds[:-1]) or bounds != sorted(
+            bounds, key=lambda b: float("inf") if b is None else b
+        ):
+            reader.error(
+                join(path, "brackets"),
+                "brackets must go up in `up_to`, only the last may leave `up_to` out",
+            )
+            return None
+        return Quota(kind, brackets=tuple(brackets), basis=basis, unverified=unverified)
+    if kind == "none":
+        return Quota(kind, basis=basis, unverified=unverified)
+    return None
+
+
+def parse_condition(
+    reader: FieldReader, table: Table, path: str, award_ids: list[str]
+) -> Condition | None:
+    kind = reader.choice(table, "kind", path, CONDITION_KINDS)
+    if kind is None:
+        return None
+    reader.known_keys(table, path, COMMON_CONDITION_KEYS + CONDITION_PARAMS[kind])
+    params: dict[str, Any] = {}
+    ok = True
+    ratings = [r.value for r in Rating]
+    if kind in ("min_rating", "consecutive_years"):
+        rating = reader.choice(table, "rating", path, ratings)
+        ok = ok and rating is not None
+        params["rating"] = rating
+    if kind == "consecutive_years":
+        years = reader.integer(table, "years", path, required=True, minimum=1, maximum=50)
+        ok = ok and years is not None
+        params["years"] = years
+    if kind == "max_rank":
+        rank = reader.integer(table, "rank", path, required=True, minimum=1)
+        ok = ok and rank is not None
+        params["rank"] = rank
+    if kind == "no_discipline":
+        levels = [d.value for d in Discipline if d is not Discipline.NONE]
+        level = reader.choice(table, "at_or_above", path, levels)
+        ok = ok and level is not None
+        params["at_or_above"] = level
+    if kind == "min_vote_share":
+        ok = _one_share(reader, table, path, ("more_than", "at_least"), params) and ok
+    if kind == "min_score":
+        score = reader.number(table, "score", path, required=True)
+        ok = ok and score is not None
+        params["score"] = score
+    if kind == "prior_awards":
+        awards = reader.text_list(table, "awards", path, required=True)
+        for index, award in enumerate(awards):
+            if award not in award_ids:
+                reader.error(
+                    f"{join(path, 'awards')}[{index}]",
+                    f"unknown award id `{award}`",
+                    "award ids of this pack: " + ", ".join(award_ids),
+                )
+                ok = False
+        within = reader.integer(table, "within_years", path, required=True, minimum=1, maximum=50)
+        min_count = reader.integer(table, "min_count", path, minimum=1)
+        ok = ok and bool(awards) and within is not None
+        params.update(awards=awards, within_years=within, min_count=min_count or 1)
+    if kind == "staff":
+        share_keys = ("advanced_share_at_least", "advanced_share_more_than")
+        if any(k in table for k in share_keys):
+            ok = _one_share(reader, table, path, share_keys, params) and ok
+        params["all_completed"] = reader.boolean(table, "all_completed", path)
+        params["base_soldier"] = reader.boolean(table, "base_soldier", path)
+    basis = reader.text(table, "basis", path) or ""
+    note = reader.text(table, "note", path) or ""
+    unverified = reader.boolean(table, "unverified", path)
+    if not ok:
+        return None
+    return Condition(kind, params, basis, unverified, note)
+
+
+def _one_share(
+    reader: FieldReader, table: Table, path: str, keys: tuple[str, ...], params: dict[str, Any]
+) -> bool:
+    given = [k for k in keys if k in table]
+    if len(given) != 1:
+        reader.error(
+            path,
+            "give exactly one of " + " or ".join(f"`{k}`" for k in keys),
+            f"e.g. `{keys[0]} = 0.5` (a share between 0 and 1)",
+        )
+        return False
+    value = reader.number(table, given[0], path, minimum=0, maximum=1)
+    if value is None:
+        return False
+    params[given[0]] = value
+    return True
+
+
+def apply_override(
+    pack: RulePack, doc: Table, file: str, lines: dict[str, int] | None = None
+) -> tuple[RulePack | None, list[Problem]]:
+    """The pack with a bloc's overrides of quotas, thresholds and tie-breaks applied."""
+    reader = FieldReader(file, lines)
+    reader.known_keys(doc, "", OVERRIDE_KEYS)
+    reader.integer(doc, "schema", "", required=True)
+    tie_break = _tie_break(reader, doc, "")
+    ids = [a.id for a in pack.awards]
+    awards = {a.id: a for a in pack.awards}
+    removed: set[str] = set()
+    overrides = reader.table(doc, "awards", "") or {}
+    for award_id, table in overrides.items():
+        path = join("awards", award_id)
+        if award_id not in awards:
+            reader.error(path, f"unknown award id `{award_id}`", "award ids: " + ", ".join(ids))
+            continue
+        if not isinstance(table, dict):
+            reader.error(path, f"`{award_id}` must be a table")
+            continue
+        reader.known_keys(table, path, AWARD_OVERRIDE_KEYS)
+        if not reader.boolean(table, "enabled", path, default=True):
+            removed.add(award_id)
+            continue
+        award = awards[award_id]
+        quota_table = reader.table(table, "quota", path)
+        if quota_table is not None:
+            quota = parse_quota(reader, quota_table, join(path, "quota"))
+            if quota is not None:
+                award = dataclasses.replace(award, quota=quota)
+        conditions = list(award.conditions)
+        changes = reader.table(table, "conditions", path) or {}
+        for kind, change in changes.items():
+            cpath = join(join(path, "conditions"), kind)
+            if kind not in CONDITION_KINDS:
+                reader.error(
+                    cpath, f"unknown condition kind `{kind}`", "one of: " + ", ".join(CONDITION_KINDS)
+                )
+                continue
+            index = next((i for i, c in enumerate(conditions) if c.kind == kind), None)
+            if change is False:
+                if index is not None:
+                    conditions.pop(index)
+                continue
+            if not isinstance(change, dict):
+                reader.error(cpath, "a condition override is a table, or `false` to drop it")
+                continue
+            base: dict[str, Any] = {}
+            if index is not None:
+                old = conditions[index]
+                base = {k: v for k, v in old.params.items() if v is not None}
+                if SHARE_KEYS & set(change):
+                    # a new share replaces the old one, whichever form ("at least"/"more than")
+                    base = {k: v for k, v in base.items() if k not in SHARE_KEYS}
+                base.update(basis=old.basis, note=old.note)
+            merged = {**base, **change, "kind": kind}
+            condition = parse_condition(reader, merged, cpath, ids)
+            if condition is None:
+                continue
+            # A value the bloc set itself is its own decision, not an unverified default.
+            condition = dataclasses.replace(
+                condition, unverified=bool(change.get("unverified", False))
+            )
+            if index is None:
+                conditions.append(condition)
+            else:
+                conditions[index] = condition
+        awards[award_id] = dataclasses.replace(award, conditions=tuple(conditions))
+    if not reader.ok:
+        return None, reader.problems
+    new_pack = dataclasses.replace(
+        pack,
+        awards=tuple(awards[a.id] for a in pack.awards if a.id not in removed),
+        tie_break=tuple(tie_break) if tie_break is not None else pack.tie_break,
+        sources=(*pack.sources, file),
+    )
+    return new_pack, reader.problems

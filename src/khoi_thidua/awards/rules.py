@@ -1,0 +1,112 @@
+"""Rule-pack types: awards in precedence order, their quotas and condition vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CONDITION_KINDS = (
+    "min_rating",
+    "max_rank",
+    "no_discipline",
+    "min_vote_share",
+    "min_score",
+    "consecutive_years",
+    "prior_awards",
+    "staff",
+)
+QUOTA_KINDS = ("fixed", "bracket", "percent", "none")
+TRACKS = ("bloc", "title")
+TIE_BREAK_KEYS = ("self_score",)  # after score and total votes, which always come first
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition of an award: its kind, parameters, legal basis and how sure we are."""
+
+    kind: str
+    params: dict[str, Any]
+    basis: str = ""
+    unverified: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Bracket:
+    """Up to ``up_to`` members (None: any number) the quota is ``count``."""
+
+    up_to: int | None
+    count: int
+
+
+@dataclass(frozen=True)
+class Quota:
+    """How many units a bloc may propose for an award."""
+
+    kind: str  # fixed | bracket | percent | none
+    count: int = 0
+    brackets: tuple[Bracket, ...] = ()
+    percent: float = 0.0
+    basis: str = ""
+    unverified: bool = False
+
+    def seats(self, members: int) -> int | None:
+        """The number of units that may be proposed in a bloc of ``members``; None = no cap."""
+        if self.kind == "fixed":
+            return self.count
+        if self.kind == "bracket":
+            for bracket in self.brackets:
+                if bracket.up_to is None or members <= bracket.up_to:
+                    return bracket.count
+            return 0
+        if self.kind == "percent":
+            # "không quá N%": at most N% of the members, so round down. Integer arithmetic
+            # on hundredths of a percent avoids 0.15 * 20 = 2.9999….
+            return (members * round(self.percent * 100)) // 10000
+        return None
+
+
+@dataclass(frozen=True)
+class AwardRule:
+    """An award of a rule pack, in precedence order."""
+
+    id: str
+    name: str
+    name_en: str
+    basis: str
+    track: str  # "bloc": the bloc proposes it; "title": each unit's agency does
+    quota: Quota
+    conditions: tuple[Condition, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """The rules in force for a range of result years under one legal regime."""
+
+    id: str
+    name: str
+    year_from: int
+    year_to: int | None
+    basis: str
+    awards: tuple[AwardRule, ...]
+    tie_break: tuple[str, ...] = ()  # keys used after score, then total votes
+    notes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = field(default=())  # files the pack was read from, in order
+
+    def award(self, award_id: str) -> AwardRule:
+        for award in self.awards:
+            if award.id == award_id:
+                return award
+        raise KeyError(award_id)
+
+    def covers(self, year: int) -> bool:
+        return self.year_from <= year and (self.year_to is None or year <= self.year_to)
+
+    @property
+    def bloc_awards(self) -> tuple[AwardRule, ...]:
+        return tuple(a for a in self.awards if a.track == "bloc")
+
+    @property
+    def titles(self) -> tuple[AwardRule, ...]:
+        return tuple(a for a in self.awards if a.track == "title")

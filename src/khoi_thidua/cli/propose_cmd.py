@@ -1,0 +1,170 @@
+"""The ``propose`` command: the year's ranking and the draft list of awards, explained."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    YearArgument,
+    open_bloc,
+)
+from khoi_thidua.cli.output import emit, say, to_json
+from khoi_thidua.errors import UsageError
+from khoi_thidua.model import Bloc
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of the terminal."),
+]
+
+
+def resolve_member(bloc: Bloc, query: str) -> str:
+    """The member id a user typed as id, short name or part of the name."""
+    try:
+        from khoi_thidua.lookup import find_member
+    except ImportError:  # pragma: no cover - the lookup module ships with khoi
+        for member in bloc.members:
+            if query in (member.id, member.short, member.name):
+                return member.id
+        raise UsageError(f"no member `{query}` in bloc `{bloc.id}`") from None
+    return find_member(bloc.members, query).id
+
+
+def write_or_print(data: bytes | str, output: Path | None) -> None:
+    """Write an export atomically to ``output``, or to stdout."""
+    from khoi_thidua import store
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None:
+        if isinstance(data, str):
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        else:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+        return
+    store.write_output(output, raw)
+    say(f"Wrote {store.display(output)}.")
+
+
+def export(
+    data: dict[str, Any],
+    fmt: Format,
+    output: Path | None,
+    rows: Any,
+    markdown: Any,
+    view: Any,
+    workbook: Any,
+) -> None:
+    """Render ``data`` in ``fmt`` (shared by propose and summary)."""
+    if fmt is Format.json:
+        write_or_print(to_json(data) + "\n", output)
+    elif fmt is Format.csv:
+        from khoi_thidua.render.proposal import to_csv
+
+        header, body = rows(data)
+        write_or_print(to_csv(header, body), output)
+    elif fmt is Format.markdown:
+        write_or_print(markdown(data), output)
+    elif fmt is Format.xlsx:
+        if output is None:
+            raise UsageError("--format xlsx needs --output FILE.xlsx")
+        write_or_print(workbook(data), output)
+    elif output is not None:
+        from khoi_thidua.cli.output import file_console
+
+        write_or_print(file_console(view(data)), output)
+    else:
+        emit(data, view(data), False)
+
+
+def propose(
+    year: YearArgument = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            "-e",
+            help="Show one unit's full reasoning (id, short name or part of the name).",
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Rank the members on YEAR's results and draft the awards the bloc proposes, explained.
+
+    YEAR defaults to the latest year with a results file. Awards are filled in order of
+    precedence under the rules in force for YEAR; every unit gets the reason it was proposed
+    or passed over, with the rule and its legal basis.
+
+    Examples:
+
+      khoi propose 2021
+
+      khoi propose 2021 --explain "ban noi chinh"
+
+      khoi propose 2021 --format csv --output de-nghi-2021.csv
+
+      khoi propose 2021 --json
+    """
+    from khoi_thidua import workflows
+    from khoi_thidua.render import proposal as view
+
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    target = year if year is not None else workflows.default_results_year(bloc_dir)
+    result = workflows.proposal_for(bloc_dir, bloc, target)
+    payload = view.proposal_dict(bloc, result)
+    if as_json:
+        fmt = Format.json
+    if explain is not None:
+        member_id = resolve_member(bloc, explain)
+        explained = view.explain_dict(payload, member_id)
+        if fmt is Format.json:
+            write_or_print(to_json(explained) + "\n", output)
+        elif fmt is Format.table:
+            export(explained, fmt, output, None, None, lambda _: view.explain_view(payload, member_id), None)
+        else:
+            raise UsageError("--explain prints a table or JSON; use --format table or json")
+        return
+    export(
+        payload,
+        fmt,
+        output,
+        view.proposal_rows,
+        view.proposal_markdown,
+        view.proposal_view,
+        _proposal_workbook,
+    )
+
+
+def _proposal_workbook(data: dict[str, Any]) -> bytes:
+    try:
+        from khoi_thidua.office.workbook_export import proposal_workbook
+    except ImportError:
+        raise UsageError("this khoi cannot write workbooks yet; use --format csv") from None
+    return proposal_workbook(data)

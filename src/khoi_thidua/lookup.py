@@ -1,0 +1,178 @@
+"""Finding a bloc member however it was typed: id, short name, full name or a fragment of it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from khoi_thidua.errors import UsageError
+from khoi_thidua.model import Member
+
+# Whitespace and every kind of dash: "cơ quan - doanh nghiệp" and "cơ quan–doanh nghiệp" fold
+# to the same words.
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
+
+# How many close names an unknown query suggests, and how close they must be (difflib ratio).
+MAX_SUGGESTIONS = 3
+SUGGESTION_CUTOFF = 0.6
+
+# The shortest query the initials rule accepts: one letter ("b") would name a member by chance.
+MIN_INITIALS = 2
+
+
+class MemberLookupError(UsageError):
+    """A member query that names no member, or several; ``candidates`` are the ones to offer."""
+
+    def __init__(self, message: str, hint: str, query: str, candidates: tuple[Member, ...]) -> None:
+        super().__init__(message, hint)
+        self.query = query
+        self.candidates = candidates
+
+
+class AmbiguousMemberError(MemberLookupError):
+    """The query matches several members; ``candidates`` are all of them."""
+
+
+class UnknownMemberError(MemberLookupError):
+    """The query matches no member; ``candidates`` are close suggestions (maybe none)."""
+
+
+def fold(text: str) -> str:
+    """``text`` reduced for matching: no diacritics, đ as d, casefolded, dashes as spaces.
+
+    "Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh" → "dang uy khoi cac co quan doanh nghiep tinh".
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    bare = bare.replace("đ", "d").replace("Đ", "D").casefold()
+    return _SEPARATORS.sub(" ", bare).strip()
+
+
+def initials(text: str) -> str:
+    """The first letter of each folded word: "Ban Nội chính Tỉnh ủy" → "bnctu"."""
+    return "".join(word[0] for word in fold(text).split())
+
+
+def find_member(members: Sequence[Member], query: str, *, lang: str = "en") -> Member:
+    """The one member ``query`` names, trying the rules below in order; the first that matches
+    anything decides.
+
+    1. the id, exactly; 2. the id, ignoring case; 3. the short or the full name, ignoring case,
+    diacritics, đ/d, dashes and NFC/NFD; 4. a fragment of the full name that starts at a word
+    ("noi chinh", "Nội ch"); 5. a prefix of the name's initials ("bnc" for Ban Nội chính Tỉnh ủy).
+
+    Raises ``AmbiguousMemberError`` when the deciding rule matches several members, and
+    ``UnknownMemberError`` with close suggestions when no rule matches; both are ``UsageError``
+    (exit code 64). ``lang`` ("en" or "vi") is the language of their messages. To look among the
+    members of one year, pass ``bloc.members_in(year)``.
+    """
+    text = _texts(lang)
+    wanted = query.strip()
+    folded = fold(wanted)
+    if not folded:
+        raise UsageError(text.empty, text.empty_hint)
+    rules: tuple[Callable[[Member], bool], ...] = (
+        lambda m: m.id == wanted,
+        lambda m: m.id.casefold() == wanted.casefold(),
+        lambda m: folded in {fold(m.name), fold(m.short)},
+        lambda m: f" {fold(m.name)} ".find(f" {folded}") >= 0,
+        # Initials come last and only as a fallback. They help where a member has no short name,
+        # or where people abbreviate differently from the file ("bnc", "vptu" for "Văn phòng
+        # Tỉnh ủy"). They could confuse when a query is meant as something else, so they are
+        # limited: at least two letters, one word, a prefix of the initials, and never over any
+        # other rule, so an id, a name or a fragment always wins; several matches still stop
+        # with the list of candidates rather than a guess.
+        lambda m: (
+            len(folded) >= MIN_INITIALS and folded.isalnum() and initials(m.name).startswith(folded)
+        ),
+    )
+    for rule in rules:
+        found = tuple(m for m in members if rule(m))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise _ambiguous(query, found, lang)
+    raise _unknown(query, members, lang)
+
+
+def suggest_members(members: Sequence[Member], query: str) -> tuple[Member, ...]:
+    """Members whose id, short or full name is close to ``query`` (folded), closest first."""
+    keys: dict[str, list[Member]] = {}
+    for member in members:
+        for key in {fold(member.id), fold(member.short), fold(member.name)}:
+            if key:
+                keys.setdefault(key, []).append(member)
+    close = difflib.get_close_matches(
+        fold(query), list(keys), n=len(keys), cutoff=SUGGESTION_CUTOFF
+    )
+    chosen: list[Member] = []
+    for key in close:
+        for member in keys[key]:
+            if member not in chosen:
+                chosen.append(member)
+    return tuple(chosen[:MAX_SUGGESTIONS])
+
+
+def _describe(members: Sequence[Member]) -> str:
+    return ", ".join(f"{m.id} ({m.name})" for m in members)
+
+
+def _ambiguous(query: str, found: tuple[Member, ...], lang: str) -> AmbiguousMemberError:
+    text = _texts(lang)
+    message = text.ambiguous.format(query=query, count=len(found), members=_describe(found))
+    hint = text.use_id.format(ids=text.or_.join(m.id for m in found))
+    return AmbiguousMemberError(message, hint, query, found)
+
+
+def _unknown(query: str, members: Sequence[Member], lang: str) -> UnknownMemberError:
+    text = _texts(lang)
+    close = suggest_members(members, query)
+    message = text.unknown.format(query=query)
+    hint = text.suggest.format(members=_describe(close)) if close else text.list_all
+    return UnknownMemberError(message, hint, query, close)
+
+
+@dataclass(frozen=True)
+class _Texts:
+    empty: str
+    empty_hint: str
+    ambiguous: str
+    use_id: str
+    or_: str
+    unknown: str
+    suggest: str
+    list_all: str
+
+
+_TEXTS = {
+    "en": _Texts(
+        empty="no member given",
+        empty_hint="give a member's id, short name or name",
+        ambiguous="'{query}' matches {count} members: {members}",
+        use_id="use the member's id: {ids}",
+        or_=" or ",
+        unknown="no member matches '{query}'",
+        suggest="did you mean {members}? (`khoi members` lists every id)",
+        list_all="`khoi members` lists every member's id and name",
+    ),
+    "vi": _Texts(
+        empty="chưa nêu đơn vị",
+        empty_hint="hãy nêu mã, tên viết tắt hoặc tên của đơn vị",
+        ambiguous="'{query}' khớp với {count} đơn vị: {members}",
+        use_id="hãy dùng mã đơn vị: {ids}",
+        or_=" hoặc ",
+        unknown="không có đơn vị nào khớp với '{query}'",
+        suggest="có phải là {members}? (`khoi members` liệt kê mã của mọi đơn vị)",
+        list_all="`khoi members` liệt kê mã và tên của mọi đơn vị",
+    ),
+}
+
+
+def _texts(lang: str) -> _Texts:
+    try:
+        return _TEXTS[lang]
+    except KeyError:
+        raise ValueError(f"unsupported language {lang!r}; use one of {sorted(_TEXTS)}") from None

@@ -1,0 +1,104 @@
+"""Builders for test data: bloc.toml documents and folders, and Bloc objects made in code."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from khoi_thidua.model import Bloc, Excusal, LeadershipRecord, Member
+
+BLOC_ID = "khoi-thu"
+SAMPLE_BLOC_ID = "khoi-co-quan-dang"
+REPO_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def member_name(member_id: str) -> str:
+    """A Vietnamese unit name for a test member id."""
+    return f"Ban thử nghiệm {member_id.upper()}"
+
+
+def bloc_doc(
+    ids: Sequence[str] = ("a", "b", "c", "d"),
+    leadership: Sequence[Mapping[str, Any]] = ({"year": 2020, "chair": "a", "vice_chair": "b"},),
+) -> dict[str, Any]:
+    """A valid bloc.toml document as a dict: members ``ids`` in that rotation order."""
+    return {
+        "schema": 1,
+        "name": "Khối thi đua thử nghiệm",
+        "organiser": "Ủy ban nhân dân tỉnh",
+        "rotation": {"policy": "circular", "order": list(ids)},
+        "members": [{"id": i, "name": member_name(i)} for i in ids],
+        "leadership": [dict(entry) for entry in leadership],
+    }
+
+
+def dumps_bloc(doc: Mapping[str, Any]) -> str:
+    """TOML text for ``doc`` with every list of tables written as ``[[key]]`` sections.
+
+    tomli_w writes short lists of tables inline; a hand-written bloc.toml uses ``[[members]]``,
+    and only that layout gives each key its own line for messages.
+    """
+    plain = {k: v for k, v in doc.items() if not _is_table_list(v)}
+    parts = [tomli_w.dumps(plain)]
+    for key, value in doc.items():
+        if _is_table_list(value):
+            parts.extend(f"\n[[{key}]]\n" + tomli_w.dumps(entry) for entry in value)
+    return "".join(parts)
+
+
+def _is_table_list(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def write_bloc_text(root: Path, text: str, bloc_id: str = BLOC_ID) -> Path:
+    """Write ``text`` as ``root/bloc_id/bloc.toml`` and return the bloc folder."""
+    folder = root / bloc_id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bloc.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def write_bloc(root: Path, doc: Mapping[str, Any], bloc_id: str = BLOC_ID) -> Path:
+    """Write ``doc`` (with tomli_w) as ``root/bloc_id/bloc.toml`` and return the bloc folder."""
+    return write_bloc_text(root, dumps_bloc(copy.deepcopy(dict(doc))), bloc_id)
+
+
+def make_bloc(
+    order: Sequence[str],
+    records: Sequence[tuple[int, str, str | None]] = (),
+    *,
+    joined: Mapping[str, int] | None = None,
+    left: Mapping[str, int] | None = None,
+    merged_into: Mapping[str, str] | None = None,
+    excused: Sequence[tuple[str, int, str]] = (),
+) -> Bloc:
+    """A Bloc built in code: one member per id in ``order``, with its recorded leadership."""
+    joined = joined or {}
+    left = left or {}
+    merged_into = merged_into or {}
+    members = tuple(
+        Member(
+            id=i,
+            name=member_name(i),
+            short=i.upper(),
+            joined=joined.get(i),
+            left=left.get(i),
+            merged_into=merged_into.get(i),
+        )
+        for i in order
+    )
+    return Bloc(
+        id=BLOC_ID,
+        name="Khối thi đua thử nghiệm",
+        organiser="Ủy ban nhân dân tỉnh",
+        members=members,
+        order=tuple(order),
+        leadership=tuple(
+            sorted((LeadershipRecord(y, c, v) for y, c, v in records), key=lambda r: r.year)
+        ),
+        excused=tuple(Excusal(m, y, reason) for m, y, reason in excused),
+    )

@@ -1,0 +1,263 @@
+"""Tests for khoi_thidua.lookup: finding a member however it was typed."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khoi_thidua.errors import ExitCode, UsageError
+from khoi_thidua.lookup import (
+    AmbiguousMemberError,
+    UnknownMemberError,
+    find_member,
+    fold,
+    initials,
+    suggest_members,
+)
+from khoi_thidua.model import Member
+from khoi_thidua.store.reading import load_bloc
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "khoi-co-quan-dang"
+
+
+@pytest.fixture(scope="module")
+def members() -> tuple[Member, ...]:
+    return load_bloc(SAMPLE).members
+
+
+def found_id(members: tuple[Member, ...], query: str) -> str:
+    return find_member(members, query).id
+
+
+# ── fold ────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_fold_strips_diacritics_case_and_d_stroke() -> None:
+    """Folding removes tones and letter marks, lowers case and reads đ as d."""
+    assert fold("Đảng ủy Khối") == "dang uy khoi"
+    assert fold("Trường Chính trị Nguyễn Văn Linh") == "truong chinh tri nguyen van linh"
+
+
+def test_fold_reads_dashes_as_spaces_and_collapses_whitespace() -> None:
+    """A dash of any kind is a space, and runs of spaces become one."""
+    folded = "dang uy khoi cac co quan doanh nghiep tinh"
+    assert fold("Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh") == folded
+    assert fold("  Đảng ủy  Khối các cơ quan–doanh nghiệp\ttỉnh ") == folded
+
+
+@given(st.text())
+def test_fold_is_the_same_for_nfc_and_nfd(text: str) -> None:
+    """Folding gives one result whichever normal form the text is in."""
+    assert fold(unicodedata.normalize("NFC", text)) == fold(unicodedata.normalize("NFD", text))
+
+
+@given(st.text())
+def test_fold_is_idempotent(text: str) -> None:
+    """Folding folded text changes nothing."""
+    assert fold(fold(text)) == fold(text)
+
+
+def test_initials_take_the_first_letter_of_each_folded_word() -> None:
+    """The initials of "Ban Nội chính Tỉnh ủy" are "bnctu"."""
+    assert initials("Ban Nội chính Tỉnh ủy") == "bnctu"
+    assert initials("Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh") == "dukccqdnt"
+
+
+# ── find_member: what finds a member ────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["bnc", "BNC", "ban noi chinh", "Nội chính", "noi chinh", "NỘI CHÍNH", "Ban Nội chính Tỉnh ủy"],
+)
+def test_every_usual_spelling_finds_ban_noi_chinh(members: tuple[Member, ...], query: str) -> None:
+    """The id, short name, full name and fragments, typed any way, find Ban Nội chính."""
+    assert found_id(members, query) == "bnc"
+
+
+def test_nfd_query_finds_the_member(members: tuple[Member, ...]) -> None:
+    """A query typed in NFD (as some keyboards send it) matches the NFC name."""
+    assert found_id(members, unicodedata.normalize("NFD", "Nội chính")) == "bnc"
+
+
+def test_id_is_matched_exactly_then_ignoring_case(members: tuple[Member, ...]) -> None:
+    """The id finds its member as typed, or in any case."""
+    assert found_id(members, "dukcq") == "dukcq"
+    assert found_id(members, "DUKCQ") == "dukcq"
+    assert found_id(members, " vptu ") == "vptu"
+
+
+def test_short_name_is_matched_without_diacritics(members: tuple[Member, ...]) -> None:
+    """The short name "ĐUK" is found as "ĐUK", "duk" or "Duk"."""
+    for query in ("ĐUK", "duk", "Duk"):
+        assert found_id(members, query) == "dukcq"
+
+
+def test_full_name_is_matched_with_any_dash_or_spacing(members: tuple[Member, ...]) -> None:
+    """The full name matches however its dash and spaces are typed."""
+    query = "dang uy khoi cac co quan-doanh nghiep  tinh"
+    assert found_id(members, query) == "dukcq"
+
+
+def test_fragment_starting_at_a_word_finds_the_member(members: tuple[Member, ...]) -> None:
+    """A fragment beginning at a word, even ending mid-word, finds the one member holding it."""
+    assert found_id(members, "Nguyễn Văn Linh") == "tct"
+    assert found_id(members, "kiem tra") == "ubkt"
+    assert found_id(members, "Nội ch") == "bnc"
+    assert found_id(members, "cơ quan – doanh nghiệp") == "dukcq"
+
+
+def test_fragment_inside_a_word_does_not_match(members: tuple[Member, ...]) -> None:
+    """A fragment must start at a word: "ong" (in "phòng") finds nothing."""
+    with pytest.raises(UnknownMemberError):
+        find_member(members, "ong")
+
+
+def test_exact_short_name_wins_over_a_longer_one_it_begins(members: tuple[Member, ...]) -> None:
+    """"BTG" is Ban Tuyên giáo, not Ban Tuyên giáo và Dân vận (short "BTGDV")."""
+    assert found_id(members, "BTG") == "btg"
+
+
+def test_id_wins_over_a_name_of_another_member() -> None:
+    """An exact id beats another member whose short name is the same text."""
+    units = (Member("a", "Ban A", short="x"), Member("x", "Ban X"))
+    assert find_member(units, "x").id == "x"
+
+
+def test_exact_name_wins_over_a_fragment_of_another_name() -> None:
+    """A full name that is also a fragment of a longer name finds its own member."""
+    units = (
+        Member("btg", "Ban Tuyên giáo Tỉnh ủy"),
+        Member("btgx", "Ban Tuyên giáo Tỉnh ủy mở rộng"),
+    )
+    assert find_member(units, "ban tuyen giao tinh uy").id == "btg"
+
+
+def test_initials_prefix_finds_a_member_without_a_short_name() -> None:
+    """With no short name, the initials "bnc" find Ban Nội chính Tỉnh ủy."""
+    units = (Member("n1", "Ban Nội chính Tỉnh ủy"), Member("n2", "Văn phòng Tỉnh ủy"))
+    assert find_member(units, "bnc").id == "n1"
+    assert find_member(units, "VPTU").id == "n2"
+
+
+def test_initials_need_at_least_two_letters() -> None:
+    """A one-letter query never matches by initials."""
+    units = (Member("n1", "Ban Nội chính Tỉnh ủy"),)
+    with pytest.raises(UnknownMemberError):
+        find_member(units, "x")
+    assert find_member(units, "bn").id == "n1"
+    with pytest.raises(UnknownMemberError):
+        find_member(units, "q")
+
+
+def test_initials_lose_to_a_fragment() -> None:
+    """A query that is a fragment of one name is not read as another member's initials."""
+    units = (Member("tc", "Tài chính"), Member("vp", "Văn phòng Tài chính"))
+    # "tc" are the initials of "Tài chính", but the fragment rule matches neither name; with
+    # "tai" the fragment rule matches both, so initials are never consulted.
+    assert find_member(units, "tc").id == "tc"
+    with pytest.raises(AmbiguousMemberError):
+        find_member(units, "tai")
+
+
+def test_a_member_can_be_found_among_one_years_members() -> None:
+    """Passing only one year's members settles a fragment that is ambiguous across years."""
+    bloc = load_bloc(SAMPLE)
+    with pytest.raises(AmbiguousMemberError):
+        find_member(bloc.members, "tuyen giao")
+    assert find_member(bloc.members_in(2024), "tuyen giao").id == "btg"
+    assert find_member(bloc.members_in(2025), "tuyen giao").id == "btgdv"
+
+
+# ── find_member: when it cannot choose ──────────────────────────────────────────────────────
+
+
+def test_ambiguous_fragment_lists_candidates_and_asks_for_the_id(
+    members: tuple[Member, ...],
+) -> None:
+    """A fragment in two names raises a usage error naming both, with their ids."""
+    with pytest.raises(AmbiguousMemberError) as caught:
+        find_member(members, "dan van")
+    error = caught.value
+    assert isinstance(error, UsageError)
+    assert error.exit_code == ExitCode.USAGE == 64
+    assert [m.id for m in error.candidates] == ["bdv", "btgdv"]
+    assert "bdv (Ban Dân vận Tỉnh ủy)" in error.message
+    assert "btgdv (Ban Tuyên giáo và Dân vận Tỉnh ủy)" in error.message
+    assert "id" in error.hint
+    assert "bdv or btgdv" in error.hint
+
+
+def test_ambiguous_initials_list_every_candidate(members: tuple[Member, ...]) -> None:
+    """Initials shared by several members stop with all of them, never a guess."""
+    with pytest.raises(AmbiguousMemberError) as caught:
+        find_member(members, "bt")
+    assert {m.id for m in caught.value.candidates} == {"btc", "btg", "btgdv"}
+
+
+def test_unknown_query_suggests_close_names(members: tuple[Member, ...]) -> None:
+    """A near miss raises a usage error suggesting the closest members."""
+    with pytest.raises(UnknownMemberError) as caught:
+        find_member(members, "btgd")
+    error = caught.value
+    assert error.exit_code == ExitCode.USAGE
+    assert error.candidates[0].id == "btgdv"
+    assert "btgdv (Ban Tuyên giáo và Dân vận Tỉnh ủy)" in error.hint
+    assert "btgd" in error.message
+
+
+def test_misspelt_name_suggests_the_member(members: tuple[Member, ...]) -> None:
+    """A misspelt full name suggests the member it resembles."""
+    with pytest.raises(UnknownMemberError) as caught:
+        find_member(members, "van fong tinh uy")
+    assert caught.value.candidates[0].id == "vptu"
+
+
+def test_unknown_query_without_close_names_points_to_the_list(
+    members: tuple[Member, ...],
+) -> None:
+    """With nothing close, the hint points to the member list instead of suggesting."""
+    with pytest.raises(UnknownMemberError) as caught:
+        find_member(members, "qqqq")
+    assert caught.value.candidates == ()
+    assert "khoi members" in caught.value.hint
+
+
+def test_empty_query_is_a_usage_error(members: tuple[Member, ...]) -> None:
+    """A blank query (or only dashes) is refused as a usage error."""
+    for query in ("", "   ", " - "):
+        with pytest.raises(UsageError) as caught:
+            find_member(members, query)
+        assert caught.value.exit_code == ExitCode.USAGE
+
+
+def test_messages_can_be_in_vietnamese(members: tuple[Member, ...]) -> None:
+    """With lang="vi" the messages are in Vietnamese."""
+    with pytest.raises(AmbiguousMemberError) as ambiguous:
+        find_member(members, "dan van", lang="vi")
+    assert "khớp với 2 đơn vị" in ambiguous.value.message
+    assert "bdv hoặc btgdv" in ambiguous.value.hint
+    with pytest.raises(UnknownMemberError) as unknown:
+        find_member(members, "qqqq", lang="vi")
+    assert unknown.value.message == "không có đơn vị nào khớp với 'qqqq'"
+
+
+def test_unknown_language_is_a_programming_error(members: tuple[Member, ...]) -> None:
+    """An unsupported language is a ValueError, not a user error."""
+    with pytest.raises(ValueError, match="fr"):
+        find_member(members, "bnc", lang="fr")
+
+
+# ── suggest_members ─────────────────────────────────────────────────────────────────────────
+
+
+def test_suggestions_are_capped_and_unique(members: tuple[Member, ...]) -> None:
+    """At most three members are suggested, each once."""
+    close = suggest_members(members, "ban tuyen giao tinh")
+    assert 0 < len(close) <= 3
+    assert len({m.id for m in close}) == len(close)
+    assert close[0].id == "btg"
