@@ -19,9 +19,6 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
 MAX_SUGGESTIONS = 3
 SUGGESTION_CUTOFF = 0.6
 
-# The shortest query the initials rule accepts: one letter ("b") would name a member by chance.
-MIN_INITIALS = 2
-
 
 class MemberLookupError(UsageError):
     """A member query that names no member, or several; ``candidates`` are the ones to offer."""
@@ -56,43 +53,64 @@ def initials(text: str) -> str:
     return "".join(word[0] for word in fold(text).split())
 
 
-def find_member(members: Sequence[Member], query: str, *, lang: str = "en") -> Member:
-    """The one member ``query`` names, trying the rules below in order; the first that matches
-    anything decides.
+@dataclass(frozen=True)
+class MemberMatch:
+    """The member a query named, and the rule that matched it."""
 
-    1. the id, exactly; 2. the id, ignoring case; 3. the short or the full name, ignoring case,
-    diacritics, đ/d, dashes and NFC/NFD; 4. a fragment of the full name that starts at a word
-    ("noi chinh", "Nội ch"); 5. a prefix of the name's initials ("bnc" for Ban Nội chính Tỉnh ủy).
+    member: Member
+    how: str  # "id", "id-case", "name", "fragment" or "initials"
+
+    @property
+    def exact(self) -> bool:
+        """True when the query was the member's id, short name or full name."""
+        return self.how in {"id", "id-case", "name"}
+
+
+def find_member(members: Sequence[Member], query: str, *, lang: str = "en") -> Member:
+    """The one member ``query`` names; see ``match_member`` for the rules and errors."""
+    return match_member(members, query, lang=lang).member
+
+
+def match_member(members: Sequence[Member], query: str, *, lang: str = "en") -> MemberMatch:
+    """The one member ``query`` names and how, trying these rules in order; the first rule that
+    matches anything decides:
+
+    1. ``id``: the id, exactly; 2. ``id-case``: the id, ignoring case; 3. ``name``: the short or
+    the full name, ignoring case, diacritics, đ/d, dashes and NFC/NFD; 4. ``fragment``: a part of
+    the full name that starts at a word ("noi chinh", "Nội ch"); 5. ``initials``: a prefix of the
+    initials of the full name ("bnc" for Ban Nội chính Tỉnh ủy).
 
     Raises ``AmbiguousMemberError`` when the deciding rule matches several members, and
     ``UnknownMemberError`` with close suggestions when no rule matches; both are ``UsageError``
-    (exit code 64). ``lang`` ("en" or "vi") is the language of their messages. To look among the
-    members of one year, pass ``bloc.members_in(year)``.
+    (exit code 64). ``lang`` ("en" or "vi") is the language of their messages.
+
+    Which members to pass is the caller's choice: ``bloc.members_in(year)`` settles fragments
+    shared across years ("tuyen giao" is btg to 2024, btgdv from 2025), but there the id "btg"
+    of a board that left is no id any more and its initials find "btgdv"; pass ``bloc.members``
+    first when the query may be an id of a former member.
     """
     text = _texts(lang)
     wanted = query.strip()
     folded = fold(wanted)
     if not folded:
         raise UsageError(text.empty, text.empty_hint)
-    rules: tuple[Callable[[Member], bool], ...] = (
-        lambda m: m.id == wanted,
-        lambda m: m.id.casefold() == wanted.casefold(),
-        lambda m: folded in {fold(m.name), fold(m.short)},
-        lambda m: f" {fold(m.name)} ".find(f" {folded}") >= 0,
-        # Initials come last and only as a fallback. They help where a member has no short name,
-        # or where people abbreviate differently from the file ("bnc", "vptu" for "Văn phòng
-        # Tỉnh ủy"). They could confuse when a query is meant as something else, so they are
-        # limited: at least two letters, one word, a prefix of the initials, and never over any
-        # other rule, so an id, a name or a fragment always wins; several matches still stop
-        # with the list of candidates rather than a guess.
-        lambda m: (
-            len(folded) >= MIN_INITIALS and folded.isalnum() and initials(m.name).startswith(folded)
-        ),
+    rules: tuple[tuple[str, Callable[[Member], bool]], ...] = (
+        ("id", lambda m: m.id == wanted),
+        ("id-case", lambda m: m.id.casefold() == wanted.casefold()),
+        ("name", lambda m: folded in {fold(m.name), fold(m.short)}),
+        ("fragment", lambda m: f" {folded}" in f" {fold(m.name)}"),
+        # Initials help where a member has no short name, or where people abbreviate otherwise
+        # than the file ("bnc", "vptu" for Văn phòng Tỉnh ủy). They could confuse: a query meant
+        # as something else may happen to begin some name's initials. So they come last, never
+        # beat an id, a name or a fragment (a one-letter query is always a fragment of its own
+        # name, so never reaches them), must match a single member (several stop with the
+        # list), and the match says it came from initials so the CLI can show how it read it.
+        ("initials", lambda m: initials(m.name).startswith(folded)),
     )
-    for rule in rules:
+    for how, rule in rules:
         found = tuple(m for m in members if rule(m))
         if len(found) == 1:
-            return found[0]
+            return MemberMatch(found[0], how)
         if found:
             raise _ambiguous(query, found, lang)
     raise _unknown(query, members, lang)

@@ -33,6 +33,13 @@ class Rating(Enum):
         return self.rank <= other.rank
 
 
+RATING_SHORT_VI = {
+    "excellent": "HTXSNV",
+    "good": "HTTNV",
+    "done": "HTNV",
+    "failed": "KHTNV",
+}
+
 RATING_LABELS_VI = {
     Rating.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ",
     Rating.GOOD: "Hoàn thành tốt nhiệm vụ",

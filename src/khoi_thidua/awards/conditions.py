@@ -30,7 +30,9 @@ class ConditionCheck:
     actual: dict[str, Any] = field(default_factory=dict)
 
 
-def check(condition: Condition, award: AwardRule, result: MemberResult, facts: Facts) -> ConditionCheck:
+def check(
+    condition: Condition, award: AwardRule, result: MemberResult, facts: Facts
+) -> ConditionCheck:
     evaluate = _EVALUATORS[condition.kind]
     met, actual = evaluate(condition.params, award, result, facts)
     return ConditionCheck(condition, met, actual)
@@ -70,7 +72,8 @@ def _min_vote_share(params: dict[str, Any], a: AwardRule, r: MemberResult, f: Fa
         actual["missing"] = "ballots"
         return False, actual
     if votes is None:
-        actual["missing"] = "votes"
+        if not r.votes_recorded:
+            actual["missing"] = "votes"  # no `votes` at all: worth a warning
         votes = 0
     return _share_met(Fraction(votes, ballots), params, "more_than", "at_least"), actual
 
@@ -79,9 +82,7 @@ def _min_score(params: dict[str, Any], _a: AwardRule, r: MemberResult, _f: Facts
     return r.score >= params["score"], {"score": r.score}
 
 
-def _consecutive_years(
-    params: dict[str, Any], _a: AwardRule, r: MemberResult, f: Facts
-) -> Outcome:
+def _consecutive_years(params: dict[str, Any], _a: AwardRule, r: MemberResult, f: Facts) -> Outcome:
     need = Rating(params["rating"])
     years_needed: int = params["years"]
     streak = 0

@@ -41,8 +41,7 @@ CONDITION_PARAMS: dict[str, tuple[str, ...]] = {
 }
 SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
 OVERRIDE_KEYS = ("schema", "tie_break", "awards", "note")
-AWARD_SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
-OVERRIDE_KEYS = ("quota", "conditions", "enabled")
+AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
 def parse_pack(
@@ -63,7 +62,7 @@ def parse_pack(
     awards: list[AwardRule] = []
     ids: list[str] = []
     entries = reader.table_list(doc, "awards", "")
-    for path, table in entries:
+    for _, table in entries:
         if isinstance(table.get("id"), str):
             ids.append(table["id"])
     for path, table in entries:
@@ -135,7 +134,9 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
     unverified = reader.boolean(table, "unverified", path)
     if kind == "fixed":
         count = reader.integer(table, "count", path, required=True, minimum=0)
-        return None if count is None else Quota(kind, count=count, basis=basis, unverified=unverified)
+        return (
+            None if count is None else Quota(kind, count=count, basis=basis, unverified=unverified)
+        )
     if kind == "percent":
         percent = reader.number(table, "percent", path, required=True, minimum=0, maximum=100)
         if percent is None:
@@ -282,7 +283,9 @@ def apply_override(
             cpath = join(join(path, "conditions"), kind)
             if kind not in CONDITION_KINDS:
                 reader.error(
-                    cpath, f"unknown condition kind `{kind}`", "one of: " + ", ".join(CONDITION_KINDS)
+                    cpath,
+                    f"unknown condition kind `{kind}`",
+                    "one of: " + ", ".join(CONDITION_KINDS),
                 )
                 continue
             index = next((i for i, c in enumerate(conditions) if c.kind == kind), None)

@@ -8,6 +8,7 @@ import sys
 import typer
 
 from khoi_thidua import __version__
+from khoi_thidua.cli.awards_cmds import record_award
 from khoi_thidua.cli.boundary import KhoiGroup
 from khoi_thidua.cli.check_cmd import check
 from khoi_thidua.cli.members_cmd import members
@@ -47,6 +48,7 @@ def _root(
 app.command()(rotate)
 app.command()(propose)
 app.command()(history)
+app.command("record-award")(record_award)
 app.command()(members)
 app.command()(check)
 

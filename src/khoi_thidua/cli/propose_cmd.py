@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,7 +22,7 @@ from khoi_thidua.errors import UsageError
 from khoi_thidua.model import Bloc
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -147,7 +147,15 @@ def propose(
         if fmt is Format.json:
             write_or_print(to_json(explained) + "\n", output)
         elif fmt is Format.table:
-            export(explained, fmt, output, None, None, lambda _: view.explain_view(payload, member_id), None)
+            export(
+                explained,
+                fmt,
+                output,
+                None,
+                None,
+                lambda _: view.explain_view(payload, member_id),
+                None,
+            )
         else:
             raise UsageError("--explain prints a table or JSON; use --format table or json")
         return
@@ -163,8 +171,7 @@ def propose(
 
 
 def _proposal_workbook(data: dict[str, Any]) -> bytes:
-    try:
-        from khoi_thidua.office.workbook_export import proposal_workbook
-    except ImportError:
-        raise UsageError("this khoi cannot write workbooks yet; use --format csv") from None
-    return proposal_workbook(data)
+    from khoi_thidua.office.workbook_export import proposal_workbook
+
+    workbook: bytes = proposal_workbook(data)
+    return workbook

@@ -140,6 +140,12 @@ def history(
         int | None,
         typer.Option("--until", min=1945, max=MAX_YEAR, help="Last year to show (default: next)."),
     ] = None,
+    member: Annotated[
+        str | None,
+        typer.Option(
+            "--member", "-m", help="Show one unit's scores, ranks, roles and awards by year."
+        ),
+    ] = None,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
@@ -147,15 +153,23 @@ def history(
     """Leadership by year, recorded and computed, marking where a record departs from rotation.
 
     A recorded year that differs from what the circle would have given is an election or an
-    override; the rotation goes on from what was recorded.
+    override; the rotation goes on from what was recorded. With --member, one unit's
+    results, ranks, roles and granted awards by year.
 
     Examples:
 
       khoi history
 
       khoi history --until 2026 --json
+
+      khoi history --member "ban noi chinh"
     """
-    _, bloc = open_bloc(data, bloc_id)
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    if member is not None:
+        from khoi_thidua.cli.awards_cmds import member_history
+
+        member_history(bloc_dir, bloc, member, as_json)
+        return
     last = until if until is not None else (rotation.default_year(bloc) if bloc.leadership else 0)
     rows = rotation.history(bloc, last)
     emit(view.history_dict(bloc, rows), view.history_view(bloc, rows), as_json)

@@ -19,7 +19,7 @@ from khoi_thidua.awards.proposal import (
     Standing,
 )
 from khoi_thidua.awards.rules import AwardRule, Condition, RulePack
-from khoi_thidua.model import SCHEMA_VERSION, Bloc, Discipline, Rating
+from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc, Discipline, Rating
 from khoi_thidua.render.rotation import bloc_ref, member_ref
 
 if TYPE_CHECKING:
@@ -31,7 +31,9 @@ def _pct(share: float) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:g}"
+    """A score with at least one decimal: 97.0, 98.5, 97.25."""
+    text = f"{value:.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def _rating(value: str) -> str:
@@ -52,8 +54,10 @@ def describe(condition: Condition, pack: RulePack, year: int) -> str:
     if kind == "min_rating":
         return f"rating “{_rating(p['rating'])}” or better"
     if kind == "max_rank":
-        return "ranked 1st in the bloc (leading unit)" if p["rank"] == 1 else (
-            f"ranked in the top {p['rank']}"
+        return (
+            "ranked 1st in the bloc (leading unit)"
+            if p["rank"] == 1
+            else (f"ranked in the top {p['rank']}")
         )
     if kind == "no_discipline":
         return f"no discipline at “{Discipline(p['at_or_above']).label_vi}” or above"
@@ -139,6 +143,37 @@ def observed(item: ConditionCheck, pack: RulePack) -> str:
     return ""
 
 
+def short_failure(item: ConditionCheck, pack: RulePack) -> str:
+    """A failed condition in a few words, for the reason line under the table."""
+    a = item.actual
+    p = item.condition.params
+    kind = item.condition.kind
+    if kind == "min_rating":
+        return f"rated {RATING_SHORT_VI[a['rating']]} (needs {RATING_SHORT_VI[p['rating']]})"
+    if kind == "max_rank":
+        return f"rank {a['rank']} (needs {'1st' if p['rank'] == 1 else 'top ' + str(p['rank'])})"
+    if kind == "no_discipline":
+        return f"discipline “{Discipline(a['discipline']).label_vi}”"
+    if kind == "min_vote_share":
+        if a.get("missing") == "ballots":
+            return "ballots cast not recorded"
+        need = f">{_pct(p['more_than'])}" if "more_than" in p else f"≥{_pct(p['at_least'])}"
+        return f"{a['votes'] or 0}/{a['ballots']} votes (needs {need})"
+    if kind == "min_score":
+        return f"score {_num(a['score'])} (needs ≥{_num(p['score'])})"
+    if kind == "consecutive_years":
+        return (
+            f"{a['streak']} consecutive year(s) {RATING_SHORT_VI[p['rating']]} (needs {p['years']})"
+        )
+    if kind == "prior_awards":
+        return "no " + " or ".join(_award_name(pack, x) for x in p["awards"]) + " in time"
+    if kind == "staff":
+        if a.get("missing") == "staff":
+            return "no staff figures"
+        return "staff figures short (" + ", ".join(a["failed"]) + ")"
+    return kind
+
+
 def decision_reason(
     decision: AwardDecision, pack: RulePack, year: int, names: dict[str, str]
 ) -> str:
@@ -161,7 +196,8 @@ def decision_reason(
         who = ", ".join(names.get(m, m) for m in decision.others)
         return f"{award.name}: eligible, tied with {who} for the last seat — the conference decides"
     if decision.status == HIGHER:
-        return f"{award.name}: not needed — already proposed for {_award_name(pack, decision.others[0])}"
+        higher = _award_name(pack, decision.others[0])
+        return f"{award.name}: not needed — already proposed for {higher}"
     if decision.status == HELD:
         return (
             f"{award.name}: not placed while its tie for "
@@ -184,14 +220,16 @@ def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str
             f"proposed for {award.name}: rank {standing.rank}, meets every condition "
             f"({award.basis})"
         )
-    parts = [
-        decision_reason(d, pack, proposal.year, names)
-        for d in standing.decisions
-        if d.status in (NOT_ELIGIBLE, NO_ROOM, TIE, HELD)
-    ]
+    parts = []
+    for d in standing.decisions:
+        if d.status == NOT_ELIGIBLE:
+            fails = ", ".join(short_failure(c, pack) for c in d.failed)
+            parts.append(f"{pack.award(d.award).name}: {fails}")
+        elif d.status in (NO_ROOM, TIE, HELD):
+            parts.append(decision_reason(d, pack, proposal.year, names))
     tie = [d for d in standing.decisions if d.status == TIE]
     lead = "tie at a quota boundary" if tie else "not proposed"
-    return f"{lead}: " + " | ".join(parts)
+    return f"{lead} — " + "; ".join(parts) + " (details: --explain)"
 
 
 def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
@@ -205,11 +243,16 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
         )
     if notice.code == "ranking_tie":
         who = ", ".join(names.get(m, m) for m in d["members"])
-        return f"Rank {d['rank']} is shared by {who} (same score and votes); no quota depends on it."
+        return (
+            f"Rank {d['rank']} is shared by {who} (same score and votes); no quota depends on it."
+        )
     if notice.code == "no_results":
         return f"{names.get(d['member'], d['member'])} has no results for {proposal.year}."
     if notice.code == "no_ballots":
-        return "The number of ballots cast is not recorded ([conference] ballots): vote shares cannot be checked."
+        return (
+            "The number of ballots cast is not recorded ([conference] ballots): "
+            "vote shares cannot be checked."
+        )
     if notice.code == "no_votes":
         return f"No votes are recorded for {names.get(d['member'], d['member'])} (counted as 0)."
     if notice.code == "unverified":
@@ -278,9 +321,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
                 "total_votes": r.total_votes if r else 0,
                 "award": _award_ref(pack.award(s.award) if s.award else None),
                 "reason": standing_reason(s, proposal, names),
-                "decisions": [
-                    _decision_dict(d, pack, proposal.year, names) for d in s.decisions
-                ],
+                "decisions": [_decision_dict(d, pack, proposal.year, names) for d in s.decisions],
                 "titles": [_decision_dict(d, pack, proposal.year, names) for d in s.titles],
             }
         )
@@ -427,9 +468,10 @@ def proposal_markdown(data: dict[str, Any]) -> str:
         )
     lines += ["", "## Lý do (reasons)", ""]
     lines += [f"- **{_md(s['member']['name'])}**: {_md(s['reason'])}" for s in data["standings"]]
-    if data["warnings"]:
+    warnings = warning_lines(data)
+    if warnings:
         lines += ["", "## Cảnh báo (warnings)", ""]
-        lines += [f"- {_md(w['text'])}" for w in data["warnings"]]
+        lines += [f"- {_md(w)}" for w in warnings]
     return "\n".join(lines) + "\n"
 
 
@@ -466,13 +508,36 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
             s["award"]["name"] if s["award"] else "—",
             style="bold" if s["award"] else None,
         )
-    parts: list[RenderableType] = [table, Text("Reasons (lý do):", style="bold")]
+    reasons = Table(title="Lý do (reasons)", title_justify="left", show_lines=False)
+    reasons.add_column("Đơn vị (member)")
+    reasons.add_column("Lý do và căn cứ (reason and legal basis)")
     for s in data["standings"]:
-        parts.append(Text(f"• {s['member']['name']}: {s['reason']}"))
-    if data["warnings"]:
-        parts.append(Text("Warnings (cảnh báo):", style="bold yellow"))
-        parts.extend(Text(f"! {w['text']}") for w in data["warnings"])
+        reasons.add_row(s["member"]["name"], s["reason"])
+    parts: list[RenderableType] = [table, reasons]
+    lines = warning_lines(data)
+    if lines:
+        parts.append(Text("Cảnh báo (warnings):", style="bold yellow"))
+        parts.extend(Text(f"! {line}") for line in lines)
     return Group(*parts)
+
+
+def warning_lines(data: dict[str, Any]) -> list[str]:
+    """Warnings for people: unverified defaults grouped by award, one line each."""
+    lines: list[str] = []
+    unverified: dict[str, list[str]] = {}
+    names = {seat["award"]: seat["name"] for seat in data["seats"]}
+    for warning in data["warnings"]:
+        if warning["code"] == "unverified":
+            detail = warning["detail"]
+            unverified.setdefault(detail["award"], []).append(detail["what"])
+        else:
+            lines.append(warning["text"])
+    for award, what in unverified.items():
+        lines.append(
+            f"Unverified defaults relied on for {names.get(award, award)}: {', '.join(what)} "
+            "(set the bloc's own values in a rules override; see README)."
+        )
+    return lines
 
 
 def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
@@ -495,7 +560,10 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     )
     parts.append(Text(f"Outcome: {standing['reason']}"))
     parts.append(Text(f"Rules: {data['rule_pack']['name']}"))
-    for section, decisions in (("Bloc awards", standing["decisions"]), ("Titles", standing["titles"])):
+    for section, decisions in (
+        ("Bloc awards", standing["decisions"]),
+        ("Titles", standing["titles"]),
+    ):
         if not decisions:
             continue
         parts.append(Text(f"\n{section}:", style="bold"))
@@ -505,9 +573,7 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
                 mark = "✓" if c["met"] else "✗"
                 extra = " [unverified]" if c["unverified"] else ""
                 basis = f" — {c['basis']}" if c["basis"] else ""
-                parts.append(
-                    Text(f"    {mark} {c['rule']}: {c['observed']}{extra}{basis}")
-                )
+                parts.append(Text(f"    {mark} {c['rule']}: {c['observed']}{extra}{basis}"))
     return Group(*parts)
 
 

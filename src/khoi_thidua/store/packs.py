@@ -36,9 +36,7 @@ def pack_for(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
     """The pack in force for results of ``year``, with the bloc's overrides applied."""
     candidates = [p for p in shipped_packs() if p.covers(year)]
     if not candidates:
-        ranges = ", ".join(
-            f"{p.year_from}–{p.year_to or '…'} ({p.id})" for p in shipped_packs()
-        )
+        ranges = ", ".join(f"{p.year_from}–{p.year_to or '…'} ({p.id})" for p in shipped_packs())
         raise MissingInputError(
             f"no rule pack covers results of {year}",
             f"khoi ships rules for: {ranges}",

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khoi_thidua.bloc_schema import parse_bloc
-from khoi_thidua.errors import DataError, RefusedError
-from khoi_thidua.model import Bloc, LeadershipRecord
+from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedError
+from khoi_thidua.model import Bloc, GrantedAward, LeadershipRecord, YearResults
 from khoi_thidua.store.reading import BLOC_FILE, display
 from khoi_thidua.store.writing import update_text_file
 from khoi_thidua.toml_lines import key_lines
@@ -29,8 +29,6 @@ def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        from khoi_thidua.errors import Problem
-
         raise DataError([Problem(name, "", f"not valid TOML: {exc}")]) from None
     bloc, problems = parse_bloc(doc, bloc_dir.name, name, key_lines(text))
     if bloc is None:
@@ -56,8 +54,6 @@ def record_leadership(
 
     def change(current: str | None) -> tuple[str | None, RecordOutcome]:
         if current is None:
-            from khoi_thidua.errors import MissingInputError
-
             raise MissingInputError(f"{name} does not exist")
         bloc = _parse_bloc_text(current, bloc_dir)
         record = decide(bloc)
@@ -91,5 +87,81 @@ def record_leadership(
         if after.recorded(record.year) != record:
             raise DataError([], f"internal check failed while recording {record.year} in {name}")
         return new_text, RecordOutcome("written", record, name)
+
+    return update_text_file(path, change, timeout)
+
+
+@dataclass(frozen=True)
+class GrantOutcome:
+    """What ``record-award`` did: ``written`` or ``unchanged``, and the file."""
+
+    status: str
+    granted: GrantedAward
+    file: str
+
+
+def record_granted(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    granted: GrantedAward,
+    award_ids: list[str],
+    timeout: float | None = None,
+) -> GrantOutcome:
+    """Append a granted award to ``results-YEAR.toml``, keeping comments, under the lock."""
+    import datetime as dt
+
+    import tomlkit
+
+    from khoi_thidua.results_schema import parse_results
+    from khoi_thidua.store.reading import results_file
+
+    path = results_file(bloc_dir, year)
+    name = display(path)
+
+    def parse(text: str) -> YearResults:
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError([Problem(name, "", f"not valid TOML: {exc}")]) from None
+        results, problems = parse_results(doc, bloc, year, name, key_lines(text), award_ids)
+        if results is None:
+            raise DataError(problems)
+        return results
+
+    def change(current: str | None) -> tuple[str | None, GrantOutcome]:
+        if current is None:
+            raise MissingInputError(
+                f"no results for {year}: {name} does not exist",
+                "an award is recorded in the year's results file; create it first",
+            )
+        results = parse(current)
+        for existing in results.granted:
+            if (existing.member, existing.award) == (granted.member, granted.award):
+                if existing == granted:
+                    return None, GrantOutcome("unchanged", existing, name)
+                raise RefusedError(
+                    f"{name} already records {granted.award} for `{granted.member}`: "
+                    f"{existing.decision}, {existing.date}",
+                    "to change it deliberately, edit that [[granted]] entry in the file",
+                )
+        document = tomlkit.parse(current)
+        entry = tomlkit.table()
+        entry.add("member", granted.member)
+        entry.add("award", granted.award)
+        entry.add("decision", granted.decision)
+        entry.add("date", dt.date.fromisoformat(granted.date))
+        if granted.issuer:
+            entry.add("issuer", granted.issuer)
+        if "granted" in document:
+            document["granted"].append(entry)
+        else:
+            array = tomlkit.aot()
+            array.append(entry)
+            document.append("granted", array)
+        new_text = tomlkit.dumps(document)
+        if granted not in parse(new_text).granted:
+            raise DataError([], f"internal check failed while recording an award in {name}")
+        return new_text, GrantOutcome("written", granted, name)
 
     return update_text_file(path, change, timeout)

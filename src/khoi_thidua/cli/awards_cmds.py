@@ -1,0 +1,141 @@
+"""Commands about awards granted: ``record-award`` and the per-unit history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.output import emit, say
+from khoi_thidua.cli.propose_cmd import resolve_member
+from khoi_thidua.errors import UsageError
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, GrantedAward
+
+
+def record_award(
+    year: Annotated[
+        int,
+        typer.Argument(help="Year of the results the award is for.", min=MIN_YEAR, max=MAX_YEAR),
+    ],
+    member: Annotated[str, typer.Argument(help="The unit: id, short name or part of the name.")],
+    award: Annotated[str, typer.Argument(help="Award id from the rule pack, e.g. co-tinh.")],
+    decision: Annotated[
+        str, typer.Option("--decision", help='Decision number, e.g. "Quyết định số 512/QĐ-UBND".')
+    ],
+    date: Annotated[
+        str, typer.Option("--date", help="Date of the decision: 2022-03-15 or 15/03/2022.")
+    ],
+    issuer: Annotated[
+        str, typer.Option("--issuer", help='Who decided, e.g. "Chủ tịch UBND tỉnh".')
+    ] = "",
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record an award the deciding authority granted, in results-YEAR.toml.
+
+    The history of granted awards is what later conditions read (e.g. a prior provincial
+    flag). Recording the same award twice is a no-op; a different decision for the same
+    unit and award is refused.
+
+    Examples:
+
+      khoi record-award 2021 btc co-chinh-phu --decision "Số 245/QĐ-TTg" --date 2022-03-01
+
+      khoi record-award 2021 "noi chinh" bang-khen-tinh --decision "Số 600/QĐ-UBND"
+      --date 20/03/2022
+    """
+    from khoi_thidua.store.packs import pack_for
+    from khoi_thidua.store.records import record_granted
+
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    member_id = resolve_member(bloc, member)
+    pack = pack_for(bloc_dir, bloc, year)
+    ids = [a.id for a in pack.awards]
+    if award not in ids:
+        raise UsageError(f"unknown award `{award}` for {year}", "award ids: " + ", ".join(ids))
+    granted = GrantedAward(member_id, award, decision.strip(), _parse_date(date), issuer.strip())
+    if not granted.decision:
+        raise UsageError("--decision is empty", 'give the decision number, e.g. "Số 512/QĐ-UBND"')
+    outcome = record_granted(bloc_dir, bloc, year, granted, ids)
+    name = bloc.member(member_id).name
+    if outcome.status == "written":
+        say(f"Recorded {pack.award(award).name} for {name} ({year}) in {outcome.file}.")
+    else:
+        say(f"Already recorded in {outcome.file}; nothing changed.")
+    if as_json:
+        emit(
+            {
+                "schema": 1,
+                "status": outcome.status,
+                "file": outcome.file,
+                "year": year,
+                "member": member_id,
+                "award": award,
+                "decision": granted.decision,
+                "date": granted.date,
+                "issuer": granted.issuer,
+            },
+            None,
+            as_json,
+        )
+
+
+def _parse_date(text: str) -> str:
+    text = text.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    raise UsageError(f"--date {text!r} is not a date", "write it 2022-03-15 or 15/03/2022")
+
+
+def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> None:
+    """Print one unit's results, ranks, roles and awards by year."""
+    from khoi_thidua import rotation, store, workflows
+    from khoi_thidua.awards.proposal import rank_results
+    from khoi_thidua.errors import KhoiError, MissingInputError
+    from khoi_thidua.render import member_history as view
+    from khoi_thidua.store.packs import pack_for
+
+    member_id = resolve_member(bloc, query)
+    years = store.result_years(bloc_dir)
+    recorded = {r.year for r in bloc.leadership}
+    rows: list[view.YearRecord] = []
+    for year in sorted(set(years) | recorded):
+        role = None
+        try:
+            lead = rotation.leadership_in(bloc, year)
+            role = {lead.chair: "chair", lead.vice_chair: "vice_chair"}.get(member_id)
+        except KhoiError:
+            pass
+        if year not in years:
+            rows.append(view.YearRecord(year, None, None, len(bloc.members_in(year)), (), {}, role))
+            continue
+        try:
+            pack = pack_for(bloc_dir, bloc, year)
+            ids: list[str] | None = [a.id for a in pack.awards]
+            names = {a.id: a.name for a in pack.awards}
+            tie_break = pack.tie_break
+        except MissingInputError:
+            ids, names, tie_break = None, {}, ()
+        results = store.load_results(bloc_dir, bloc, year, ids)
+        ranks = {r.member: k for k, r in rank_results(results.results, tie_break)}
+        rows.append(
+            view.YearRecord(
+                year,
+                results.result_for(member_id),
+                ranks.get(member_id),
+                len(bloc.members_in(year)),
+                tuple(g for g in results.granted if g.member == member_id),
+                names,
+                role,
+            )
+        )
+    del workflows
+    data = view.member_history_dict(bloc, member_id, rows)
+    emit(data, view.member_history_view(data), as_json)

@@ -1,0 +1,79 @@
+"""Renders one unit's record by year: score, rank, rating, awards granted and leadership roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from khoi_thidua.model import SCHEMA_VERSION, Bloc, GrantedAward, MemberResult
+from khoi_thidua.render.rotation import bloc_ref, member_ref
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+@dataclass(frozen=True)
+class YearRecord:
+    """What one year holds for a unit."""
+
+    year: int
+    result: MemberResult | None
+    rank: int | None
+    members: int
+    granted: tuple[GrantedAward, ...]
+    award_names: dict[str, str]
+    role: str | None  # "chair", "vice_chair" or None
+
+
+def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "bloc": bloc_ref(bloc),
+        "member": member_ref(bloc, member_id),
+        "years": [
+            {
+                "year": row.year,
+                "has_results": row.result is not None,
+                "score": row.result.score if row.result else None,
+                "rank": row.rank,
+                "members": row.members,
+                "rating": row.result.rating.value if row.result else None,
+                "rating_label": row.result.rating.label_vi if row.result else None,
+                "role": row.role,
+                "granted": [
+                    {
+                        "award": g.award,
+                        "name": row.award_names.get(g.award, g.award),
+                        "decision": g.decision,
+                        "date": g.date,
+                        "issuer": g.issuer,
+                    }
+                    for g in row.granted
+                ],
+            }
+            for row in rows
+        ],
+    }
+
+
+def member_history_view(data: dict[str, Any]) -> RenderableType:
+    from rich.table import Table
+
+    roles = {"chair": "Trưởng khối", "vice_chair": "Phó khối", None: ""}
+    table = Table(title=f"{data['member']['name']} — {data['bloc']['name']}", title_justify="left")
+    table.add_column("Năm", justify="right")
+    table.add_column("Điểm", justify="right")
+    table.add_column("Hạng", justify="right")
+    table.add_column("Xếp loại (rating)")
+    table.add_column("Vai trò (role)")
+    table.add_column("Khen thưởng được tặng (awards granted)")
+    for row in data["years"]:
+        table.add_row(
+            str(row["year"]),
+            "—" if row["score"] is None else f"{row['score']:g}",
+            "—" if row["rank"] is None else f"{row['rank']}/{row['members']}",
+            row["rating_label"] or "no results",
+            roles[row["role"]],
+            "; ".join(f"{g['name']} ({g['decision']}, {g['date']})" for g in row["granted"]),
+        )
+    return table
