@@ -16,6 +16,7 @@ from khoi_thidua.lookup import (
     find_member,
     fold,
     initials,
+    match_member,
     suggest_members,
 )
 from khoi_thidua.model import Member
@@ -39,6 +40,7 @@ def found_id(members: tuple[Member, ...], query: str) -> str:
 def test_fold_strips_diacritics_case_and_d_stroke() -> None:
     """Folding removes tones and letter marks, lowers case and reads đ as d."""
     assert fold("Đảng ủy Khối") == "dang uy khoi"
+    assert fold("tổ chức đảng") == "to chuc dang"
     assert fold("Trường Chính trị Nguyễn Văn Linh") == "truong chinh tri nguyen van linh"
 
 
@@ -118,7 +120,7 @@ def test_fragment_inside_a_word_does_not_match(members: tuple[Member, ...]) -> N
 
 
 def test_exact_short_name_wins_over_a_longer_one_it_begins(members: tuple[Member, ...]) -> None:
-    """"BTG" is Ban Tuyên giáo, not Ban Tuyên giáo và Dân vận (short "BTGDV")."""
+    """The short name "BTG" is Ban Tuyên giáo, not Ban Tuyên giáo và Dân vận ("BTGDV")."""
     assert found_id(members, "BTG") == "btg"
 
 
@@ -144,24 +146,42 @@ def test_initials_prefix_finds_a_member_without_a_short_name() -> None:
     assert find_member(units, "VPTU").id == "n2"
 
 
-def test_initials_need_at_least_two_letters() -> None:
-    """A one-letter query never matches by initials."""
-    units = (Member("n1", "Ban Nội chính Tỉnh ủy"),)
-    with pytest.raises(UnknownMemberError):
-        find_member(units, "x")
-    assert find_member(units, "bn").id == "n1"
-    with pytest.raises(UnknownMemberError):
-        find_member(units, "q")
-
-
 def test_initials_lose_to_a_fragment() -> None:
     """A query that is a fragment of one name is not read as another member's initials."""
-    units = (Member("tc", "Tài chính"), Member("vp", "Văn phòng Tài chính"))
-    # "tc" are the initials of "Tài chính", but the fragment rule matches neither name; with
-    # "tai" the fragment rule matches both, so initials are never consulted.
-    assert find_member(units, "tc").id == "tc"
+    units = (Member("ca", "Công an tỉnh"), Member("apn", "Ấp Nam Group"))
+    match = match_member(units, "An")
+    assert (match.member.id, match.how) == ("ca", "fragment")
+
+
+def test_initials_matching_several_members_stop_with_the_list() -> None:
+    """Initials shared by two members raise an ambiguity rather than pick one."""
+    units = (Member("x", "Ban Tổ chức"), Member("y", "Ban Tuyên giáo"))
     with pytest.raises(AmbiguousMemberError):
-        find_member(units, "tai")
+        find_member(units, "bt")
+
+
+def test_match_says_which_rule_found_the_member(members: tuple[Member, ...]) -> None:
+    """The match records the rule, so a caller can tell an exact hit from a guess."""
+    cases = {
+        "bnc": "id",
+        "BNC": "id-case",
+        "Ban Nội chính Tỉnh ủy": "name",
+        "ĐUK": "name",
+        "noi chinh": "fragment",
+        "bnct": "initials",
+    }
+    for query, how in cases.items():
+        match = match_member(members, query)
+        assert (match.member.id, match.how) == ("dukcq" if query == "ĐUK" else "bnc", how)
+        assert match.exact == (how in {"id", "id-case", "name"})
+
+
+def test_former_members_id_read_against_one_years_members_falls_to_initials() -> None:
+    """Among 2025's members the id "btg" of a board that left is read as btgdv's initials."""
+    bloc = load_bloc(SAMPLE)
+    assert match_member(bloc.members, "btg").how == "id"
+    match = match_member(bloc.members_in(2025), "btg")
+    assert (match.member.id, match.how) == ("btgdv", "initials")
 
 
 def test_a_member_can_be_found_among_one_years_members() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from khoi_thidua.errors import Problem
@@ -51,7 +52,7 @@ def read_schema_version(reader: FieldReader, doc: Table) -> bool:
 
 
 def parse_bloc(
-    doc: Table, bloc_id: str, file: str, lines: dict[str, int] | None = None
+    doc: Table, bloc_id: str, file: str, lines: Mapping[str, int] | None = None
 ) -> tuple[Bloc | None, list[Problem]]:
     """Validate ``doc`` and build the Bloc; the Bloc is None when any error was found."""
     reader = FieldReader(file, lines)

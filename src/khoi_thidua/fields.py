@@ -70,10 +70,10 @@ class FieldReader:
     pass reports every mistake in the file.
     """
 
-    def __init__(self, file: str, lines: dict[str, int] | None = None) -> None:
+    def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self._lines = lines or {}
+        self._lines: Mapping[str, int] = lines if lines is not None else {}
 
     # -- reporting ---------------------------------------------------------------------
     def error(self, key: str, message: str, hint: str = "") -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from khoi_thidua.bloc_schema import read_schema_version
 from khoi_thidua.errors import Problem
@@ -42,7 +42,7 @@ def parse_results(
     bloc: Bloc,
     year: int,
     file: str,
-    lines: dict[str, int] | None = None,
+    lines: Mapping[str, int] | None = None,
     award_ids: Collection[str] | None = None,
 ) -> tuple[YearResults | None, list[Problem]]:
     """Validate ``doc`` for ``year`` of ``bloc``; award ids are checked when given."""
@@ -230,6 +230,8 @@ def _votes(
         if count is None:
             continue
         if ballots is None:
+            if any(p.key == "conference.ballots" for p in reader.problems):
+                continue  # a bad `ballots` is already reported; "not given" would mislead
             reader.error(
                 key,
                 "votes are given but the number of ballots cast is not",

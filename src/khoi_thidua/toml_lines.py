@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+# `[^\]]*` cannot overlap what follows it, so a long line is matched in linear time; a lazy
+# `\s*(.+?)\s*` here took minutes on a 4,000-character line inside a multi-line string.
+_HEADER = re.compile(r"^\s*(\[\[?)([^\]]*)\]\]?\s*(#.*)?$")
 _ASSIGN = re.compile(
     r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
 )
@@ -58,7 +61,7 @@ def _indexed(name: str, array_counts: dict[str, int]) -> str:
     return ".".join(out)
 
 
-def line_for(lines: dict[str, int], key: str) -> int | None:
+def line_for(lines: Mapping[str, int], key: str) -> int | None:
     """The line of ``key`` or of its nearest written ancestor."""
     while key:
         if key in lines:
@@ -68,3 +71,28 @@ def line_for(lines: dict[str, int], key: str) -> int | None:
             break
         key = trimmed
     return None
+
+
+class LazyLines(Mapping[str, int]):
+    """``key_lines(text)``, computed only when a message first needs a line number.
+
+    Valid files, the common case, never pay for the scan.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[str, int] | None = None
+
+    def _get(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = key_lines(self._text)
+        return self._lines
+
+    def __getitem__(self, key: str) -> int:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from khoi_thidua.awards.rules import (
@@ -13,6 +14,7 @@ from khoi_thidua.awards.rules import (
     AwardRule,
     Bracket,
     Condition,
+    ProvinceCap,
     Quota,
     RulePack,
 )
@@ -20,7 +22,7 @@ from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.model import Discipline, Rating
 
-PACK_KEYS = ("schema", "id", "name", "years", "basis", "notes", "tie_break", "awards")
+PACK_KEYS = ("schema", "id", "name", "years", "basis", "notes", "tie_break", "awards", "caps")
 AWARD_KEYS = ("id", "name", "name_en", "basis", "track", "quota", "conditions", "note")
 QUOTA_KEYS = ("kind", "count", "brackets", "percent", "basis", "unverified")
 COMMON_CONDITION_KEYS = ("kind", "basis", "unverified", "note")
@@ -45,7 +47,7 @@ AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
 def parse_pack(
-    doc: Table, file: str, lines: dict[str, int] | None = None
+    doc: Table, file: str, lines: Mapping[str, int] | None = None
 ) -> tuple[RulePack | None, list[Problem]]:
     reader = FieldReader(file, lines)
     reader.known_keys(doc, "", PACK_KEYS)
@@ -73,6 +75,21 @@ def parse_pack(
             awards.append(award)
     if not entries:
         reader.error("awards", "the pack lists no awards", "add `[[awards]]` tables")
+    caps: list[ProvinceCap] = []
+    for cpath, ctable in reader.table_list(doc, "caps", ""):
+        reader.known_keys(ctable, cpath, ("award", "percent", "of", "basis", "unverified"))
+        award_id = reader.choice(ctable, "award", cpath, ids)
+        percent = reader.number(ctable, "percent", cpath, required=True, minimum=0, maximum=100)
+        reader.choice(ctable, "of", cpath, ("leaders",), default="leaders")
+        if award_id is not None and percent is not None:
+            caps.append(
+                ProvinceCap(
+                    award_id,
+                    percent,
+                    reader.text(ctable, "basis", cpath) or "",
+                    reader.boolean(ctable, "unverified", cpath),
+                )
+            )
     if not reader.ok or pack_id is None or name is None or year_from is None:
         return None, reader.problems
     pack = RulePack(
@@ -84,6 +101,7 @@ def parse_pack(
         awards=tuple(awards),
         tie_break=tuple(tie_break) if tie_break is not None else (),
         notes=tuple(notes),
+        caps=tuple(caps),
         sources=(file,),
     )
     return pack, reader.problems
@@ -248,7 +266,7 @@ def _one_share(
 
 
 def apply_override(
-    pack: RulePack, doc: Table, file: str, lines: dict[str, int] | None = None
+    pack: RulePack, doc: Table, file: str, lines: Mapping[str, int] | None = None
 ) -> tuple[RulePack | None, list[Problem]]:
     """The pack with a bloc's overrides of quotas, thresholds and tie-breaks applied."""
     reader = FieldReader(file, lines)

@@ -81,6 +81,20 @@ class AwardRule:
 
 
 @dataclass(frozen=True)
+class ProvinceCap:
+    """A province-wide cap: proposals for ``award`` at most ``percent`` of the bloc leaders."""
+
+    award: str
+    percent: float
+    basis: str = ""
+    unverified: bool = False
+
+    def limit(self, leaders: int) -> int:
+        # "không quá 20%": round down, in integer hundredths of a percent (see Quota.seats)
+        return (leaders * round(self.percent * 100)) // 10000
+
+
+@dataclass(frozen=True)
 class RulePack:
     """The rules in force for a range of result years under one legal regime."""
 
@@ -92,6 +106,7 @@ class RulePack:
     awards: tuple[AwardRule, ...]
     tie_break: tuple[str, ...] = ()  # keys used after score, then total votes
     notes: tuple[str, ...] = ()
+    caps: tuple[ProvinceCap, ...] = ()
     sources: tuple[str, ...] = field(default=())  # files the pack was read from, in order
 
     def award(self, award_id: str) -> AwardRule:

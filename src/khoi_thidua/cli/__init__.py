@@ -14,6 +14,7 @@ from khoi_thidua.cli.check_cmd import check
 from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
 from khoi_thidua.cli.rotation_cmds import history, rotate
+from khoi_thidua.cli.summary_cmd import summary
 
 app = typer.Typer(
     cls=KhoiGroup,
@@ -51,6 +52,7 @@ app.command()(history)
 app.command("record-award")(record_award)
 app.command()(members)
 app.command()(check)
+app.command()(summary)
 
 
 def main() -> None:

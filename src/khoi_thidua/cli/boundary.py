@@ -16,18 +16,18 @@ from typer.core import TyperGroup
 from khoi_thidua.errors import DataError, ExitCode, KhoiError
 
 
-def report_error(error: KhoiError) -> None:
+def report_error(error: KhoiError, prefix: str = "") -> None:
     from khoi_thidua.cli.output import err_console
     from khoi_thidua.render.problems import problem_lines
 
     console = err_console()
     if isinstance(error, DataError) and len(error.problems) > 1:
         errors = [p for p in error.problems if p.severity == "error"]
-        console.print(f"khoi: error: {len(errors)} problem(s) in the data:", markup=False)
+        console.print(f"khoi: error: {prefix}{len(errors)} problem(s) in the data:", markup=False)
         for problem in errors:
             console.print("  " + problem_lines(problem).replace("\n", "\n  "), markup=False)
         return
-    console.print(f"khoi: error: {error.message}", markup=False)
+    console.print(f"khoi: error: {prefix}{error.message}", markup=False)
     if error.hint:
         console.print("  fix: " + error.hint.replace("\n", "\n  "), markup=False)
 

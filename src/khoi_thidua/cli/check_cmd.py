@@ -82,10 +82,7 @@ def check(
     """
     from khoi_thidua import store
 
-    if all_blocs or (bloc_id is None and len(store.bloc_dirs(data)) > 1 and all_blocs):
-        dirs = store.bloc_dirs(data)
-    else:
-        dirs = [store.choose_bloc_dir(data, bloc_id)]
+    dirs = store.bloc_dirs(data) if all_blocs else [store.choose_bloc_dir(data, bloc_id)]
     reports = [(d.name, check_bloc_dir(d)) for d in dirs]
     emit(view.check_dict(reports), view.check_view(reports), as_json)
     failing = {"error"} | ({"warning"} if strict else set())

@@ -40,3 +40,14 @@ def open_bloc(data: Path, bloc_id: str | None) -> tuple[Path, Bloc]:
 
     bloc_dir = store.choose_bloc_dir(data, bloc_id)
     return bloc_dir, store.load_bloc(bloc_dir)
+
+
+AllOption = Annotated[
+    bool, typer.Option("--all", help="Run over every bloc under the data folder.")
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Print nothing but errors (for cron); use --output to keep results."
+    ),
+]

@@ -11,9 +11,11 @@ import typer
 
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
+    AllOption,
     BlocOption,
     DataOption,
     JsonOption,
+    QuietOption,
     YearArgument,
     open_bloc,
 )
@@ -52,12 +54,14 @@ def resolve_member(bloc: Bloc, query: str) -> str:
     return find_member(bloc.members, query).id
 
 
-def write_or_print(data: bytes | str, output: Path | None) -> None:
-    """Write an export atomically to ``output``, or to stdout."""
+def write_or_print(data: bytes | str, output: Path | None, quiet: bool = False) -> None:
+    """Write an export atomically to ``output``, or to stdout (nothing when quiet)."""
     from khoi_thidua import store
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is None:
+        if quiet:
+            return
         if isinstance(data, str):
             sys.stdout.write(data)
             sys.stdout.flush()
@@ -66,7 +70,8 @@ def write_or_print(data: bytes | str, output: Path | None) -> None:
             sys.stdout.buffer.flush()
         return
     store.write_output(output, raw)
-    say(f"Wrote {store.display(output)}.")
+    if not quiet:
+        say(f"Wrote {store.display(output)}.")
 
 
 def export(
@@ -77,26 +82,31 @@ def export(
     markdown: Any,
     view: Any,
     workbook: Any,
+    quiet: bool = False,
 ) -> None:
-    """Render ``data`` in ``fmt`` (shared by propose and summary)."""
+    """Render ``data`` in ``fmt`` (shared by propose and summary); a format given no
+    renderer (None) is refused."""
+    renderers = {Format.csv: rows, Format.markdown: markdown, Format.xlsx: workbook}
+    if renderers.get(fmt, True) is None:
+        raise UsageError(f"--format {fmt.value} is not available here")
     if fmt is Format.json:
-        write_or_print(to_json(data) + "\n", output)
+        write_or_print(to_json(data) + "\n", output, quiet)
     elif fmt is Format.csv:
         from khoi_thidua.render.proposal import to_csv
 
         header, body = rows(data)
-        write_or_print(to_csv(header, body), output)
+        write_or_print(to_csv(header, body), output, quiet)
     elif fmt is Format.markdown:
-        write_or_print(markdown(data), output)
+        write_or_print(markdown(data), output, quiet)
     elif fmt is Format.xlsx:
         if output is None:
             raise UsageError("--format xlsx needs --output FILE.xlsx")
-        write_or_print(workbook(data), output)
+        write_or_print(workbook(data), output, quiet)
     elif output is not None:
         from khoi_thidua.cli.output import file_console
 
-        write_or_print(file_console(view(data)), output)
-    else:
+        write_or_print(file_console(view(data)), output, quiet)
+    elif not quiet:
         emit(data, view(data), False)
 
 
@@ -114,6 +124,8 @@ def propose(
     output: OutputOption = None,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
+    all_blocs: AllOption = False,
+    quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Rank the members on YEAR's results and draft the awards the bloc proposes, explained.
@@ -131,21 +143,28 @@ def propose(
       khoi propose 2021 --format csv --output de-nghi-2021.csv
 
       khoi propose 2021 --json
+
+      khoi propose 2021 --all --format json --output de-nghi-2021.json --quiet
     """
     from khoi_thidua import workflows
     from khoi_thidua.render import proposal as view
 
+    if as_json:
+        fmt = Format.json
+    if all_blocs:
+        if explain is not None or bloc_id is not None:
+            raise UsageError("--all covers every bloc; drop --explain/--bloc")
+        _propose_all(data, year, fmt, output, quiet)
+        return
     bloc_dir, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else workflows.default_results_year(bloc_dir)
     result = workflows.proposal_for(bloc_dir, bloc, target)
     payload = view.proposal_dict(bloc, result)
-    if as_json:
-        fmt = Format.json
     if explain is not None:
         member_id = resolve_member(bloc, explain)
         explained = view.explain_dict(payload, member_id)
         if fmt is Format.json:
-            write_or_print(to_json(explained) + "\n", output)
+            write_or_print(to_json(explained) + "\n", output, quiet)
         elif fmt is Format.table:
             export(
                 explained,
@@ -155,6 +174,7 @@ def propose(
                 None,
                 lambda _: view.explain_view(payload, member_id),
                 None,
+                quiet,
             )
         else:
             raise UsageError("--explain prints a table or JSON; use --format table or json")
@@ -167,7 +187,45 @@ def propose(
         view.proposal_markdown,
         view.proposal_view,
         _proposal_workbook,
+        quiet,
     )
+
+
+def _propose_all(
+    data: Path, year: int | None, fmt: Format, output: Path | None, quiet: bool
+) -> None:
+    from khoi_thidua import store, workflows
+    from khoi_thidua.cli import batch
+    from khoi_thidua.render import batch as batch_view
+    from khoi_thidua.render import proposal as view
+
+    def work(bloc_dir: Path) -> dict[str, Any]:
+        bloc = store.load_bloc(bloc_dir)
+        target = year if year is not None else workflows.default_results_year(bloc_dir)
+        return view.proposal_dict(bloc, workflows.proposal_for(bloc_dir, bloc, target))
+
+    runs = batch.over_blocs(data, work, quiet)
+    entries = [
+        {"bloc": r.value["bloc"], "ok": True, "proposal": r.value}
+        if r.value is not None
+        else {"bloc": {"id": r.bloc_id}, "ok": False, "error": batch.error_dict(r.error)}
+        for r in runs
+        if r.value is not None or r.error is not None
+    ]
+    payload = batch_view.batch_dict(entries, year=year)
+    export(
+        payload,
+        fmt,
+        output,
+        batch_view.propose_all_rows,
+        None,
+        batch_view.propose_all_view,
+        None,
+        quiet,
+    )
+    code = batch.exit_code(runs)
+    if code:
+        raise typer.Exit(code)
 
 
 def _proposal_workbook(data: dict[str, Any]) -> bytes:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
 from khoi_thidua import rotation
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
+    AllOption,
     BlocOption,
     DataOption,
     JsonOption,
+    QuietOption,
     YearArgument,
     open_bloc,
 )
@@ -45,6 +48,8 @@ def rotate(
     ] = None,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
+    all_blocs: AllOption = False,
+    quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Who chairs (Trưởng khối) and vice-chairs (Phó khối) the bloc in YEAR, and why.
@@ -61,7 +66,14 @@ def rotate(
       khoi rotate --plan 5
 
       khoi rotate 2023 --record --note "Hội nghị ngày 10/01/2023"
+
+      khoi rotate 2026 --all --json
     """
+    if all_blocs:
+        if record or plan is not None or until is not None or bloc_id is not None:
+            raise UsageError("--all shows one year for every bloc; drop --record/--plan/--bloc")
+        _rotate_all(data, year, as_json, quiet)
+        return
     bloc_dir, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else rotation.default_year(bloc)
     if plan is not None and until is not None:
@@ -84,12 +96,35 @@ def rotate(
     emit(view.rotate_dict(bloc, answer), view.rotate_view(bloc, answer), as_json)
 
 
-def _record(bloc_dir: object, year: int, note: str | None, as_json: bool) -> None:
-    from pathlib import Path
+def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> None:
+    from khoi_thidua import store
+    from khoi_thidua.cli import batch
+    from khoi_thidua.render import batch as batch_view
 
+    def work(bloc_dir: Path) -> dict[str, Any]:
+        bloc = store.load_bloc(bloc_dir)
+        target = year if year is not None else rotation.default_year(bloc)
+        return view.rotate_dict(bloc, rotation.leadership_in(bloc, target))
+
+    runs = batch.over_blocs(data, work, quiet)
+    entries = [
+        {"bloc": r.value["bloc"], "ok": True, "result": r.value}
+        if r.value is not None
+        else {"bloc": {"id": r.bloc_id}, "ok": False, "error": batch.error_dict(r.error)}
+        for r in runs
+        if r.value is not None or r.error is not None
+    ]
+    payload = batch_view.batch_dict(entries, year=year)
+    if not quiet:
+        emit(payload, batch_view.rotate_all_view(payload), as_json)
+    code = batch.exit_code(runs)
+    if code:
+        raise typer.Exit(code)
+
+
+def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
     from khoi_thidua.store.records import record_leadership
 
-    assert isinstance(bloc_dir, Path)
     today = dt.date.today().strftime("%d/%m/%Y")
 
     def decide(current: Bloc) -> LeadershipRecord:

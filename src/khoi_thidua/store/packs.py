@@ -12,7 +12,7 @@ from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.model import Bloc
 from khoi_thidua.store.reading import display, read_toml
-from khoi_thidua.toml_lines import key_lines
+from khoi_thidua.toml_lines import LazyLines
 
 
 @functools.cache
@@ -25,7 +25,7 @@ def shipped_packs() -> tuple[RulePack, ...]:
             continue
         text = entry.read_text(encoding="utf-8")
         name = f"khoi_thidua/awards/packs/{entry.name}"
-        pack, problems = parse_pack(tomllib.loads(text), name, key_lines(text))
+        pack, problems = parse_pack(tomllib.loads(text), name, LazyLines(text))
         if pack is None:
             raise DataError(problems)
         packs.append(pack)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.results_schema import parse_results
-from khoi_thidua.toml_lines import key_lines
+from khoi_thidua.toml_lines import LazyLines
 
 BLOC_FILE = "bloc.toml"
 RESULTS_PATTERN = re.compile(r"^results-(\d{4})\.toml$")
@@ -26,7 +26,7 @@ class TomlFile:
 
     path: Path
     doc: dict[str, Any]
-    lines: dict[str, int]
+    lines: Mapping[str, int]
 
 
 def results_file(bloc_dir: Path, year: int) -> Path:
@@ -69,7 +69,7 @@ def read_toml(path: Path) -> TomlFile:
                 Problem(
                     name,
                     "",
-                    f"the file is not UTF-8 text (bad byte at position {exc.start})",
+                    _not_utf8(raw, exc.start),
                     "save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
                 )
             ]
@@ -81,18 +81,60 @@ def read_toml(path: Path) -> TomlFile:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"at line (\d+)", message)
+        line = int(match.group(1)) if match else None
+        lines = text.splitlines()
+        line_text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
         raise DataError(
             [
                 Problem(
-                    name,
-                    "",
-                    f"not valid TOML: {message}",
-                    "check quotes, brackets and `=` on that line",
-                    int(match.group(1)) if match else None,
+                    name, "", f"not valid TOML: {message}", _syntax_hint(message, line_text), line
                 )
             ]
         ) from None
-    return TomlFile(path, doc, key_lines(text))
+    except RecursionError:
+        # tomllib recurses once per nested [ or {; thousands of them are a broken file, not data.
+        raise DataError(
+            [Problem(name, "", "not valid TOML: lists or tables nested too deeply")]
+        ) from None
+    return TomlFile(path, doc, LazyLines(text))
+
+
+def _not_utf8(raw: bytes, position: int) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "the file is saved as UTF-16 (Notepad's “Unicode”), not UTF-8"
+    if b"\x00" in raw[:4096]:
+        return "the file is not text (it holds binary data, e.g. an image or a Word file)"
+    return f"the file is not UTF-8 text (bad byte at position {position})"
+
+
+_CURLY_QUOTES = "“”„‘’‚"
+_DECIMAL_COMMA = re.compile(r"=\s*[+-]?\d+,\d")
+_BARE_KEY = re.compile(r"^\s*([^=\"'\[#]+?)\s*=")
+
+
+def _syntax_hint(message: str, line: str) -> str:
+    """A fix for the TOML mistakes people actually make, judged from the line they are on."""
+    if any(ch in line for ch in _CURLY_QUOTES):
+        return 'use straight quotes (") instead of “ ” (Word and phones change them as you type)'
+    if _DECIMAL_COMMA.search(line):
+        return "write decimals with a point (92.5), not a comma"
+    key = _BARE_KEY.match(line)
+    if key and not key.group(1).isascii():
+        return (
+            "keys are written in plain letters, digits, - and _ (e.g. `province`); "
+            "Vietnamese text goes inside quotes, as a value"
+        )
+    if message.startswith("Cannot overwrite a value"):
+        return "a key is written twice in the same section; keep one"
+    if message.startswith("Cannot declare"):
+        return "a [section] is written twice; merge the two into one"
+    if message.startswith("Illegal character '\\n'"):
+        return "a quote opened on this line is not closed"
+    if message.startswith("Invalid date"):
+        return "a date is written year-month-day and must exist, e.g. 2022-01-07"
+    if message.startswith("Unclosed array"):
+        return "items of a list are separated by commas and the list ends with ]"
+    return "check quotes, brackets and `=` on that line"
 
 
 def bloc_dirs(root: Path) -> list[Path]:

@@ -12,7 +12,7 @@ from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedErr
 from khoi_thidua.model import Bloc, GrantedAward, LeadershipRecord, YearResults
 from khoi_thidua.store.reading import BLOC_FILE, display
 from khoi_thidua.store.writing import update_text_file
-from khoi_thidua.toml_lines import key_lines
+from khoi_thidua.toml_lines import LazyLines
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError([Problem(name, "", f"not valid TOML: {exc}")]) from None
-    bloc, problems = parse_bloc(doc, bloc_dir.name, name, key_lines(text))
+    bloc, problems = parse_bloc(doc, bloc_dir.name, name, LazyLines(text))
     if bloc is None:
         raise DataError(problems)
     return bloc
@@ -124,7 +124,7 @@ def record_granted(
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise DataError([Problem(name, "", f"not valid TOML: {exc}")]) from None
-        results, problems = parse_results(doc, bloc, year, name, key_lines(text), award_ids)
+        results, problems = parse_results(doc, bloc, year, name, LazyLines(text), award_ids)
         if results is None:
             raise DataError(problems)
         return results

@@ -1,0 +1,82 @@
+"""Running a command over every bloc of the data folder: progress, errors per bloc, exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from khoi_thidua.errors import ExitCode, KhoiError
+
+T = TypeVar("T")
+PROGRESS_MIN_BLOCS = 10  # fewer blocs finish before a bar would be worth drawing
+
+
+@dataclass(frozen=True)
+class BlocRun(Generic[T]):
+    """One bloc's outcome in a batch: its value, or the error that stopped it."""
+
+    bloc_dir: Path
+    value: T | None
+    error: KhoiError | None
+
+    @property
+    def bloc_id(self) -> str:
+        return self.bloc_dir.name
+
+
+def over_blocs(data: Path, work: Callable[[Path], T], quiet: bool) -> list[BlocRun[T]]:
+    """Run ``work`` on every bloc folder; one bloc's bad data never stops the others."""
+    from khoi_thidua import store
+
+    dirs = store.bloc_dirs(data)
+    runs: list[BlocRun[T]] = []
+    show_bar = not quiet and len(dirs) >= PROGRESS_MIN_BLOCS and sys.stderr.isatty()
+    if show_bar:
+        from rich.progress import Progress
+
+        from khoi_thidua.cli.output import err_console
+
+        with Progress(console=err_console(), transient=True) as progress:
+            task = progress.add_task("blocs", total=len(dirs))
+            for bloc_dir in dirs:
+                runs.append(_run_one(bloc_dir, work))
+                progress.advance(task)
+    else:
+        runs = [_run_one(bloc_dir, work) for bloc_dir in dirs]
+    for run in runs:
+        if run.error is not None:
+            _report(run)
+    return runs
+
+
+def _run_one(bloc_dir: Path, work: Callable[[Path], T]) -> BlocRun[T]:
+    try:
+        return BlocRun(bloc_dir, work(bloc_dir), None)
+    except KhoiError as exc:
+        return BlocRun(bloc_dir, None, exc)
+
+
+def _report(run: BlocRun[Any]) -> None:
+    from khoi_thidua.cli.boundary import report_error
+
+    assert run.error is not None
+    report_error(run.error, prefix=f"[{run.bloc_id}] ")
+
+
+def exit_code(runs: list[BlocRun[Any]]) -> int:
+    """0 when every bloc succeeded; the failures' code when they agree; PARTIAL otherwise."""
+    codes = {int(r.error.exit_code) for r in runs if r.error is not None}
+    if not codes:
+        return ExitCode.OK
+    if len(codes) == 1:
+        return codes.pop()
+    return ExitCode.PARTIAL
+
+
+def error_dict(error: KhoiError | None) -> dict[str, Any]:
+    if error is None:  # a bloc whose work returned nothing: not an error of its own
+        return {"message": "no result", "hint": "", "exit_code": int(ExitCode.SOFTWARE)}
+    return {"message": error.message, "hint": error.hint, "exit_code": int(error.exit_code)}

@@ -1,0 +1,85 @@
+"""The ``summary`` command: the province-wide view of every bloc's proposal for a year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from khoi_thidua.cli.options import DEFAULT_DATA, DataOption, QuietOption
+from khoi_thidua.cli.propose_cmd import Format, FormatOption, OutputOption, export
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+
+
+def summary(
+    year: Annotated[
+        int, typer.Argument(help="The results year, e.g. 2021.", min=MIN_YEAR, max=MAX_YEAR)
+    ],
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    data: DataOption = DEFAULT_DATA,
+    quiet: QuietOption = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+) -> None:
+    """Province-wide view of YEAR: each bloc's leading unit and proposals, totals, and caps.
+
+    Checks the province-wide caps of the rules in force (e.g. Government-flag proposals at
+    most 20% of the bloc leaders, rounded down) and names the proposals over a cap. A bloc
+    with bad or missing data is reported and does not stop the others.
+
+    Examples:
+
+      khoi summary 2021
+
+      khoi summary 2021 --format csv --output tong-hop-2021.csv
+
+      khoi summary 2021 --json --quiet --output tong-hop-2021.json
+    """
+    from khoi_thidua import store, workflows
+    from khoi_thidua.awards.province import check_caps
+    from khoi_thidua.cli import batch
+    from khoi_thidua.model import Bloc
+    from khoi_thidua.render import batch as batch_view
+    from khoi_thidua.store.packs import shipped_packs
+
+    def work(bloc_dir: Path) -> tuple[Bloc, Any]:
+        bloc = store.load_bloc(bloc_dir)
+        return bloc, workflows.proposal_for(bloc_dir, bloc, year)
+
+    runs = batch.over_blocs(data, work, quiet)
+    done = [r.value for r in runs if r.value is not None]
+    failed = [
+        {"bloc": {"id": r.bloc_id}, "ok": False, "error": batch.error_dict(r.error)}
+        for r in runs
+        if r.error is not None
+    ]
+    pack = next((p for p in reversed(shipped_packs()) if p.covers(year)), None)
+    if pack is None:
+        from khoi_thidua.errors import MissingInputError
+
+        raise MissingInputError(f"no rule pack covers results of {year}")
+    caps = check_caps(pack, [p for _, p in done])
+    payload = batch_view.summary_dict(year, pack, done, failed, caps)
+    if as_json:
+        fmt = Format.json
+    export(
+        payload,
+        fmt,
+        output,
+        batch_view.summary_rows,
+        batch_view.summary_markdown,
+        batch_view.summary_view,
+        _summary_workbook,
+        quiet,
+    )
+    code = batch.exit_code(runs)
+    if code:
+        raise typer.Exit(code)
+
+
+def _summary_workbook(data: dict[str, Any]) -> bytes:
+    from khoi_thidua.office.workbook_export import summary_workbook
+
+    workbook: bytes = summary_workbook(data)
+    return workbook

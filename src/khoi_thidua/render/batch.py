@@ -1,0 +1,254 @@
+"""Renders runs over many blocs: rotation and proposals per bloc, and the province summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from khoi_thidua.awards.proposal import Proposal
+from khoi_thidua.awards.province import CapCheck, leaders, totals
+from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.model import SCHEMA_VERSION, Bloc
+from khoi_thidua.render.proposal import proposal_rows
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def batch_dict(entries: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    """The JSON of an ``--all`` run: one entry per bloc, ``ok`` false with the error."""
+    return {"schema": SCHEMA_VERSION, **extra, "blocs": entries}
+
+
+def rotate_all_view(data: dict[str, Any]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title="Trưởng khối / Phó khối — all blocs", title_justify="left")
+    for column in ("Bloc", "Year", "Trưởng khối", "Phó khối", "Source"):
+        table.add_column(column)
+    for entry in data["blocs"]:
+        if not entry["ok"]:
+            table.add_row(entry["bloc"]["id"], "", "", "", "error: " + entry["error"]["message"])
+            continue
+        result = entry["result"]
+        vice = result["vice_chair"]["name"] if result["vice_chair"] else "—"
+        table.add_row(
+            entry["bloc"]["name"],
+            str(result["year"]),
+            result["chair"]["name"],
+            vice,
+            "recorded" if result["recorded"] else f"computed from {result['start_year']}",
+        )
+    return table
+
+
+def propose_all_view(data: dict[str, Any]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title="Đề nghị khen thưởng — all blocs", title_justify="left")
+    for column in ("Bloc", "Year", "Hạng", "Đơn vị", "Đề nghị (award)"):
+        table.add_column(column)
+    for entry in data["blocs"]:
+        if not entry["ok"]:
+            table.add_row(entry["bloc"]["id"], "", "", "", "error: " + entry["error"]["message"])
+            continue
+        proposal = entry["proposal"]
+        if not proposal["proposed"]:
+            table.add_row(proposal["bloc"]["name"], str(proposal["year"]), "", "—", "—")
+        for index, item in enumerate(proposal["proposed"]):
+            table.add_row(
+                proposal["bloc"]["name"] if index == 0 else "",
+                str(proposal["year"]) if index == 0 else "",
+                str(item["rank"]),
+                item["member"]["name"],
+                item["award"]["name"],
+            )
+    return table
+
+
+def propose_all_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
+    header: list[str] = []
+    rows: list[list[object]] = []
+    for entry in data["blocs"]:
+        if not entry["ok"]:
+            continue
+        sub_header, sub_rows = proposal_rows(entry["proposal"])
+        header = header or ["bloc_id", "bloc_name", "year", *sub_header]
+        if sub_header != header[3:]:
+            # blocs under different rule packs have different vote columns: keep common ones
+            sub_rows = [
+                [row[sub_header.index(h)] if h in sub_header else "" for h in header[3:]]
+                for row in sub_rows
+            ]
+        bloc = entry["proposal"]["bloc"]
+        rows.extend([bloc["id"], bloc["name"], entry["proposal"]["year"], *row] for row in sub_rows)
+    return header, rows
+
+
+def summary_dict(
+    year: int,
+    pack: RulePack,
+    done: list[tuple[Bloc, Proposal]],
+    failed: list[dict[str, Any]],
+    caps: list[CapCheck],
+) -> dict[str, Any]:
+    names = {a.id: a.name for a in pack.awards}
+    blocs: list[dict[str, Any]] = []
+    for bloc, proposal in done:
+        members = {m.id: m for m in bloc.members}
+        blocs.append(
+            {
+                "bloc": {"id": bloc.id, "name": bloc.name},
+                "ok": True,
+                "leaders": [{"id": m, "name": members[m].name} for m in leaders(proposal)],
+                "proposed": [
+                    {
+                        "member": {"id": s.member, "name": members[s.member].name},
+                        "award": {"id": s.award, "name": names.get(s.award or "", s.award)},
+                        "rank": s.rank,
+                    }
+                    for s in proposal.proposed
+                ],
+                "unresolved_ties": len(proposal.ties),
+            }
+        )
+    blocs.extend(failed)
+    blocs.sort(key=lambda b: b["bloc"]["id"])
+    counts = totals([p for _, p in done])
+    return {
+        "schema": SCHEMA_VERSION,
+        "year": year,
+        "rule_pack": {"id": pack.id, "name": pack.name},
+        "blocs": blocs,
+        "totals": [
+            {"award": a.id, "name": a.name, "proposed": counts.get(a.id, 0)}
+            for a in pack.bloc_awards
+        ],
+        "caps": [
+            {
+                "award": c.cap.award,
+                "name": names.get(c.cap.award, c.cap.award),
+                "percent": c.cap.percent,
+                "of": "leaders",
+                "leaders": c.leaders,
+                "limit": c.limit,
+                "proposed": len(c.proposals),
+                "exceeds": c.over_by > 0,
+                "over_by": c.over_by,
+                "proposals": [{"bloc": b, "member": m} for b, m in c.proposals],
+                "basis": c.cap.basis,
+                "unverified": c.cap.unverified,
+            }
+            for c in caps
+        ],
+    }
+
+
+def cap_text(cap: dict[str, Any]) -> str:
+    head = (
+        f"{cap['name']}: {cap['proposed']} proposed, cap {cap['limit']} "
+        f"({cap['percent']:g}% of {cap['leaders']} bloc leaders, rounded down)"
+    )
+    if not cap["exceeds"]:
+        return head + " — within the cap."
+    named = ", ".join(f"{p['member']} ({p['bloc']})" for p in cap["proposals"])
+    return (
+        head + f" — EXCEEDS the cap by {cap['over_by']}: {named}; the council must cut "
+        f"{cap['over_by']}."
+    )
+
+
+def summary_view(data: dict[str, Any]) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=f"Tổng hợp toàn tỉnh — năm {data['year']} (province summary)", title_justify="left"
+    )
+    for column in ("Bloc", "Dẫn đầu (leader)", "Đề nghị (proposed)"):
+        table.add_column(column)
+    for entry in data["blocs"]:
+        if not entry["ok"]:
+            table.add_row(entry["bloc"]["id"], "", "error: " + entry["error"]["message"])
+            continue
+        table.add_row(
+            entry["bloc"]["name"],
+            ", ".join(m["name"] for m in entry["leaders"]) or "—",
+            "\n".join(f"{p['award']['name']}: {p['member']['name']}" for p in entry["proposed"])
+            or "—",
+        )
+    totals_table = Table(title="Tổng số đề nghị (totals)", title_justify="left")
+    totals_table.add_column("Award")
+    totals_table.add_column("Proposed", justify="right")
+    for row in data["totals"]:
+        totals_table.add_row(row["name"], str(row["proposed"]))
+    parts: list[RenderableType] = [
+        table,
+        totals_table,
+        Text("Caps (giới hạn toàn tỉnh):", style="bold"),
+    ]
+    for cap in data["caps"]:
+        style = "bold red" if cap["exceeds"] else ""
+        parts.append(Text(("✗ " if cap["exceeds"] else "✓ ") + cap_text(cap), style=style))
+    return Group(*parts)
+
+
+def summary_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
+    header = [
+        "bloc_id",
+        "bloc_name",
+        "leader_ids",
+        "award_id",
+        "award_name",
+        "member_id",
+        "member_name",
+        "rank",
+    ]
+    rows: list[list[object]] = []
+    for entry in data["blocs"]:
+        if not entry["ok"]:
+            rows.append(
+                [entry["bloc"]["id"], "", "", "", "", "", "error: " + entry["error"]["message"], ""]
+            )
+            continue
+        leader_ids = " ".join(m["id"] for m in entry["leaders"])
+        for p in entry["proposed"] or [None]:
+            if p is None:
+                rows.append(
+                    [entry["bloc"]["id"], entry["bloc"]["name"], leader_ids, "", "", "", "", ""]
+                )
+            else:
+                rows.append(
+                    [
+                        entry["bloc"]["id"],
+                        entry["bloc"]["name"],
+                        leader_ids,
+                        p["award"]["id"],
+                        p["award"]["name"],
+                        p["member"]["id"],
+                        p["member"]["name"],
+                        p["rank"],
+                    ]
+                )
+    return header, rows
+
+
+def summary_markdown(data: dict[str, Any]) -> str:
+    lines = [
+        f"# Tổng hợp toàn tỉnh — năm {data['year']}",
+        "",
+        "| Bloc | Leader | Proposed |",
+        "|---|---|---|",
+    ]
+    for entry in data["blocs"]:
+        if not entry["ok"]:
+            lines.append(f"| {entry['bloc']['id']} | | error: {entry['error']['message']} |")
+            continue
+        proposed = "; ".join(
+            f"{p['award']['name']}: {p['member']['name']}" for p in entry["proposed"]
+        )
+        leader = ", ".join(m["name"] for m in entry["leaders"])
+        lines.append(f"| {entry['bloc']['name']} | {leader} | {proposed or '—'} |")
+    lines += ["", "## Caps", ""]
+    lines += [f"- {cap_text(cap)}" for cap in data["caps"]]
+    return "\n".join(lines) + "\n"
