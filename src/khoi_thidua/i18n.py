@@ -1,0 +1,64 @@
+"""Messages in English or Vietnamese: the language in force and the catalog lookup."""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("en", "vi")
+_language = "en"
+
+
+def detect_language(option: str | None = None, environ: dict[str, str] | None = None) -> str:
+    """``--lang``, then ``KHOI_LANG``, then the locale (``vi*`` → Vietnamese), else English."""
+    env = os.environ if environ is None else environ
+    for value in (option, env.get("KHOI_LANG")):
+        if value:
+            return normalise(value)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+def normalise(value: str) -> str:
+    """``vi``, ``vi_VN.UTF-8``, ``VI`` → ``vi``; anything else that is not English fails."""
+    code = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
+    if code not in LANGUAGES:
+        from khoi_thidua.errors import UsageError
+
+        raise UsageError(
+            f"unknown language {value!r}", "use --lang en or --lang vi (or KHOI_LANG)"
+        )
+    return code
+
+
+def set_language(code: str) -> None:
+    global _language
+    _language = normalise(code)
+
+
+def language() -> str:
+    return _language
+
+
+@functools.cache
+def catalog() -> dict[str, str]:
+    """English message → Vietnamese, from ``locale/vi.toml``."""
+    text = (resources.files("khoi_thidua") / "locale" / "vi.toml").read_text(encoding="utf-8")
+    entries = tomllib.loads(text).get("messages", [])
+    return {entry["en"]: entry["vi"] for entry in entries}
+
+
+def t(message: str, **values: Any) -> str:
+    """``message`` in the language in force, with ``{name}`` fields filled from ``values``.
+
+    A message missing from the catalog stays in English (a test keeps the catalog complete).
+    """
+    if _language == "vi":
+        message = catalog().get(message, message)
+    return message.format(**values) if values else message
