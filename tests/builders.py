@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import tomli_w
+from typer.testing import Result
 
 from khoi_thidua.model import Bloc, Excusal, LeadershipRecord, Member
 
 BLOC_ID = "khoi-thu"
 SAMPLE_BLOC_ID = "khoi-co-quan-dang"
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
+
+Invoke = Callable[..., Result]  # the `khoi` fixture: run the app with these arguments
 
 
 def member_name(member_id: str) -> str:
@@ -51,7 +54,20 @@ def dumps_bloc(doc: Mapping[str, Any]) -> str:
 
 
 def _is_table_list(value: object) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+    """A non-empty list of flat tables (nested tables are left to tomli_w's own layout)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, dict) and not _holds_table(v) for v in value)
+    )
+
+
+def _holds_table(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(isinstance(v, dict) or _holds_table(v) for v in value.values())
+    if isinstance(value, list):
+        return any(isinstance(v, dict) or _holds_table(v) for v in value)
+    return False
 
 
 def write_bloc_text(root: Path, text: str, bloc_id: str = BLOC_ID) -> Path:

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import REPO_DATA, SAMPLE_BLOC_ID, write_bloc
 from typer.testing import CliRunner, Result
 
+from builders import REPO_DATA, SAMPLE_BLOC_ID, Invoke, write_bloc
 from khoi_thidua.cli import app
 
 # Output must not depend on the developer's terminal or on a KHOI_DATA they exported.
@@ -23,8 +23,6 @@ CLEAN_ENV: dict[str, str | None] = {
     "KHOI_DEBUG": None,
     "KHOI_LOCK_TIMEOUT": None,
 }
-
-Invoke = Callable[..., Result]
 
 
 @pytest.fixture

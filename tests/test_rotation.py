@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
-from builders import make_bloc
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import make_bloc
 from khoi_thidua import rotation
 from khoi_thidua.model import Bloc
 from khoi_thidua.rotation import Leadership, RotationError, Skip
@@ -147,9 +148,7 @@ class TestMerges:
             left={"old": 2025},
             merged_into={"old": "new"},
         )
-        leaders = {
-            who for a in rotation.plan(bloc, 2025, 2035) for who in (a.chair, a.vice_chair)
-        }
+        leaders = {who for a in rotation.plan(bloc, 2025, 2035) for who in (a.chair, a.vice_chair)}
         assert "old" not in leaders
         assert {"a", "b", "new", "c"} <= leaders
 
@@ -316,9 +315,7 @@ def changing_blocs(draw: st.DrawFn) -> Bloc:
         others = [m for m in order if m != chair]
         vice = draw(st.sampled_from(others)) if others and draw(st.booleans()) else None
         records.append((year, chair, vice))
-    return make_bloc(
-        order, records, joined=joined, left=left, excused=list(dict.fromkeys(excused))
-    )
+    return make_bloc(order, records, joined=joined, left=left, excused=list(dict.fromkeys(excused)))
 
 
 def computable_plan(bloc: Bloc, last: int) -> list[Leadership] | None:
@@ -347,7 +344,7 @@ class TestProperties:
         answers = computable_plan(bloc, START + 20)
         if answers is None:
             return
-        for this, following in zip(answers, answers[1:], strict=False):
+        for this, following in itertools.pairwise(answers):
             if following.recorded or this.vice_chair is None:
                 continue
             if rotation.ineligibility(bloc, this.vice_chair, following.year, "chair") is None:

@@ -46,7 +46,16 @@ def emit(data: dict[str, Any], view: RenderableType | None, as_json: bool) -> No
         sys.stdout.write(to_json(data) + "\n")
         sys.stdout.flush()
         return
-    out_console().print(view)
+    console = out_console()
+    if console.is_terminal:
+        console.print(view)
+        return
+    # A pipe or a file: plain text without the padding rich adds to fill the width.
+    with console.capture() as capture:
+        console.print(view)
+    text = "\n".join(line.rstrip() for line in capture.get().splitlines())
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
 def say(message: str) -> None:
@@ -62,4 +71,4 @@ def file_console(view: RenderableType) -> str:
 
     buffer = io.StringIO()
     Console(file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None).print(view)
-    return buffer.getvalue()
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

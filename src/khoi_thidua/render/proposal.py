@@ -486,13 +486,17 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
     table = Table(
         title=f"{data['bloc']['name']} — đề nghị khen thưởng năm {data['year']}",
         title_justify="left",
-        caption=f"Rules in force for {data['year']}: {data['rule_pack']['name']}",
+        caption=(
+            f"Rules in force for {data['year']}: {data['rule_pack']['name']}\n"
+            "HTXSNV / HTTNV / HTNV / KHTNV: hoàn thành xuất sắc / tốt / hoàn thành / "
+            "không hoàn thành nhiệm vụ"
+        ),
         caption_justify="left",
     )
     table.add_column("Hạng", justify="right")
     table.add_column("Đơn vị (member)")
     table.add_column("Điểm", justify="right")
-    table.add_column("Xếp loại (rating)")
+    table.add_column("Xếp loại")
     table.add_column("Phiếu", justify="right")
     table.add_column("Đề nghị (proposed award)")
     for s in data["standings"]:
@@ -503,7 +507,7 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
             rank,
             s["member"]["name"],
             "—" if s["score"] is None else _num(s["score"]),
-            s["rating_label"] or "no results",
+            RATING_SHORT_VI[s["rating"]] if s["rating"] else "no results",
             str(s["total_votes"]),
             s["award"]["name"] if s["award"] else "—",
             style="bold" if s["award"] else None,
