@@ -48,10 +48,15 @@ def language() -> str:
 
 @functools.cache
 def catalog() -> dict[str, str]:
-    """English message → Vietnamese, from ``locale/vi.toml``."""
-    text = (resources.files("khoi_thidua") / "locale" / "vi.toml").read_text(encoding="utf-8")
-    entries = tomllib.loads(text).get("messages", [])
-    return {entry["en"]: entry["vi"] for entry in entries}
+    """English message → Vietnamese, merged from every ``locale/*.toml`` file."""
+    merged: dict[str, str] = {}
+    folder = resources.files("khoi_thidua") / "locale"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            text = entry.read_text(encoding="utf-8")
+            for item in tomllib.loads(text).get("messages", []):
+                merged[item["en"]] = item["vi"]
+    return merged
 
 
 def t(message: str, **values: Any) -> str:

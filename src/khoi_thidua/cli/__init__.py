@@ -100,7 +100,8 @@ def main() -> None:
     command.main(args=args, prog_name="khoi")
 
 
-from khoi_thidua.cli.office_cmds import import_results, template  # noqa: E402
+from khoi_thidua.cli.office_cmds import draft, import_results, template  # noqa: E402
 
 app.command()(template)
 app.command("import-results")(import_results)
+app.command()(draft)

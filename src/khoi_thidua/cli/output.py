@@ -24,6 +24,7 @@ def _console(stream: Any) -> Console:
         no_color=bool(os.environ.get("NO_COLOR")),
         highlight=False,
         emoji=False,
+        markup=False,  # names and notes are data: "[minh họa]" is text, not a style tag
         soft_wrap=False,
     )
 
@@ -70,5 +71,7 @@ def file_console(view: RenderableType) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None).print(view)
+    Console(
+        file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None, markup=False
+    ).print(view)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

@@ -185,10 +185,9 @@ def decision_reason(
         return f"{award.name}: meets every condition ({award.basis})"
     if decision.status == NOT_ELIGIBLE:
         fails = "; ".join(
-            f"needs {describe(c.condition, pack, year)}, has {observed(c, pack)}"
-            for c in decision.failed
+            f"{describe(c.condition, pack, year)} ({observed(c, pack)})" for c in decision.failed
         )
-        return f"{award.name}: not eligible — {fails}"
+        return f"{award.name}: not eligible — fails: {fails}"
     if decision.status == NO_ROOM:
         who = ", ".join(names.get(m, m) for m in decision.others) or "nobody (no seat)"
         return f"{award.name}: eligible, but the quota is filled by higher-ranked {who}"
@@ -546,6 +545,8 @@ def warning_lines(data: dict[str, Any]) -> list[str]:
 
 def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
     from rich.text import Text
 
     standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
@@ -564,20 +565,23 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     )
     parts.append(Text(f"Outcome: {standing['reason']}"))
     parts.append(Text(f"Rules: {data['rule_pack']['name']}"))
-    for section, decisions in (
-        ("Bloc awards", standing["decisions"]),
-        ("Titles", standing["titles"]),
-    ):
+    sections = (("Bloc awards", standing["decisions"]), ("Titles", standing["titles"]))
+    for section, decisions in sections:
         if not decisions:
             continue
         parts.append(Text(f"\n{section}:", style="bold"))
         for decision in decisions:
-            parts.append(Text(f"  {decision['reason']}"))
+            parts.append(Padding(Text(decision["reason"]), (0, 0, 0, 2)))
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(width=1)
+            grid.add_column()
             for c in decision["conditions"]:
-                mark = "✓" if c["met"] else "✗"
                 extra = " [unverified]" if c["unverified"] else ""
                 basis = f" — {c['basis']}" if c["basis"] else ""
-                parts.append(Text(f"    {mark} {c['rule']}: {c['observed']}{extra}{basis}"))
+                grid.add_row(
+                    "✓" if c["met"] else "✗", f"{c['rule']}: {c['observed']}{extra}{basis}"
+                )
+            parts.append(Padding(grid, (0, 0, 0, 4)))
     return Group(*parts)
 
 
