@@ -8,11 +8,13 @@ from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.errors import MissingInputError
 from khoi_thidua.model import Bloc, YearResults
-from khoi_thidua.store.packs import pack_for
+from khoi_thidua.store.packs import pack_for, shipped_pack_for
 
 
-def award_ids_for(bloc_dir: Path, bloc: Bloc, year: int) -> list[str]:
-    return [award.id for award in pack_for(bloc_dir, bloc, year).awards]
+def award_ids_for(year: int) -> list[str]:
+    """Award ids a results file of ``year`` may name: every award of the regime, including
+    any the bloc's override switches off (its recorded votes and grants stay valid)."""
+    return [award.id for award in shipped_pack_for(year).awards]
 
 
 def history_for(bloc_dir: Path, bloc: Bloc, year: int) -> dict[int, YearResults]:
@@ -21,7 +23,7 @@ def history_for(bloc_dir: Path, bloc: Bloc, year: int) -> dict[int, YearResults]
     for past in store.result_years(bloc_dir):
         if past < year:
             try:
-                award_ids: list[str] | None = award_ids_for(bloc_dir, bloc, past)
+                award_ids: list[str] | None = award_ids_for(past)
             except MissingInputError:
                 award_ids = None  # a year no shipped pack covers: award ids go unchecked
             history[past] = store.load_results(bloc_dir, bloc, past, award_ids)
@@ -41,5 +43,5 @@ def default_results_year(bloc_dir: Path) -> int:
 def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
     """The draft proposal for ``year`` from the bloc folder's files."""
     pack = pack_for(bloc_dir, bloc, year)
-    results = store.load_results(bloc_dir, bloc, year, [a.id for a in pack.awards])
+    results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
     return propose(bloc, results, history_for(bloc_dir, bloc, year), pack)

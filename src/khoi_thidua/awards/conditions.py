@@ -56,12 +56,34 @@ def _no_discipline(params: dict[str, Any], _a: AwardRule, r: MemberResult, _f: F
     return r.discipline.severity < level.severity, {"discipline": r.discipline.value}
 
 
+SIMPLE_DENOMINATORS = range(2, 13)  # halves … twelfths: the shares a body writes as a fraction
+
+
+def threshold(written: float) -> Fraction:
+    """The share a threshold stands for, exactly.
+
+    A decimal of three or more places that is a rounding of a simple fraction stands for that
+    fraction: ``0.6667`` or ``0.667`` is two thirds, so exactly 2 votes of 3 (or 6 of 9) meet
+    "at least 0.6667". Any other value is taken exactly as written (0.5, 0.55, 0.7).
+    """
+    text = str(written)
+    exact = Fraction(text)
+    places = len(text.partition(".")[2]) if "e" not in text else 0
+    if places >= 3:
+        half_unit = Fraction(1, 2 * 10**places)
+        for denominator in SIMPLE_DENOMINATORS:
+            candidate = Fraction(round(exact * denominator), denominator)
+            if abs(candidate - exact) < half_unit:
+                return candidate
+    return exact
+
+
 def _share_met(value: Fraction, params: Mapping[str, Any], more: str, least: str) -> bool:
-    # Shares compare exactly: 4 votes of 8 is not "more than half" (0.5 as a float would do
-    # too, but 2/3 thresholds written as 0.6667 must not flip on rounding).
+    # Shares compare exactly, as fractions: 4 votes of 8 is not "more than half", and a
+    # two-thirds rule written 0.6667 is met by exactly 2 of 3 (see ``threshold``).
     if more in params:
-        return value > Fraction(str(params[more]))
-    return value >= Fraction(str(params[least]))
+        return value > threshold(params[more])
+    return value >= threshold(params[least])
 
 
 def _min_vote_share(params: dict[str, Any], a: AwardRule, r: MemberResult, f: Facts) -> Outcome:

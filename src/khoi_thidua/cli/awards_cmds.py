@@ -48,12 +48,14 @@ def record_award(
       khoi record-award 2021 "noi chinh" bang-khen-tinh --decision "Số 600/QĐ-UBND"
       --date 20/03/2022
     """
-    from khoi_thidua.store.packs import pack_for
+    from khoi_thidua.store.packs import shipped_pack_for
     from khoi_thidua.store.records import record_granted
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
     member_id = resolve_member(bloc, member)
-    pack = pack_for(bloc_dir, bloc, year)
+    # Every award of the regime, even one the bloc's override stops proposing: the
+    # authority may still grant it, and the grant is history later conditions read.
+    pack = shipped_pack_for(year)
     ids = [a.id for a in pack.awards]
     if award not in ids:
         raise UsageError(f"unknown award `{award}` for {year}", "award ids: " + ", ".join(ids))
@@ -100,7 +102,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
     from khoi_thidua.awards.proposal import rank_results
     from khoi_thidua.errors import KhoiError, MissingInputError
     from khoi_thidua.render import member_history as view
-    from khoi_thidua.store.packs import pack_for
+    from khoi_thidua.store.packs import pack_for, shipped_pack_for
 
     member_id = resolve_member(bloc, query)
     years = store.result_years(bloc_dir)
@@ -117,10 +119,10 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
             rows.append(view.YearRecord(year, None, None, len(bloc.members_in(year)), (), {}, role))
             continue
         try:
-            pack = pack_for(bloc_dir, bloc, year)
-            ids: list[str] | None = [a.id for a in pack.awards]
-            names = {a.id: a.name for a in pack.awards}
-            tie_break = pack.tie_break
+            regime = shipped_pack_for(year)  # every award id, even ones the bloc switched off
+            ids: list[str] | None = [a.id for a in regime.awards]
+            names = {a.id: a.name for a in regime.awards}
+            tie_break = pack_for(bloc_dir, bloc, year).tie_break
         except MissingInputError:
             ids, names, tie_break = None, {}, ()
         results = store.load_results(bloc_dir, bloc, year, ids)

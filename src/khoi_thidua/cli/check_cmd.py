@@ -55,7 +55,7 @@ def _award_ids(bloc_dir: Path, bloc: object, year: int) -> list[str] | None:
 
     assert isinstance(bloc, Bloc)
     try:
-        pack = packs.pack_for(bloc_dir, bloc, year)
+        pack = packs.shipped_pack_for(year)  # switched-off awards stay valid history
     except KhoiError:
         return None
     return [award.id for award in pack.awards]

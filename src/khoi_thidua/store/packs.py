@@ -32,8 +32,13 @@ def shipped_packs() -> tuple[RulePack, ...]:
     return tuple(sorted(packs, key=lambda p: p.year_from))
 
 
-def pack_for(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
-    """The pack in force for results of ``year``, with the bloc's overrides applied."""
+def shipped_pack_for(year: int) -> RulePack:
+    """The shipped pack in force for results of ``year``, without any bloc's overrides.
+
+    Its awards are every award id a results file of ``year`` may name: a bloc that switches
+    an award off (``enabled = false``) stops proposing it, but the votes and grants already
+    recorded for it stay valid history.
+    """
     candidates = [p for p in shipped_packs() if p.covers(year)]
     if not candidates:
         ranges = ", ".join(f"{p.year_from}–{p.year_to or '…'} ({p.id})" for p in shipped_packs())
@@ -41,7 +46,12 @@ def pack_for(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
             f"no rule pack covers results of {year}",
             f"khoi ships rules for: {ranges}",
         )
-    pack = candidates[-1]
+    return candidates[-1]
+
+
+def pack_for(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
+    """The pack in force for results of ``year``, with the bloc's overrides applied."""
+    pack = shipped_pack_for(year)
     if bloc.rules_file is None:
         return pack
     path = bloc_dir / bloc.rules_file
