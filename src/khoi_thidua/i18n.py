@@ -9,7 +9,8 @@ from importlib import resources
 from typing import Any
 
 LANGUAGES = ("en", "vi")
-_language = "en"
+# The run's language, in a mutable holder rather than a rebound global.
+_state = {"language": "en"}
 
 
 def detect_language(option: str | None = None, environ: dict[str, str] | None = None) -> str:
@@ -32,18 +33,18 @@ def normalise(value: str) -> str:
         from khoi_thidua.errors import UsageError
 
         raise UsageError(
-            f"unknown language {value!r}", "use --lang en or --lang vi (or KHOI_LANG)"
+            t("unknown language {value}", value=repr(value)),
+            t("use --lang en or --lang vi (or KHOI_LANG)"),
         )
     return code
 
 
 def set_language(code: str) -> None:
-    global _language
-    _language = normalise(code)
+    _state["language"] = normalise(code)
 
 
 def language() -> str:
-    return _language
+    return _state["language"]
 
 
 @functools.cache
@@ -59,11 +60,11 @@ def catalog() -> dict[str, str]:
     return merged
 
 
-def t(message: str, **values: Any) -> str:
+def t(message: str, /, **values: Any) -> str:
     """``message`` in the language in force, with ``{name}`` fields filled from ``values``.
 
     A message missing from the catalog stays in English (a test keeps the catalog complete).
     """
-    if _language == "vi":
+    if _state["language"] == "vi":
         message = catalog().get(message, message)
     return message.format(**values) if values else message

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khoi_thidua.errors import ExitCode, KhoiError
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, LeadershipRecord
 
 
@@ -107,9 +108,17 @@ def step(bloc: Bloc, previous: Leadership, start_year: int) -> Leadership:
     chair, skipped = _walk(bloc, start, year, "chair", exclude=None)
     if chair is None:
         raise RotationError(
-            f"no member of bloc `{bloc.id}` can lead in {year}: "
-            "every member has left, not yet joined, or is excused",
-            f"record the {year} leadership in bloc.toml, or check `joined`, `left` and `excused`",
+            t(
+                "no member of bloc `{bloc}` can lead in {year}: "
+                "every member has left, not yet joined, or is excused",
+                bloc=bloc.id,
+                year=year,
+            ),
+            t(
+                "record the {year} leadership in bloc.toml, "
+                "or check `joined`, `left` and `excused`",
+                year=year,
+            ),
         )
     vice, vice_skipped = _walk(bloc, position[chair] + 1, year, "vice_chair", exclude=chair)
     return Leadership(
@@ -128,14 +137,22 @@ def _starting_record(bloc: Bloc, year: int) -> LeadershipRecord:
     if not before:
         first = min((r.year for r in bloc.leadership), default=None)
         detail = (
-            f"the earliest recorded year is {first}"
+            t("the earliest recorded year is {first}", first=first)
             if first is not None
-            else "no leadership is recorded"
+            else t("no leadership is recorded")
         )
         raise RotationError(
-            f"cannot compute {year} for bloc `{bloc.id}`: {detail}",
-            f"record a starting year in bloc.toml, e.g.\n  [[leadership]]\n  year = {year}\n"
-            '  chair = "<member id>"\n  vice_chair = "<member id>"',
+            t(
+                "cannot compute {year} for bloc `{bloc}`: {detail}",
+                year=year,
+                bloc=bloc.id,
+                detail=detail,
+            ),
+            t(
+                "record a starting year in bloc.toml, e.g.\n  [[leadership]]\n  year = {year}\n"
+                '  chair = "<member id>"\n  vice_chair = "<member id>"',
+                year=year,
+            ),
         )
     return max(before, key=lambda r: r.year)
 
@@ -168,9 +185,11 @@ def default_year(bloc: Bloc) -> int:
     """The year after the latest recorded one: the next decision to make."""
     if not bloc.leadership:
         raise RotationError(
-            f"bloc `{bloc.id}` has no recorded leadership to rotate from",
-            "record a starting year in bloc.toml:\n  [[leadership]]\n  year = <year>\n"
-            '  chair = "<member id>"\n  vice_chair = "<member id>"',
+            t("bloc `{bloc}` has no recorded leadership to rotate from", bloc=bloc.id),
+            t(
+                "record a starting year in bloc.toml:\n  [[leadership]]\n  year = <year>\n"
+                '  chair = "<member id>"\n  vice_chair = "<member id>"'
+            ),
         )
     return max(r.year for r in bloc.leadership) + 1
 

@@ -8,7 +8,6 @@ import sys
 import typer
 
 from khoi_thidua import __version__
-from khoi_thidua.errors import KhoiError
 from khoi_thidua.cli.awards_cmds import record_award
 from khoi_thidua.cli.boundary import KhoiGroup, report_error
 from khoi_thidua.cli.check_cmd import check
@@ -16,6 +15,7 @@ from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
 from khoi_thidua.cli.rotation_cmds import history, rotate
 from khoi_thidua.cli.summary_cmd import summary
+from khoi_thidua.errors import KhoiError
 
 app = typer.Typer(
     cls=KhoiGroup,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from khoi_thidua.errors import ExitCode, KhoiError
+from khoi_thidua.i18n import t
 
 T = TypeVar("T")
 PROGRESS_MIN_BLOCS = 10  # fewer blocs finish before a bar would be worth drawing
@@ -40,7 +41,7 @@ def over_blocs(data: Path, work: Callable[[Path], T], quiet: bool) -> list[BlocR
         from khoi_thidua.cli.output import err_console
 
         with Progress(console=err_console(), transient=True) as progress:
-            task = progress.add_task("blocs", total=len(dirs))
+            task = progress.add_task(t("blocs"), total=len(dirs))
             for bloc_dir in dirs:
                 runs.append(_run_one(bloc_dir, work))
                 progress.advance(task)
@@ -78,5 +79,5 @@ def exit_code(runs: list[BlocRun[Any]]) -> int:
 
 def error_dict(error: KhoiError | None) -> dict[str, Any]:
     if error is None:  # a bloc whose work returned nothing: not an error of its own
-        return {"message": "no result", "hint": "", "exit_code": int(ExitCode.SOFTWARE)}
+        return {"message": t("no result"), "hint": "", "exit_code": int(ExitCode.SOFTWARE)}
     return {"message": error.message, "hint": error.hint, "exit_code": int(error.exit_code)}

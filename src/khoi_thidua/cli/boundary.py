@@ -14,6 +14,7 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from khoi_thidua.errors import DataError, ExitCode, KhoiError
+from khoi_thidua.i18n import t
 
 
 def report_error(error: KhoiError, prefix: str = "") -> None:
@@ -23,13 +24,15 @@ def report_error(error: KhoiError, prefix: str = "") -> None:
     console = err_console()
     if isinstance(error, DataError) and len(error.problems) > 1:
         errors = [p for p in error.problems if p.severity == "error"]
-        console.print(f"khoi: error: {prefix}{len(errors)} problem(s) in the data:", markup=False)
+        headline = t("{count} problem(s) in the data:", count=len(errors))
+        console.print(t("khoi: error: {message}", message=prefix + headline), markup=False)
         for problem in errors:
             console.print("  " + problem_lines(problem).replace("\n", "\n  "), markup=False)
         return
-    console.print(f"khoi: error: {prefix}{error.message}", markup=False)
+    console.print(t("khoi: error: {message}", message=prefix + error.message), markup=False)
     if error.hint:
-        console.print("  fix: " + error.hint.replace("\n", "\n  "), markup=False)
+        hint = error.hint.replace("\n", "\n  ")
+        console.print("  " + t("fix: {hint}", hint=hint), markup=False)
 
 
 class KhoiGroup(TyperGroup):
@@ -66,9 +69,12 @@ class KhoiGroup(TyperGroup):
             if os.environ.get("KHOI_DEBUG"):
                 raise
             print(
-                f"khoi: internal error: {type(exc).__name__}: {exc}\n"
-                "  this is a bug in khoi; run again with KHOI_DEBUG=1 for the traceback "
-                "and report it",
+                t(
+                    "khoi: internal error: {error}\n"
+                    "  this is a bug in khoi; run again with KHOI_DEBUG=1 for the traceback "
+                    "and report it",
+                    error=f"{type(exc).__name__}: {exc}",
+                ),
                 file=sys.stderr,
             )
             raise typer.Exit(ExitCode.SOFTWARE) from None

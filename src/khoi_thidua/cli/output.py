@@ -71,7 +71,7 @@ def file_console(view: RenderableType) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(
-        file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None, markup=False
-    ).print(view)
+    Console(file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None, markup=False).print(
+        view
+    )
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

@@ -21,6 +21,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
+from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
 
@@ -71,21 +72,21 @@ def rotate(
     """
     if all_blocs:
         if record or plan is not None or until is not None or bloc_id is not None:
-            raise UsageError("--all shows one year for every bloc; drop --record/--plan/--bloc")
+            raise UsageError(t("--all shows one year for every bloc; drop --record/--plan/--bloc"))
         _rotate_all(data, year, as_json, quiet)
         return
     bloc_dir, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else rotation.default_year(bloc)
     if plan is not None and until is not None:
-        raise UsageError("use either --plan or --until, not both")
+        raise UsageError(t("use either --plan or --until, not both"))
     if record and (plan is not None or until is not None):
-        raise UsageError("--record records one year; drop --plan/--until")
+        raise UsageError(t("--record records one year; drop --plan/--until"))
     last = target + plan - 1 if plan is not None else until
     if last is not None:
         if last < target:
-            raise UsageError(f"--until {last} is before {target}")
+            raise UsageError(t("--until {until} is before {year}", until=last, year=target))
         if last - target >= MAX_PLAN_YEARS:
-            raise UsageError(f"a plan covers at most {MAX_PLAN_YEARS} years")
+            raise UsageError(t("a plan covers at most {count} years", count=MAX_PLAN_YEARS))
         answers = rotation.plan(bloc, target, last)
         emit(view.plan_dict(bloc, answers), view.plan_view(bloc, answers), as_json)
         return
@@ -136,8 +137,10 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
             if computed is None:
                 return LeadershipRecord(year, answer.chair, answer.vice_chair, answer.note)
             answer = computed
-        text = note or (
-            f"Computed by circular rotation from {answer.start_year}; recorded with khoi on {today}"
+        text = note or t(
+            "Computed by circular rotation from {year}; recorded with khoi on {date}",
+            year=answer.start_year,
+            date=today,
         )
         return LeadershipRecord(year, answer.chair, answer.vice_chair, text)
 
@@ -148,13 +151,21 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
     data["record_status"] = outcome.status
     if outcome.status == "written":
         say(
-            f"Recorded {year} in {outcome.file}: chair {view.name(bloc, answer.chair)}, "
-            f"vice-chair {view.name(bloc, answer.vice_chair)}."
+            t(
+                "Recorded {year} in {file}: chair {chair}, vice-chair {vice}.",
+                year=year,
+                file=outcome.file,
+                chair=view.name(bloc, answer.chair),
+                vice=view.name(bloc, answer.vice_chair),
+            )
         )
     else:
         say(
-            f"{year} is already recorded in {outcome.file} with the same leadership; "
-            "nothing changed."
+            t(
+                "{year} is already recorded in {file} with the same leadership; nothing changed.",
+                year=year,
+                file=outcome.file,
+            )
         )
     emit(data, view.rotate_view(bloc, answer), as_json)
 

@@ -57,8 +57,9 @@ def summary(
     pack = next((p for p in reversed(shipped_packs()) if p.covers(year)), None)
     if pack is None:
         from khoi_thidua.errors import MissingInputError
+        from khoi_thidua.i18n import t
 
-        raise MissingInputError(f"no rule pack covers results of {year}")
+        raise MissingInputError(t("no rule pack covers results of {year}", year=year))
     caps = check_caps(pack, [p for _, p in done])
     payload = batch_view.summary_dict(year, pack, done, failed, caps)
     if as_json:

@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING, Any
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.awards.province import CapCheck, leaders, totals
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
+from khoi_thidua.numbers import format_percent
 from khoi_thidua.render.proposal import proposal_rows
+from khoi_thidua.render.rotation import CHAIR, VICE
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -22,12 +25,12 @@ def batch_dict(entries: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
 def rotate_all_view(data: dict[str, Any]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title="Trưởng khối / Phó khối — all blocs", title_justify="left")
-    for column in ("Bloc", "Year", "Trưởng khối", "Phó khối", "Source"):
+    table = Table(title=t("Trưởng khối / Phó khối — all blocs"), title_justify="left")
+    for column in (t("Bloc"), t("Year"), CHAIR, VICE, t("Source")):
         table.add_column(column)
     for entry in data["blocs"]:
         if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", "", "", "error: " + entry["error"]["message"])
+            table.add_row(entry["bloc"]["id"], "", "", "", _error_text(entry))
             continue
         result = entry["result"]
         vice = result["vice_chair"]["name"] if result["vice_chair"] else "—"
@@ -36,20 +39,26 @@ def rotate_all_view(data: dict[str, Any]) -> RenderableType:
             str(result["year"]),
             result["chair"]["name"],
             vice,
-            "recorded" if result["recorded"] else f"computed from {result['start_year']}",
+            t("recorded")
+            if result["recorded"]
+            else t("computed from {year}", year=result["start_year"]),
         )
     return table
+
+
+def _error_text(entry: dict[str, Any]) -> str:
+    return t("error: {message}", message=entry["error"]["message"])
 
 
 def propose_all_view(data: dict[str, Any]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title="Đề nghị khen thưởng — all blocs", title_justify="left")
-    for column in ("Bloc", "Year", "Hạng", "Đơn vị", "Đề nghị (award)"):
+    table = Table(title=t("Award proposals — all blocs"), title_justify="left")
+    for column in (t("Bloc"), t("Year"), t("Rank"), t("Member"), t("Proposed award")):
         table.add_column(column)
     for entry in data["blocs"]:
         if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", "", "", "error: " + entry["error"]["message"])
+            table.add_row(entry["bloc"]["id"], "", "", "", _error_text(entry))
             continue
         proposal = entry["proposal"]
         if not proposal["proposed"]:
@@ -144,16 +153,23 @@ def summary_dict(
 
 
 def cap_text(cap: dict[str, Any]) -> str:
-    head = (
-        f"{cap['name']}: {cap['proposed']} proposed, cap {cap['limit']} "
-        f"({cap['percent']:g}% of {cap['leaders']} bloc leaders, rounded down)"
+    head = t(
+        "{award}: {proposed} proposed, cap {limit} "
+        "({percent} of {leaders} bloc leaders, rounded down)",
+        award=cap["name"],
+        proposed=cap["proposed"],
+        limit=cap["limit"],
+        percent=format_percent(cap["percent"] / 100, language()),
+        leaders=cap["leaders"],
     )
     if not cap["exceeds"]:
-        return head + " — within the cap."
+        return t("{head} — within the cap.", head=head)
     named = ", ".join(f"{p['member']} ({p['bloc']})" for p in cap["proposals"])
-    return (
-        head + f" — EXCEEDS the cap by {cap['over_by']}: {named}; the council must cut "
-        f"{cap['over_by']}."
+    return t(
+        "{head} — EXCEEDS the cap by {over}: {named}; the council must cut {over}.",
+        head=head,
+        over=cap["over_by"],
+        named=named,
     )
 
 
@@ -162,14 +178,12 @@ def summary_view(data: dict[str, Any]) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(
-        title=f"Tổng hợp toàn tỉnh — năm {data['year']} (province summary)", title_justify="left"
-    )
-    for column in ("Bloc", "Dẫn đầu (leader)", "Đề nghị (proposed)"):
+    table = Table(title=t("Province summary — {year}", year=data["year"]), title_justify="left")
+    for column in (t("Bloc"), t("Leading unit"), t("Proposed")):
         table.add_column(column)
     for entry in data["blocs"]:
         if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", "error: " + entry["error"]["message"])
+            table.add_row(entry["bloc"]["id"], "", _error_text(entry))
             continue
         table.add_row(
             entry["bloc"]["name"],
@@ -177,15 +191,15 @@ def summary_view(data: dict[str, Any]) -> RenderableType:
             "\n".join(f"{p['award']['name']}: {p['member']['name']}" for p in entry["proposed"])
             or "—",
         )
-    totals_table = Table(title="Tổng số đề nghị (totals)", title_justify="left")
-    totals_table.add_column("Award")
-    totals_table.add_column("Proposed", justify="right")
+    totals_table = Table(title=t("Totals"), title_justify="left")
+    totals_table.add_column(t("Award"))
+    totals_table.add_column(t("Proposed"), justify="right")
     for row in data["totals"]:
         totals_table.add_row(row["name"], str(row["proposed"]))
     parts: list[RenderableType] = [
         table,
         totals_table,
-        Text("Caps (giới hạn toàn tỉnh):", style="bold"),
+        Text(t("Province-wide caps") + ":", style="bold"),
     ]
     for cap in data["caps"]:
         style = "bold red" if cap["exceeds"] else ""
@@ -207,9 +221,7 @@ def summary_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
     rows: list[list[object]] = []
     for entry in data["blocs"]:
         if not entry["ok"]:
-            rows.append(
-                [entry["bloc"]["id"], "", "", "", "", "", "error: " + entry["error"]["message"], ""]
-            )
+            rows.append([entry["bloc"]["id"], "", "", "", "", "", _error_text(entry), ""])
             continue
         leader_ids = " ".join(m["id"] for m in entry["leaders"])
         for p in entry["proposed"] or [None]:
@@ -235,20 +247,20 @@ def summary_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
 
 def summary_markdown(data: dict[str, Any]) -> str:
     lines = [
-        f"# Tổng hợp toàn tỉnh — năm {data['year']}",
+        "# " + t("Province summary — {year}", year=data["year"]),
         "",
-        "| Bloc | Leader | Proposed |",
+        f"| {t('Bloc')} | {t('Leading unit')} | {t('Proposed')} |",
         "|---|---|---|",
     ]
     for entry in data["blocs"]:
         if not entry["ok"]:
-            lines.append(f"| {entry['bloc']['id']} | | error: {entry['error']['message']} |")
+            lines.append(f"| {entry['bloc']['id']} | | {_error_text(entry)} |")
             continue
         proposed = "; ".join(
             f"{p['award']['name']}: {p['member']['name']}" for p in entry["proposed"]
         )
         leader = ", ".join(m["name"] for m in entry["leaders"])
         lines.append(f"| {entry['bloc']['name']} | {leader} | {proposed or '—'} |")
-    lines += ["", "## Caps", ""]
+    lines += ["", "## " + t("Province-wide caps"), ""]
     lines += [f"- {cap_text(cap)}" for cap in data["caps"]]
     return "\n".join(lines) + "\n"

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, GrantedAward, MemberResult
-from khoi_thidua.render.rotation import bloc_ref, member_ref
+from khoi_thidua.numbers import format_date, format_number
+from khoi_thidua.render.rotation import CHAIR, VICE, bloc_ref, member_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -59,21 +61,25 @@ def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> d
 def member_history_view(data: dict[str, Any]) -> RenderableType:
     from rich.table import Table
 
-    roles = {"chair": "Trưởng khối", "vice_chair": "Phó khối", None: ""}
+    lang = language()
+    roles = {"chair": CHAIR, "vice_chair": VICE, None: ""}
     table = Table(title=f"{data['member']['name']} — {data['bloc']['name']}", title_justify="left")
-    table.add_column("Năm", justify="right")
-    table.add_column("Điểm", justify="right")
-    table.add_column("Hạng", justify="right")
-    table.add_column("Xếp loại (rating)")
-    table.add_column("Vai trò (role)")
-    table.add_column("Khen thưởng được tặng (awards granted)")
+    table.add_column(t("Year"), justify="right")
+    table.add_column(t("Score"), justify="right")
+    table.add_column(t("Rank"), justify="right")
+    table.add_column(t("Rating"))
+    table.add_column(t("Role"))
+    table.add_column(t("Awards granted"))
     for row in data["years"]:
         table.add_row(
             str(row["year"]),
-            "—" if row["score"] is None else f"{row['score']:g}",
+            "—" if row["score"] is None else format_number(row["score"], lang),
             "—" if row["rank"] is None else f"{row['rank']}/{row['members']}",
-            row["rating_label"] or "no results",
+            row["rating_label"] or t("no results"),
             roles[row["role"]],
-            "; ".join(f"{g['name']} ({g['decision']}, {g['date']})" for g in row["granted"]),
+            "; ".join(
+                f"{g['name']} ({g['decision']}, {format_date(g['date'], lang)})"
+                for g in row["granted"]
+            ),
         )
     return table

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from khoi_thidua.i18n import t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member
 from khoi_thidua.render.rotation import bloc_ref
 
@@ -14,15 +15,17 @@ if TYPE_CHECKING:
 def member_status(bloc: Bloc, member: Member, year: int) -> tuple[str, str]:
     """(status id, human detail) of ``member`` in ``year``."""
     if member.joined is not None and year < member.joined:
-        return "not_joined", f"joins in {member.joined}"
+        return "not_joined", t("joins in {year}", year=member.joined)
     if member.left is not None and year >= member.left:
         if member.merged_into is not None:
             successor = bloc.member(member.merged_into).name
-            return "merged", f"merged into {successor} in {member.left}"
-        return "left", f"left in {member.left}"
+            return "merged", t(
+                "merged into {successor} in {year}", successor=successor, year=member.left
+            )
+        return "left", t("left in {year}", year=member.left)
     excusal = bloc.excusal(member.id, year)
     if excusal is not None:
-        return "excused", f"excused from leadership: {excusal.reason}"
+        return "excused", t("excused from leadership: {reason}", reason=excusal.reason)
     return "active", ""
 
 
@@ -50,19 +53,21 @@ def members_view(bloc: Bloc, year: int) -> RenderableType:
     from rich.table import Table
 
     labels = {
-        "active": "active",
-        "not_joined": "not yet a member",
-        "left": "left",
-        "merged": "merged",
-        "excused": "excused",
+        "active": t("active"),
+        "not_joined": t("not yet a member"),
+        "left": t("left"),
+        "merged": t("merged"),
+        "excused": t("excused"),
     }
-    table = Table(title=f"{bloc.name} — members in {year}", title_justify="left")
+    table = Table(
+        title=t("{bloc} — members in {year}", bloc=bloc.name, year=year), title_justify="left"
+    )
     table.add_column("#", justify="right")
-    table.add_column("Id")
-    table.add_column("Đơn vị (member)")
-    table.add_column("Short")
-    table.add_column("Status")
-    table.add_column("Detail")
+    table.add_column(t("Id"))
+    table.add_column(t("Member"))
+    table.add_column(t("Short name"))
+    table.add_column(t("Status"))
+    table.add_column(t("Detail"))
     for member in sorted(bloc.members, key=lambda m: bloc.order.index(m.id)):
         status, detail = member_status(bloc, member, year)
         table.add_row(

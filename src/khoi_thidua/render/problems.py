@@ -5,15 +5,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.errors import Problem
+from khoi_thidua.i18n import t
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
+def severity_label(severity: str) -> str:
+    """``error`` or ``warning`` in the language in force (the JSON keeps the id)."""
+    return t("warning") if severity == "warning" else t("error")
+
+
 def problem_lines(problem: Problem) -> str:
-    text = f"{problem.location()}: {problem.severity}: {problem.message}"
+    text = f"{problem.location()}: {severity_label(problem.severity)}: {problem.message}"
     if problem.hint:
-        text += f"\n    fix: {problem.hint}"
+        text += "\n    " + t("fix: {hint}", hint=problem.hint)
     return text
 
 
@@ -38,12 +44,16 @@ def check_view(reports: list[tuple[str, list[Problem]]]) -> RenderableType:
         errors = sum(p.severity == "error" for p in problems)
         warnings = len(problems) - errors
         if not problems:
-            parts.append(Text(f"✓ {bloc_id}: no problems", style="green"))
+            parts.append(Text(t("✓ {bloc}: no problems", bloc=bloc_id), style="green"))
             continue
         style = "red" if errors else "yellow"
-        parts.append(
-            Text(f"✗ {bloc_id}: {errors} error(s), {warnings} warning(s)", style=f"bold {style}")
+        summary = t(
+            "✗ {bloc}: {errors} error(s), {warnings} warning(s)",
+            bloc=bloc_id,
+            errors=errors,
+            warnings=warnings,
         )
+        parts.append(Text(summary, style=f"bold {style}"))
         for problem in problems:
             parts.append(Text("  " + problem_lines(problem).replace("\n", "\n  ")))
     return Group(*parts)

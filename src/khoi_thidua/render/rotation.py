@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from khoi_thidua.i18n import t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.rotation import HistoryRow, Leadership, Skip
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+# The roles keep their Vietnamese names in both languages: they are the bloc's own terms.
 CHAIR = "Trưởng khối"
 VICE = "Phó khối"
 
@@ -32,51 +34,75 @@ def name(bloc: Bloc, member_id: str | None) -> str:
 def skip_text(bloc: Bloc, skip: Skip) -> str:
     who = name(bloc, skip.member)
     if skip.reason == "not_joined":
-        why = f"joins the bloc only in {skip.detail}"
+        why = t("joins the bloc only in {year}", year=skip.detail)
     elif skip.reason == "left":
-        why = f"left the bloc in {skip.detail}"
+        why = t("left the bloc in {year}", year=skip.detail)
     elif skip.reason == "merged":
         left = bloc.member(skip.member).left
-        why = f"merged into {name(bloc, skip.detail)} in {left}"
+        why = t("merged into {successor} in {year}", successor=name(bloc, skip.detail), year=left)
     else:
-        why = f"excused for {skip.year}: {skip.detail}"
+        why = t("excused for {year}: {reason}", year=skip.year, reason=skip.detail)
     role = CHAIR if skip.role == "chair" else VICE
-    return f"{who} passed over as {role}: {why}"
+    return t("{member} passed over as {role}: {why}", member=who, role=role, why=why)
 
 
 def explain(bloc: Bloc, answer: Leadership) -> list[str]:
     """Sentences saying where the answer comes from and whom it passed over."""
     if answer.recorded:
-        lines = [f"{answer.year} is recorded in bloc.toml; a recorded year always wins."]
+        lines = [
+            t("{year} is recorded in bloc.toml; a recorded year always wins.", year=answer.year)
+        ]
         if answer.note:
-            lines.append(f"Note: {answer.note}")
+            lines.append(t("Note: {note}", note=answer.note))
         return lines
-    lines = [f"Computed by circular rotation from the leadership recorded for {answer.start_year}."]
+    lines = [
+        t(
+            "Computed by circular rotation from the leadership recorded for {year}.",
+            year=answer.start_year,
+        )
+    ]
     if answer.previous is not None:
         prev_chair, prev_vice = answer.previous
         prev_year = answer.year - 1
         chair_skips = [s for s in answer.skipped if s.role == "chair"]
         if prev_vice is None:
             lines.append(
-                f"{prev_year} had no {VICE}, so the member after {name(bloc, prev_chair)} "
-                f"in the circle chairs."
+                t(
+                    "{previous_year} had no Phó khối, so the member after {previous_chair} "
+                    "in the circle chairs.",
+                    previous_year=prev_year,
+                    previous_chair=name(bloc, prev_chair),
+                )
             )
         elif not chair_skips:
             lines.append(
-                f"{name(bloc, answer.chair)} was {VICE} in {prev_year}, so it is {CHAIR} "
-                f"in {answer.year}."
+                t(
+                    "{chair} was Phó khối in {previous_year}, so it is Trưởng khối in {year}.",
+                    chair=name(bloc, answer.chair),
+                    previous_year=prev_year,
+                    year=answer.year,
+                )
             )
         else:
             lines.append(
-                f"{name(bloc, prev_vice)} was {VICE} in {prev_year} but cannot chair; "
-                f"the next eligible member in the circle, {name(bloc, answer.chair)}, does."
+                t(
+                    "{previous_vice} was Phó khối in {previous_year} but cannot chair; "
+                    "the next eligible member in the circle, {chair}, does.",
+                    previous_vice=name(bloc, prev_vice),
+                    previous_year=prev_year,
+                    chair=name(bloc, answer.chair),
+                )
             )
     if answer.vice_chair is None:
-        lines.append(f"No other member can lead in {answer.year}, so there is no {VICE}.")
+        lines.append(
+            t("No other member can lead in {year}, so there is no Phó khối.", year=answer.year)
+        )
     else:
         lines.append(
-            f"{name(bloc, answer.vice_chair)} is the next eligible member after the chair, "
-            f"so it is {VICE}."
+            t(
+                "{vice} is the next eligible member after the chair, so it is Phó khối.",
+                vice=name(bloc, answer.vice_chair),
+            )
         )
     lines.extend(skip_text(bloc, s) + "." for s in answer.skipped)
     return lines
@@ -140,32 +166,35 @@ def rotate_view(bloc: Bloc, answer: Leadership) -> RenderableType:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    table.add_row(f"{CHAIR} (chair)", name(bloc, answer.chair))
+    table.add_row(t("Trưởng khối (chair)"), name(bloc, answer.chair))
     table.add_row(
-        f"{VICE} (vice-chair)",
+        t("Phó khối (vice-chair)"),
         name(bloc, answer.vice_chair)
         if answer.vice_chair
-        else "— (none: only one member can lead)",
+        else t("— (none: only one member can lead)"),
     )
-    source = "recorded" if answer.recorded else f"computed from {answer.start_year}"
-    title = Text(f"{bloc.name} — {answer.year} ({source})", style="bold")
+    source = t("recorded") if answer.recorded else t("computed from {year}", year=answer.start_year)
+    title = Text(
+        t("{bloc} — {year} ({source})", bloc=bloc.name, year=answer.year, source=source),
+        style="bold",
+    )
     why = Text("\n".join(f"• {line}" for line in explain(bloc, answer)))
     return Group(title, table, Text(""), why)
 
 
 def _status(answer: Leadership) -> str:
-    return "recorded" if answer.recorded else "computed"
+    return t("recorded") if answer.recorded else t("computed")
 
 
 def plan_view(bloc: Bloc, answers: list[Leadership]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=f"{bloc.name} — rotation plan", title_justify="left")
-    table.add_column("Year", justify="right")
+    table = Table(title=t("{bloc} — rotation plan", bloc=bloc.name), title_justify="left")
+    table.add_column(t("Year"), justify="right")
     table.add_column(CHAIR)
     table.add_column(VICE)
-    table.add_column("Source")
-    table.add_column("Passed over")
+    table.add_column(t("Source"))
+    table.add_column(t("Passed over"))
     for answer in answers:
         table.add_row(
             str(answer.year),
@@ -180,21 +209,22 @@ def plan_view(bloc: Bloc, answers: list[Leadership]) -> RenderableType:
 def history_view(bloc: Bloc, rows: list[HistoryRow]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=f"{bloc.name} — leadership history", title_justify="left")
-    table.add_column("Year", justify="right")
+    table = Table(title=t("{bloc} — leadership history", bloc=bloc.name), title_justify="left")
+    table.add_column(t("Year"), justify="right")
     table.add_column(CHAIR)
     table.add_column(VICE)
-    table.add_column("Source")
-    table.add_column("Note")
+    table.add_column(t("Source"))
+    table.add_column(t("Note"))
     for row in rows:
         answer = row.leadership
         note = answer.note
         if row.departs and row.expected is not None:
-            note = (
-                f"departs from rotation (would be {name(bloc, row.expected.chair)} / "
-                f"{name(bloc, row.expected.vice_chair)}): election or override"
-                + (f"; {note}" if note else "")
+            departure = t(
+                "departs from rotation (would be {chair} / {vice}): election or override",
+                chair=name(bloc, row.expected.chair),
+                vice=name(bloc, row.expected.vice_chair),
             )
+            note = f"{departure}; {note}" if note else departure
         table.add_row(
             str(answer.year),
             name(bloc, answer.chair),

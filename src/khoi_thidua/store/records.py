@@ -9,7 +9,9 @@ from pathlib import Path
 
 from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedError
+from khoi_thidua.i18n import language, t
 from khoi_thidua.model import Bloc, GrantedAward, LeadershipRecord, YearResults
+from khoi_thidua.numbers import format_date
 from khoi_thidua.store.reading import BLOC_FILE, display
 from khoi_thidua.store.writing import update_text_file
 from khoi_thidua.toml_lines import LazyLines
@@ -29,7 +31,7 @@ def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError([Problem(name, "", f"not valid TOML: {exc}")]) from None
+        raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
     bloc, problems = parse_bloc(doc, bloc_dir.name, name, LazyLines(text))
     if bloc is None:
         raise DataError(problems)
@@ -54,7 +56,7 @@ def record_leadership(
 
     def change(current: str | None) -> tuple[str | None, RecordOutcome]:
         if current is None:
-            raise MissingInputError(f"{name} does not exist")
+            raise MissingInputError(t("{file} does not exist", file=name))
         bloc = _parse_bloc_text(current, bloc_dir)
         record = decide(bloc)
         existing = bloc.recorded(record.year)
@@ -62,11 +64,21 @@ def record_leadership(
             if (existing.chair, existing.vice_chair) == (record.chair, record.vice_chair):
                 return None, RecordOutcome("unchanged", existing, name)
             raise RefusedError(
-                f"{name} already records {record.year}: chair `{existing.chair}`, "
-                f"vice-chair `{existing.vice_chair or '—'}`; not replacing it with "
-                f"`{record.chair}` / `{record.vice_chair or '—'}`",
-                f"to change it deliberately, edit the [[leadership]] entry for {record.year} "
-                "in bloc.toml (and say why in its `note`)",
+                t(
+                    "{file} already records {year}: chair `{chair}`, vice-chair `{vice}`; "
+                    "not replacing it with `{new_chair}` / `{new_vice}`",
+                    file=name,
+                    year=record.year,
+                    chair=existing.chair,
+                    vice=existing.vice_chair or "—",
+                    new_chair=record.chair,
+                    new_vice=record.vice_chair or "—",
+                ),
+                t(
+                    "to change it deliberately, edit the [[leadership]] entry for {year} "
+                    "in bloc.toml (and say why in its `note`)",
+                    year=record.year,
+                ),
             )
         document = tomlkit.parse(current)
         entry = tomlkit.table()
@@ -85,7 +97,14 @@ def record_leadership(
         new_text = tomlkit.dumps(document)
         after = _parse_bloc_text(new_text, bloc_dir)  # never write a file khoi cannot read back
         if after.recorded(record.year) != record:
-            raise DataError([], f"internal check failed while recording {record.year} in {name}")
+            raise DataError(
+                [],
+                t(
+                    "internal check failed while recording {year} in {file}",
+                    year=record.year,
+                    file=name,
+                ),
+            )
         return new_text, RecordOutcome("written", record, name)
 
     return update_text_file(path, change, timeout)
@@ -123,7 +142,7 @@ def record_granted(
         try:
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise DataError([Problem(name, "", f"not valid TOML: {exc}")]) from None
+            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
         results, problems = parse_results(doc, bloc, year, name, LazyLines(text), award_ids)
         if results is None:
             raise DataError(problems)
@@ -132,18 +151,27 @@ def record_granted(
     def change(current: str | None) -> tuple[str | None, GrantOutcome]:
         if current is None:
             raise MissingInputError(
-                f"no results for {year}: {name} does not exist",
-                "an award is recorded in the year's results file; create it first",
+                t("no results for {year}: {file} does not exist", year=year, file=name),
+                t("an award is recorded in the year's results file; create it first"),
             )
         results = parse(current)
         for existing in results.granted:
             if (existing.member, existing.award) == (granted.member, granted.award):
-                if existing == granted:
+                # The decision and its date identify a grant; an issuer left out on a repeat
+                # is the same grant, not a conflict.
+                same = (existing.decision, existing.date) == (granted.decision, granted.date)
+                if same and (not granted.issuer or granted.issuer == existing.issuer):
                     return None, GrantOutcome("unchanged", existing, name)
                 raise RefusedError(
-                    f"{name} already records {granted.award} for `{granted.member}`: "
-                    f"{existing.decision}, {existing.date}",
-                    "to change it deliberately, edit that [[granted]] entry in the file",
+                    t(
+                        "{file} already records {award} for `{member}`: {decision}, {date}",
+                        file=name,
+                        award=granted.award,
+                        member=granted.member,
+                        decision=existing.decision,
+                        date=format_date(existing.date, language()),
+                    ),
+                    t("to change it deliberately, edit that [[granted]] entry in the file"),
                 )
         document = tomlkit.parse(current)
         entry = tomlkit.table()
@@ -161,7 +189,9 @@ def record_granted(
             document.append("granted", array)
         new_text = tomlkit.dumps(document)
         if granted not in parse(new_text).granted:
-            raise DataError([], f"internal check failed while recording an award in {name}")
+            raise DataError(
+                [], t("internal check failed while recording an award in {file}", file=name)
+            )
         return new_text, GrantOutcome("written", granted, name)
 
     return update_text_file(path, change, timeout)
