@@ -37,13 +37,13 @@ IGNORED = "ignored"
 
 # Abbreviations Vietnamese offices write in scoring sheets.
 RATING_ABBREVIATIONS = {
-    Rating.EXCELLENT: ("htxsnv", "htxs"),
-    Rating.GOOD: ("httnv", "htt"),
-    Rating.DONE: ("htnv", "ht"),
-    Rating.FAILED: ("khtnv", "kht"),
+    Rating.EXCELLENT: ("htxsnv",),
+    Rating.GOOD: ("httnv",),
+    Rating.DONE: ("htnv",),
+    Rating.FAILED: ("khtnv",),
 }
-TRUE_WORDS = ("có", "co", "x", "true", "yes", "1", "đạt", "dat")
-FALSE_WORDS = ("không", "khong", "false", "no", "0", "chưa", "chua")
+TRUE_WORDS = ("co", "x", "true", "yes", "1", "dat")  # folded: no diacritics
+FALSE_WORDS = ("khong", "false", "no", "0", "chua")
 
 
 @dataclass(frozen=True)

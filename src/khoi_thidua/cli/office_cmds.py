@@ -1,0 +1,228 @@
+"""Commands for Excel and Word: ``template``, ``import-results`` and ``draft``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.output import emit, say
+from khoi_thidua.errors import RefusedError, UsageError
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+
+RequiredYear = Annotated[
+    int, typer.Argument(help="The year of the results, e.g. 2021.", min=MIN_YEAR, max=MAX_YEAR)
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite OUTPUT if it already exists.")
+]
+
+
+def _check_output(output: Path, suffix: str, force: bool) -> None:
+    from khoi_thidua.store import display
+
+    if output.suffix.lower() != suffix:
+        raise UsageError(
+            f"the output file must end in {suffix}, not `{output.suffix or output.name}`",
+            f"e.g. --output ket-qua{suffix}",
+        )
+    if output.is_dir():
+        raise UsageError(f"{display(output)} is a folder; give a file name")
+    if output.exists() and not force:
+        raise RefusedError(
+            f"{display(output)} already exists; nothing was written",
+            "choose another name, or pass --force to overwrite it (a filled sheet or an "
+            "edited draft would be lost)",
+        )
+
+
+def template(
+    year: RequiredYear,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
+    with_results: Annotated[
+        bool,
+        typer.Option(
+            "--with-results", help="Pre-fill the sheet with the values of results-YEAR.toml."
+        ),
+    ] = False,
+    force: ForceOption = False,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+) -> None:
+    """Write an Excel scoring workbook for YEAR, with the bloc's members of that year.
+
+    Sheet «Kết quả»: one row per member (keep the «Mã đơn vị» column as it is) and a column
+    per results field: scores, rating and discipline (drop-down lists), staff figures, each
+    scoring criterion, and the votes for each award of the rule pack in force. Sheet «Hội
+    nghị»: the nominating conference (date, place, ballots, attendees). Fill it in Excel or
+    LibreOffice, then run `khoi import-results YEAR FILE`.
+
+    Examples:
+
+      khoi template 2021 --output ket-qua-2021.xlsx
+
+      khoi template 2021 -o ket-qua-2021.xlsx --with-results
+    """
+    from khoi_thidua import store
+    from khoi_thidua.office.template import template_workbook
+    from khoi_thidua.store.packs import pack_for
+    from khoi_thidua.workflows import award_ids_for
+
+    _check_output(output, ".xlsx", force)
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    pack = pack_for(bloc_dir, bloc, year)
+    results = None
+    if with_results:
+        results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
+    store.write_output(output, template_workbook(bloc, year, pack.bloc_awards, results))
+    members = len(bloc.members_in(year))
+    say(
+        f"Wrote {store.display(output)}: {members} members of {bloc.name} for {year}"
+        + (", pre-filled from the results file." if with_results else ".")
+    )
+
+
+def import_results(
+    year: RequiredYear,
+    file: Annotated[
+        Path,
+        typer.Argument(help="The filled workbook (.xlsx) or a CSV file (UTF-8) with its headers."),
+    ],
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Overwrite results-YEAR.toml when it holds other results."),
+    ] = False,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import a filled scoring sheet (.xlsx or .csv) into the bloc's results-YEAR.toml.
+
+    Every cell is checked first; each problem is reported with its sheet, row and column, and
+    nothing is written if any is wrong. Importing the same sheet again changes nothing. When
+    results-YEAR.toml already holds different results, the changes are listed member by
+    member and the command exits 1 unless --replace is given. Awards granted and the note of
+    the file replaced are kept.
+
+    Examples:
+
+      khoi import-results 2021 ket-qua-2021.xlsx
+
+      khoi import-results 2021 ket-qua-2021.csv --replace --json
+    """
+    from khoi_thidua.office.columns import results_columns
+    from khoi_thidua.office.reports import field_labels, import_dict, import_view
+    from khoi_thidua.office.results_import import REFUSED, apply_import, read_sheet
+    from khoi_thidua.store.packs import pack_for
+    from khoi_thidua.workflows import award_ids_for
+
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    pack = pack_for(bloc_dir, bloc, year)
+    award_ids = award_ids_for(year)
+    imported = read_sheet(file, bloc, year, pack.bloc_awards, award_ids)
+    outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
+    labels = field_labels(results_columns(bloc, pack.bloc_awards))
+    view = import_view(bloc, imported, outcome, labels)
+    emit(import_dict(bloc, year, imported, outcome), view, as_json)
+    if outcome.existing_problem:
+        say(f"note: {outcome.existing_problem}")
+    if outcome.status == REFUSED:
+        raise RefusedError(
+            f"{outcome.file} already holds different results for {year}; nothing was written",
+            "check the changes listed, then run again with --replace to overwrite it",
+        )
+    kept = f" (kept from the old file: {', '.join(outcome.kept)})" if outcome.kept else ""
+    units = len(imported.results.results)
+    if outcome.status == "unchanged":
+        say(f"{outcome.file} is unchanged: it already holds these results.")
+    else:
+        say(f"{outcome.status.capitalize()} {outcome.file}: results of {units} units{kept}.")
+
+
+def draft(
+    year: RequiredYear,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The document to write (.docx).")],
+    minutes: Annotated[
+        bool, typer.Option("--minutes", help="Draft the conference minutes (biên bản).")
+    ] = False,
+    letter: Annotated[
+        bool,
+        typer.Option("--letter", help="Draft the proposal letter (tờ trình) to the province."),
+    ] = False,
+    template_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Your own .docx to start from: its page setup, styles and content are kept "
+            "and the draft is appended to it.",
+        ),
+    ] = None,
+    force: ForceOption = False,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+) -> None:
+    """Draft the Word minutes (--minutes) or proposal letter (--letter) for YEAR's results.
+
+    The minutes give the conference's date, place, attendance and ballots, every unit's scores
+    and votes per award, and the units nominated for each award; the letter lists the units
+    proposed with their award and legal basis, addressed to [documents] recipient. Both follow
+    Decree 30/2020/NĐ-CP (A4, Times New Roman, the state or Party header of bloc.toml).
+    Numbers and dates left as "…" are to be filled in by hand before signing.
+
+    Examples:
+
+      khoi draft 2021 --minutes --output bien-ban-2021.docx
+
+      khoi draft 2021 --letter -o to-trinh-2021.docx --template mau-cong-van.docx
+    """
+    from khoi_thidua import rotation, store, workflows
+    from khoi_thidua.office.drafts import DraftFacts, letter_document, minutes_document
+    from khoi_thidua.render.proposal import proposal_dict
+
+    if minutes == letter:
+        raise UsageError("say which document to draft: --minutes or --letter (one of them)")
+    _check_output(output, ".docx", force)
+    base = _read_template(template_file) if template_file is not None else None
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    proposal = workflows.proposal_for(bloc_dir, bloc, year)
+    results = store.load_results(bloc_dir, bloc, year, workflows.award_ids_for(year))
+    try:
+        leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)
+    except rotation.RotationError:
+        leadership = None  # no record to rotate from: the names are left for the secretariat
+    facts = DraftFacts(
+        bloc=bloc,
+        year=year,
+        results=results,
+        proposal=proposal_dict(bloc, proposal),
+        chair=bloc.member(leadership.chair).name if leadership else None,
+        vice_chair=(
+            bloc.member(leadership.vice_chair).name
+            if leadership and leadership.vice_chair
+            else None
+        ),
+    )
+    source = store.display(template_file) if template_file is not None else ""
+    build = minutes_document if minutes else letter_document
+    store.write_output(output, build(facts, base, source))
+    what = "minutes" if minutes else "proposal letter"
+    say(f"Wrote {store.display(output)}: the {what} for {year}; fill in the “…” before signing.")
+
+
+def _read_template(path: Path) -> bytes:
+    from khoi_thidua.errors import MissingInputError
+    from khoi_thidua.store import display
+
+    if path.suffix.lower() != ".docx":
+        raise UsageError(
+            f"the template must be a .docx file, not `{path.suffix or path.name}`",
+            "open it in Word and save it as .docx",
+        )
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise MissingInputError(f"{display(path)} does not exist") from None
+    except OSError as exc:
+        raise MissingInputError(f"{display(path)} cannot be read: {exc.strerror}") from None

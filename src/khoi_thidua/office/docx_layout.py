@@ -1,0 +1,292 @@
+"""Word layout after Decree 30/2020/NĐ-CP: A4 page, Times New Roman, header block, tables."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from khoi_thidua.errors import DataError, Problem
+
+FONT = "Times New Roman"
+BODY_PT = 14
+TABLE_PT = 13
+SMALL_PT = 12
+# Decree 30/2020/NĐ-CP, Appendix I: A4; margins top and bottom 20–25 mm, left 30–35 mm,
+# right 15–20 mm; body text 13–14 pt.
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+
+STATE_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+STATE_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
+
+
+@dataclass(frozen=True)
+class HeaderBlock:
+    """The two-column header: issuing body and number on the left, national line on the right."""
+
+    kind: str  # "state" or "party"
+    issuer: str
+    number: str  # "Số: …/TTr-KTĐ"
+    place_date: str  # "Hưng Yên, ngày … tháng … năm …"
+
+
+class Writer:
+    """Appends paragraphs and tables to a document, formatted unless a user template decides."""
+
+    def __init__(self, base: bytes | None, source: str = "") -> None:
+        from docx import Document
+
+        self.own_styles = base is None
+        if base is None:
+            self.doc = Document()
+            self._set_up_page()
+        else:
+            try:
+                self.doc = Document(io.BytesIO(base))
+            except Exception as exc:  # python-docx raises several kinds for a non-Word file
+                raise DataError(
+                    [
+                        Problem(
+                            source,
+                            "",
+                            f"the template cannot be opened as a Word document "
+                            f"({type(exc).__name__})",
+                            "give a .docx file (a .dotx template or .doc file must be saved "
+                            "as .docx first)",
+                        )
+                    ]
+                ) from None
+
+    def _set_up_page(self) -> None:
+        from docx.enum.section import WD_ORIENT
+        from docx.oxml.ns import qn
+        from docx.shared import Mm, Pt
+
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+        section.top_margin = Mm(MARGINS_MM["top"])
+        section.bottom_margin = Mm(MARGINS_MM["bottom"])
+        section.left_margin = Mm(MARGINS_MM["left"])
+        section.right_margin = Mm(MARGINS_MM["right"])
+        normal = self.doc.styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = Pt(BODY_PT)
+        fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attribute), FONT)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+        self.doc.core_properties.author = "khoi"
+
+    # -- paragraphs ----------------------------------------------------------------------
+    def paragraph(
+        self,
+        text: str = "",
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        underline: bool = False,
+        size: int | None = None,
+        align: str = "justify",
+        indent: bool = False,
+        container: Any = None,
+        space_after: int | None = None,
+    ) -> Any:
+        """A paragraph of one run; ``align`` is left, center, right or justify."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm, Pt
+
+        target = self.doc if container is None else container
+        paragraph = target.add_paragraph()
+        paragraph.alignment = {
+            "left": WD_ALIGN_PARAGRAPH.LEFT,
+            "center": WD_ALIGN_PARAGRAPH.CENTER,
+            "right": WD_ALIGN_PARAGRAPH.RIGHT,
+            "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        }[align]
+        if indent:
+            paragraph.paragraph_format.first_line_indent = Mm(10)
+        if space_after is not None:
+            paragraph.paragraph_format.space_after = Pt(space_after)
+        if text:
+            self.run(paragraph, text, bold=bold, italic=italic, underline=underline, size=size)
+        return paragraph
+
+    def run(
+        self,
+        paragraph: Any,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        underline: bool = False,
+        size: int | None = None,
+    ) -> Any:
+        from docx.shared import Pt
+
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        run.underline = underline or None
+        if size is not None and self.own_styles:
+            run.font.size = Pt(size)
+        return run
+
+    # -- header block --------------------------------------------------------------------
+    def header(self, block: HeaderBlock) -> None:
+        """Decree 30 header: a borderless two-column table, left body and right national line."""
+        table = self.doc.add_table(rows=2, cols=2)
+        set_borders(table, visible=False)
+        self._widths(table, [TEXT_WIDTH_MM * 0.42, TEXT_WIDTH_MM * 0.58])
+        left, right = table.cell(0, 0), table.cell(0, 1)
+        _clear(left)
+        _clear(right)
+        self.paragraph(
+            block.issuer.upper(), bold=True, size=13, align="center", container=left, space_after=0
+        )
+        self.paragraph(
+            "*" if block.kind == "party" else "_______",
+            align="center",
+            container=left,
+            space_after=0,
+        )
+        if block.kind == "party":
+            self.paragraph(
+                PARTY_NAME, bold=True, underline=True, size=15, align="center", container=right
+            )
+        else:
+            self.paragraph(
+                STATE_NAME, bold=True, size=13, align="center", container=right, space_after=0
+            )
+            self.paragraph(
+                STATE_MOTTO, bold=True, underline=True, size=14, align="center", container=right
+            )
+        number, date = table.cell(1, 0), table.cell(1, 1)
+        _clear(number)
+        _clear(date)
+        self.paragraph(block.number, size=13, align="center", container=number)
+        self.paragraph(block.place_date, italic=True, size=14, align="center", container=date)
+        self.paragraph(space_after=0)
+
+    # -- tables --------------------------------------------------------------------------
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths_mm: Sequence[float],
+        numeric: Sequence[int] = (),
+    ) -> Any:
+        """A bordered table with a bold header row; columns in ``numeric`` align right."""
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
+        set_borders(table, visible=True)
+        self._widths(table, widths_mm)
+        for column, text in enumerate(header):
+            cell = table.cell(0, column)
+            _clear(cell)
+            self.paragraph(
+                text, bold=True, size=TABLE_PT, align="center", container=cell, space_after=0
+            )
+        for index, row in enumerate(rows, start=1):
+            for column, text in enumerate(row):
+                cell = table.cell(index, column)
+                _clear(cell)
+                align = "right" if column in numeric else "left"
+                self.paragraph(text, size=TABLE_PT, align=align, container=cell, space_after=0)
+        self.paragraph(space_after=0)
+        return table
+
+    def _widths(self, table: Any, widths_mm: Sequence[float]) -> None:
+        from docx.shared import Mm
+
+        table.autofit = False
+        # Word reads the cell widths, LibreOffice the table grid: set both.
+        for column, width in zip(table.columns, widths_mm, strict=False):
+            column.width = Mm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_mm, strict=False):
+                cell.width = Mm(width)
+
+    def signatures(
+        self,
+        left: Sequence[tuple[str, bool, bool]],
+        right: Sequence[str],
+        recipients: bool = True,
+    ) -> None:
+        """A borderless two-column block: left lines (text, bold, italic), right signature.
+
+        With ``recipients`` the left side is the "Nơi nhận" list (12 pt heading, 11 pt lines,
+        Decree 30); otherwise it is a second signature, centred like the right one.
+        """
+        table = self.doc.add_table(rows=1, cols=2)
+        set_borders(table, visible=False)
+        self._widths(table, [TEXT_WIDTH_MM * 0.5, TEXT_WIDTH_MM * 0.5])
+        cell_left, cell_right = table.cell(0, 0), table.cell(0, 1)
+        _clear(cell_left)
+        _clear(cell_right)
+        for text, bold, italic in left:
+            self.paragraph(
+                text,
+                bold=bold,
+                italic=italic,
+                size=(SMALL_PT if bold else 11) if recipients else None,
+                align="left" if recipients else "center",
+                container=cell_left,
+                space_after=0,
+            )
+        for index, text in enumerate(right):
+            self.paragraph(
+                text,
+                bold=index < 2,
+                italic=text.startswith("("),
+                align="center",
+                container=cell_right,
+                space_after=0,
+            )
+
+    def save(self) -> bytes:
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+
+def set_borders(table: Any, visible: bool) -> None:
+    """Show thin single borders on every edge, or none (whatever the table style says)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblBorders")):
+        properties.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single" if visible else "nil")
+        if visible:
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), "000000")
+        borders.append(element)
+    properties.append(borders)
+
+
+def _clear(cell: Any) -> None:
+    """Remove the empty paragraph a new cell starts with, so content begins at its top."""
+    for paragraph in list(cell.paragraphs):
+        if not paragraph.text:
+            paragraph._element.getparent().remove(paragraph._element)
+
+
+def date_line(place: str, iso: str | None) -> str:
+    """ "Hưng Yên, ngày 07 tháng 01 năm 2022": days below 10 and months 1–2 take a leading 0
+    (Decree 30/2020/NĐ-CP, Appendix I); without a date, dots to fill in by hand."""
+    where = place or "…"
+    if not iso:
+        return f"{where}, ngày … tháng … năm …"
+    year, month, day = (int(part) for part in iso.split("-"))
+    month_text = f"{month:02d}" if month < 3 else str(month)
+    return f"{where}, ngày {day:02d} tháng {month_text} năm {year}"

@@ -1,0 +1,399 @@
+"""Turns the grids of a filled scoring sheet into a results document, locating every value."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from khoi_thidua.awards.rules import AwardRule
+from khoi_thidua.errors import Problem
+from khoi_thidua.lookup import fold
+from khoi_thidua.model import SCHEMA_VERSION, Bloc
+from khoi_thidua.office.columns import (
+    CONFERENCE_FIELDS,
+    ID_COLUMN,
+    IGNORED,
+    IGNORED_HEADERS,
+    Column,
+    ConferenceField,
+    results_columns,
+)
+from khoi_thidua.office.grids import Cell, Grid, Source, is_blank
+from khoi_thidua.office.values import CellValueError, convert, text_of
+
+HEADER_SEARCH_ROWS = 10  # a title or two may sit above the header row
+
+
+@dataclass
+class SheetResults:
+    """A results document built from a sheet, and the cell each of its values came from."""
+
+    file: str
+    doc: dict[str, Any]
+    locations: dict[str, str] = field(default_factory=dict)  # "results.btc.score" → "Kết quả!C3"
+    labels: dict[str, str] = field(default_factory=dict)  # the same key → the column header
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Mapped:
+    index: int
+    column: Column | None  # None: a conference value given as a column (CSV)
+    conference: ConferenceField | None = None
+
+
+def sheet_results(
+    source: Source, bloc: Bloc, year: int, awards: Sequence[AwardRule]
+) -> SheetResults:
+    """Read every member row and the conference values; problems are collected, not raised."""
+    # An empty results table when the sheet cannot be read: the sheet's own problem says why.
+    out = SheetResults(source.file, {"schema": SCHEMA_VERSION, "year": year, "results": {}})
+    out.problems.extend(source.problems)
+    reader = _SheetReader(out, bloc, year, results_columns(bloc, awards))
+    conference: dict[str, Any] = {}
+    reader.read_results(source.results, conference)
+    if source.conference is not None:
+        reader.read_conference(source.conference, conference)
+    if conference:
+        out.doc["conference"] = conference
+    return out
+
+
+class _SheetReader:
+    def __init__(self, out: SheetResults, bloc: Bloc, year: int, columns: list[Column]) -> None:
+        self.out = out
+        self.bloc = bloc
+        self.year = year
+        self.columns = columns
+        self.by_name: dict[str, Column] = {}
+        for column in columns:
+            for name in column.names():
+                self.by_name.setdefault(name, column)
+        self.conference_by_name: dict[str, ConferenceField] = {}
+        for item in CONFERENCE_FIELDS:
+            for name in (item.field, item.label, f"conference.{item.field}"):
+                self.conference_by_name.setdefault(fold(name), item)
+
+    def error(self, ref: str, message: str, hint: str = "") -> None:
+        self.out.problems.append(Problem(self.out.file, ref, message, hint))
+
+    # -- the results table ---------------------------------------------------------------
+    def read_results(self, grid: Grid, conference: dict[str, Any]) -> None:
+        where = f"{grid.name}!" if grid.name else ""
+        sheet = f"the sheet «{grid.name}»" if grid.name else "the CSV file"
+        if grid.is_empty():
+            self.error(
+                f"{where}A1",
+                f"{sheet} is empty",
+                "fill the workbook made by `khoi template`, keeping its header row",
+            )
+            return
+        found = self._find_header(grid)
+        if found is None:
+            self.error(
+                f"{where}A1",
+                f"{sheet} has no header row with a «Mã đơn vị» (member) column",
+                "keep the header row of the workbook made by `khoi template`",
+            )
+            return
+        header_index, id_index = found
+        last_header = id_index if id_index is not None else header_index
+        self._check_merged(grid, header_index)
+        mapped = self._map_columns(grid, header_index, id_index)
+        if mapped is None:
+            return
+        results: dict[str, Any] = {}
+        seen: dict[str, str] = {}
+        for row in grid.rows[last_header + 1 :]:
+            self._read_row(row, mapped, results, seen, conference)
+        if not results and not any(p.severity == "error" for p in self.out.problems):
+            self.error(
+                f"{where}{last_header + 2}:{last_header + 2}",
+                f"{sheet} has no unit's results: every row below the header is empty",
+                "type at least the score and the rating of each unit",
+            )
+        self.out.doc["results"] = results
+
+    def _find_header(self, grid: Grid) -> tuple[int, int | None] | None:
+        """(the header row's index, the hidden field-id row's index or None)."""
+        member_names = set(self.by_name[fold(ID_COLUMN)].names())
+        for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+            if _is_id_row(row):
+                return index, index
+            texts = {fold(c.value) for c in row if isinstance(c.value, str)}
+            if texts & member_names:
+                after = grid.rows[index + 1] if index + 1 < len(grid.rows) else []
+                return index, (index + 1 if _is_id_row(after) else None)
+        return None
+
+    def _check_merged(self, grid: Grid, header_index: int) -> None:
+        for _first, last, ref in grid.merged:
+            if last >= header_index + 1:
+                self.error(
+                    ref,
+                    f"merged cells {ref.split('!')[-1]} in the table",
+                    "select them, click Merge & Center again to unmerge, and give each cell "
+                    "its own value",
+                )
+
+    def _map_columns(
+        self, grid: Grid, header_index: int, id_index: int | None
+    ) -> list[_Mapped] | None:
+        labels = grid.rows[header_index]
+        ids = grid.rows[id_index] if id_index is not None else []
+        width = max(len(labels), len(ids))
+        mapped: list[_Mapped] = []
+        taken: dict[str, str] = {}
+        for index in range(width):
+            id_cell = ids[index] if index < len(ids) else None
+            label_cell = labels[index] if index < len(labels) else None
+            cells = [c for c in (id_cell, label_cell) if c is not None and not is_blank(c.value)]
+            if not cells:
+                self._no_header(grid, index, header_index, id_index)
+                continue
+            names = [fold(text_of(c.value)) for c in cells]
+            column = next((self.by_name[n] for n in names if n in self.by_name), None)
+            item = next(
+                (self.conference_by_name[n] for n in names if n in self.conference_by_name), None
+            )
+            ref = cells[-1].ref
+            if column is None and item is None:
+                if any(n in IGNORED_HEADERS for n in names):
+                    continue
+                self._unknown_column(ref, text_of(cells[-1].value))
+                continue
+            key = _key(column, item)
+            if key in taken:
+                self.error(
+                    ref, f"a second column for «{_label(column, item)}»", "delete one of them"
+                )
+                continue
+            taken[key] = ref
+            mapped.append(_Mapped(index, column, None if column is not None else item))
+        ok = True
+        for column in self.columns:
+            if column.field in ("member", "score", "rating") and column.field not in taken:
+                where = f"{grid.name}!" if grid.name else ""
+                self.error(
+                    f"{where}{header_index + 1}:{header_index + 1}",
+                    f"the column «{column.label}» ({column.field}) is missing",
+                    "add it back with that exact header, or make a new workbook with "
+                    "`khoi template`",
+                )
+                ok = ok and column.field != "member"
+        return mapped if ok else None
+
+    def _no_header(self, grid: Grid, index: int, header_index: int, id_index: int | None) -> None:
+        start = (id_index if id_index is not None else header_index) + 1
+        for row in grid.rows[start:]:
+            if index < len(row) and not is_blank(row[index].value):
+                self.error(
+                    row[index].ref,
+                    "this column has values but no header",
+                    "give the column one of the headers of `khoi template`, or delete it",
+                )
+                return
+
+    def _unknown_column(self, ref: str, text: str) -> None:
+        known = [c.label for c in self.columns]
+        close = difflib.get_close_matches(text, known, n=1, cutoff=0.5)
+        hint = (
+            f"did you mean «{close[0]}»? rename it back"
+            if close
+            else "headers khoi reads: " + "; ".join(f"«{k}»" for k in known)
+        )
+        self.error(ref, f"unknown column «{text}»", hint)
+
+    def _read_row(
+        self,
+        row: list[Cell],
+        mapped: list[_Mapped],
+        results: dict[str, Any],
+        seen: dict[str, str],
+        conference: dict[str, Any],
+    ) -> None:
+        cells = [(m, row[m.index]) for m in mapped if m.index < len(row)]
+        filled = [
+            (m, c)
+            for m, c in cells
+            if not is_blank(c.value) and (m.column is None or m.column.kind != IGNORED)
+        ]
+        id_cell = next((c for m, c in cells if m.column and m.column.field == ID_COLUMN), None)
+        if id_cell is None or not any(
+            m.column is None or m.column.field != ID_COLUMN for m, _ in filled
+        ):
+            return  # an empty row, or a unit whose results are not filled in (no results)
+        member_id = text_of(id_cell.value) if not is_blank(id_cell.value) else ""
+        if not member_id:
+            self.error(id_cell.ref, "this row has values but no «Mã đơn vị»", "type the unit's id")
+            return
+        if not self._known_member(member_id, id_cell.ref):
+            return
+        if member_id in seen:
+            self.error(
+                id_cell.ref,
+                f"`{member_id}` is listed twice (also at {seen[member_id]})",
+                "keep one row per unit",
+            )
+            return
+        seen[member_id] = id_cell.ref
+        entry: dict[str, Any] = {}
+        base = f"results.{member_id}"
+        self.out.locations[base] = id_cell.ref
+        votes_given = False
+        for m, cell in cells:
+            if m.conference is not None:
+                self._conference_value(m.conference, cell, conference)
+                continue
+            column = m.column
+            assert column is not None
+            if column.kind == IGNORED or column.field == ID_COLUMN:
+                continue
+            path = f"{base}.{column.field}"
+            self.out.locations[path] = cell.ref
+            self.out.labels[path] = column.label
+            parent = path.rsplit(".", 1)[0]
+            self.out.locations.setdefault(parent, cell.ref)
+            if is_blank(cell.value):
+                continue
+            votes_given = votes_given or column.field.startswith("votes.")
+            value = self._convert(cell, column)
+            if value is None:
+                continue
+            if column.field.startswith("votes.") and value == 0:
+                continue  # no votes is the same as no entry (a sheet shows 0, a file leaves it out)
+            _put(entry, column.field, value)
+        if votes_given:
+            entry.setdefault("votes", {})
+        results[member_id] = entry
+
+    def _known_member(self, member_id: str, ref: str) -> bool:
+        if self.bloc.has_member(member_id):
+            if self.bloc.member(member_id).is_member_in(self.year):
+                return True
+            self.error(
+                ref,
+                f"`{member_id}` is not a member of the bloc in {self.year}",
+                "check its `joined`/`left` in bloc.toml, or delete the row",
+            )
+            return False
+        folded = fold(member_id)
+        by_name = [
+            m for m in self.bloc.members if folded in (fold(m.name), fold(m.short), fold(m.id))
+        ]
+        if by_name:
+            hint = f"the column holds member ids: use `{by_name[0].id}`"
+        else:
+            close = difflib.get_close_matches(member_id, [m.id for m in self.bloc.members], n=1)
+            hint = (
+                f"did you mean `{close[0]}`?"
+                if close
+                else "member ids: " + ", ".join(m.id for m in self.bloc.members_in(self.year))
+            )
+        self.error(ref, f"`{member_id}` is not a member of {self.bloc.name}", hint)
+        return False
+
+    def _convert(self, cell: Cell, column: Column) -> object:
+        try:
+            return convert(cell, column.kind)
+        except CellValueError as exc:
+            self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint)
+            return None
+
+    # -- the conference ------------------------------------------------------------------
+    def read_conference(self, grid: Grid, conference: dict[str, Any]) -> None:
+        for _first, _last, ref in grid.merged:
+            self.error(ref, f"merged cells {ref.split('!')[-1]}", "unmerge them")
+        for row in grid.rows[1:]:
+            keys = [
+                (i, self.conference_by_name[fold(c.value)])
+                for i, c in enumerate(row)
+                if isinstance(c.value, str) and fold(c.value) in self.conference_by_name
+            ]
+            filled = [c for c in row if not is_blank(c.value)]
+            if not keys:
+                if filled:
+                    self.error(
+                        filled[0].ref,
+                        f"unknown line «{text_of(filled[0].value)}» in the conference sheet",
+                        "lines khoi reads: "
+                        + "; ".join(f"«{item.label}»" for item in CONFERENCE_FIELDS),
+                    )
+                continue
+            first, item = keys[0]
+            after = [c for c in row[first + 1 :] if not is_blank(c.value)]
+            last = after[-1] if after else None
+            if last is None or (
+                isinstance(last.value, str) and fold(last.value) in self.conference_by_name
+            ):
+                continue
+            self._conference_value(item, last, conference)
+
+    def _conference_value(
+        self, item: ConferenceField, cell: Cell, conference: dict[str, Any]
+    ) -> None:
+        path = f"conference.{item.field}"
+        self.out.locations.setdefault(path, cell.ref)
+        self.out.labels.setdefault(path, item.label)
+        if is_blank(cell.value):
+            return
+        try:
+            value = convert(cell, item.kind)
+        except CellValueError as exc:
+            self.error(cell.ref, f"«{item.label}»: {exc.message}", exc.hint)
+            return
+        if item.field == "year":
+            if value != self.year:
+                self.error(
+                    cell.ref,
+                    f"the workbook is for {value}, not {self.year}",
+                    f"import it with `khoi import-results {value} …`, or make a new one with "
+                    f"`khoi template {self.year}`",
+                )
+            return
+        if item.field == "bloc":
+            if value != self.bloc.id:
+                self.error(
+                    cell.ref,
+                    f"the workbook is for the bloc `{value}`, not `{self.bloc.id}`",
+                    "pass --bloc, or make a new workbook with `khoi template`",
+                )
+            return
+        if item.field in conference and conference[item.field] != value:
+            self.error(
+                cell.ref,
+                f"«{item.label}» is {value}, but {conference[item.field]} elsewhere in the file",
+                "give it once",
+            )
+            return
+        conference[item.field] = value
+
+
+def _is_id_row(row: list[Cell]) -> bool:
+    texts = {c.value.strip() for c in row if isinstance(c.value, str)}
+    return ID_COLUMN in texts and "score" in texts
+
+
+def _key(column: Column | None, item: ConferenceField | None) -> str:
+    if column is not None:
+        return column.field
+    assert item is not None
+    return f"conference.{item.field}"
+
+
+def _label(column: Column | None, item: ConferenceField | None) -> str:
+    if column is not None:
+        return column.label
+    assert item is not None
+    return item.label
+
+
+def _put(entry: dict[str, Any], field_path: str, value: object) -> None:
+    """Set ``staff.count`` as entry["staff"]["count"]; award and criterion ids may hold dots."""
+    group, _, name = field_path.partition(".")
+    if name:
+        entry.setdefault(group, {})[name] = value
+    else:
+        entry[group] = value

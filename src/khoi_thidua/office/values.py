@@ -1,0 +1,142 @@
+"""Turns one sheet cell into a results value of the column's kind, or says why it cannot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+
+from khoi_thidua.office.columns import (
+    BOOLEAN,
+    DATE,
+    DISCIPLINE,
+    INTEGER,
+    NUMBER,
+    PERCENT,
+    RATING,
+    TEXT,
+    boolean_from,
+    discipline_from,
+    rating_from,
+)
+from khoi_thidua.office.grids import Cell
+
+_DECIMAL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_WHOLE = re.compile(r"^[+-]?\d+$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+class CellValueError(ValueError):
+    """The cell's content does not fit its column; the message and hint say how to fix it."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def text_of(value: object) -> str:
+    """A cell as text, NFC-normalised and stripped; whole numbers lose their ".0"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def convert(cell: Cell, kind: str) -> object:
+    """The value of a non-blank ``cell`` for a column of ``kind``; raises CellValueError."""
+    value = cell.value
+    if kind == TEXT:
+        return text_of(value)
+    if kind == NUMBER:
+        return _number(value)
+    if kind == PERCENT:
+        number = _number(value, percent_sign=True)
+        # A cell formatted as a percentage holds 0.85 for "85%"; otherwise the sheet says 85.
+        percent = number * 100 if "%" in cell.number_format else number
+        if not 0 <= percent <= 100:
+            raise CellValueError(
+                f"{percent:g}% is not a percentage between 0 and 100", "type e.g. 85 for 85%"
+            )
+        # Dividing the typed number gives the same float as the decimal written in TOML.
+        return number if "%" in cell.number_format else number / 100
+    if kind == INTEGER:
+        return _whole(value)
+    if kind == RATING:
+        rating = rating_from(text_of(value)) if isinstance(value, str) else None
+        if rating is None:
+            raise CellValueError(
+                f"{text_of(value)!r} is not a task-completion rating",
+                "choose from the list: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, "
+                "Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ (or excellent, good, done, "
+                "failed)",
+            )
+        return rating.value
+    if kind == DISCIPLINE:
+        discipline = discipline_from(text_of(value)) if isinstance(value, str) else None
+        if discipline is None:
+            raise CellValueError(
+                f"{text_of(value)!r} is not a disciplinary measure",
+                "choose from the list (Không, Khiển trách, Cảnh cáo, …) or leave it empty",
+            )
+        return discipline.value
+    if kind == BOOLEAN:
+        flag = value if isinstance(value, bool) else boolean_from(text_of(value))
+        if flag is None:
+            raise CellValueError(f"{text_of(value)!r} is not Có or Không", "choose Có or Không")
+        return flag
+    if kind == DATE:
+        return _date(value)
+    raise AssertionError(f"unknown column kind {kind}")
+
+
+def _number(value: object, percent_sign: bool = False) -> float:
+    if isinstance(value, bool | dt.date):
+        raise CellValueError(f"{text_of(value)!r} is not a number", "type a number")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = text_of(value).replace(" ", "").replace("\u00a0", "")
+        if percent_sign:
+            text = text.removesuffix("%")
+        if not _DECIMAL.match(text):
+            raise CellValueError(
+                f"{text_of(value)!r} is text where a number belongs", "type a number, e.g. 96,5"
+            )
+        number = float(text.replace(",", "."))
+    if not math.isfinite(number):
+        raise CellValueError("the number is not finite")
+    return number
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = text_of(value) if isinstance(value, str) else ""
+    if _WHOLE.match(text):
+        return int(text)
+    raise CellValueError(f"{text_of(value)!r} is not a whole number", "type a whole number")
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = text_of(value)
+    match = _DAY_FIRST.match(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CellValueError(
+            f"{text!r} is not a date", "type the date as dd/mm/yyyy, e.g. 07/01/2022"
+        ) from None

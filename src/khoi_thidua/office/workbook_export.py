@@ -1,0 +1,271 @@
+"""Excel exports of a proposal and of the province summary, from their JSON-ready dicts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from khoi_thidua.office.cells import (
+    fit_to_page_width,
+    put,
+    set_widths,
+    style_header,
+    workbook_bytes,
+)
+
+TITLE_ROW = 1
+SUBTITLE_ROW = 2
+TABLE_HEADER_ROW = 4  # row 3 is left empty between the titles and the table
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+
+
+def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
+    """The proposal as .xlsx: «Đề nghị», the full ranking «Xếp hạng», and «Căn cứ»."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    data = proposal_data
+    wb = Workbook()
+    year = data["year"]
+    bloc_name = data["bloc"]["name"]
+    standings = {s["member"]["id"]: s for s in data["standings"]}
+
+    ws = wb.active
+    ws.title = "Đề nghị"
+    rows: list[list[object]] = []
+    for index, item in enumerate(data["proposed"], start=1):
+        standing = standings.get(item["member"]["id"], {})
+        award = item["award"] or {}
+        rows.append(
+            [
+                index,
+                item["member"]["name"],
+                item["rank"],
+                standing.get("score"),
+                standing.get("total_votes"),
+                award.get("name", ""),
+                award.get("basis", ""),
+            ]
+        )
+    _table(
+        ws,
+        f"Danh sách đề nghị khen thưởng năm {year} — {bloc_name}",
+        f"Áp dụng: {data['rule_pack']['name']}",
+        ["STT", "Đơn vị", "Hạng", "Điểm", "Tổng số phiếu", "Hình thức đề nghị", "Căn cứ"],
+        rows,
+        [6, 44, 8, 10, 12, 34, 60],
+    )
+
+    award_ids = [seat["award"] for seat in data["seats"]]
+    award_names = [seat["name"] for seat in data["seats"]]
+    ranking = wb.create_sheet("Xếp hạng")
+    rows = []
+    for s in data["standings"]:
+        award = s["award"] or {}
+        rows.append(
+            [
+                s["rank"],
+                s["member"]["id"],
+                s["member"]["name"],
+                s["score"],
+                s["self_score"],
+                s["rating_label"] or "",
+                *[s["votes"].get(a, 0) for a in award_ids],
+                s["total_votes"],
+                award.get("name", ""),
+                s.get("reason", ""),
+            ]
+        )
+    _table(
+        ranking,
+        f"Kết quả xếp hạng năm {year} — {bloc_name}",
+        f"{data['members']} đơn vị thành viên",
+        [
+            "Hạng",
+            "Mã đơn vị",
+            "Tên đơn vị",
+            "Điểm chấm chéo",
+            "Điểm tự chấm",
+            "Mức độ hoàn thành nhiệm vụ",
+            *[f"Số phiếu: {name}" for name in award_names],
+            "Tổng số phiếu",
+            "Đề nghị",
+            "Lý do",
+        ],
+        rows,
+        [7, 10, 44, 10, 10, 28, *[14 for _ in award_ids], 10, 30, 80],
+    )
+
+    basis = wb.create_sheet("Căn cứ")
+    _table(
+        basis,
+        f"Căn cứ pháp lý — {data['rule_pack']['name']}",
+        data["rule_pack"].get("basis", ""),
+        [
+            "Hình thức khen thưởng",
+            "Căn cứ",
+            "Điều kiện",
+            "Số được đề nghị",
+            "Căn cứ số lượng",
+            "Chưa xác minh",
+        ],
+        _basis_rows(data),
+        [32, 50, 80, 12, 50, 12],
+    )
+    if data.get("warnings"):
+        notes = wb.create_sheet("Lưu ý")
+        _table(
+            notes,
+            f"Lưu ý cho hội nghị — năm {year}",
+            bloc_name,
+            ["Mã", "Nội dung"],
+            [[w["code"], w["text"]] for w in data["warnings"]],
+            [16, 120],
+        )
+    wb.properties.title = f"Đề nghị khen thưởng năm {year} — {bloc_name}"
+    wb.properties.creator = "khoi"
+    return workbook_bytes(wb)
+
+
+def _basis_rows(data: dict[str, Any]) -> list[list[object]]:
+    """One row per award the bloc proposes: its basis, conditions and number of seats."""
+    award_basis: dict[str, str] = {}
+    conditions: dict[str, list[str]] = {}
+    for standing in data["standings"]:
+        if standing["award"]:
+            award_basis[standing["award"]["id"]] = standing["award"]["basis"]
+        for decision in standing.get("decisions", []):
+            found = conditions.setdefault(decision["award"], [])
+            for condition in decision["conditions"]:
+                line = f"{condition['rule']} ({condition['basis']})"
+                if line not in found:
+                    found.append(line)
+    rows: list[list[object]] = []
+    for seat in data["seats"]:
+        rows.append(
+            [
+                seat["name"],
+                award_basis.get(seat["award"], ""),
+                "\n".join(conditions.get(seat["award"], [])),
+                seat["seats"] if seat["seats"] is not None else "không giới hạn",
+                seat["basis"],
+                "Có" if seat["unverified"] else "",
+            ]
+        )
+    return rows
+
+
+def summary_workbook(summary_data: dict[str, Any]) -> bytes:
+    """The province summary as .xlsx: proposals by bloc, totals, and the province-wide caps."""
+    from openpyxl import Workbook
+
+    data = summary_data
+    year = data["year"]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tổng hợp"
+    rows: list[list[object]] = []
+    for bloc in data["blocs"]:
+        name = bloc["bloc"].get("name", bloc["bloc"]["id"])
+        if not bloc.get("ok", True):
+            rows.append([name, "", "", "", f"Lỗi: {bloc['error']['message']}"])
+            continue
+        leaders = ", ".join(m["name"] for m in bloc["leaders"])
+        if not bloc["proposed"]:
+            rows.append([name, leaders, "", "", ""])
+        for item in bloc["proposed"]:
+            ties = bloc.get("unresolved_ties", 0)
+            rows.append(
+                [
+                    name,
+                    leaders,
+                    item["member"]["name"],
+                    item["award"]["name"],
+                    f"{ties} trường hợp bằng nhau chưa giải quyết" if ties else "",
+                ]
+            )
+    _table(
+        ws,
+        f"Tổng hợp đề nghị khen thưởng các khối thi đua năm {year}",
+        f"Áp dụng: {data['rule_pack']['name']}",
+        ["Khối thi đua", "Đơn vị dẫn đầu", "Đơn vị được đề nghị", "Hình thức", "Ghi chú"],
+        rows,
+        [44, 40, 44, 34, 40],
+    )
+    totals = wb.create_sheet("Số lượng")
+    _table(
+        totals,
+        f"Số lượng đề nghị năm {year}",
+        "",
+        ["Hình thức khen thưởng", "Số đề nghị"],
+        [[t["name"], t["proposed"]] for t in data["totals"]],
+        [40, 12],
+    )
+    caps = wb.create_sheet("Giới hạn")
+    _table(
+        caps,
+        f"Giới hạn toàn tỉnh năm {year}",
+        "",
+        [
+            "Hình thức",
+            "Tỷ lệ tối đa (%)",
+            "Số đơn vị dẫn đầu",
+            "Số tối đa",
+            "Số đề nghị",
+            "Vượt",
+            "Căn cứ",
+        ],
+        [
+            [
+                c["name"],
+                c["percent"],
+                c["leaders"],
+                c["limit"],
+                c["proposed"],
+                c["over_by"] if c["exceeds"] else 0,
+                c["basis"],
+            ]
+            for c in data["caps"]
+        ],
+        [34, 12, 12, 10, 10, 8, 60],
+    )
+    wb.properties.title = f"Tổng hợp đề nghị khen thưởng năm {year}"
+    wb.properties.creator = "khoi"
+    return workbook_bytes(wb)
+
+
+def _table(
+    ws: Any,
+    title: str,
+    subtitle: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+) -> None:
+    """A titled table: header row frozen, numbers as numbers, text always stored as text."""
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+
+    put(ws, TITLE_ROW, 1, title).font = Font(bold=True, size=13)
+    if subtitle:
+        put(ws, SUBTITLE_ROW, 1, subtitle).font = Font(italic=True)
+    for column, text in enumerate(header, start=1):
+        put(ws, TABLE_HEADER_ROW, column, text)
+    style_header(ws, TABLE_HEADER_ROW, len(header))
+    for offset, row in enumerate(rows, start=1):
+        lines = 1
+        for column, value in enumerate(row, start=1):
+            cell = put(ws, TABLE_HEADER_ROW + offset, column, value)
+            cell.alignment = Alignment(wrap_text=isinstance(value, str), vertical="top")
+            if isinstance(value, str) and column <= len(widths):
+                lines = max(lines, _lines(value, widths[column - 1]))
+        # Spreadsheets do not always grow a row for wrapped text on opening; set the height.
+        ws.row_dimensions[TABLE_HEADER_ROW + offset].height = LINE_HEIGHT * lines
+    set_widths(ws, list(widths))
+    ws.freeze_panes = ws.cell(row=TABLE_HEADER_ROW + 1, column=1)
+    fit_to_page_width(ws)
+    ws.print_title_rows = f"{TABLE_HEADER_ROW}:{TABLE_HEADER_ROW}"
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes in a column ``width`` characters wide."""
+    per_line = max(int(width * 1.1), 1)
+    return sum(max(-(-len(part) // per_line), 1) for part in text.split("\n"))
