@@ -29,6 +29,7 @@ CASE_KEYS = {
     "rotate",
     "expect",
     "rotate_expect",
+    "absent",
 }
 MAKERS = ("utf16", "cp1258", "binary", "huge", "directory", "delete")
 HUGE_BYTES = 5 * 1024 * 1024 + 100_000
@@ -96,7 +97,7 @@ def _flat(text: str) -> str:
 
 def _run(args: list[str]) -> tuple[int, str]:
     runner = CliRunner()
-    result = runner.invoke(app, args, env={"COLUMNS": "400", "NO_COLOR": "1"})
+    result = runner.invoke(app, args, env={"COLUMNS": "400", "NO_COLOR": "1", "KHOI_LANG": "en"})
     if result.exception is not None:
         assert isinstance(result.exception, SystemExit), repr(result.exception)
     return result.exit_code, result.output
@@ -150,6 +151,8 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path) -> None:
         shown = f"{' '.join(command)} →\n{output}"
         assert code == exit_code, shown
         assert _flat(fragment) in _flat(output), shown
+        if "absent" in case:
+            assert _flat(case["absent"]) not in _flat(output), shown
         assert "Traceback" not in output, shown
         assert "internal error" not in output, shown
         assert _snapshot(data) == before, f"{' '.join(command)} changed a file"

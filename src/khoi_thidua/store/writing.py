@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -70,9 +71,9 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                tmp.chmod(path.stat().st_mode & 0o777)
+        # mkstemp makes the file 0600; keep the old file's mode, or the usual one for a new file.
+        with contextlib.suppress(OSError):
+            tmp.chmod(path.stat().st_mode & 0o777 if path.exists() else _default_mode())
         tmp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -82,6 +83,23 @@ def write_atomic(path: Path, data: bytes) -> None:
             "check free disk space and permissions",
         ) from None
     _fsync_folder(folder)
+
+
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temporary files that a killed run left next to ``path``.
+
+    Call it only while holding the folder's lock: every khoi write happens under that lock,
+    so a temporary file seen then belongs to a run that died before its rename.
+    """
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -114,6 +132,7 @@ def update_text_file(
             raise WriteError(f"cannot read {display(path)} before changing it: {exc}") from None
         new_text, outcome = change(current)
         if new_text is not None and new_text != current:
+            remove_stale_temps(path)
             write_atomic(path, new_text.encode("utf-8"))
         return outcome
 
@@ -126,4 +145,5 @@ def write_output(path: Path, data: bytes, timeout: float | None = None) -> None:
             f"cannot write {display(path)}: the folder {display(folder)} does not exist"
         )
     with locked(folder, timeout):
+        remove_stale_temps(path)
         write_atomic(path, data)
