@@ -506,3 +506,26 @@ class TestWriteAtomic:
         finally:
             os.umask(mask)
         assert (tmp_path / "export.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_record_keeps_windows_line_ends_and_byte_order_mark(tmp_path: Path) -> None:
+    """A bloc.toml saved by Notepad (BOM, CRLF) keeps both after `--record`."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from khoi_thidua.cli import app
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    path = data / "khoi-co-quan-dang" / "bloc.toml"
+    original = path.read_bytes().replace(b"\r\n", b"\n")
+    windows = b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n")
+    path.write_bytes(windows)
+    result = CliRunner().invoke(app, ["rotate", "2022", "--record", "--data", str(data)])
+    assert result.exit_code == 0, result.stderr
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf" + windows[3:])
+    body = after[3:]
+    assert b"\n" not in body.replace(b"\r\n", b"")
+    assert b"year = 2022" in body

@@ -127,14 +127,26 @@ def update_text_file(
     """
     with locked(path.parent, timeout):
         try:
-            current = path.read_text(encoding="utf-8-sig") if path.exists() else None
+            raw = path.read_bytes() if path.exists() else None
+            current = None if raw is None else raw.decode("utf-8-sig").replace("\r\n", "\n")
         except (OSError, UnicodeDecodeError) as exc:
             raise WriteError(f"cannot read {display(path)} before changing it: {exc}") from None
         new_text, outcome = change(current)
         if new_text is not None and new_text != current:
             remove_stale_temps(path)
-            write_atomic(path, new_text.encode("utf-8"))
+            write_atomic(path, _same_style(new_text, raw))
         return outcome
+
+
+def _same_style(text: str, original: bytes | None) -> bytes:
+    """``text`` encoded like the file it replaces: a file saved on Windows (byte-order mark,
+    CRLF line ends) keeps both, so a diff shows only the lines that really changed."""
+    if original is not None and b"\r\n" in original:
+        text = text.replace("\n", "\r\n")
+    data = text.encode("utf-8")
+    if original is not None and original.startswith(b"\xef\xbb\xbf"):
+        data = b"\xef\xbb\xbf" + data
+    return data
 
 
 def write_output(path: Path, data: bytes, timeout: float | None = None) -> None:
