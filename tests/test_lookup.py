@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import ExitCode, UsageError
 from khoi_thidua.lookup import (
     AmbiguousMemberError,
@@ -255,21 +256,31 @@ def test_empty_query_is_a_usage_error(members: tuple[Member, ...]) -> None:
         assert caught.value.exit_code == ExitCode.USAGE
 
 
-def test_messages_can_be_in_vietnamese(members: tuple[Member, ...]) -> None:
-    """With lang="vi" the messages are in Vietnamese."""
-    with pytest.raises(AmbiguousMemberError) as ambiguous:
-        find_member(members, "dan van", lang="vi")
+def test_messages_follow_the_language_in_force(members: tuple[Member, ...]) -> None:
+    """With Vietnamese in force the messages and hints are in Vietnamese."""
+    i18n.set_language("vi")
+    try:
+        with pytest.raises(AmbiguousMemberError) as ambiguous:
+            find_member(members, "dan van")
+        with pytest.raises(UnknownMemberError) as unknown:
+            find_member(members, "qqqq")
+        with pytest.raises(UsageError) as empty:
+            find_member(members, " ")
+    finally:
+        i18n.set_language("en")
     assert "khớp với 2 đơn vị" in ambiguous.value.message
     assert "bdv hoặc btgdv" in ambiguous.value.hint
-    with pytest.raises(UnknownMemberError) as unknown:
-        find_member(members, "qqqq", lang="vi")
     assert unknown.value.message == "không có đơn vị nào khớp với 'qqqq'"
+    assert "`khoi members` liệt kê mã và tên của mọi đơn vị" in unknown.value.hint
+    assert empty.value.message == "chưa nêu đơn vị"
 
 
-def test_unknown_language_is_a_programming_error(members: tuple[Member, ...]) -> None:
-    """An unsupported language is a ValueError, not a user error."""
-    with pytest.raises(ValueError, match="fr"):
-        find_member(members, "bnc", lang="fr")
+def test_messages_are_english_by_default(members: tuple[Member, ...]) -> None:
+    """With English in force (the default) the same errors read in English."""
+    with pytest.raises(UnknownMemberError) as unknown:
+        find_member(members, "qqqq")
+    assert unknown.value.message == "no member matches 'qqqq'"
+    assert unknown.value.hint == "`khoi members` lists every member's id and name"
 
 
 # ── suggest_members ─────────────────────────────────────────────────────────────────────────

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khoi_thidua.errors import UsageError
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Member
 
 # Whitespace and every kind of dash: "cơ quan - doanh nghiệp" and "cơ quan–doanh nghiệp" fold
@@ -66,12 +67,12 @@ class MemberMatch:
         return self.how in {"id", "id-case", "name"}
 
 
-def find_member(members: Sequence[Member], query: str, *, lang: str = "en") -> Member:
+def find_member(members: Sequence[Member], query: str) -> Member:
     """The one member ``query`` names; see ``match_member`` for the rules and errors."""
-    return match_member(members, query, lang=lang).member
+    return match_member(members, query).member
 
 
-def match_member(members: Sequence[Member], query: str, *, lang: str = "en") -> MemberMatch:
+def match_member(members: Sequence[Member], query: str) -> MemberMatch:
     """The one member ``query`` names and how, trying these rules in order; the first rule that
     matches anything decides:
 
@@ -82,18 +83,17 @@ def match_member(members: Sequence[Member], query: str, *, lang: str = "en") -> 
 
     Raises ``AmbiguousMemberError`` when the deciding rule matches several members, and
     ``UnknownMemberError`` with close suggestions when no rule matches; both are ``UsageError``
-    (exit code 64). ``lang`` ("en" or "vi") is the language of their messages.
+    (exit code 64). Their messages are in the language in force (``i18n.language()``).
 
     Which members to pass is the caller's choice: ``bloc.members_in(year)`` settles fragments
     shared across years ("tuyen giao" is btg to 2024, btgdv from 2025), but there the id "btg"
     of a board that left is no id any more and its initials find "btgdv"; pass ``bloc.members``
     first when the query may be an id of a former member.
     """
-    text = _texts(lang)
     wanted = query.strip()
     folded = fold(wanted)
     if not folded:
-        raise UsageError(text.empty, text.empty_hint)
+        raise UsageError(t("no member given"), t("give a member's id, short name or name"))
     rules: tuple[tuple[str, Callable[[Member], bool]], ...] = (
         ("id", lambda m: m.id == wanted),
         ("id-case", lambda m: m.id.casefold() == wanted.casefold()),
@@ -112,8 +112,8 @@ def match_member(members: Sequence[Member], query: str, *, lang: str = "en") -> 
         if len(found) == 1:
             return MemberMatch(found[0], how)
         if found:
-            raise _ambiguous(query, found, lang)
-    raise _unknown(query, members, lang)
+            raise _ambiguous(query, found)
+    raise _unknown(query, members)
 
 
 def suggest_members(members: Sequence[Member], query: str) -> tuple[Member, ...]:
@@ -138,59 +138,24 @@ def _describe(members: Sequence[Member]) -> str:
     return ", ".join(f"{m.id} ({m.name})" for m in members)
 
 
-def _ambiguous(query: str, found: tuple[Member, ...], lang: str) -> AmbiguousMemberError:
-    text = _texts(lang)
-    message = text.ambiguous.format(query=query, count=len(found), members=_describe(found))
-    hint = text.use_id.format(ids=text.or_.join(m.id for m in found))
+def _ambiguous(query: str, found: tuple[Member, ...]) -> AmbiguousMemberError:
+    message = t(
+        "'{query}' matches {count} members: {members}",
+        query=query,
+        count=len(found),
+        members=_describe(found),
+    )
+    hint = t("use the member's id: {ids}", ids=t(" or ").join(m.id for m in found))
     return AmbiguousMemberError(message, hint, query, found)
 
 
-def _unknown(query: str, members: Sequence[Member], lang: str) -> UnknownMemberError:
-    text = _texts(lang)
+def _unknown(query: str, members: Sequence[Member]) -> UnknownMemberError:
     close = suggest_members(members, query)
-    message = text.unknown.format(query=query)
-    hint = text.suggest.format(members=_describe(close)) if close else text.list_all
+    message = t("no member matches '{query}'", query=query)
+    if close:
+        hint = t(
+            "did you mean {members}? (`khoi members` lists every id)", members=_describe(close)
+        )
+    else:
+        hint = t("`khoi members` lists every member's id and name")
     return UnknownMemberError(message, hint, query, close)
-
-
-@dataclass(frozen=True)
-class _Texts:
-    empty: str
-    empty_hint: str
-    ambiguous: str
-    use_id: str
-    or_: str
-    unknown: str
-    suggest: str
-    list_all: str
-
-
-_TEXTS = {
-    "en": _Texts(
-        empty="no member given",
-        empty_hint="give a member's id, short name or name",
-        ambiguous="'{query}' matches {count} members: {members}",
-        use_id="use the member's id: {ids}",
-        or_=" or ",
-        unknown="no member matches '{query}'",
-        suggest="did you mean {members}? (`khoi members` lists every id)",
-        list_all="`khoi members` lists every member's id and name",
-    ),
-    "vi": _Texts(
-        empty="chưa nêu đơn vị",
-        empty_hint="hãy nêu mã, tên viết tắt hoặc tên của đơn vị",
-        ambiguous="'{query}' khớp với {count} đơn vị: {members}",
-        use_id="hãy dùng mã đơn vị: {ids}",
-        or_=" hoặc ",
-        unknown="không có đơn vị nào khớp với '{query}'",
-        suggest="có phải là {members}? (`khoi members` liệt kê mã của mọi đơn vị)",
-        list_all="`khoi members` liệt kê mã và tên của mọi đơn vị",
-    ),
-}
-
-
-def _texts(lang: str) -> _Texts:
-    try:
-        return _TEXTS[lang]
-    except KeyError:
-        raise ValueError(f"unsupported language {lang!r}; use one of {sorted(_TEXTS)}") from None

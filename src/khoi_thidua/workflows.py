@@ -7,6 +7,7 @@ from pathlib import Path
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.errors import MissingInputError
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.store.packs import pack_for, shipped_pack_for
 
@@ -34,8 +35,8 @@ def default_results_year(bloc_dir: Path) -> int:
     years = store.result_years(bloc_dir)
     if not years:
         raise MissingInputError(
-            f"no results file in {store.display(bloc_dir)}",
-            "create results-<year>.toml in the bloc folder (see the README)",
+            t("no results file in {folder}", folder=store.display(bloc_dir)),
+            t("create results-<year>.toml in the bloc folder (see the README)"),
         )
     return years[-1]
 

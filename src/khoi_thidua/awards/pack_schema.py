@@ -20,6 +20,7 @@ from khoi_thidua.awards.rules import (
 )
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, join
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Discipline, Rating
 
 PACK_KEYS = ("schema", "id", "name", "years", "basis", "notes", "tie_break", "awards", "caps")
@@ -71,10 +72,10 @@ def parse_pack(
         award = _award(reader, table, path, ids)
         if award is not None:
             if award.id in [a.id for a in awards]:
-                reader.error(f"{path}.id", f"award `{award.id}` is listed twice")
+                reader.error(f"{path}.id", t("award `{award}` is listed twice", award=award.id))
             awards.append(award)
     if not entries:
-        reader.error("awards", "the pack lists no awards", "add `[[awards]]` tables")
+        reader.error("awards", t("the pack lists no awards"), t("add `[[awards]]` tables"))
     caps: list[ProvinceCap] = []
     for cpath, ctable in reader.table_list(doc, "caps", ""):
         reader.known_keys(ctable, cpath, ("award", "percent", "of", "basis", "unverified"))
@@ -115,8 +116,8 @@ def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
         if key not in TIE_BREAK_KEYS:
             reader.error(
                 f"{join(path, 'tie_break')}[{index}]",
-                f"unknown tie-break key `{key}`",
-                "one of: " + ", ".join(TIE_BREAK_KEYS),
+                t("unknown tie-break key `{key}`", key=key),
+                t("one of: {choices}", choices=", ".join(TIE_BREAK_KEYS)),
             )
     return keys
 
@@ -169,7 +170,7 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
             if count is not None:
                 brackets.append(Bracket(up_to, count))
         if not brackets:
-            reader.error(join(path, "brackets"), "a bracket quota needs `brackets`")
+            reader.error(join(path, "brackets"), t("a bracket quota needs `brackets`"))
             return None
         bounds = [b.up_to for b in brackets]
         if any(b is None for b in bounds[:-1]) or bounds != sorted(
@@ -177,7 +178,7 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
         ):
             reader.error(
                 join(path, "brackets"),
-                "brackets must go up in `up_to`, only the last may leave `up_to` out",
+                t("brackets must go up in `up_to`, only the last may leave `up_to` out"),
             )
             return None
         return Quota(kind, brackets=tuple(brackets), basis=basis, unverified=unverified)
@@ -225,8 +226,8 @@ def parse_condition(
             if award not in award_ids:
                 reader.error(
                     f"{join(path, 'awards')}[{index}]",
-                    f"unknown award id `{award}`",
-                    "award ids of this pack: " + ", ".join(award_ids),
+                    t("unknown award id `{award}`", award=award),
+                    t("award ids of this pack: {ids}", ids=", ".join(award_ids)),
                 )
                 ok = False
         within = reader.integer(table, "within_years", path, required=True, minimum=1, maximum=50)
@@ -254,8 +255,8 @@ def _one_share(
     if len(given) != 1:
         reader.error(
             path,
-            "give exactly one of " + " or ".join(f"`{k}`" for k in keys),
-            f"e.g. `{keys[0]} = 0.5` (a share between 0 and 1)",
+            t("give exactly one of {keys}", keys=t(" or ").join(f"`{k}`" for k in keys)),
+            t("e.g. `{key} = 0.5` (a share between 0 and 1)", key=keys[0]),
         )
         return False
     value = reader.number(table, given[0], path, minimum=0, maximum=1)
@@ -280,10 +281,14 @@ def apply_override(
     for award_id, table in overrides.items():
         path = join("awards", award_id)
         if award_id not in awards:
-            reader.error(path, f"unknown award id `{award_id}`", "award ids: " + ", ".join(ids))
+            reader.error(
+                path,
+                t("unknown award id `{award}`", award=award_id),
+                t("award ids: {ids}", ids=", ".join(ids)),
+            )
             continue
         if not isinstance(table, dict):
-            reader.error(path, f"`{award_id}` must be a table")
+            reader.error(path, t("`{award}` must be a table", award=award_id))
             continue
         reader.known_keys(table, path, AWARD_OVERRIDE_KEYS)
         if not reader.boolean(table, "enabled", path, default=True):
@@ -302,8 +307,8 @@ def apply_override(
             if kind not in CONDITION_KINDS:
                 reader.error(
                     cpath,
-                    f"unknown condition kind `{kind}`",
-                    "one of: " + ", ".join(CONDITION_KINDS),
+                    t("unknown condition kind `{kind}`", kind=kind),
+                    t("one of: {choices}", choices=", ".join(CONDITION_KINDS)),
                 )
                 continue
             index = next((i for i, c in enumerate(conditions) if c.kind == kind), None)
@@ -312,7 +317,7 @@ def apply_override(
                     conditions.pop(index)
                 continue
             if not isinstance(change, dict):
-                reader.error(cpath, "a condition override is a table, or `false` to drop it")
+                reader.error(cpath, t("a condition override is a table, or `false` to drop it"))
                 continue
             base: dict[str, Any] = {}
             if index is not None:

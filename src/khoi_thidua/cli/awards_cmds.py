@@ -12,6 +12,7 @@ from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOp
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.cli.propose_cmd import resolve_member
 from khoi_thidua.errors import UsageError
+from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, GrantedAward
 
 
@@ -58,16 +59,29 @@ def record_award(
     pack = shipped_pack_for(year)
     ids = [a.id for a in pack.awards]
     if award not in ids:
-        raise UsageError(f"unknown award `{award}` for {year}", "award ids: " + ", ".join(ids))
+        raise UsageError(
+            t("unknown award `{award}` for {year}", award=award, year=year),
+            t("award ids: {ids}", ids=", ".join(ids)),
+        )
     granted = GrantedAward(member_id, award, decision.strip(), _parse_date(date), issuer.strip())
     if not granted.decision:
-        raise UsageError("--decision is empty", 'give the decision number, e.g. "Số 512/QĐ-UBND"')
+        raise UsageError(
+            t("--decision is empty"), t('give the decision number, e.g. "Số 512/QĐ-UBND"')
+        )
     outcome = record_granted(bloc_dir, bloc, year, granted, ids)
     name = bloc.member(member_id).name
     if outcome.status == "written":
-        say(f"Recorded {pack.award(award).name} for {name} ({year}) in {outcome.file}.")
+        say(
+            t(
+                "Recorded {award} for {member} ({year}) in {file}.",
+                award=pack.award(award).name,
+                member=name,
+                year=year,
+                file=outcome.file,
+            )
+        )
     else:
-        say(f"Already recorded in {outcome.file}; nothing changed.")
+        say(t("Already recorded in {file}; nothing changed.", file=outcome.file))
     if as_json:
         emit(
             {
@@ -93,7 +107,9 @@ def _parse_date(text: str) -> str:
             return dt.datetime.strptime(text, pattern).date().isoformat()
         except ValueError:
             continue
-    raise UsageError(f"--date {text!r} is not a date", "write it 2022-03-15 or 15/03/2022")
+    raise UsageError(
+        t("--date {date} is not a date", date=repr(text)), t("write it 2022-03-15 or 15/03/2022")
+    )
 
 
 def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> None:

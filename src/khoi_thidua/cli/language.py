@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from khoi_thidua import i18n
+from khoi_thidua.i18n import t
 
-# Typer's own panel titles, for Vietnamese help screens.
+# Typer's own panel titles and fixed strings, for Vietnamese help screens and usage errors.
+# Click's "Usage:" prefix and its parser's messages ("No such option") are written inside
+# click's formatter and parser, with no setting to change them: they stay in English.
 _TYPER_TITLES_VI = {
     "ARGUMENTS_PANEL_TITLE": "Đối số",
     "OPTIONS_PANEL_TITLE": "Tùy chọn",
@@ -14,6 +17,10 @@ _TYPER_TITLES_VI = {
     "REQUIRED_LONG_STRING": "[bắt buộc]",
     "DEFAULT_STRING": "[mặc định: {}]",
     "ENVVAR_STRING": "[biến môi trường: {}]",
+    "DEPRECATED_STRING": "(không còn dùng) ",
+    "ERRORS_PANEL_TITLE": "Lỗi",
+    "ABORTED_TEXT": "Đã hủy.",
+    "RICH_HELP": "Xem [blue]'{command_path} {help_option}'[/] để được hướng dẫn.",
 }
 _typer_titles_en: dict[str, Any] = {}
 
@@ -50,13 +57,32 @@ def apply_language(command: Any, code: str) -> None:
     for name, value in titles.items():
         setattr(rich_utils, name, value)
     if code != "en":
-        _translate(command, set())
+        names = getattr(command, "context_settings", {}).get("help_option_names", ["--help"])
+        _translate(command, set(), names)
 
 
-def _translate(command: Any, seen: set[int]) -> None:
+def _translate_help_option(command: Any, names: list[str]) -> None:
+    """Click's own ``--help`` option, made now (as click would on first use) and translated.
+
+    Click builds it lazily and keeps it out of ``params``; building it here with the help
+    option names the command's context will have gives the same option click would.
+    """
+    from typer import _click as click
+
+    get_help_option = getattr(command, "get_help_option", None)
+    if get_help_option is None:
+        return
+    option = get_help_option(click.Context(command, help_option_names=names))
+    if option is not None and option.help == "Show this message and exit.":
+        option.help = t("Show this message and exit.")
+
+
+def _translate(command: Any, seen: set[int], names: list[str]) -> None:
     if id(command) in seen:
         return
     seen.add(id(command))
+    names = getattr(command, "context_settings", {}).get("help_option_names", names)
+    _translate_help_option(command, names)
     for attribute in ("help", "short_help"):
         text = getattr(command, attribute, None)
         if isinstance(text, str) and text:
@@ -66,4 +92,4 @@ def _translate(command: Any, seen: set[int]) -> None:
         if isinstance(text, str) and text:
             param.help = i18n.t(text)
     for child in getattr(command, "commands", {}).values():
-        _translate(child, seen)
+        _translate(child, seen, names)

@@ -21,6 +21,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, say, to_json
 from khoi_thidua.errors import UsageError
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
 
 
@@ -44,13 +45,8 @@ OutputOption = Annotated[
 
 def resolve_member(bloc: Bloc, query: str) -> str:
     """The member id a user typed as id, short name or part of the name."""
-    try:
-        from khoi_thidua.lookup import find_member
-    except ImportError:  # pragma: no cover - the lookup module ships with khoi
-        for member in bloc.members:
-            if query in (member.id, member.short, member.name):
-                return member.id
-        raise UsageError(f"no member `{query}` in bloc `{bloc.id}`") from None
+    from khoi_thidua.lookup import find_member
+
     return find_member(bloc.members, query).id
 
 
@@ -71,7 +67,7 @@ def write_or_print(data: bytes | str, output: Path | None, quiet: bool = False) 
         return
     store.write_output(output, raw)
     if not quiet:
-        say(f"Wrote {store.display(output)}.")
+        say(t("Wrote {file}.", file=store.display(output)))
 
 
 def export(
@@ -88,7 +84,7 @@ def export(
     renderer (None) is refused."""
     renderers = {Format.csv: rows, Format.markdown: markdown, Format.xlsx: workbook}
     if renderers.get(fmt, True) is None:
-        raise UsageError(f"--format {fmt.value} is not available here")
+        raise UsageError(t("--format {format} is not available here", format=fmt.value))
     if fmt is Format.json:
         write_or_print(to_json(data) + "\n", output, quiet)
     elif fmt is Format.csv:
@@ -100,7 +96,7 @@ def export(
         write_or_print(markdown(data), output, quiet)
     elif fmt is Format.xlsx:
         if output is None:
-            raise UsageError("--format xlsx needs --output FILE.xlsx")
+            raise UsageError(t("--format xlsx needs --output FILE.xlsx"))
         write_or_print(workbook(data), output, quiet)
     elif output is not None:
         from khoi_thidua.cli.output import file_console
@@ -153,7 +149,7 @@ def propose(
         fmt = Format.json
     if all_blocs:
         if explain is not None or bloc_id is not None:
-            raise UsageError("--all covers every bloc; drop --explain/--bloc")
+            raise UsageError(t("--all covers every bloc; drop --explain/--bloc"))
         _propose_all(data, year, fmt, output, quiet)
         return
     bloc_dir, bloc = open_bloc(data, bloc_id)
@@ -177,7 +173,7 @@ def propose(
                 quiet,
             )
         else:
-            raise UsageError("--explain prints a table or JSON; use --format table or json")
+            raise UsageError(t("--explain prints a table or JSON; use --format table or json"))
         return
     export(
         payload,

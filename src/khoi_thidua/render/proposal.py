@@ -19,21 +19,34 @@ from khoi_thidua.awards.proposal import (
     Standing,
 )
 from khoi_thidua.awards.rules import AwardRule, Condition, RulePack
+from khoi_thidua.i18n import language, t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc, Discipline, Rating
+from khoi_thidua.numbers import format_number, format_percent
 from khoi_thidua.render.rotation import bloc_ref, member_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+# The document's own title: Vietnamese in both languages, as in the minutes and letters.
+TITLE = "{bloc} — đề nghị khen thưởng năm {year}"
 
-def _pct(share: float) -> str:
-    return f"{share * 100:.4g}%"
+
+def _threshold(share: float) -> str:
+    """A share a rule asks for, with the places it was written with (50%, 66.67%)."""
+    percent = round(share * 100, 2)
+    places = 0 if percent == int(percent) else 1 if round(percent, 1) == percent else 2
+    return format_percent(share, language(), places)
 
 
-def _num(value: float) -> str:
-    """A score with at least one decimal: 97.0, 98.5, 97.25."""
-    text = f"{value:.2f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
+def _share(share: float) -> str:
+    """A share the data shows (75%, 12.5%, 66.7%)."""
+    return format_percent(share, language())
+
+
+def _score(value: float) -> str:
+    """A score with at least one decimal: 97.0, 98.5, 97.25 (97,0 · 98,5 in Vietnamese)."""
+    places = 1 if round(value, 1) == value else 2
+    return format_number(value, language(), places)
 
 
 def _rating(value: str) -> str:
@@ -47,49 +60,77 @@ def _award_name(pack: RulePack, award_id: str) -> str:
         return award_id
 
 
+def _award_names(pack: RulePack, award_ids: list[str]) -> str:
+    return t(" or ").join(_award_name(pack, a) for a in award_ids)
+
+
 def describe(condition: Condition, pack: RulePack, year: int) -> str:
     """The rule a condition states, in words."""
     p = condition.params
     kind = condition.kind
     if kind == "min_rating":
-        return f"rating “{_rating(p['rating'])}” or better"
+        return t("rating “{rating}” or better", rating=_rating(p["rating"]))
     if kind == "max_rank":
-        return (
-            "ranked 1st in the bloc (leading unit)"
-            if p["rank"] == 1
-            else (f"ranked in the top {p['rank']}")
-        )
+        if p["rank"] == 1:
+            return t("ranked 1st in the bloc (leading unit)")
+        return t("ranked in the top {rank}", rank=p["rank"])
     if kind == "no_discipline":
-        return f"no discipline at “{Discipline(p['at_or_above']).label_vi}” or above"
+        level = Discipline(p["at_or_above"]).label_vi
+        return t("no discipline at “{level}” or above", level=level)
     if kind == "min_vote_share":
         if "more_than" in p:
-            return f"votes from more than {_pct(p['more_than'])} of the ballots cast"
-        return f"votes from at least {_pct(p['at_least'])} of the ballots cast"
+            return t(
+                "votes from more than {share} of the ballots cast",
+                share=_threshold(p["more_than"]),
+            )
+        return t("votes from at least {share} of the ballots cast", share=_threshold(p["at_least"]))
     if kind == "min_score":
-        return f"final score at least {_num(p['score'])}"
+        return t("final score at least {score}", score=_score(p["score"]))
     if kind == "consecutive_years":
-        first = year - p["years"] + 1
-        return (
-            f"{p['years']} consecutive years ({first}–{year}) rated “{_rating(p['rating'])}” "
-            "or better"
+        return t(
+            "{years} consecutive years ({first}–{year}) rated “{rating}” or better",
+            years=p["years"],
+            first=year - p["years"] + 1,
+            year=year,
+            rating=_rating(p["rating"]),
         )
     if kind == "prior_awards":
-        names = " or ".join(_award_name(pack, a) for a in p["awards"])
+        names = _award_names(pack, p["awards"])
         span = f"{year - p['within_years']}–{year - 1}"
-        count = "" if p["min_count"] == 1 else f"at least {p['min_count']} × "
-        return f"{count}{names} granted for results of {span}"
+        if p["min_count"] == 1:
+            return t("{awards} granted for results of {span}", awards=names, span=span)
+        return t(
+            "at least {count} × {awards} granted for results of {span}",
+            count=p["min_count"],
+            awards=names,
+            span=span,
+        )
     if kind == "staff":
         parts = []
         if p.get("all_completed"):
-            parts.append("all staff completed their tasks")
+            parts.append(t("all staff completed their tasks"))
         if "advanced_share_at_least" in p:
-            parts.append(f"at least {_pct(p['advanced_share_at_least'])} “Lao động tiên tiến”")
+            share = _threshold(p["advanced_share_at_least"])
+            parts.append(t("at least {share} “Lao động tiên tiến”", share=share))
         if "advanced_share_more_than" in p:
-            parts.append(f"more than {_pct(p['advanced_share_more_than'])} “Lao động tiên tiến”")
+            share = _threshold(p["advanced_share_more_than"])
+            parts.append(t("more than {share} “Lao động tiên tiến”", share=share))
         if p.get("base_soldier"):
-            parts.append("at least one “Chiến sĩ thi đua cơ sở”")
-        return "staff: " + ", ".join(parts)
+            parts.append(t("at least one “Chiến sĩ thi đua cơ sở”"))
+        return t("staff: {conditions}", conditions=", ".join(parts))
     return kind
+
+
+def _rated(rating: str) -> str:
+    return t("rated “{rating}”", rating=_rating(rating))
+
+
+def _discipline(value: str) -> str:
+    return t("discipline “{level}”", level=Discipline(value).label_vi)
+
+
+def _yes_no(value: bool) -> str:
+    return t("yes") if value else t("no")
 
 
 def observed(item: ConditionCheck, pack: RulePack) -> str:
@@ -97,50 +138,78 @@ def observed(item: ConditionCheck, pack: RulePack) -> str:
     a = item.actual
     kind = item.condition.kind
     if kind == "min_rating":
-        return f"rated “{_rating(a['rating'])}”"
+        return _rated(a["rating"])
     if kind == "max_rank":
-        return f"rank {a['rank']}"
+        return t("rank {rank}", rank=a["rank"])
     if kind == "no_discipline":
-        level = Discipline(a["discipline"])
-        return "no discipline" if level is Discipline.NONE else f"discipline “{level.label_vi}”"
+        if Discipline(a["discipline"]) is Discipline.NONE:
+            return t("no discipline")
+        return _discipline(a["discipline"])
     if kind == "min_vote_share":
         if a.get("missing") == "ballots":
-            return "the number of ballots cast is not recorded"
+            return t("the number of ballots cast is not recorded")
         votes = a["votes"] or 0
-        text = f"{votes} of {a['ballots']} ballots ({_pct(votes / a['ballots'])})"
+        text = t(
+            "{votes} of {ballots} ballots ({share})",
+            votes=votes,
+            ballots=a["ballots"],
+            share=_share(votes / a["ballots"]),
+        )
         if a.get("missing") == "votes":
-            text += "; no votes recorded for the unit, counted as 0"
+            text += t("; no votes recorded for the unit, counted as 0")
         return text
     if kind == "min_score":
-        return f"score {_num(a['score'])}"
+        return t("score {score}", score=_score(a["score"]))
     if kind == "consecutive_years":
         streak = a["streak"]
-        text = f"{streak} year{'s' if streak != 1 else ''} in a row"
+        if streak == 1:
+            text = t("{count} year in a row", count=streak)
+        else:
+            text = t("{count} years in a row", count=streak)
         if "broken_at" in a:
             why = {
-                "no_results_file": "no results file",
-                "no_result": "no result for the unit",
-                "rating": f"rated “{_rating(a.get('rating', 'done'))}”",
+                "no_results_file": t("no results file"),
+                "no_result": t("no result for the unit"),
+                "rating": _rated(a.get("rating", "done")),
             }[a["broken_by"]]
-            text += f" (in {a['broken_at']}: {why})"
+            text += t(" (in {year}: {why})", year=a["broken_at"], why=why)
         return text
     if kind == "prior_awards":
         found = a["found"]
         if not found:
-            return "none recorded"
+            return t("none recorded")
         return "; ".join(
-            f"{_award_name(pack, f['award'])} for {f['year']} ({f['decision']})" for f in found
+            t(
+                "{award} for {year} ({decision})",
+                award=_award_name(pack, f["award"]),
+                year=f["year"],
+                decision=f["decision"],
+            )
+            for f in found
         )
     if kind == "staff":
         if a.get("missing") == "staff":
-            return "no staff figures recorded"
-        text = (
-            f"{a['count']} staff, {_pct(a['advanced_share'])} “Lao động tiên tiến”, "
-            f"Chiến sĩ thi đua cơ sở: {'yes' if a['has_base_soldier'] else 'no'}, "
-            f"all completed: {'yes' if a['all_completed'] else 'no'}"
+            return t("no staff figures recorded")
+        return t(
+            "{count} staff, {share} “Lao động tiên tiến”, Chiến sĩ thi đua cơ sở: {soldier}, "
+            "all completed: {completed}",
+            count=a["count"],
+            share=_share(a["advanced_share"]),
+            soldier=_yes_no(a["has_base_soldier"]),
+            completed=_yes_no(a["all_completed"]),
         )
-        return text
     return ""
+
+
+def _staff_shortfall(field: str) -> str:
+    """A staff figure that fell short, by its id in the condition's ``failed`` list."""
+    if field == "all_completed":
+        return t("all staff completed their tasks")
+    if field == "advanced_share":
+        return t("the “Lao động tiên tiến” share")
+    if field == "base_soldier":
+        return t("a “Chiến sĩ thi đua cơ sở”")
+    return field
 
 
 def short_failure(item: ConditionCheck, pack: RulePack) -> str:
@@ -149,28 +218,52 @@ def short_failure(item: ConditionCheck, pack: RulePack) -> str:
     p = item.condition.params
     kind = item.condition.kind
     if kind == "min_rating":
-        return f"rated {RATING_SHORT_VI[a['rating']]} (needs {RATING_SHORT_VI[p['rating']]})"
+        return t(
+            "rated {rating} (needs {needed})",
+            rating=RATING_SHORT_VI[a["rating"]],
+            needed=RATING_SHORT_VI[p["rating"]],
+        )
     if kind == "max_rank":
-        return f"rank {a['rank']} (needs {'1st' if p['rank'] == 1 else 'top ' + str(p['rank'])})"
+        if p["rank"] == 1:
+            return t("rank {rank} (needs 1st)", rank=a["rank"])
+        return t("rank {rank} (needs top {limit})", rank=a["rank"], limit=p["rank"])
     if kind == "no_discipline":
-        return f"discipline “{Discipline(a['discipline']).label_vi}”"
+        return _discipline(a["discipline"])
     if kind == "min_vote_share":
         if a.get("missing") == "ballots":
-            return "ballots cast not recorded"
-        need = f">{_pct(p['more_than'])}" if "more_than" in p else f"≥{_pct(p['at_least'])}"
-        return f"{a['votes'] or 0}/{a['ballots']} votes (needs {need})"
+            return t("ballots cast not recorded")
+        votes = a["votes"] or 0
+        if "more_than" in p:
+            return t(
+                "{votes}/{ballots} votes (needs >{share})",
+                votes=votes,
+                ballots=a["ballots"],
+                share=_threshold(p["more_than"]),
+            )
+        return t(
+            "{votes}/{ballots} votes (needs ≥{share})",
+            votes=votes,
+            ballots=a["ballots"],
+            share=_threshold(p["at_least"]),
+        )
     if kind == "min_score":
-        return f"score {_num(a['score'])} (needs ≥{_num(p['score'])})"
+        return t(
+            "score {score} (needs ≥{needed})", score=_score(a["score"]), needed=_score(p["score"])
+        )
     if kind == "consecutive_years":
-        return (
-            f"{a['streak']} consecutive year(s) {RATING_SHORT_VI[p['rating']]} (needs {p['years']})"
+        return t(
+            "{streak} consecutive year(s) {rating} (needs {years})",
+            streak=a["streak"],
+            rating=RATING_SHORT_VI[p["rating"]],
+            years=p["years"],
         )
     if kind == "prior_awards":
-        return "no " + " or ".join(_award_name(pack, x) for x in p["awards"]) + " in time"
+        return t("no {awards} in time", awards=_award_names(pack, p["awards"]))
     if kind == "staff":
         if a.get("missing") == "staff":
-            return "no staff figures"
-        return "staff figures short (" + ", ".join(a["failed"]) + ")"
+            return t("no staff figures")
+        short = ", ".join(_staff_shortfall(f) for f in a["failed"])
+        return t("staff figures short ({figures})", figures=short)
     return kind
 
 
@@ -180,27 +273,43 @@ def decision_reason(
     """Why a unit did or did not get one award, in one sentence."""
     award = pack.award(decision.award)
     if decision.status == PROPOSED:
-        return f"{award.name}: proposed — meets every condition ({award.basis})"
+        return t(
+            "{award}: proposed — meets every condition ({basis})",
+            award=award.name,
+            basis=award.basis,
+        )
     if decision.status == ELIGIBLE:
-        return f"{award.name}: meets every condition ({award.basis})"
+        return t("{award}: meets every condition ({basis})", award=award.name, basis=award.basis)
     if decision.status == NOT_ELIGIBLE:
         fails = "; ".join(
             f"{describe(c.condition, pack, year)} ({observed(c, pack)})" for c in decision.failed
         )
-        return f"{award.name}: not eligible — fails: {fails}"
+        return t("{award}: not eligible — fails: {fails}", award=award.name, fails=fails)
     if decision.status == NO_ROOM:
-        who = ", ".join(names.get(m, m) for m in decision.others) or "nobody (no seat)"
-        return f"{award.name}: eligible, but the quota is filled by higher-ranked {who}"
+        who = ", ".join(names.get(m, m) for m in decision.others) or t("nobody (no seat)")
+        return t(
+            "{award}: eligible, but the quota is filled by higher-ranked {members}",
+            award=award.name,
+            members=who,
+        )
     if decision.status == TIE:
         who = ", ".join(names.get(m, m) for m in decision.others)
-        return f"{award.name}: eligible, tied with {who} for the last seat — the conference decides"
+        return t(
+            "{award}: eligible, tied with {members} for the last seat — the conference decides",
+            award=award.name,
+            members=who,
+        )
     if decision.status == HIGHER:
-        higher = _award_name(pack, decision.others[0])
-        return f"{award.name}: not needed — already proposed for {higher}"
+        return t(
+            "{award}: not needed — already proposed for {higher}",
+            award=award.name,
+            higher=_award_name(pack, decision.others[0]),
+        )
     if decision.status == HELD:
-        return (
-            f"{award.name}: not placed while its tie for "
-            f"{_award_name(pack, decision.others[0])} is unsettled"
+        return t(
+            "{award}: not placed while its tie for {other} is unsettled",
+            award=award.name,
+            other=_award_name(pack, decision.others[0]),
         )
     return f"{award.name}: {decision.status}"
 
@@ -209,15 +318,19 @@ def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str
     """The one-line reason shown under the table for a unit."""
     pack = proposal.pack
     if standing.rank is None:
-        return (
-            f"no results recorded for {proposal.year}: not ranked and not considered "
-            f"(add [results.{standing.member}] to results-{proposal.year}.toml)"
+        return t(
+            "no results recorded for {year}: not ranked and not considered "
+            "(add [results.{member}] to results-{year}.toml)",
+            year=proposal.year,
+            member=standing.member,
         )
     if standing.award is not None:
         award = pack.award(standing.award)
-        return (
-            f"proposed for {award.name}: rank {standing.rank}, meets every condition "
-            f"({award.basis})"
+        return t(
+            "proposed for {award}: rank {rank}, meets every condition ({basis})",
+            award=award.name,
+            rank=standing.rank,
+            basis=award.basis,
         )
     parts = []
     for d in standing.decisions:
@@ -226,38 +339,55 @@ def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str
             parts.append(f"{pack.award(d.award).name}: {fails}")
         elif d.status in (NO_ROOM, TIE, HELD):
             parts.append(decision_reason(d, pack, proposal.year, names))
-    tie = [d for d in standing.decisions if d.status == TIE]
-    lead = "tie at a quota boundary" if tie else "not proposed"
-    return f"{lead} — " + "; ".join(parts) + " (details: --explain)"
+    reasons = "; ".join(parts)
+    if any(d.status == TIE for d in standing.decisions):
+        return t("tie at a quota boundary — {reasons} (details: --explain)", reasons=reasons)
+    return t("not proposed — {reasons} (details: --explain)", reasons=reasons)
 
 
 def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
     d = notice.detail
     pack = proposal.pack
     if notice.code == "tie":
-        who = ", ".join(names.get(m, m) for m in d["members"])
-        return (
-            f"Unresolved tie for {_award_name(pack, d['award'])} at rank {d['rank']}: {who} "
-            f"({d['seats_left']} seat(s) left). khoi does not break it; the conference must."
+        return t(
+            "Unresolved tie for {award} at rank {rank}: {members} ({seats} seat(s) left). "
+            "khoi does not break it; the conference must.",
+            award=_award_name(pack, d["award"]),
+            rank=d["rank"],
+            members=", ".join(names.get(m, m) for m in d["members"]),
+            seats=d["seats_left"],
         )
     if notice.code == "ranking_tie":
-        who = ", ".join(names.get(m, m) for m in d["members"])
-        return (
-            f"Rank {d['rank']} is shared by {who} (same score and votes); no quota depends on it."
+        return t(
+            "Rank {rank} is shared by {members} (same score and votes); no quota depends on it.",
+            rank=d["rank"],
+            members=", ".join(names.get(m, m) for m in d["members"]),
         )
     if notice.code == "no_results":
-        return f"{names.get(d['member'], d['member'])} has no results for {proposal.year}."
+        return t(
+            "{member} has no results for {year}.",
+            member=names.get(d["member"], d["member"]),
+            year=proposal.year,
+        )
     if notice.code == "no_ballots":
-        return (
+        return t(
             "The number of ballots cast is not recorded ([conference] ballots): "
             "vote shares cannot be checked."
         )
     if notice.code == "no_votes":
-        return f"No votes are recorded for {names.get(d['member'], d['member'])} (counted as 0)."
+        return t(
+            "No votes are recorded for {member} (counted as 0).",
+            member=names.get(d["member"], d["member"]),
+        )
     if notice.code == "unverified":
-        what = "quota" if d["what"] == "quota" else f"condition `{d['what']}`"
-        basis = f" ({d['basis']})" if d["basis"] else ""
-        return f"Relied on an unverified default: {_award_name(pack, d['award'])}, {what}{basis}."
+        kind = d["what"]
+        what = t("quota") if kind == "quota" else t("condition `{kind}`", kind=kind)
+        return t(
+            "Relied on an unverified default: {award}, {what}{basis}.",
+            award=_award_name(pack, d["award"]),
+            what=what,
+            basis=f" ({d['basis']})" if d["basis"] else "",
+        )
     if notice.code == "pack_note":
         return str(d["text"])
     return notice.code
@@ -359,12 +489,12 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
         ],
         "ties": [
             {
-                "award": t.award,
-                "rank": t.rank,
-                "members": list(t.members),
-                "seats_left": t.seats_left,
+                "award": tie.award,
+                "rank": tie.rank,
+                "members": list(tie.members),
+                "seats_left": tie.seats_left,
             }
-            for t in proposal.ties
+            for tie in proposal.ties
         ],
         "warnings": [
             {"code": n.code, "text": notice_text(n, proposal, names), "detail": n.detail}
@@ -439,13 +569,17 @@ def _md(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
+def _columns() -> list[str]:
+    return [t("Rank"), t("Member"), t("Score"), t("Rating"), t("Votes"), t("Proposed award")]
+
+
 def proposal_markdown(data: dict[str, Any]) -> str:
     lines = [
-        f"# {data['bloc']['name']} — đề nghị khen thưởng năm {data['year']}",
+        "# " + TITLE.format(bloc=data["bloc"]["name"], year=data["year"]),
         "",
-        f"Rules: {data['rule_pack']['name']}",
+        t("Rules: {rules}", rules=data["rule_pack"]["name"]),
         "",
-        "| Hạng | Đơn vị | Điểm | Xếp loại | Phiếu | Đề nghị |",
+        "| " + " | ".join(_columns()) + " |",
         "|---:|---|---:|---|---:|---|",
     ]
     for s in data["standings"]:
@@ -457,7 +591,7 @@ def proposal_markdown(data: dict[str, Any]) -> str:
                 for v in (
                     "—" if s["rank"] is None else s["rank"],
                     s["member"]["name"],
-                    "—" if s["score"] is None else _num(s["score"]),
+                    "—" if s["score"] is None else _score(s["score"]),
                     s["rating_label"] or "—",
                     s["total_votes"],
                     award,
@@ -465,11 +599,11 @@ def proposal_markdown(data: dict[str, Any]) -> str:
             )
             + " |"
         )
-    lines += ["", "## Lý do (reasons)", ""]
+    lines += ["", "## " + t("Lý do (reasons)"), ""]
     lines += [f"- **{_md(s['member']['name'])}**: {_md(s['reason'])}" for s in data["standings"]]
     warnings = warning_lines(data)
     if warnings:
-        lines += ["", "## Cảnh báo (warnings)", ""]
+        lines += ["", "## " + t("Cảnh báo (warnings)"), ""]
         lines += [f"- {_md(w)}" for w in warnings]
     return "\n".join(lines) + "\n"
 
@@ -483,43 +617,51 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
     from rich.text import Text
 
     table = Table(
-        title=f"{data['bloc']['name']} — đề nghị khen thưởng năm {data['year']}",
+        title=TITLE.format(bloc=data["bloc"]["name"], year=data["year"]),
         title_justify="left",
         caption=(
-            f"Rules in force for {data['year']}: {data['rule_pack']['name']}\n"
-            "HTXSNV / HTTNV / HTNV / KHTNV: hoàn thành xuất sắc / tốt / hoàn thành / "
-            "không hoàn thành nhiệm vụ"
+            t(
+                "Rules in force for {year}: {rules}",
+                year=data["year"],
+                rules=data["rule_pack"]["name"],
+            )
+            + "\n"
+            + t(
+                "HTXSNV / HTTNV / HTNV / KHTNV: tasks completed excellently / well / "
+                "adequately / not completed"
+            )
         ),
         caption_justify="left",
     )
-    table.add_column("Hạng", justify="right")
-    table.add_column("Đơn vị (member)")
-    table.add_column("Điểm", justify="right")
-    table.add_column("Xếp loại")
-    table.add_column("Phiếu", justify="right")
-    table.add_column("Đề nghị (proposed award)")
+    rank, member, score, rating, votes, award = _columns()
+    table.add_column(rank, justify="right")
+    table.add_column(member)
+    table.add_column(score, justify="right")
+    table.add_column(rating)
+    table.add_column(votes, justify="right")
+    table.add_column(award)
     for s in data["standings"]:
-        rank = "—" if s["rank"] is None else str(s["rank"])
+        place = "—" if s["rank"] is None else str(s["rank"])
         if s["tied_with"]:
-            rank += "="
+            place += "="
         table.add_row(
-            rank,
+            place,
             s["member"]["name"],
-            "—" if s["score"] is None else _num(s["score"]),
-            RATING_SHORT_VI[s["rating"]] if s["rating"] else "no results",
+            "—" if s["score"] is None else _score(s["score"]),
+            RATING_SHORT_VI[s["rating"]] if s["rating"] else t("no results"),
             str(s["total_votes"]),
             s["award"]["name"] if s["award"] else "—",
             style="bold" if s["award"] else None,
         )
-    reasons = Table(title="Lý do (reasons)", title_justify="left", show_lines=False)
-    reasons.add_column("Đơn vị (member)")
-    reasons.add_column("Lý do và căn cứ (reason and legal basis)")
+    reasons = Table(title=t("Lý do (reasons)"), title_justify="left", show_lines=False)
+    reasons.add_column(member)
+    reasons.add_column(t("Reason and legal basis"))
     for s in data["standings"]:
         reasons.add_row(s["member"]["name"], s["reason"])
     parts: list[RenderableType] = [table, reasons]
     lines = warning_lines(data)
     if lines:
-        parts.append(Text("Cảnh báo (warnings):", style="bold yellow"))
+        parts.append(Text(t("Cảnh báo (warnings)") + ":", style="bold yellow"))
         parts.extend(Text(f"! {line}") for line in lines)
     return Group(*parts)
 
@@ -532,13 +674,18 @@ def warning_lines(data: dict[str, Any]) -> list[str]:
     for warning in data["warnings"]:
         if warning["code"] == "unverified":
             detail = warning["detail"]
-            unverified.setdefault(detail["award"], []).append(detail["what"])
+            # the keys to set in the override file: `quota` or a condition's kind
+            unverified.setdefault(detail["award"], []).append(f"`{detail['what']}`")
         else:
             lines.append(warning["text"])
     for award, what in unverified.items():
         lines.append(
-            f"Unverified defaults relied on for {names.get(award, award)}: {', '.join(what)} "
-            "(set the bloc's own values in a rules override; see README)."
+            t(
+                "Unverified defaults relied on for {award}: {defaults} "
+                "(set the bloc's own values in a rules override; see README).",
+                award=names.get(award, award),
+                defaults=", ".join(what),
+            )
         )
     return lines
 
@@ -559,13 +706,19 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
         return Group(*parts)
     parts.append(
         Text(
-            f"Rank {standing['rank']} of {data['members']}, score {_num(standing['score'])}, "
-            f"rated “{standing['rating_label']}”, {standing['total_votes']} vote(s)."
+            t(
+                "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote(s).",
+                rank=standing["rank"],
+                members=data["members"],
+                score=_score(standing["score"]),
+                rating=standing["rating_label"],
+                votes=standing["total_votes"],
+            )
         )
     )
-    parts.append(Text(f"Outcome: {standing['reason']}"))
-    parts.append(Text(f"Rules: {data['rule_pack']['name']}"))
-    sections = (("Bloc awards", standing["decisions"]), ("Titles", standing["titles"]))
+    parts.append(Text(t("Outcome: {reason}", reason=standing["reason"])))
+    parts.append(Text(t("Rules: {rules}", rules=data["rule_pack"]["name"])))
+    sections = ((t("Bloc awards"), standing["decisions"]), (t("Titles"), standing["titles"]))
     for section, decisions in sections:
         if not decisions:
             continue
@@ -576,7 +729,7 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
             grid.add_column(width=1)
             grid.add_column()
             for c in decision["conditions"]:
-                extra = " [unverified]" if c["unverified"] else ""
+                extra = " " + t("[unverified]") if c["unverified"] else ""
                 basis = f" — {c['basis']}" if c["basis"] else ""
                 grid.add_row(
                     "✓" if c["met"] else "✗", f"{c['rule']}: {c['observed']}{extra}{basis}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from khoi_thidua.awards.pack_schema import apply_override, parse_pack
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import DataError, MissingInputError, Problem
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
 from khoi_thidua.store.reading import display, read_toml
 from khoi_thidua.toml_lines import LazyLines
@@ -43,8 +44,8 @@ def shipped_pack_for(year: int) -> RulePack:
     if not candidates:
         ranges = ", ".join(f"{p.year_from}–{p.year_to or '…'} ({p.id})" for p in shipped_packs())
         raise MissingInputError(
-            f"no rule pack covers results of {year}",
-            f"khoi ships rules for: {ranges}",
+            t("no rule pack covers results of {year}", year=year),
+            t("khoi ships rules for: {ranges}", ranges=ranges),
         )
     return candidates[-1]
 
@@ -57,8 +58,8 @@ def pack_for(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
     path = bloc_dir / bloc.rules_file
     if not path.exists():
         raise MissingInputError(
-            f"{display(path)} does not exist (named by `rules` in bloc.toml)",
-            "create the override file, or remove `rules` from bloc.toml",
+            t("{file} does not exist (named by `rules` in bloc.toml)", file=display(path)),
+            t("create the override file, or remove `rules` from bloc.toml"),
         )
     file = read_toml(path)
     overridden, problems = apply_override(pack, file.doc, display(path), file.lines)
