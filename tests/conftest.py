@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ CLEAN_ENV: dict[str, str | None] = {
     "KHOI_DATA": None,
     "KHOI_DEBUG": None,
     "KHOI_LOCK_TIMEOUT": None,
+    "KHOI_LANG": "en",  # tests assert English unless they ask for Vietnamese
 }
 
 
@@ -66,3 +67,13 @@ def khoi() -> Invoke:
         return runner.invoke(app, list(args), env=dict(env or {}), catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    """Every test starts in English, whatever an earlier test or the machine's locale set."""
+    from khoi_thidua import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

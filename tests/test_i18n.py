@@ -98,3 +98,18 @@ def test_language_comes_from_option_then_env_then_locale() -> None:
     assert i18n.detect_language(None, {"LANG": "vi_VN.UTF-8"}) == "vi"
     assert i18n.detect_language(None, {"LC_ALL": "C.UTF-8", "LANG": "vi_VN"}) == "en"
     assert i18n.detect_language(None, {}) == "en"
+
+
+def test_no_message_is_in_two_catalog_files() -> None:
+    """Each English message is translated once, so no file silently overrides another."""
+    import tomllib
+    from importlib import resources
+
+    owners: dict[str, list[str]] = {}
+    folder = resources.files("khoi_thidua") / "locale"
+    for entry in folder.iterdir():
+        if entry.name.endswith(".toml"):
+            for item in tomllib.loads(entry.read_text(encoding="utf-8")).get("messages", []):
+                owners.setdefault(item["en"], []).append(entry.name)
+    twice = {en: files for en, files in owners.items() if len(files) > 1}
+    assert not twice, twice

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from builders import Invoke
+from khoi_thidua import i18n
 from khoi_thidua.office.workbook_export import proposal_workbook, summary_workbook
 
 # Texts a spreadsheet would run as formulas if they were stored as typed.
@@ -34,6 +36,19 @@ def proposal_data() -> dict[str, Any]:
     return data
 
 
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """Runs in-process share the language setting: leave it English for the next test."""
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def vietnamese() -> None:
+    """Sheet names and headers in Vietnamese, as a Vietnamese secretariat gets them."""
+    i18n.set_language("vi")
+
+
 def _reopen(content: bytes) -> Any:
     return load_workbook(io.BytesIO(content))
 
@@ -50,7 +65,7 @@ def _no_formulas(wb: Any) -> None:
 
 
 def test_proposal_sheet_lists_the_units_proposed_with_award_and_basis(
-    proposal_data: dict[str, Any],
+    proposal_data: dict[str, Any], vietnamese: None
 ) -> None:
     """«Đề nghị» has the three units of the article, their award and its legal basis."""
     wb = _reopen(proposal_workbook(proposal_data))
@@ -68,7 +83,9 @@ def test_proposal_sheet_lists_the_units_proposed_with_award_and_basis(
     _no_formulas(wb)
 
 
-def test_ranking_sheet_stores_numbers_as_numbers(proposal_data: dict[str, Any]) -> None:
+def test_ranking_sheet_stores_numbers_as_numbers(
+    proposal_data: dict[str, Any], vietnamese: None
+) -> None:
     """Ranks, scores and votes are numeric cells, in the ranking's order."""
     ws = _reopen(proposal_workbook(proposal_data))["Xếp hạng"]
     assert ws.freeze_panes == "A5"
@@ -85,7 +102,7 @@ def test_ranking_sheet_stores_numbers_as_numbers(proposal_data: dict[str, Any]) 
 
 
 def test_basis_sheet_gives_each_award_its_legal_basis_and_seats(
-    proposal_data: dict[str, Any],
+    proposal_data: dict[str, Any], vietnamese: None
 ) -> None:
     """«Căn cứ» has one row per bloc award with its basis, conditions and number of seats."""
     ws = _reopen(proposal_workbook(proposal_data))["Căn cứ"]
@@ -97,7 +114,9 @@ def test_basis_sheet_gives_each_award_its_legal_basis_and_seats(
     assert flag[3] == 1
 
 
-def test_text_that_looks_like_a_formula_stays_text(proposal_data: dict[str, Any]) -> None:
+def test_text_that_looks_like_a_formula_stays_text(
+    proposal_data: dict[str, Any], vietnamese: None
+) -> None:
     """Names starting with = + - @ are stored as strings and read back unchanged."""
     data = copy.deepcopy(proposal_data)
     for standing, name in zip(data["standings"], FORMULA_LOOKING, strict=False):
@@ -114,13 +133,13 @@ def test_text_that_looks_like_a_formula_stays_text(proposal_data: dict[str, Any]
 def test_propose_format_xlsx_writes_the_workbook(
     khoi: Invoke, sample_data: Path, tmp_path: Path
 ) -> None:
-    """`khoi propose 2021 --format xlsx -o FILE` writes the same workbook to disk."""
+    """`khoi propose 2021 --format xlsx -o FILE` writes the workbook, in English by default."""
     path = tmp_path / "de-nghi.xlsx"
     result = khoi(
         "propose", "2021", "--format", "xlsx", "-o", str(path), "--data", str(sample_data)
     )
     assert result.exit_code == 0, result.stderr
-    assert load_workbook(path)["Đề nghị"]["B5"].value == "Ban Tổ chức Tỉnh ủy"
+    assert load_workbook(path)["Proposals"]["B5"].value == "Ban Tổ chức Tỉnh ủy"
 
 
 def test_summary_workbook_lists_each_bloc_and_the_province_caps(
@@ -129,6 +148,7 @@ def test_summary_workbook_lists_each_bloc_and_the_province_caps(
     """The province summary as .xlsx: proposals by bloc, totals as numbers, and the 20% cap."""
     result = khoi("summary", "2021", "--json", "--data", str(sample_data))
     data = json.loads(result.stdout)
+    i18n.set_language("vi")
     wb = _reopen(summary_workbook(data))
     assert wb.sheetnames == ["Tổng hợp", "Số lượng", "Giới hạn"]
     proposed = _rows(wb["Tổng hợp"])
@@ -145,7 +165,9 @@ def test_summary_workbook_lists_each_bloc_and_the_province_caps(
     _no_formulas(wb)
 
 
-def test_a_failed_bloc_is_a_row_with_its_error(proposal_data: dict[str, Any]) -> None:
+def test_a_failed_bloc_is_a_row_with_its_error(
+    proposal_data: dict[str, Any], vietnamese: None
+) -> None:
     """A bloc whose data failed shows its error message instead of proposals."""
     data = {
         "schema": 1,

@@ -7,6 +7,7 @@ from typing import Any
 
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, id_key, lookalike_note
+from khoi_thidua.i18n import t
 from khoi_thidua.model import (
     SCHEMA_VERSION,
     Bloc,
@@ -44,8 +45,12 @@ def read_schema_version(reader: FieldReader, doc: Table) -> bool:
     if version is not None and version != SCHEMA_VERSION:
         reader.error(
             "schema",
-            f"schema {version} is not supported (this khoi reads schema {SCHEMA_VERSION})",
-            "upgrade khoi, or check the number at the top of the file",
+            t(
+                "schema {version} is not supported (this khoi reads schema {supported})",
+                version=version,
+                supported=SCHEMA_VERSION,
+            ),
+            t("upgrade khoi, or check the number at the top of the file"),
         )
         return False
     return version is not None
@@ -94,7 +99,11 @@ def parse_bloc(
 def _members(reader: FieldReader, doc: Table) -> list[Member]:
     entries = reader.table_list(doc, "members", "")
     if not entries and doc.get("members", []) == []:
-        reader.error("members", "the bloc has no members", "add a `[[members]]` table per unit")
+        reader.error(
+            "members",
+            t("the bloc has no members"),
+            t("add a `[[members]]` table per unit"),
+        )
     members: list[Member] = []
     for path, table in entries:
         reader.known_keys(table, path, MEMBER_KEYS)
@@ -108,14 +117,17 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
         if joined is not None and left is not None and left <= joined:
             reader.error(
                 f"{path}.left",
-                f"`left` ({left}) must be after `joined` ({joined})",
-                "`left` is the first year the unit is no longer a member",
+                t("`left` ({left}) must be after `joined` ({joined})", left=left, joined=joined),
+                t("`left` is the first year the unit is no longer a member"),
             )
         if merged_into is not None and left is None:
             reader.error(
                 f"{path}.left",
-                "a merged member needs `left`: the first year it is no longer a member",
-                f"add `left = <year>` to the member merged into `{merged_into}`",
+                t("a merged member needs `left`: the first year it is no longer a member"),
+                t(
+                    "add `left = <year>` to the member merged into `{successor}`",
+                    successor=merged_into,
+                ),
             )
         if member_id is not None and name is not None:
             members.append(Member(member_id, name, short, joined, left, merged_into, note))
@@ -142,7 +154,10 @@ def _scoring(reader: FieldReader, doc: Table) -> Scoring:
     low = 0.0 if low is None else low
     high = 100.0 if high is None else high
     if high <= low:
-        reader.error("scoring.max", f"`max` ({high:g}) must be above `min` ({low:g})")
+        reader.error(
+            "scoring.max",
+            t("`max` ({high}) must be above `min` ({low})", high=f"{high:g}", low=f"{low:g}"),
+        )
     criteria: list[ScoringCriterion] = []
     seen: set[str] = set()
     for path, item in reader.table_list(table, "criteria", "scoring"):
@@ -151,7 +166,7 @@ def _scoring(reader: FieldReader, doc: Table) -> Scoring:
         cname = reader.text(item, "name", path, required=True)
         cmax = reader.number(item, "max", path, required=True, minimum=0)
         if cid is not None and id_key(cid) in seen:
-            reader.error(f"{path}.id", f"criterion `{cid}` is listed twice")
+            reader.error(f"{path}.id", t("criterion `{id}` is listed twice", id=cid))
         if cid is not None and cname is not None and cmax is not None:
             seen.add(id_key(cid))
             criteria.append(ScoringCriterion(cid, cname, cmax))
@@ -213,53 +228,69 @@ def _cross_check(
             same = folded[key] == member.id
             reader.error(
                 f"members[{index}].id",
-                f"member id `{member.id}` is used twice"
+                t("member id `{id}` is used twice", id=member.id)
                 if same
-                else f"member id `{member.id}` differs from `{folded[key]}` "
-                "only by case, accents or look-alike letters",
-                _with_note("give every member its own id", member.id, folded[key]),
+                else t(
+                    "member id `{id}` differs from `{other}` "
+                    "only by case, accents or look-alike letters",
+                    id=member.id,
+                    other=folded[key],
+                ),
+                _with_note(t("give every member its own id"), member.id, folded[key]),
             )
             duplicates.add(key)
             continue
         folded[key] = member.id
         by_id[member.id] = member
 
-    def known(member_id: str, key: str, role: str) -> Member | None:
+    def known(member_id: str, key: str, unknown: str) -> Member | None:
+        """The member ``member_id`` names; else ``unknown`` (the message) is reported."""
         if member_id in by_id:
             return by_id[member_id]
         if id_key(member_id) in duplicates:
             return None
         near = folded.get(id_key(member_id))
         hint = (
-            _with_note(f"ids are exact: did you mean `{near}`?", member_id, near)
+            _with_note(t("ids are exact: did you mean `{id}`?", id=near), member_id, near)
             if near
-            else "use one of the ids under [[members]]: " + ", ".join(sorted(by_id))
+            else t("use one of the ids under [[members]]: {ids}", ids=", ".join(sorted(by_id)))
         )
-        reader.error(key, f"{role} `{member_id}` is not a member id", hint)
+        reader.error(key, unknown, hint)
         return None
 
     seen_order: set[str] = set()
     for index, member_id in enumerate(order):
         key = f"rotation.order[{index}]"
         if member_id in seen_order and id_key(member_id) not in duplicates:
-            reader.error(key, f"`{member_id}` appears twice in the rotation order", "list it once")
+            reader.error(
+                key,
+                t("`{id}` appears twice in the rotation order", id=member_id),
+                t("list it once"),
+            )
         seen_order.add(member_id)
-        known(member_id, key, "rotation order entry")
+        known(member_id, key, t("rotation order entry `{id}` is not a member id", id=member_id))
     for member in by_id.values():
         if member.id not in seen_order:
             reader.error(
                 "rotation.order",
-                f"member `{member.id}` is missing from the rotation order",
-                f'add "{member.id}" to `order` where it takes its turn'
-                " (a member that left keeps its place; it is skipped)",
+                t("member `{id}` is missing from the rotation order", id=member.id),
+                t(
+                    'add "{id}" to `order` where it takes its turn'
+                    " (a member that left keeps its place; it is skipped)",
+                    id=member.id,
+                ),
             )
 
     for index, member in enumerate(members):
         if member.merged_into is None:
             continue
-        target = known(member.merged_into, f"members[{index}].merged_into", "merged_into")
+        target = known(
+            member.merged_into,
+            f"members[{index}].merged_into",
+            t("merged_into `{id}` is not a member id", id=member.merged_into),
+        )
         if target is not None and target.id == member.id:
-            reader.error(f"members[{index}].merged_into", "a member cannot merge into itself")
+            reader.error(f"members[{index}].merged_into", t("a member cannot merge into itself"))
     _check_merge_loops(reader, members, by_id)
 
     years_seen: dict[int, int] = {}
@@ -268,40 +299,62 @@ def _cross_check(
         if record.year in years_seen:
             reader.error(
                 f"{path}.year",
-                f"leadership for {record.year} is recorded twice",
-                f"keep one `[[leadership]]` entry for {record.year}",
+                t("leadership for {year} is recorded twice", year=record.year),
+                t("keep one `[[leadership]]` entry for {year}", year=record.year),
             )
         years_seen[record.year] = index
-        roles = [("chair", record.chair), ("vice_chair", record.vice_chair)]
-        for role, role_id in roles:
+        for role, role_id in (("chair", record.chair), ("vice_chair", record.vice_chair)):
             if role_id is None:
                 continue
-            leader = known(role_id, f"{path}.{role}", role)
+            unknown = (
+                t("chair `{id}` is not a member id", id=role_id)
+                if role == "chair"
+                else t("vice_chair `{id}` is not a member id", id=role_id)
+            )
+            leader = known(role_id, f"{path}.{role}", unknown)
             if leader is not None and not leader.is_member_in(record.year):
                 reader.error(
                     f"{path}.{role}",
-                    f"`{role_id}` is not a member of the bloc in {record.year}",
-                    "check the year, or the member's `joined`/`left`",
+                    t(
+                        "`{id}` is not a member of the bloc in {year}",
+                        id=role_id,
+                        year=record.year,
+                    ),
+                    t("check the year, or the member's `joined`/`left`"),
                 )
         if record.vice_chair is not None and record.vice_chair == record.chair:
             reader.error(
                 f"{path}.vice_chair",
-                f"chair and vice-chair are the same member (`{record.chair}`) in {record.year}",
-                "the vice-chair must be another member",
+                t(
+                    "chair and vice-chair are the same member (`{id}`) in {year}",
+                    id=record.chair,
+                    year=record.year,
+                ),
+                t("the vice-chair must be another member"),
             )
 
     excused_seen: set[tuple[str, int]] = set()
     for index, excusal in enumerate(excused):
         path = f"excused[{index}]"
         if (excusal.member, excusal.year) in excused_seen:
-            reader.error(path, f"`{excusal.member}` is excused twice for {excusal.year}")
+            reader.error(
+                path,
+                t("`{id}` is excused twice for {year}", id=excusal.member, year=excusal.year),
+            )
         excused_seen.add((excusal.member, excusal.year))
-        excused_member = known(excusal.member, f"{path}.member", "excused member")
+        excused_member = known(
+            excusal.member,
+            f"{path}.member",
+            t("excused member `{id}` is not a member id", id=excusal.member),
+        )
         if excused_member is not None and not excused_member.is_member_in(excusal.year):
             reader.warning(
                 f"{path}.year",
-                f"`{excusal.member}` is not a member in {excusal.year}, "
-                "so the excusal has no effect",
+                t(
+                    "`{id}` is not a member in {year}, so the excusal has no effect",
+                    id=excusal.member,
+                    year=excusal.year,
+                ),
             )
 
 
@@ -324,8 +377,8 @@ def _check_merge_loops(reader: FieldReader, members: list[Member], by_id: dict[s
                     chain = " → ".join([*seen, nxt.id])
                     reader.error(
                         f"members[{index}].merged_into",
-                        f"the merge chain loops: {chain}",
-                        "a unit merges into its successor, which cannot merge back",
+                        t("the merge chain loops: {chain}", chain=chain),
+                        t("a unit merges into its successor, which cannot merge back"),
                     )
                     in_reported_loop.update(seen)
                 break

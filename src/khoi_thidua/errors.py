@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from khoi_thidua.i18n import t
+
 
 class ExitCode(IntEnum):
     """Process exit codes; BSD ``sysexits`` numbers where one fits."""
@@ -75,13 +77,16 @@ class DataError(KhoiError):
     def __init__(self, problems: list[Problem], message: str = "") -> None:
         errors = [p for p in problems if p.severity == "error"]
         if not problems:
-            super().__init__(message or "the data is invalid")
+            super().__init__(message or t("the data is invalid"))
         else:
             first = errors[0] if errors else problems[0]
             text = message or (
                 f"{first.location()}: {first.message}"
                 if len(errors) <= 1
-                else f"{len(errors)} problems in the data (run `khoi check` to see them all)"
+                else t(
+                    "{count} problems in the data (run `khoi check` to see them all)",
+                    count=len(errors),
+                )
             )
             super().__init__(text, first.hint if len(errors) <= 1 else "")
         self.problems = problems

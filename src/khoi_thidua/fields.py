@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import math
 import unicodedata
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from khoi_thidua.errors import Problem
+from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 from khoi_thidua.toml_lines import line_for
 
@@ -51,16 +53,30 @@ def lookalike_note(typed: str, known: str) -> str:
         if not foreign:
             return ""
         return "; ".join(
-            f"`{typed}` has {_char_name(a)} where `{known}` has {_char_name(b)}" for a, b in foreign
+            t(
+                "`{typed}` has {typed_char} where `{known}` has {known_char}",
+                typed=typed,
+                typed_char=_char_name(a),
+                known=known,
+                known_char=_char_name(b),
+            )
+            for a, b in foreign
         )
     others = [ch for ch in typed if not ch.isascii()]
     if not others:
         return ""
-    return f"`{typed}` contains " + ", ".join(_char_name(ch) for ch in others)
+    return t(
+        "`{typed}` contains {chars}",
+        typed=typed,
+        chars=", ".join(_char_name(ch) for ch in others),
+    )
 
 
 def _char_name(ch: str) -> str:
-    return f"{unicodedata.name(ch, 'an unnamed character')} (U+{ord(ch):04X})"
+    # Unicode's own character names stay in English in both languages: they are what a
+    # character map or a search engine finds.
+    name = unicodedata.name(ch, "") or t("an unnamed character")
+    return f"{name} (U+{ord(ch):04X})"
 
 
 class FieldReader:
@@ -98,21 +114,27 @@ class FieldReader:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = (
-                    f"did you mean `{close[0]}`?"
+                    t("did you mean `{choice}`?", choice=close[0])
                     if close
-                    else "allowed keys: " + ", ".join(f"`{k}`" for k in allowed)
+                    else t("allowed keys: {keys}", keys=", ".join(f"`{k}`" for k in allowed))
                 )
-                self.error(join(path, key), f"unknown key `{key}`", hint)
+                self.error(join(path, key), t("unknown key `{key}`", key=key), hint)
 
     def table(self, parent: Table, key: str, path: str, required: bool = False) -> Table | None:
         full = join(path, key)
         if key not in parent:
             if required:
-                self.error(full, f"missing table `{key}`", f"add a `[{full}]` section")
+                self.error(
+                    full,
+                    t("missing table `{key}`", key=key),
+                    t("add a `[{section}]` section", section=full),
+                )
             return None
         value = parent[key]
         if not isinstance(value, Mapping):
-            self.error(full, f"`{key}` must be a table, not {type_name(value)}")
+            self.error(
+                full, t("`{key}` must be a table, not {kind}", key=key, kind=type_name(value))
+            )
             return None
         return value
 
@@ -120,13 +142,22 @@ class FieldReader:
         full = join(path, key)
         value = parent.get(key, [])
         if not isinstance(value, list):
-            self.error(full, f"`{key}` must be a list of tables (`[[{full}]]`)")
+            self.error(
+                full, t("`{key}` must be a list of tables (`[[{path}]]`)", key=key, path=full)
+            )
             return []
         tables: list[tuple[str, Table]] = []
         for index, item in enumerate(value):
             item_path = f"{full}[{index}]"
             if not isinstance(item, Mapping):
-                self.error(item_path, f"each `{key}` entry must be a table, not {type_name(item)}")
+                self.error(
+                    item_path,
+                    t(
+                        "each `{key}` entry must be a table, not {kind}",
+                        key=key,
+                        kind=type_name(item),
+                    ),
+                )
                 continue
             tables.append((item_path, item))
         return tables
@@ -138,21 +169,24 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(full, f"missing `{key}`", f'add `{key} = "…"`')
+                self.error(full, t("missing `{key}`", key=key), t('add `{key} = "…"`', key=key))
                 return None
             return default
         value = table[key]
         if not isinstance(value, str):
-            self.error(full, f"`{key}` must be text in quotes, not {type_name(value)}")
+            self.error(
+                full,
+                t("`{key}` must be text in quotes, not {kind}", key=key, kind=type_name(value)),
+            )
             return None
         if value != nfc(value):
             self.warning(
                 full,
-                "text is not in Unicode NFC form (accents typed as separate marks)",
-                "khoi reads it as NFC; retype it or save the file as NFC to silence this",
+                t("text is not in Unicode NFC form (accents typed as separate marks)"),
+                t("khoi reads it as NFC; retype it or save the file as NFC to silence this"),
             )
         if required and not value.strip():
-            self.error(full, f"`{key}` is empty")
+            self.error(full, t("`{key}` is empty", key=key))
             return None
         return nfc(value)
 
@@ -163,8 +197,8 @@ class FieldReader:
         if not value or any(ch.isspace() for ch in value):
             self.error(
                 join(path, key),
-                f"id `{value}` must be a short word without spaces",
-                'use letters, digits and "-", e.g. "ban-to-chuc"',
+                t("id `{value}` must be a short word without spaces", value=value),
+                t('use letters, digits and "-", e.g. "ban-to-chuc"'),
             )
             return None
         return value
@@ -181,17 +215,22 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(full, f"missing `{key}`", f"add `{key} = <number>`")
+                self.error(
+                    full, t("missing `{key}`", key=key), t("add `{key} = <number>`", key=key)
+                )
             return None
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(full, f"`{key}` must be a whole number, not {type_name(value)}")
+            self.error(
+                full,
+                t("`{key}` must be a whole number, not {kind}", key=key, kind=type_name(value)),
+            )
             return None
         if minimum is not None and value < minimum:
-            self.error(full, f"`{key}` = {value} is below the minimum {minimum}")
+            self.error(full, _below(key, value, str(minimum)))
             return None
         if maximum is not None and value > maximum:
-            self.error(full, f"`{key}` = {value} is above the maximum {maximum}")
+            self.error(full, _above(key, value, str(maximum)))
             return None
         return value
 
@@ -202,8 +241,12 @@ class FieldReader:
             if not MIN_YEAR <= value <= MAX_YEAR:
                 self.error(
                     full,
-                    f"year {value} is out of range",
-                    f"a year is four digits between {MIN_YEAR} and {MAX_YEAR}",
+                    t("year {year} is out of range", year=value),
+                    t(
+                        "a year is four digits between {first} and {last}",
+                        first=MIN_YEAR,
+                        last=MAX_YEAR,
+                    ),
                 )
                 return None
             return value
@@ -221,21 +264,25 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(full, f"missing `{key}`", f"add `{key} = <number>`")
+                self.error(
+                    full, t("missing `{key}`", key=key), t("add `{key} = <number>`", key=key)
+                )
             return None
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.error(full, f"`{key}` must be a number, not {type_name(value)}")
+            self.error(
+                full, t("`{key}` must be a number, not {kind}", key=key, kind=type_name(value))
+            )
             return None
         number = float(value)
         if not math.isfinite(number):
-            self.error(full, f"`{key}` must be a finite number")
+            self.error(full, t("`{key}` must be a finite number", key=key))
             return None
         if minimum is not None and number < minimum:
-            self.error(full, f"`{key}` = {value} is below the minimum {minimum:g}")
+            self.error(full, _below(key, value, f"{minimum:g}"))
             return None
         if maximum is not None and number > maximum:
-            self.error(full, f"`{key}` = {value} is above the maximum {maximum:g}")
+            self.error(full, _above(key, value, f"{maximum:g}"))
             return None
         return number
 
@@ -244,7 +291,10 @@ class FieldReader:
             return default
         value = table[key]
         if not isinstance(value, bool):
-            self.error(join(path, key), f"`{key}` must be true or false, not {type_name(value)}")
+            self.error(
+                join(path, key),
+                t("`{key}` must be true or false, not {kind}", key=key, kind=type_name(value)),
+            )
             return default
         return value
 
@@ -252,11 +302,13 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(full, f"missing `{key}`", f'add `{key} = ["…", "…"]`')
+                self.error(
+                    full, t("missing `{key}`", key=key), t('add `{key} = ["…", "…"]`', key=key)
+                )
             return []
         value = table[key]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.error(full, f"`{key}` must be a list of quoted texts")
+            self.error(full, t("`{key}` must be a list of quoted texts", key=key))
             return []
         return [nfc(v) for v in value]
 
@@ -273,16 +325,16 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if default is None:
-                self.error(full, f"missing `{key}`", "one of: " + ", ".join(choices))
+                self.error(full, t("missing `{key}`", key=key), one_of(choices))
             return default
         value = table[key]
         if not isinstance(value, str) or nfc(value) not in choices:
             close = difflib.get_close_matches(str(value), choices, n=1)
-            guess = f"did you mean `{close[0]}`? " if close else ""
+            guess = t("did you mean `{choice}`?", choice=close[0]) + " " if close else ""
             self.error(
                 full,
-                f"`{key}` = {value!r} is not allowed",
-                guess + (hint or "one of: " + ", ".join(choices)),
+                t("`{key}` = {value} is not allowed", key=key, value=repr(value)),
+                guess + (hint or one_of(choices)),
             )
             return None
         return nfc(value)
@@ -292,14 +344,35 @@ def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+def one_of(choices: Iterable[str]) -> str:
+    """The hint listing the values a key accepts."""
+    return t("one of: {choices}", choices=", ".join(choices))
+
+
+def _below(key: str, value: object, minimum: str) -> str:
+    return t(
+        "`{key}` = {value} is below the minimum {minimum}", key=key, value=value, minimum=minimum
+    )
+
+
+def _above(key: str, value: object, maximum: str) -> str:
+    return t(
+        "`{key}` = {value} is above the maximum {maximum}", key=key, value=value, maximum=maximum
+    )
+
+
 def type_name(value: object) -> str:
+    """What a TOML value is, in words, for "… must be X, not <type_name>"."""
     names = {
-        str: "text",
-        int: "a whole number",
-        float: "a decimal number",
-        bool: "true/false",
-        list: "a list",
-        dict: "a table",
+        str: t("text"),
+        int: t("a whole number"),
+        float: t("a decimal number"),
+        bool: t("true/false"),
+        list: t("a list"),
+        dict: t("a table"),
+        dt.date: t("a date"),
+        dt.datetime: t("a date and time"),
+        dt.time: t("a time of day"),
     }
     for kind, name in names.items():
         if type(value) is kind:

@@ -7,7 +7,8 @@ from collections.abc import Collection, Mapping
 
 from khoi_thidua.bloc_schema import read_schema_version
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, type_name
+from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, one_of, type_name
+from khoi_thidua.i18n import t
 from khoi_thidua.model import (
     RATING_LABELS_VI,
     Bloc,
@@ -34,7 +35,11 @@ RESULT_KEYS = (
 )
 STAFF_KEYS = ("count", "advanced_share", "all_completed", "has_base_soldier")
 GRANTED_KEYS = ("member", "award", "decision", "date", "issuer")
-RATING_HINT = "one of: " + ", ".join(f"{r.value} ({RATING_LABELS_VI[r]})" for r in Rating)
+
+
+def rating_hint() -> str:
+    """The ratings a result accepts, each with its Vietnamese name (the same in both languages)."""
+    return one_of(f"{r.value} ({RATING_LABELS_VI[r]})" for r in Rating)
 
 
 def parse_results(
@@ -53,8 +58,8 @@ def parse_results(
     if stated is not None and stated != year:
         reader.error(
             "year",
-            f"the file says year {stated} but its name is for {year}",
-            f"rename the file to results-{stated}.toml or fix `year`",
+            t("the file says year {stated} but its name is for {year}", stated=stated, year=year),
+            t("rename the file to results-{stated}.toml or fix `year`", stated=stated),
         )
     note = reader.text(doc, "note", "") or ""
 
@@ -87,22 +92,39 @@ def parse_results(
 def _member_ref(
     reader: FieldReader, bloc: Bloc, year: int, member_id: str, key: str, what: str
 ) -> bool:
+    """True when ``member_id`` is a member in ``year``; ``what`` is "result" or "award"."""
     if not bloc.has_member(member_id):
         near = [m.id for m in bloc.members if id_key(m.id) == id_key(member_id)]
         note = lookalike_note(member_id, near[0]) if near else ""
         hint = (
-            f"ids are exact: did you mean `{near[0]}`?" + (f" ({note})" if note else "")
+            t("ids are exact: did you mean `{id}`?", id=near[0]) + (f" ({note})" if note else "")
             if near
-            else "use a member id from bloc.toml: " + ", ".join(m.id for m in bloc.members)
+            else t(
+                "use a member id from bloc.toml: {ids}", ids=", ".join(m.id for m in bloc.members)
+            )
         )
-        reader.error(key, f"{what} for `{member_id}`, which is not a member id", hint)
+        message = (
+            t("a result for `{id}`, which is not a member id", id=member_id)
+            if what == "result"
+            else t("an award for `{id}`, which is not a member id", id=member_id)
+        )
+        reader.error(key, message, hint)
         return False
     if not bloc.member(member_id).is_member_in(year):
-        reader.error(
-            key,
-            f"{what} for `{member_id}`, which is not a member of the bloc in {year}",
-            "check the member's `joined`/`left` in bloc.toml",
+        message = (
+            t(
+                "a result for `{id}`, which is not a member of the bloc in {year}",
+                id=member_id,
+                year=year,
+            )
+            if what == "result"
+            else t(
+                "an award for `{id}`, which is not a member of the bloc in {year}",
+                id=member_id,
+                year=year,
+            )
         )
+        reader.error(key, message, t("check the member's `joined`/`left` in bloc.toml"))
         return False
     return True
 
@@ -120,10 +142,15 @@ def _results(
     out: list[MemberResult] = []
     for member_id, entry in table.items():
         path = join("results", member_id)
-        member_ok = _member_ref(reader, bloc, year, member_id, path, "a result")
+        member_ok = _member_ref(reader, bloc, year, member_id, path, "result")
         if not isinstance(entry, dict):
             reader.error(
-                path, f"the result of `{member_id}` must be a table, not {type_name(entry)}"
+                path,
+                t(
+                    "the result of `{id}` must be a table, not {kind}",
+                    id=member_id,
+                    kind=type_name(entry),
+                ),
             )
             continue
         reader.known_keys(entry, path, RESULT_KEYS)
@@ -139,7 +166,7 @@ def _results(
             entry, "self_score", path, minimum=scoring.min_score, maximum=scoring.max_score
         )
         rating_id = reader.choice(
-            entry, "rating", path, [r.value for r in Rating], hint=RATING_HINT
+            entry, "rating", path, [r.value for r in Rating], hint=rating_hint()
         )
         discipline_id = reader.choice(
             entry, "discipline", path, [d.value for d in Discipline], default="none"
@@ -178,12 +205,14 @@ def _criteria(
         key = join(join(path, "criteria"), cid)
         if cid not in limits:
             hint = (
-                "criteria are declared under [[scoring.criteria]] in bloc.toml: "
-                + ", ".join(limits)
+                t(
+                    "criteria are declared under [[scoring.criteria]] in bloc.toml: {ids}",
+                    ids=", ".join(limits),
+                )
                 if limits
-                else "declare the criteria under [[scoring.criteria]] in bloc.toml first"
+                else t("declare the criteria under [[scoring.criteria]] in bloc.toml first")
             )
-            reader.error(key, f"unknown scoring criterion `{cid}`", hint)
+            reader.error(key, t("unknown scoring criterion `{id}`", id=cid), hint)
             continue
         value = reader.number(table, cid, join(path, "criteria"), minimum=0, maximum=limits[cid])
         if value is not None:
@@ -224,7 +253,11 @@ def _votes(
     for award in table:
         key = join(vpath, award)
         if award_ids is not None and award not in award_ids:
-            reader.error(key, f"unknown award id `{award}`", "award ids: " + ", ".join(award_ids))
+            reader.error(
+                key,
+                t("unknown award id `{award}`", award=award),
+                t("award ids: {ids}", ids=", ".join(award_ids)),
+            )
             continue
         count = reader.integer(table, award, vpath, minimum=0)
         if count is None:
@@ -234,11 +267,18 @@ def _votes(
                 continue  # a bad `ballots` is already reported; "not given" would mislead
             reader.error(
                 key,
-                "votes are given but the number of ballots cast is not",
-                "add `ballots = <number>` under [conference]",
+                t("votes are given but the number of ballots cast is not"),
+                t("add `ballots = <number>` under [conference]"),
             )
         elif count > ballots:
-            reader.error(key, f"{count} votes is more than the {ballots} ballots cast")
+            reader.error(
+                key,
+                t(
+                    "{count} votes is more than the {ballots} ballots cast",
+                    count=count,
+                    ballots=ballots,
+                ),
+            )
         out.append((award, count))
     return tuple(out)
 
@@ -256,17 +296,22 @@ def _granted(
         date = _date(reader, table, "date", path, required=True)
         issuer = reader.text(table, "issuer", path) or ""
         if member is not None and not _member_ref(
-            reader, bloc, year, member, f"{path}.member", "an award"
+            reader, bloc, year, member, f"{path}.member", "award"
         ):
             member = None
         if award is not None and award_ids is not None and award not in award_ids:
             reader.error(
-                f"{path}.award", f"unknown award id `{award}`", "award ids: " + ", ".join(award_ids)
+                f"{path}.award",
+                t("unknown award id `{award}`", award=award),
+                t("award ids: {ids}", ids=", ".join(award_ids)),
             )
             award = None
         if member and award and decision is not None and date is not None:
             if (member, award) in seen:
-                reader.error(path, f"`{award}` for `{member}` is recorded twice")
+                reader.error(
+                    path,
+                    t("`{award}` for `{member}` is recorded twice", award=award, member=member),
+                )
                 continue
             seen.add((member, award))
             out.append(GrantedAward(member, award, decision, date, issuer))
@@ -277,7 +322,11 @@ def _date(reader: FieldReader, table: Table, key: str, path: str, required: bool
     full = join(path, key)
     if key not in table:
         if required:
-            reader.error(full, f"missing `{key}`", f"add `{key} = 2022-01-07` (year-month-day)")
+            reader.error(
+                full,
+                t("missing `{key}`", key=key),
+                t("add `{key} = 2022-01-07` (year-month-day)", key=key),
+            )
         return None
     value = table[key]
     if isinstance(value, dt.datetime):
@@ -289,5 +338,8 @@ def _date(reader: FieldReader, table: Table, key: str, path: str, required: bool
             return dt.date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-    reader.error(full, f"`{key}` must be a date written 2022-01-07, not {value!r}")
+    reader.error(
+        full,
+        t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
+    )
     return None

@@ -10,6 +10,7 @@ import typer
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import RefusedError, UsageError
+from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 
 RequiredYear = Annotated[
@@ -25,16 +26,22 @@ def _check_output(output: Path, suffix: str, force: bool) -> None:
 
     if output.suffix.lower() != suffix:
         raise UsageError(
-            f"the output file must end in {suffix}, not `{output.suffix or output.name}`",
-            f"e.g. --output ket-qua{suffix}",
+            t(
+                "the output file must end in {suffix}, not `{found}`",
+                suffix=suffix,
+                found=output.suffix or output.name,
+            ),
+            t("e.g. --output ket-qua{suffix}", suffix=suffix),
         )
     if output.is_dir():
-        raise UsageError(f"{display(output)} is a folder; give a file name")
+        raise UsageError(t("{file} is a folder; give a file name", file=display(output)))
     if output.exists() and not force:
         raise RefusedError(
-            f"{display(output)} already exists; nothing was written",
-            "choose another name, or pass --force to overwrite it (a filled sheet or an "
-            "edited draft would be lost)",
+            t("{file} already exists; nothing was written", file=display(output)),
+            t(
+                "choose another name, or pass --force to overwrite it (a filled sheet or an "
+                "edited draft would be lost)"
+            ),
         )
 
 
@@ -77,11 +84,22 @@ def template(
     if with_results:
         results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
     store.write_output(output, template_workbook(bloc, year, pack.bloc_awards, results))
-    members = len(bloc.members_in(year))
-    say(
-        f"Wrote {store.display(output)}: {members} members of {bloc.name} for {year}"
-        + (", pre-filled from the results file." if with_results else ".")
-    )
+    facts = {
+        "file": store.display(output),
+        "members": len(bloc.members_in(year)),
+        "bloc": bloc.name,
+        "year": year,
+    }
+    if with_results:
+        say(
+            t(
+                "Wrote {file}: {members} members of {bloc} for {year}, pre-filled from the "
+                "results file.",
+                **facts,
+            )
+        )
+    else:
+        say(t("Wrote {file}: {members} members of {bloc} for {year}.", **facts))
 
 
 def import_results(
@@ -114,7 +132,13 @@ def import_results(
     """
     from khoi_thidua.office.columns import results_columns
     from khoi_thidua.office.reports import field_labels, import_dict, import_view
-    from khoi_thidua.office.results_import import REFUSED, apply_import, read_sheet
+    from khoi_thidua.office.results_import import (
+        REFUSED,
+        UNCHANGED,
+        WRITTEN,
+        apply_import,
+        read_sheet,
+    )
     from khoi_thidua.store.packs import pack_for
     from khoi_thidua.workflows import award_ids_for
 
@@ -127,18 +151,32 @@ def import_results(
     view = import_view(bloc, imported, outcome, labels)
     emit(import_dict(bloc, year, imported, outcome), view, as_json)
     if outcome.existing_problem:
-        say(f"note: {outcome.existing_problem}")
+        say(t("note: {problem}", problem=outcome.existing_problem))
     if outcome.status == REFUSED:
         raise RefusedError(
-            f"{outcome.file} already holds different results for {year}; nothing was written",
-            "check the changes listed, then run again with --replace to overwrite it",
+            t(
+                "{file} already holds different results for {year}; nothing was written",
+                file=outcome.file,
+                year=year,
+            ),
+            t("check the changes listed, then run again with --replace to overwrite it"),
         )
-    kept = f" (kept from the old file: {', '.join(outcome.kept)})" if outcome.kept else ""
     units = len(imported.results.results)
-    if outcome.status == "unchanged":
-        say(f"{outcome.file} is unchanged: it already holds these results.")
+    if outcome.status == UNCHANGED:
+        say(t("{file} is unchanged: it already holds these results.", file=outcome.file))
+    elif outcome.status == WRITTEN:
+        say(t("Wrote {file}: results of {units} units.", file=outcome.file, units=units))
+    elif outcome.kept:
+        say(
+            t(
+                "Replaced {file}: results of {units} units (kept from the old file: {kept}).",
+                file=outcome.file,
+                units=units,
+                kept=", ".join(f"`{key}`" for key in outcome.kept),
+            )
+        )
     else:
-        say(f"{outcome.status.capitalize()} {outcome.file}: results of {units} units{kept}.")
+        say(t("Replaced {file}: results of {units} units.", file=outcome.file, units=units))
 
 
 def draft(
@@ -182,7 +220,7 @@ def draft(
     from khoi_thidua.render.proposal import proposal_dict
 
     if minutes == letter:
-        raise UsageError("say which document to draft: --minutes or --letter (one of them)")
+        raise UsageError(t("say which document to draft: --minutes or --letter (one of them)"))
     _check_output(output, ".docx", force)
     base = _read_template(template_file) if template_file is not None else None
     bloc_dir, bloc = open_bloc(data, bloc_id)
@@ -207,8 +245,23 @@ def draft(
     source = store.display(template_file) if template_file is not None else ""
     build = minutes_document if minutes else letter_document
     store.write_output(output, build(facts, base, source))
-    what = "minutes" if minutes else "proposal letter"
-    say(f"Wrote {store.display(output)}: the {what} for {year}; fill in the “…” before signing.")
+    file = store.display(output)
+    if minutes:
+        say(
+            t(
+                "Wrote {file}: the minutes for {year}; fill in the “…” before signing.",
+                file=file,
+                year=year,
+            )
+        )
+    else:
+        say(
+            t(
+                "Wrote {file}: the proposal letter for {year}; fill in the “…” before signing.",
+                file=file,
+                year=year,
+            )
+        )
 
 
 def _read_template(path: Path) -> bytes:
@@ -217,12 +270,14 @@ def _read_template(path: Path) -> bytes:
 
     if path.suffix.lower() != ".docx":
         raise UsageError(
-            f"the template must be a .docx file, not `{path.suffix or path.name}`",
-            "open it in Word and save it as .docx",
+            t("the template must be a .docx file, not `{found}`", found=path.suffix or path.name),
+            t("open it in Word and save it as .docx"),
         )
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise MissingInputError(f"{display(path)} does not exist") from None
+        raise MissingInputError(t("{file} does not exist", file=display(path))) from None
     except OSError as exc:
-        raise MissingInputError(f"{display(path)} cannot be read: {exc.strerror}") from None
+        raise MissingInputError(
+            t("{file} cannot be read: {reason}", file=display(path), reason=exc.strerror)
+        ) from None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khoi_thidua.errors import DataError, Problem
+from khoi_thidua.i18n import t
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -53,10 +54,14 @@ class Writer:
                         Problem(
                             source,
                             "",
-                            f"the template cannot be opened as a Word document "
-                            f"({type(exc).__name__})",
-                            "give a .docx file (a .dotx template or .doc file must be saved "
-                            "as .docx first)",
+                            t(
+                                "the template cannot be opened as a Word document ({error})",
+                                error=type(exc).__name__,
+                            ),
+                            t(
+                                "give a .docx file (a .dotx template or .doc file must be "
+                                "saved as .docx first)"
+                            ),
                         )
                     ]
                 ) from None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
+from khoi_thidua.i18n import t
 from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.columns import CONFERENCE_SHEET, RESULTS_SHEET
 from khoi_thidua.store import display
@@ -67,10 +68,14 @@ def read_source(path: Path) -> Source:
                     Problem(
                         name,
                         "",
-                        "the workbook is protected with a password (encrypted); khoi cannot "
-                        "read it",
-                        "open it in Excel, remove the password (File → Info → Protect Workbook "
-                        "→ Encrypt with Password, clear it), save, and import again",
+                        t(
+                            "the workbook is protected with a password (encrypted); khoi "
+                            "cannot read it"
+                        ),
+                        t(
+                            "open it in Excel, remove the password (File → Info → Protect "
+                            "Workbook → Encrypt with Password, clear it), save, and import again"
+                        ),
                     )
                 ]
             )
@@ -79,8 +84,8 @@ def read_source(path: Path) -> Source:
                 Problem(
                     name,
                     "",
-                    "this is an old Excel 97–2003 workbook (.xls), which khoi does not read",
-                    "open it in Excel or LibreOffice and save it as .xlsx",
+                    t("this is an old Excel 97–2003 workbook (.xls), which khoi does not read"),
+                    t("open it in Excel or LibreOffice and save it as .xlsx"),
                 )
             ]
         )
@@ -95,35 +100,47 @@ def read_source(path: Path) -> Source:
                 Problem(
                     name,
                     "",
-                    "the file is not an Excel workbook, although its name ends in " + suffix,
-                    "make the workbook with `khoi template`, or save the sheet from Excel as "
-                    ".xlsx (or as CSV UTF-8 with a .csv name)",
+                    t(
+                        "the file is not an Excel workbook, although its name ends in {suffix}",
+                        suffix=suffix,
+                    ),
+                    t(
+                        "make the workbook with `khoi template`, or save the sheet from Excel "
+                        "as .xlsx (or as CSV UTF-8 with a .csv name)"
+                    ),
                 )
             ]
         )
     raise UsageError(
-        f"{name}: khoi imports .xlsx workbooks and .csv files, not `{suffix or path.name}`",
-        "save the sheet as .xlsx, or as CSV UTF-8 (.csv)",
+        t(
+            "{file}: khoi imports .xlsx workbooks and .csv files, not `{found}`",
+            file=name,
+            found=suffix or path.name,
+        ),
+        t("save the sheet as .xlsx, or as CSV UTF-8 (.csv)"),
     )
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
     if path.is_dir():
-        raise MissingInputError(f"{name} is a folder, but a workbook or CSV file was expected")
+        raise MissingInputError(
+            t("{file} is a folder, but a workbook or CSV file was expected", file=name)
+        )
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise MissingInputError(f"{name} does not exist") from None
+        raise MissingInputError(t("{file} does not exist", file=name)) from None
     except OSError as exc:
-        raise MissingInputError(f"{name} cannot be read: {exc.strerror}") from None
+        raise MissingInputError(
+            t("{file} cannot be read: {reason}", file=name, reason=exc.strerror)
+        ) from None
     if len(data) > MAX_INPUT_BYTES:
-        raise DataError(
-            [Problem(name, "", f"the file is larger than {MAX_INPUT_BYTES // 1024 // 1024} MB")]
-        )
+        size = MAX_INPUT_BYTES // 1024 // 1024
+        raise DataError([Problem(name, "", t("the file is larger than {size} MB", size=size))])
     if not data.strip():
         raise DataError(
-            [Problem(name, "", "the file is empty", "fill the sheet made by khoi template")]
+            [Problem(name, "", t("the file is empty"), t("fill the sheet made by khoi template"))]
         )
     return data
 
@@ -143,14 +160,17 @@ def _read_workbook(data: bytes, name: str) -> Source:
                 Problem(
                     name,
                     "",
-                    f"the file cannot be read as an .xlsx workbook ({type(exc).__name__})",
-                    "open it in Excel or LibreOffice and save it again as .xlsx",
+                    t(
+                        "the file cannot be read as an .xlsx workbook ({error})",
+                        error=type(exc).__name__,
+                    ),
+                    t("open it in Excel or LibreOffice and save it again as .xlsx"),
                 )
             ]
         ) from None
     sheets = list(wb.worksheets)
     if not sheets:
-        raise DataError([Problem(name, "", "the workbook has no worksheet")])
+        raise DataError([Problem(name, "", t("the workbook has no worksheet"))])
     by_name = {ws.title: ws for ws in sheets}
     results_ws = by_name.get(RESULTS_SHEET) or next(
         (ws for ws in sheets if ws.title not in (CONFERENCE_SHEET, *GUIDE_SHEETS)), sheets[0]
@@ -171,9 +191,15 @@ def _sheet_grid(sheet: Any, file: str, problems: list[Problem]) -> Grid:
             Problem(
                 file,
                 f"{title}!{sheet.dimensions}",
-                f"the sheet uses {sheet.max_row} rows and {sheet.max_column} columns; "
-                f"a scoring sheet has at most {MAX_ROWS} rows and {MAX_COLUMNS} columns",
-                "delete the unused rows and columns, or import the right file",
+                t(
+                    "the sheet uses {rows} rows and {columns} columns; a scoring sheet has at "
+                    "most {max_rows} rows and {max_columns} columns",
+                    rows=sheet.max_row,
+                    columns=sheet.max_column,
+                    max_rows=MAX_ROWS,
+                    max_columns=MAX_COLUMNS,
+                ),
+                t("delete the unused rows and columns, or import the right file"),
             )
         )
     rows: list[list[Cell]] = []
@@ -190,14 +216,19 @@ def _sheet_grid(sheet: Any, file: str, problems: list[Problem]) -> Grid:
                     Problem(
                         file,
                         ref,
-                        "the cell holds a formula; khoi reads values only",
-                        "copy the column and paste it back with Paste Special → Values",
+                        t("the cell holds a formula; khoi reads values only"),
+                        t("copy the column and paste it back with Paste Special → Values"),
                     )
                 )
                 value = None
             elif cell.data_type == "e":
                 problems.append(
-                    Problem(file, ref, f"the cell holds the error value {value}", "type the value")
+                    Problem(
+                        file,
+                        ref,
+                        t("the cell holds the error value {value}", value=value),
+                        t("type the value"),
+                    )
                 )
                 value = None
             row.append(Cell(value, ref, str(cell.number_format or "General")))
@@ -219,8 +250,11 @@ def _read_csv(data: bytes, name: str) -> Source:
                 Problem(
                     name,
                     "",
-                    f"the CSV file is not UTF-8 text (bad byte at position {exc.start})",
-                    "in Excel: File → Save As → CSV UTF-8 (Comma delimited)",
+                    t(
+                        "the CSV file is not UTF-8 text (bad byte at position {position})",
+                        position=exc.start,
+                    ),
+                    t("in Excel: File → Save As → CSV UTF-8 (Comma delimited)"),
                 )
             ]
         ) from None
@@ -235,7 +269,9 @@ def _read_csv(data: bytes, name: str) -> Source:
     try:
         for row_index, values in enumerate(reader, start=1):
             if row_index > MAX_ROWS:
-                raise DataError([Problem(name, "", f"the CSV file has more than {MAX_ROWS} rows")])
+                raise DataError(
+                    [Problem(name, "", t("the CSV file has more than {rows} rows", rows=MAX_ROWS))]
+                )
             rows.append(
                 [
                     Cell(value if value.strip() else None, f"{column_letter(i)}{row_index}")
@@ -243,7 +279,9 @@ def _read_csv(data: bytes, name: str) -> Source:
                 ]
             )
     except csv.Error as exc:
-        raise DataError([Problem(name, "", f"the CSV file cannot be read: {exc}")]) from None
+        raise DataError(
+            [Problem(name, "", t("the CSV file cannot be read: {error}", error=exc))]
+        ) from None
     return Source(name, Grid("", rows), None, [])
 
 

@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from khoi_thidua.i18n import language, t
 from khoi_thidua.model import DISCIPLINE_LABELS_VI, RATING_LABELS_VI, Bloc, Discipline, Rating
+from khoi_thidua.numbers import format_date, format_number
 from khoi_thidua.office.columns import CONFERENCE_FIELDS, Column
-from khoi_thidua.office.results_import import Imported, ImportOutcome
+from khoi_thidua.office.results_import import UNCHANGED, WRITTEN, Imported, ImportOutcome
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -47,26 +49,28 @@ def import_view(
     from rich.table import Table
     from rich.text import Text
 
-    if outcome.status == "unchanged":
-        return Text(f"{outcome.file}: unchanged (the sheet holds the same results)")
-    if outcome.status == "written":
-        table = Table(title=f"{outcome.file}: new file", title_justify="left")
-        for header in ("Đơn vị", "Điểm", "Mức độ hoàn thành", "Phiếu bầu"):
-            table.add_column(header, justify="right" if header == "Điểm" else "left")
+    if outcome.status == UNCHANGED:
+        return Text(t("{file}: unchanged (the sheet holds the same results)", file=outcome.file))
+    if outcome.status == WRITTEN:
+        table = Table(title=t("{file}: new file", file=outcome.file), title_justify="left")
+        table.add_column(t("Member"))
+        table.add_column(t("Score"), justify="right")
+        table.add_column(t("Task completion"))
+        table.add_column(t("Votes"))
         for result in imported.results.results:
             votes = ", ".join(f"{award} {count}" for award, count in result.votes)
             table.add_row(
                 _where(bloc, result.member),
-                f"{result.score:g}",
+                format_number(result.score, language()),
                 result.rating.label_vi,
                 votes or ("0" if result.votes_recorded else "—"),
             )
         return table
-    table = Table(title=f"Changes to {outcome.file}", title_justify="left")
-    table.add_column("Đơn vị")
-    table.add_column("Cột")
-    table.add_column("Trước", justify="right")
-    table.add_column("Sau", justify="right")
+    table = Table(title=t("Changes to {file}", file=outcome.file), title_justify="left")
+    table.add_column(t("Member"))
+    table.add_column(t("Column"))
+    table.add_column(t("Before"), justify="right")
+    table.add_column(t("After"), justify="right")
     for change in outcome.changes:
         table.add_row(
             _where(bloc, change.where),
@@ -79,27 +83,32 @@ def import_view(
 
 def _where(bloc: Bloc, where: str) -> str:
     if where == "conference":
-        return "Hội nghị"
+        return t("Conference")
     if where == "file":
-        return "Tệp"
+        return t("File")
     if where == "granted":
-        return "Khen thưởng đã tặng"
+        return t("Awards granted")
     return bloc.member(where).name if bloc.has_member(where) else where
 
 
 def _show(field: str, value: object) -> str:
     if value is None:
         return "—"
+    if field == "date" and isinstance(value, str):
+        return format_date(value, language())  # the conference's date, ISO in the file
+    if field == "votes" and value == "recorded":
+        return t("recorded")
     if field == "rating" and isinstance(value, str):
         return RATING_LABELS_VI[Rating(value)]
     if field == "discipline" and isinstance(value, str):
         return DISCIPLINE_LABELS_VI[Discipline(value)]
     if field == "staff.advanced_share" and isinstance(value, float):
-        return f"{round(value * 100, 6):g}%"
+        # Unrounded beyond float noise: a change table must not hide a small change.
+        return format_number(round(value * 100, 6), language()) + "%"
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, float):
-        return f"{value:g}"
+        return format_number(value, language())
     return str(value)
 
 
@@ -110,9 +119,9 @@ def _json(value: object) -> object:
 
 
 def field_labels(columns: Sequence[Column]) -> dict[str, str]:
-    """Field id → the Vietnamese header of its column, for the table of changes."""
+    """Field id → the header of its column as the sheet shows it, for the table of changes."""
     labels = {c.field: c.label for c in columns}
     labels.update({item.field: item.label for item in CONFERENCE_FIELDS})
-    labels["votes"] = "Phiếu bầu (đã ghi nhận)"
+    labels["votes"] = t("Votes (recorded)")
     labels["note"] = "Ghi chú"
     return labels

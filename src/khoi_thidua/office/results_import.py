@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from khoi_thidua import store
+from khoi_thidua import i18n, store
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.errors import DataError, Problem
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.office.columns import CONFERENCE_SHEET
 from khoi_thidua.office.grids import read_source
@@ -92,13 +93,19 @@ def _locate(problem: Problem, sheet: SheetResults) -> Problem:
     label = sheet.labels.get(problem.key) or sheet.labels.get(probe)
     message = f"«{label}»: {problem.message}" if label else problem.message
     hint = problem.hint
-    if label and problem.message.startswith("missing `"):
-        message, hint = f"«{label}» is empty", "fill it in"
-    elif "ballots cast is not" in problem.message:
-        hint = f"fill «Số phiếu bầu thu về» in the «{CONFERENCE_SHEET}» sheet"
+    if label and problem.key in sheet.blank:
+        # The only thing wrong with a value left empty is that it is missing.
+        message, hint = t("«{label}» is empty", label=label), t("fill it in")
+    elif _says(problem.message, "votes are given but the number of ballots cast is not"):
+        hint = t("fill «Số phiếu bầu thu về» in the «{sheet}» sheet", sheet=CONFERENCE_SHEET)
     elif "`" in hint and ("=" in hint or "[" in hint):
         hint = ""  # TOML syntax ("add `x = 1` under [conference]") does not help in a sheet
     return Problem(sheet.file, sheet.locations.get(probe, problem.key), message, hint)
+
+
+def _says(message: str, english: str) -> bool:
+    """``message`` is ``english``, in English or in the language in force."""
+    return message in (english, i18n.catalog().get(english, english))
 
 
 def apply_import(
@@ -146,11 +153,20 @@ def _existing(
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, {}, f"{file} is not valid TOML: {exc}"
+        return None, {}, t("{file} is not valid TOML: {error}", file=file, error=exc)
     old, problems = parse_results(raw, bloc, year, file, award_ids=award_ids)
     if old is None:
         first = next(p for p in problems if p.severity == "error")
-        return None, {}, f"{file} is invalid: {first.location()}: {first.message}"
+        return (
+            None,
+            {},
+            t(
+                "{file} is invalid: {where}: {message}",
+                file=file,
+                where=first.location(),
+                message=first.message,
+            ),
+        )
     return old, raw, ""
 
 

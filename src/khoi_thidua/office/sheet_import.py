@@ -9,6 +9,7 @@ from typing import Any
 
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.errors import Problem
+from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.office.columns import (
@@ -34,6 +35,7 @@ class SheetResults:
     doc: dict[str, Any]
     locations: dict[str, str] = field(default_factory=dict)  # "results.btc.score" → "Kết quả!C3"
     labels: dict[str, str] = field(default_factory=dict)  # the same key → the column header
+    blank: set[str] = field(default_factory=set)  # the keys whose cell was left empty
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -82,20 +84,26 @@ class _SheetReader:
     # -- the results table ---------------------------------------------------------------
     def read_results(self, grid: Grid, conference: dict[str, Any]) -> None:
         where = f"{grid.name}!" if grid.name else ""
-        sheet = f"the sheet «{grid.name}»" if grid.name else "the CSV file"
         if grid.is_empty():
             self.error(
                 f"{where}A1",
-                f"{sheet} is empty",
-                "fill the workbook made by `khoi template`, keeping its header row",
+                t("the sheet «{sheet}» is empty", sheet=grid.name)
+                if grid.name
+                else t("the CSV file is empty"),
+                t("fill the workbook made by `khoi template`, keeping its header row"),
             )
             return
         found = self._find_header(grid)
         if found is None:
             self.error(
                 f"{where}A1",
-                f"{sheet} has no header row with a «Mã đơn vị» (member) column",
-                "keep the header row of the workbook made by `khoi template`",
+                t(
+                    "the sheet «{sheet}» has no header row with a «Mã đơn vị» (member) column",
+                    sheet=grid.name,
+                )
+                if grid.name
+                else t("the CSV file has no header row with a «Mã đơn vị» (member) column"),
+                t("keep the header row of the workbook made by `khoi template`"),
             )
             return
         header_index, id_index = found
@@ -111,8 +119,14 @@ class _SheetReader:
         if not results and not any(p.severity == "error" for p in self.out.problems):
             self.error(
                 f"{where}{last_header + 2}:{last_header + 2}",
-                f"{sheet} has no unit's results: every row below the header is empty",
-                "type at least the score and the rating of each unit",
+                t(
+                    "the sheet «{sheet}» has no unit's results: every row below the header "
+                    "is empty",
+                    sheet=grid.name,
+                )
+                if grid.name
+                else t("the CSV file has no unit's results: every row below the header is empty"),
+                t("type at least the score and the rating of each unit"),
             )
         self.out.doc["results"] = results
 
@@ -133,9 +147,11 @@ class _SheetReader:
             if last >= header_index + 1:
                 self.error(
                     ref,
-                    f"merged cells {ref.split('!')[-1]} in the table",
-                    "select them, click Merge & Center again to unmerge, and give each cell "
-                    "its own value",
+                    t("merged cells {cells} in the table", cells=ref.split("!")[-1]),
+                    t(
+                        "select them, click Merge & Center again to unmerge, and give each "
+                        "cell its own value"
+                    ),
                 )
 
     def _map_columns(
@@ -167,7 +183,9 @@ class _SheetReader:
             key = _key(column, item)
             if key in taken:
                 self.error(
-                    ref, f"a second column for «{_label(column, item)}»", "delete one of them"
+                    ref,
+                    t("a second column for «{label}»", label=_label(column, item)),
+                    t("delete one of them"),
                 )
                 continue
             taken[key] = ref
@@ -178,9 +196,15 @@ class _SheetReader:
                 where = f"{grid.name}!" if grid.name else ""
                 self.error(
                     f"{where}{header_index + 1}:{header_index + 1}",
-                    f"the column «{column.label}» ({column.field}) is missing",
-                    "add it back with that exact header, or make a new workbook with "
-                    "`khoi template`",
+                    t(
+                        "the column «{label}» ({field}) is missing",
+                        label=column.label,
+                        field=column.field,
+                    ),
+                    t(
+                        "add it back with that exact header, or make a new workbook with "
+                        "`khoi template`"
+                    ),
                 )
                 ok = ok and column.field != "member"
         return mapped if ok else None
@@ -191,8 +215,8 @@ class _SheetReader:
             if index < len(row) and not is_blank(row[index].value):
                 self.error(
                     row[index].ref,
-                    "this column has values but no header",
-                    "give the column one of the headers of `khoi template`, or delete it",
+                    t("this column has values but no header"),
+                    t("give the column one of the headers of `khoi template`, or delete it"),
                 )
                 return
 
@@ -200,11 +224,11 @@ class _SheetReader:
         known = [c.label for c in self.columns]
         close = difflib.get_close_matches(text, known, n=1, cutoff=0.5)
         hint = (
-            f"did you mean «{close[0]}»? rename it back"
+            t("did you mean «{header}»? rename it back", header=close[0])
             if close
-            else "headers khoi reads: " + "; ".join(f"«{k}»" for k in known)
+            else t("headers khoi reads: {headers}", headers="; ".join(f"«{k}»" for k in known))
         )
-        self.error(ref, f"unknown column «{text}»", hint)
+        self.error(ref, t("unknown column «{header}»", header=text), hint)
 
     def _read_row(
         self,
@@ -227,15 +251,23 @@ class _SheetReader:
             return  # an empty row, or a unit whose results are not filled in (no results)
         member_id = text_of(id_cell.value) if not is_blank(id_cell.value) else ""
         if not member_id:
-            self.error(id_cell.ref, "this row has values but no «Mã đơn vị»", "type the unit's id")
+            self.error(
+                id_cell.ref,
+                t("this row has values but no «Mã đơn vị»"),
+                t("type the unit's id"),
+            )
             return
         if not self._known_member(member_id, id_cell.ref):
             return
         if member_id in seen:
             self.error(
                 id_cell.ref,
-                f"`{member_id}` is listed twice (also at {seen[member_id]})",
-                "keep one row per unit",
+                t(
+                    "`{member}` is listed twice (also at {cell})",
+                    member=member_id,
+                    cell=seen[member_id],
+                ),
+                t("keep one row per unit"),
             )
             return
         seen[member_id] = id_cell.ref
@@ -257,6 +289,7 @@ class _SheetReader:
             parent = path.rsplit(".", 1)[0]
             self.out.locations.setdefault(parent, cell.ref)
             if is_blank(cell.value):
+                self.out.blank.add(path)
                 continue
             votes_given = votes_given or column.field.startswith("votes.")
             value = self._convert(cell, column)
@@ -275,8 +308,12 @@ class _SheetReader:
                 return True
             self.error(
                 ref,
-                f"`{member_id}` is not a member of the bloc in {self.year}",
-                "check its `joined`/`left` in bloc.toml, or delete the row",
+                t(
+                    "`{member}` is not a member of the bloc in {year}",
+                    member=member_id,
+                    year=self.year,
+                ),
+                t("check its `joined`/`left` in bloc.toml, or delete the row"),
             )
             return False
         folded = fold(member_id)
@@ -284,15 +321,20 @@ class _SheetReader:
             m for m in self.bloc.members if folded in (fold(m.name), fold(m.short), fold(m.id))
         ]
         if by_name:
-            hint = f"the column holds member ids: use `{by_name[0].id}`"
+            hint = t("the column holds member ids: use `{member}`", member=by_name[0].id)
         else:
             close = difflib.get_close_matches(member_id, [m.id for m in self.bloc.members], n=1)
+            ids = ", ".join(m.id for m in self.bloc.members_in(self.year))
             hint = (
-                f"did you mean `{close[0]}`?"
+                t("did you mean `{member}`?", member=close[0])
                 if close
-                else "member ids: " + ", ".join(m.id for m in self.bloc.members_in(self.year))
+                else t("member ids: {members}", members=ids)
             )
-        self.error(ref, f"`{member_id}` is not a member of {self.bloc.name}", hint)
+        self.error(
+            ref,
+            t("`{member}` is not a member of {bloc}", member=member_id, bloc=self.bloc.name),
+            hint,
+        )
         return False
 
     def _convert(self, cell: Cell, column: Column) -> object:
@@ -305,7 +347,7 @@ class _SheetReader:
     # -- the conference ------------------------------------------------------------------
     def read_conference(self, grid: Grid, conference: dict[str, Any]) -> None:
         for _first, _last, ref in grid.merged:
-            self.error(ref, f"merged cells {ref.split('!')[-1]}", "unmerge them")
+            self.error(ref, t("merged cells {cells}", cells=ref.split("!")[-1]), t("unmerge them"))
         for row in grid.rows[1:]:
             keys = [
                 (i, self.conference_by_name[fold(c.value)])
@@ -317,9 +359,14 @@ class _SheetReader:
                 if filled:
                     self.error(
                         filled[0].ref,
-                        f"unknown line «{text_of(filled[0].value)}» in the conference sheet",
-                        "lines khoi reads: "
-                        + "; ".join(f"«{item.label}»" for item in CONFERENCE_FIELDS),
+                        t(
+                            "unknown line «{line}» in the conference sheet",
+                            line=text_of(filled[0].value),
+                        ),
+                        t(
+                            "lines khoi reads: {lines}",
+                            lines="; ".join(f"«{item.label}»" for item in CONFERENCE_FIELDS),
+                        ),
                     )
                 continue
             first, item = keys[0]
@@ -338,6 +385,7 @@ class _SheetReader:
         self.out.locations.setdefault(path, cell.ref)
         self.out.labels.setdefault(path, item.label)
         if is_blank(cell.value):
+            self.out.blank.add(path)
             return
         try:
             value = convert(cell, item.kind)
@@ -348,24 +396,37 @@ class _SheetReader:
             if value != self.year:
                 self.error(
                     cell.ref,
-                    f"the workbook is for {value}, not {self.year}",
-                    f"import it with `khoi import-results {value} …`, or make a new one with "
-                    f"`khoi template {self.year}`",
+                    t("the workbook is for {found}, not {year}", found=value, year=self.year),
+                    t(
+                        "import it with `khoi import-results {found} …`, or make a new one with "
+                        "`khoi template {year}`",
+                        found=value,
+                        year=self.year,
+                    ),
                 )
             return
         if item.field == "bloc":
             if value != self.bloc.id:
                 self.error(
                     cell.ref,
-                    f"the workbook is for the bloc `{value}`, not `{self.bloc.id}`",
-                    "pass --bloc, or make a new workbook with `khoi template`",
+                    t(
+                        "the workbook is for the bloc `{found}`, not `{bloc}`",
+                        found=value,
+                        bloc=self.bloc.id,
+                    ),
+                    t("pass --bloc, or make a new workbook with `khoi template`"),
                 )
             return
         if item.field in conference and conference[item.field] != value:
             self.error(
                 cell.ref,
-                f"«{item.label}» is {value}, but {conference[item.field]} elsewhere in the file",
-                "give it once",
+                t(
+                    "«{label}» is {value}, but {other} elsewhere in the file",
+                    label=item.label,
+                    value=value,
+                    other=conference[item.field],
+                ),
+                t("give it once"),
             )
             return
         conference[item.field] = value

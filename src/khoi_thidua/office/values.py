@@ -7,6 +7,7 @@ import math
 import re
 import unicodedata
 
+from khoi_thidua.i18n import t
 from khoi_thidua.office.columns import (
     BOOLEAN,
     DATE,
@@ -60,7 +61,8 @@ def convert(cell: Cell, kind: str) -> object:
         percent = number * 100 if "%" in cell.number_format else number
         if not 0 <= percent <= 100:
             raise CellValueError(
-                f"{percent:g}% is not a percentage between 0 and 100", "type e.g. 85 for 85%"
+                t("{percent}% is not a percentage between 0 and 100", percent=f"{percent:g}"),
+                t("type e.g. 85 for 85%"),
             )
         # Dividing the typed number gives the same float as the decimal written in TOML.
         return number if "%" in cell.number_format else number / 100
@@ -70,24 +72,29 @@ def convert(cell: Cell, kind: str) -> object:
         rating = rating_from(text_of(value)) if isinstance(value, str) else None
         if rating is None:
             raise CellValueError(
-                f"{text_of(value)!r} is not a task-completion rating",
-                "choose from the list: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, "
-                "Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ (or excellent, good, done, "
-                "failed)",
+                t("{value} is not a task-completion rating", value=repr(text_of(value))),
+                t(
+                    "choose from the list: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm "
+                    "vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ (or excellent, good, "
+                    "done, failed)"
+                ),
             )
         return rating.value
     if kind == DISCIPLINE:
         discipline = discipline_from(text_of(value)) if isinstance(value, str) else None
         if discipline is None:
             raise CellValueError(
-                f"{text_of(value)!r} is not a disciplinary measure",
-                "choose from the list (Không, Khiển trách, Cảnh cáo, …) or leave it empty",
+                t("{value} is not a disciplinary measure", value=repr(text_of(value))),
+                t("choose from the list (Không, Khiển trách, Cảnh cáo, …) or leave it empty"),
             )
         return discipline.value
     if kind == BOOLEAN:
         flag = value if isinstance(value, bool) else boolean_from(text_of(value))
         if flag is None:
-            raise CellValueError(f"{text_of(value)!r} is not Có or Không", "choose Có or Không")
+            raise CellValueError(
+                t("{value} is not Có or Không", value=repr(text_of(value))),
+                t("choose Có or Không"),
+            )
         return flag
     if kind == DATE:
         return _date(value)
@@ -96,7 +103,9 @@ def convert(cell: Cell, kind: str) -> object:
 
 def _number(value: object, percent_sign: bool = False) -> float:
     if isinstance(value, bool | dt.date):
-        raise CellValueError(f"{text_of(value)!r} is not a number", "type a number")
+        raise CellValueError(
+            t("{value} is not a number", value=repr(text_of(value))), t("type a number")
+        )
     if isinstance(value, int | float):
         number = float(value)
     else:
@@ -105,11 +114,12 @@ def _number(value: object, percent_sign: bool = False) -> float:
             text = text.removesuffix("%")
         if not _DECIMAL.match(text):
             raise CellValueError(
-                f"{text_of(value)!r} is text where a number belongs", "type a number, e.g. 96,5"
+                t("{value} is text where a number belongs", value=repr(text_of(value))),
+                t("type a number, e.g. 96,5"),
             )
         number = float(text.replace(",", "."))
     if not math.isfinite(number):
-        raise CellValueError("the number is not finite")
+        raise CellValueError(t("the number is not finite"))
     return number
 
 
@@ -121,7 +131,9 @@ def _whole(value: object) -> int:
     text = text_of(value) if isinstance(value, str) else ""
     if _WHOLE.match(text):
         return int(text)
-    raise CellValueError(f"{text_of(value)!r} is not a whole number", "type a whole number")
+    raise CellValueError(
+        t("{value} is not a whole number", value=repr(text_of(value))), t("type a whole number")
+    )
 
 
 def _date(value: object) -> dt.date:
@@ -138,5 +150,6 @@ def _date(value: object) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise CellValueError(
-            f"{text!r} is not a date", "type the date as dd/mm/yyyy, e.g. 07/01/2022"
+            t("{value} is not a date", value=repr(text)),
+            t("type the date as dd/mm/yyyy, e.g. 07/01/2022"),
         ) from None

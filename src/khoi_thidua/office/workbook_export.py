@@ -1,10 +1,15 @@
-"""Excel exports of a proposal and of the province summary, from their JSON-ready dicts."""
+"""Excel exports of a proposal and of the province summary, from their JSON-ready dicts.
+
+Sheet names, titles and headers follow the language in force; the data (names of units and
+awards, legal bases) is written as recorded.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from khoi_thidua.i18n import t
 from khoi_thidua.office.cells import (
     fit_to_page_width,
     put,
@@ -20,7 +25,7 @@ LINE_HEIGHT = 15.0  # points per line of 11 pt text
 
 
 def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
-    """The proposal as .xlsx: «Đề nghị», the full ranking «Xếp hạng», and «Căn cứ»."""
+    """The proposal as .xlsx: the units proposed, the full ranking, and the legal basis."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
     data = proposal_data
@@ -30,7 +35,7 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
     standings = {s["member"]["id"]: s for s in data["standings"]}
 
     ws = wb.active
-    ws.title = "Đề nghị"
+    ws.title = t("Proposals")
     rows: list[list[object]] = []
     for index, item in enumerate(data["proposed"], start=1):
         standing = standings.get(item["member"]["id"], {})
@@ -48,16 +53,24 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
         )
     _table(
         ws,
-        f"Danh sách đề nghị khen thưởng năm {year} — {bloc_name}",
-        f"Áp dụng: {data['rule_pack']['name']}",
-        ["STT", "Đơn vị", "Hạng", "Điểm", "Tổng số phiếu", "Hình thức đề nghị", "Căn cứ"],
+        t("List of commendation proposals for {year} — {bloc}", year=year, bloc=bloc_name),
+        t("Rules applied: {rules}", rules=data["rule_pack"]["name"]),
+        [
+            t("No."),
+            t("Member"),
+            t("Rank"),
+            t("Score"),
+            t("Total votes"),
+            t("Proposed award"),
+            t("Basis"),
+        ],
         rows,
         [6, 44, 8, 10, 12, 34, 60],
     )
 
     award_ids = [seat["award"] for seat in data["seats"]]
     award_names = [seat["name"] for seat in data["seats"]]
-    ranking = wb.create_sheet("Xếp hạng")
+    ranking = wb.create_sheet(t("Ranking"))
     rows = []
     for s in data["standings"]:
         award = s["award"] or {}
@@ -77,51 +90,51 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
         )
     _table(
         ranking,
-        f"Kết quả xếp hạng năm {year} — {bloc_name}",
-        f"{data['members']} đơn vị thành viên",
+        t("Ranking for {year} — {bloc}", year=year, bloc=bloc_name),
+        t("{members} member units", members=data["members"]),
         [
-            "Hạng",
-            "Mã đơn vị",
-            "Tên đơn vị",
-            "Điểm chấm chéo",
-            "Điểm tự chấm",
-            "Mức độ hoàn thành nhiệm vụ",
-            *[f"Số phiếu: {name}" for name in award_names],
-            "Tổng số phiếu",
-            "Đề nghị",
-            "Lý do",
+            t("Rank"),
+            t("Member id"),
+            t("Unit name"),
+            t("Cross-scoring score"),
+            t("Self-score"),
+            t("Task-completion rating"),
+            *[t("Votes: {award}", award=name) for name in award_names],
+            t("Total votes"),
+            t("Proposed"),
+            t("Reason"),
         ],
         rows,
         [7, 10, 44, 10, 10, 28, *[14 for _ in award_ids], 10, 30, 80],
     )
 
-    basis = wb.create_sheet("Căn cứ")
+    basis = wb.create_sheet(t("Basis"))
     _table(
         basis,
-        f"Căn cứ pháp lý — {data['rule_pack']['name']}",
+        t("Legal basis — {rules}", rules=data["rule_pack"]["name"]),
         data["rule_pack"].get("basis", ""),
         [
-            "Hình thức khen thưởng",
-            "Căn cứ",
-            "Điều kiện",
-            "Số được đề nghị",
-            "Căn cứ số lượng",
-            "Chưa xác minh",
+            t("Award"),
+            t("Basis"),
+            t("Conditions"),
+            t("Seats"),
+            t("Basis of the number of seats"),
+            t("Unverified"),
         ],
         _basis_rows(data),
         [32, 50, 80, 12, 50, 12],
     )
     if data.get("warnings"):
-        notes = wb.create_sheet("Lưu ý")
+        notes = wb.create_sheet(t("Notes"))
         _table(
             notes,
-            f"Lưu ý cho hội nghị — năm {year}",
+            t("Notes for the conference — {year}", year=year),
             bloc_name,
-            ["Mã", "Nội dung"],
+            [t("Code"), t("Content")],
             [[w["code"], w["text"]] for w in data["warnings"]],
             [16, 120],
         )
-    wb.properties.title = f"Đề nghị khen thưởng năm {year} — {bloc_name}"
+    wb.properties.title = t("Commendation proposals for {year} — {bloc}", year=year, bloc=bloc_name)
     wb.properties.creator = "khoi"
     return workbook_bytes(wb)
 
@@ -146,9 +159,9 @@ def _basis_rows(data: dict[str, Any]) -> list[list[object]]:
                 seat["name"],
                 award_basis.get(seat["award"], ""),
                 "\n".join(conditions.get(seat["award"], [])),
-                seat["seats"] if seat["seats"] is not None else "không giới hạn",
+                seat["seats"] if seat["seats"] is not None else t("no limit"),
                 seat["basis"],
-                "Có" if seat["unverified"] else "",
+                t("Yes") if seat["unverified"] else "",
             ]
         )
     return rows
@@ -162,12 +175,12 @@ def summary_workbook(summary_data: dict[str, Any]) -> bytes:
     year = data["year"]
     wb = Workbook()
     ws = wb.active
-    ws.title = "Tổng hợp"
+    ws.title = t("Summary")
     rows: list[list[object]] = []
     for bloc in data["blocs"]:
         name = bloc["bloc"].get("name", bloc["bloc"]["id"])
         if not bloc.get("ok", True):
-            rows.append([name, "", "", "", f"Lỗi: {bloc['error']['message']}"])
+            rows.append([name, "", "", "", t("Error: {message}", message=bloc["error"]["message"])])
             continue
         leaders = ", ".join(m["name"] for m in bloc["leaders"])
         if not bloc["proposed"]:
@@ -180,39 +193,45 @@ def summary_workbook(summary_data: dict[str, Any]) -> bytes:
                     leaders,
                     item["member"]["name"],
                     item["award"]["name"],
-                    f"{ties} trường hợp bằng nhau chưa giải quyết" if ties else "",
+                    t("{count} unresolved tie(s)", count=ties) if ties else "",
                 ]
             )
     _table(
         ws,
-        f"Tổng hợp đề nghị khen thưởng các khối thi đua năm {year}",
-        f"Áp dụng: {data['rule_pack']['name']}",
-        ["Khối thi đua", "Đơn vị dẫn đầu", "Đơn vị được đề nghị", "Hình thức", "Ghi chú"],
+        t("Commendation proposals of the emulation blocs for {year}", year=year),
+        t("Rules applied: {rules}", rules=data["rule_pack"]["name"]),
+        [
+            t("Emulation bloc"),
+            t("Leading units"),
+            t("Unit proposed"),
+            t("Form of award"),
+            t("Note"),
+        ],
         rows,
         [44, 40, 44, 34, 40],
     )
-    totals = wb.create_sheet("Số lượng")
+    totals = wb.create_sheet(t("Counts"))
     _table(
         totals,
-        f"Số lượng đề nghị năm {year}",
+        t("Number of proposals for {year}", year=year),
         "",
-        ["Hình thức khen thưởng", "Số đề nghị"],
+        [t("Award"), t("Number proposed")],
         [[t["name"], t["proposed"]] for t in data["totals"]],
         [40, 12],
     )
-    caps = wb.create_sheet("Giới hạn")
+    caps = wb.create_sheet(t("Caps"))
     _table(
         caps,
-        f"Giới hạn toàn tỉnh năm {year}",
+        t("Province-wide caps for {year}", year=year),
         "",
         [
-            "Hình thức",
-            "Tỷ lệ tối đa (%)",
-            "Số đơn vị dẫn đầu",
-            "Số tối đa",
-            "Số đề nghị",
-            "Vượt",
-            "Căn cứ",
+            t("Form of award"),
+            t("Maximum share (%)"),
+            t("Number of leading units"),
+            t("Maximum number"),
+            t("Number proposed"),
+            t("Over by"),
+            t("Basis"),
         ],
         [
             [
@@ -228,7 +247,7 @@ def summary_workbook(summary_data: dict[str, Any]) -> bytes:
         ],
         [34, 12, 12, 10, 10, 8, 60],
     )
-    wb.properties.title = f"Tổng hợp đề nghị khen thưởng năm {year}"
+    wb.properties.title = t("Summary of commendation proposals for {year}", year=year)
     wb.properties.creator = "khoi"
     return workbook_bytes(wb)
 

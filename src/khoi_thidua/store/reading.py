@@ -11,6 +11,7 @@ from typing import Any
 
 from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.results_schema import parse_results
 from khoi_thidua.toml_lines import LazyLines
@@ -46,19 +47,22 @@ def read_toml(path: Path) -> TomlFile:
     name = display(path)
     if path.is_dir():
         raise MissingInputError(
-            f"{name} is a folder, but a file was expected", "rename or remove the folder"
+            t("{file} is a folder, but a file was expected", file=name),
+            t("rename or remove the folder"),
         )
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise MissingInputError(f"{name} does not exist") from None
+        raise MissingInputError(t("{file} does not exist", file=name)) from None
     except OSError as exc:
-        raise MissingInputError(f"{name} cannot be read: {exc.strerror}") from None
+        # The operating system's reason (exc.strerror) comes in the system's own language.
+        raise MissingInputError(
+            t("{file} cannot be read: {reason}", file=name, reason=exc.strerror)
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError(
-            [Problem(name, "", f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB")]
-        )
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        raise DataError([Problem(name, "", t("the file is larger than {size} MB", size=limit))])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark left by Windows Notepad is harmless
     try:
@@ -70,12 +74,14 @@ def read_toml(path: Path) -> TomlFile:
                     name,
                     "",
                     _not_utf8(raw, exc.start),
-                    "save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
+                    t("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"),
                 )
             ]
         ) from None
     if not text.strip():
-        raise DataError([Problem(name, "", "the file is empty", "see the README for an example")])
+        raise DataError(
+            [Problem(name, "", t("the file is empty"), t("see the README for an example"))]
+        )
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -84,27 +90,28 @@ def read_toml(path: Path) -> TomlFile:
         line = int(match.group(1)) if match else None
         lines = text.splitlines()
         line_text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
-        raise DataError(
-            [
-                Problem(
-                    name, "", f"not valid TOML: {message}", _syntax_hint(message, line_text), line
-                )
-            ]
-        ) from None
+        # tomllib's own description of the mistake stays in English; the hint says the fix.
+        problem = Problem(
+            name,
+            "",
+            t("not valid TOML: {error}", error=message),
+            _syntax_hint(message, line_text),
+            line,
+        )
+        raise DataError([problem]) from None
     except RecursionError:
         # tomllib recurses once per nested [ or {; thousands of them are a broken file, not data.
-        raise DataError(
-            [Problem(name, "", "not valid TOML: lists or tables nested too deeply")]
-        ) from None
+        too_deep = t("lists or tables nested too deeply")
+        raise DataError([Problem(name, "", t("not valid TOML: {error}", error=too_deep))]) from None
     return TomlFile(path, doc, LazyLines(text))
 
 
 def _not_utf8(raw: bytes, position: int) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "the file is saved as UTF-16 (Notepad's “Unicode”), not UTF-8"
+        return t("the file is saved as UTF-16 (Notepad's “Unicode”), not UTF-8")
     if b"\x00" in raw[:4096]:
-        return "the file is not text (it holds binary data, e.g. an image or a Word file)"
-    return f"the file is not UTF-8 text (bad byte at position {position})"
+        return t("the file is not text (it holds binary data, e.g. an image or a Word file)")
+    return t("the file is not UTF-8 text (bad byte at position {position})", position=position)
 
 
 _CURLY_QUOTES = "“”„‘’‚"
@@ -115,37 +122,37 @@ _BARE_KEY = re.compile(r"^\s*([^=\"'\[#]+?)\s*=")
 def _syntax_hint(message: str, line: str) -> str:
     """A fix for the TOML mistakes people actually make, judged from the line they are on."""
     if any(ch in line for ch in _CURLY_QUOTES):
-        return 'use straight quotes (") instead of “ ” (Word and phones change them as you type)'
+        return t('use straight quotes (") instead of “ ” (Word and phones change them as you type)')
     if _DECIMAL_COMMA.search(line):
-        return "write decimals with a point (92.5), not a comma"
+        return t("write decimals with a point (92.5), not a comma")
     key = _BARE_KEY.match(line)
     if key and not key.group(1).isascii():
-        return (
+        return t(
             "keys are written in plain letters, digits, - and _ (e.g. `province`); "
             "Vietnamese text goes inside quotes, as a value"
         )
     if message.startswith("Cannot overwrite a value"):
-        return "a key is written twice in the same section; keep one"
+        return t("a key is written twice in the same section; keep one")
     if message.startswith("Cannot declare"):
-        return "a [section] is written twice; merge the two into one"
+        return t("a [section] is written twice; merge the two into one")
     if message.startswith("Illegal character '\\n'"):
-        return "a quote opened on this line is not closed"
+        return t("a quote opened on this line is not closed")
     if message.startswith("Invalid date"):
-        return "a date is written year-month-day and must exist, e.g. 2022-01-07"
+        return t("a date is written year-month-day and must exist, e.g. 2022-01-07")
     if message.startswith("Unclosed array"):
-        return "items of a list are separated by commas and the list ends with ]"
-    return "check quotes, brackets and `=` on that line"
+        return t("items of a list are separated by commas and the list ends with ]")
+    return t("check quotes, brackets and `=` on that line")
 
 
 def bloc_dirs(root: Path) -> list[Path]:
     """Every bloc folder under the data root (or the root itself if it is a bloc folder)."""
     if not root.exists():
         raise MissingInputError(
-            f"the data folder {display(root)} does not exist",
-            "pass --data DIR or set KHOI_DATA to the folder that holds the bloc folders",
+            t("the data folder {folder} does not exist", folder=display(root)),
+            t("pass --data DIR or set KHOI_DATA to the folder that holds the bloc folders"),
         )
     if not root.is_dir():
-        raise MissingInputError(f"the data path {display(root)} is not a folder")
+        raise MissingInputError(t("the data path {path} is not a folder", path=display(root)))
     if (root / BLOC_FILE).exists():
         return [root]
     return sorted(p for p in root.iterdir() if p.is_dir() and (p / BLOC_FILE).exists())
@@ -160,22 +167,30 @@ def choose_bloc_dir(root: Path, bloc_id: str | None) -> Path:
                 return path
         if (root / bloc_id).is_dir():
             raise MissingInputError(
-                f"{display(root / bloc_id / BLOC_FILE)} does not exist",
-                "every bloc folder needs a bloc.toml (see the README)",
+                t("{file} does not exist", file=display(root / bloc_id / BLOC_FILE)),
+                t("every bloc folder needs a bloc.toml (see the README)"),
             )
         raise UsageError(
-            f"no bloc `{bloc_id}` in {display(root)}",
-            "blocs here: " + (", ".join(p.name for p in dirs) or "none"),
+            t("no bloc `{bloc}` in {folder}", bloc=bloc_id, folder=display(root)),
+            t("blocs here: {blocs}", blocs=", ".join(p.name for p in dirs) or t("none")),
         )
     if not dirs:
         raise MissingInputError(
-            f"no bloc folder (a folder with {BLOC_FILE}) in {display(root)}",
-            "pass --data DIR, or create DIR/<bloc-id>/bloc.toml (see the README)",
+            t(
+                "no bloc folder (a folder with {file}) in {folder}",
+                file=BLOC_FILE,
+                folder=display(root),
+            ),
+            t("pass --data DIR, or create DIR/<bloc-id>/bloc.toml (see the README)"),
         )
     if len(dirs) > 1:
         raise UsageError(
-            f"{display(root)} holds {len(dirs)} blocs; say which with --bloc",
-            "blocs here: " + ", ".join(p.name for p in dirs),
+            t(
+                "{folder} holds {count} blocs; say which with --bloc",
+                folder=display(root),
+                count=len(dirs),
+            ),
+            t("blocs here: {blocs}", blocs=", ".join(p.name for p in dirs)),
         )
     return dirs[0]
 
@@ -216,8 +231,8 @@ def load_results(
     path = results_file(bloc_dir, year)
     if not path.exists():
         raise MissingInputError(
-            f"no results for {year}: {display(path)} does not exist",
-            f"create results-{year}.toml in the bloc folder (see the README)",
+            t("no results for {year}: {file} does not exist", year=year, file=display(path)),
+            t("create results-{year}.toml in the bloc folder (see the README)", year=year),
         )
     results, problems = check_results(bloc_dir, bloc, year, award_ids)
     if results is None:

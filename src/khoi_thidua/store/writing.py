@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from khoi_thidua.errors import LockTimeoutError, WriteError
+from khoi_thidua.i18n import t
 from khoi_thidua.store.reading import display
 
 T = TypeVar("T")
@@ -40,14 +41,22 @@ def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise LockTimeoutError(
-            f"{display(folder)} is locked by another khoi run (waited {wait:g} s); "
-            "nothing was written",
-            "try again later, or raise KHOI_LOCK_TIMEOUT",
+            t(
+                "{folder} is locked by another khoi run (waited {seconds} s); nothing was written",
+                folder=display(folder),
+                seconds=f"{wait:g}",
+            ),
+            t("try again later, or raise KHOI_LOCK_TIMEOUT"),
         ) from None
     except OSError as exc:
+        # The operating system's reason (exc.strerror) comes in the system's own language.
         raise WriteError(
-            f"cannot create the lock file in {display(folder)}: {exc.strerror}",
-            "check that the folder is writable",
+            t(
+                "cannot create the lock file in {folder}: {reason}",
+                folder=display(folder),
+                reason=exc.strerror,
+            ),
+            t("check that the folder is writable"),
         ) from None
     try:
         yield
@@ -62,8 +71,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise WriteError(
-            f"cannot write in {display(folder)}: {exc.strerror}; {display(path)} is unchanged",
-            "check that the folder exists and is writable",
+            t(
+                "cannot write in {folder}: {reason}; {file} is unchanged",
+                folder=display(folder),
+                reason=exc.strerror,
+                file=display(path),
+            ),
+            t("check that the folder exists and is writable"),
         ) from None
     tmp = Path(tmp_name)
     try:
@@ -79,8 +93,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise WriteError(
-            f"cannot write {display(path)}: {exc.strerror}; the original is unchanged",
-            "check free disk space and permissions",
+            t(
+                "cannot write {file}: {reason}; the original is unchanged",
+                file=display(path),
+                reason=exc.strerror,
+            ),
+            t("check free disk space and permissions"),
         ) from None
     _fsync_folder(folder)
 
@@ -130,7 +148,9 @@ def update_text_file(
             raw = path.read_bytes() if path.exists() else None
             current = None if raw is None else raw.decode("utf-8-sig").replace("\r\n", "\n")
         except (OSError, UnicodeDecodeError) as exc:
-            raise WriteError(f"cannot read {display(path)} before changing it: {exc}") from None
+            raise WriteError(
+                t("cannot read {file} before changing it: {error}", file=display(path), error=exc)
+            ) from None
         new_text, outcome = change(current)
         if new_text is not None and new_text != current:
             remove_stale_temps(path)
@@ -154,7 +174,11 @@ def write_output(path: Path, data: bytes, timeout: float | None = None) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise WriteError(
-            f"cannot write {display(path)}: the folder {display(folder)} does not exist"
+            t(
+                "cannot write {file}: the folder {folder} does not exist",
+                file=display(path),
+                folder=display(folder),
+            )
         )
     with locked(folder, timeout):
         remove_stale_temps(path)
