@@ -6,6 +6,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedError
@@ -36,6 +37,32 @@ def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
     if bloc is None:
         raise DataError(problems)
     return bloc
+
+
+def append_table(current: str, name: str, entry: Any) -> str:
+    """``current`` with ``[[name]]`` ``entry`` added, every other byte left as it was.
+
+    The entry goes at the end of the file after a blank line: TOML lets an array of tables
+    continue anywhere. When the file holds the array in another form (``name = [ … ]``),
+    tomlkit edits the array in place instead.
+    """
+    import tomlkit
+
+    array = tomlkit.aot()
+    array.append(entry)
+    snippet = tomlkit.dumps({name: array}).strip()
+    appended = current.rstrip("\n") + "\n\n" + snippet + "\n"
+    try:
+        tomllib.loads(appended)
+        return appended
+    except tomllib.TOMLDecodeError:
+        document = tomlkit.parse(current)
+        if name in document:
+            document[name].append(entry)
+        else:
+            document.append(name, array)
+        text = tomlkit.dumps(document)
+        return text if text.endswith("\n") else text + "\n"
 
 
 def record_leadership(
@@ -80,7 +107,6 @@ def record_leadership(
                     year=record.year,
                 ),
             )
-        document = tomlkit.parse(current)
         entry = tomlkit.table()
         entry.add("year", record.year)
         entry.add("chair", record.chair)
@@ -88,13 +114,7 @@ def record_leadership(
             entry.add("vice_chair", record.vice_chair)
         if record.note:
             entry.add("note", record.note)
-        if "leadership" in document:
-            document["leadership"].append(entry)
-        else:
-            array = tomlkit.aot()
-            array.append(entry)
-            document.append("leadership", array)
-        new_text = tomlkit.dumps(document)
+        new_text = append_table(current, "leadership", entry)
         after = _parse_bloc_text(new_text, bloc_dir)  # never write a file khoi cannot read back
         if after.recorded(record.year) != record:
             raise DataError(
@@ -173,7 +193,6 @@ def record_granted(
                     ),
                     t("to change it deliberately, edit that [[granted]] entry in the file"),
                 )
-        document = tomlkit.parse(current)
         entry = tomlkit.table()
         entry.add("member", granted.member)
         entry.add("award", granted.award)
@@ -181,13 +200,7 @@ def record_granted(
         entry.add("date", dt.date.fromisoformat(granted.date))
         if granted.issuer:
             entry.add("issuer", granted.issuer)
-        if "granted" in document:
-            document["granted"].append(entry)
-        else:
-            array = tomlkit.aot()
-            array.append(entry)
-            document.append("granted", array)
-        new_text = tomlkit.dumps(document)
+        new_text = append_table(current, "granted", entry)
         if granted not in parse(new_text).granted:
             raise DataError(
                 [], t("internal check failed while recording an award in {file}", file=name)
