@@ -109,7 +109,7 @@ class TestSample2021:
         assert "Luật Thi đua, Khen thưởng 2003" in out
         row = next(line for line in out.splitlines() if "Ban Nội chính Tỉnh ủy" in line)
         assert "Bằng khen của Chủ tịch UBND tỉnh" in row
-        assert "Cảnh báo (warnings):" in out
+        assert "Warnings:" in out
         assert "\x1b[" not in out  # no colour when not a terminal
 
     def test_explain_by_part_of_the_name(self, khoi: Invoke, sample_data: Path) -> None:
@@ -220,14 +220,15 @@ class TestMarkdown:
         result = khoi("propose", "2021", "--data", str(sample_data), "--format", "markdown")
         assert result.exit_code == 0, result.stderr
         lines = result.stdout.splitlines()
-        assert lines[0] == "# Khối thi đua Ban, đơn vị, cơ quan Đảng — đề nghị khen thưởng năm 2021"
+        title = "# Khối thi đua Ban, đơn vị, cơ quan Đảng — commendation proposals for 2021"
+        assert lines[0] == title
         assert (
             "| 4 | Ban Nội chính Tỉnh ủy | 96.0 | Hoàn thành xuất sắc nhiệm vụ | 6 | "
             "Bằng khen của Chủ tịch UBND tỉnh |"
         ) in lines
         assert sum(1 for line in lines if re.match(r"^\| \d+ \| ", line)) == 8
-        assert "## Lý do (reasons)" in lines
-        assert "## Cảnh báo (warnings)" in lines
+        assert "## Reasons" in lines
+        assert "## Warnings" in lines
 
     def test_pipe_in_a_name_is_escaped(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
         """A "|" in a member name does not break the markdown table."""

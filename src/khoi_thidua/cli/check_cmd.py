@@ -7,8 +7,14 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption
-from khoi_thidua.cli.output import emit
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    QuietOption,
+)
+from khoi_thidua.cli.output import emit, err_console
 from khoi_thidua.errors import DataError, ExitCode, KhoiError, Problem
 from khoi_thidua.render import problems as view
 
@@ -27,6 +33,9 @@ def check_bloc_dir(bloc_dir: Path) -> list[Problem]:
     problems.extend(found)
     if bloc is None:
         return problems
+    from khoi_thidua.store.packs import check_rules_file
+
+    problems.extend(check_rules_file(bloc_dir, bloc))
     for year in store.result_years(bloc_dir):
         problems.extend(_check_year(bloc_dir, bloc, year))
     return problems
@@ -68,6 +77,7 @@ def check(
         bool, typer.Option("--all", help="Check every bloc under the data folder.")
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Validate the data and report every problem at once, with file, key, line and fix.
@@ -79,12 +89,21 @@ def check(
       khoi check
 
       khoi check --all --json
+
+      khoi check --all --quiet
     """
     from khoi_thidua import store
 
     dirs = store.bloc_dirs(data) if all_blocs else [store.choose_bloc_dir(data, bloc_id)]
     reports = [(d.name, check_bloc_dir(d)) for d in dirs]
-    emit(view.check_dict(reports), view.check_view(reports), as_json)
     failing = {"error"} | ({"warning"} if strict else set())
-    if any(p.severity in failing for _, problems in reports for p in problems):
+    failed = any(p.severity in failing for _, problems in reports for p in problems)
+    if quiet:
+        # For cron: nothing when all is well, the failing blocs' problems on stderr otherwise.
+        bad = [(b, ps) for b, ps in reports if any(p.severity in failing for p in ps)]
+        if bad:
+            err_console().print(view.check_view(bad))
+    else:
+        emit(view.check_dict(reports), view.check_view(reports), as_json)
+    if failed:
         raise typer.Exit(ExitCode.DATA)

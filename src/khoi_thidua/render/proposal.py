@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 # The document's own title: Vietnamese in both languages, as in the minutes and letters.
-TITLE = "{bloc} — đề nghị khen thưởng năm {year}"
 
 
 def _threshold(share: float) -> str:
@@ -575,7 +574,12 @@ def _columns() -> list[str]:
 
 def proposal_markdown(data: dict[str, Any]) -> str:
     lines = [
-        "# " + TITLE.format(bloc=data["bloc"]["name"], year=data["year"]),
+        "# "
+        + t(
+            "{bloc} — commendation proposals for {year}",
+            bloc=data["bloc"]["name"],
+            year=data["year"],
+        ),
         "",
         t("Rules: {rules}", rules=data["rule_pack"]["name"]),
         "",
@@ -599,11 +603,11 @@ def proposal_markdown(data: dict[str, Any]) -> str:
             )
             + " |"
         )
-    lines += ["", "## " + t("Lý do (reasons)"), ""]
+    lines += ["", "## " + t("Reasons"), ""]
     lines += [f"- **{_md(s['member']['name'])}**: {_md(s['reason'])}" for s in data["standings"]]
     warnings = warning_lines(data)
     if warnings:
-        lines += ["", "## " + t("Cảnh báo (warnings)"), ""]
+        lines += ["", "## " + t("Warnings"), ""]
         lines += [f"- {_md(w)}" for w in warnings]
     return "\n".join(lines) + "\n"
 
@@ -617,7 +621,11 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
     from rich.text import Text
 
     table = Table(
-        title=TITLE.format(bloc=data["bloc"]["name"], year=data["year"]),
+        title=t(
+            "{bloc} — commendation proposals for {year}",
+            bloc=data["bloc"]["name"],
+            year=data["year"],
+        ),
         title_justify="left",
         caption=(
             t(
@@ -653,7 +661,7 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
             s["award"]["name"] if s["award"] else "—",
             style="bold" if s["award"] else None,
         )
-    reasons = Table(title=t("Lý do (reasons)"), title_justify="left", show_lines=False)
+    reasons = Table(title=t("Reasons"), title_justify="left", show_lines=False)
     reasons.add_column(member)
     reasons.add_column(t("Reason and legal basis"))
     for s in data["standings"]:
@@ -661,7 +669,7 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
     parts: list[RenderableType] = [table, reasons]
     lines = warning_lines(data)
     if lines:
-        parts.append(Text(t("Cảnh báo (warnings)") + ":", style="bold yellow"))
+        parts.append(Text(t("Warnings") + ":", style="bold yellow"))
         parts.extend(Text(f"! {line}") for line in lines)
     return Group(*parts)
 
