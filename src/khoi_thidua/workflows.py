@@ -6,6 +6,7 @@ from pathlib import Path
 
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
+from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import MissingInputError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
@@ -18,11 +19,26 @@ def award_ids_for(year: int) -> list[str]:
     return [award.id for award in shipped_pack_for(year).awards]
 
 
-def history_for(bloc_dir: Path, bloc: Bloc, year: int) -> dict[int, YearResults]:
-    """Every earlier year's results (each validated under its own year's rule pack)."""
+def look_back(pack: RulePack) -> int:
+    """How many earlier years the pack's conditions can read (consecutive years, prior awards)."""
+    reach = 0
+    for award in pack.awards:
+        for condition in award.conditions:
+            if condition.kind == "consecutive_years":
+                reach = max(reach, int(condition.params["years"]) - 1)
+            elif condition.kind == "prior_awards":
+                reach = max(reach, int(condition.params["within_years"]))
+    return reach
+
+
+def history_for(
+    bloc_dir: Path, bloc: Bloc, year: int, since: int | None = None
+) -> dict[int, YearResults]:
+    """Earlier years' results from ``since`` on (all when None), each validated under its own
+    year's rule pack."""
     history: dict[int, YearResults] = {}
     for past in store.result_years(bloc_dir):
-        if past < year:
+        if past < year and (since is None or past >= since):
             try:
                 award_ids: list[str] | None = award_ids_for(past)
             except MissingInputError:
@@ -45,4 +61,7 @@ def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
     """The draft proposal for ``year`` from the bloc folder's files."""
     pack = pack_for(bloc_dir, bloc, year)
     results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
-    return propose(bloc, results, history_for(bloc_dir, bloc, year), pack)
+    # Only the years the conditions can read: a decade of files costs nothing more, and an
+    # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
+    history = history_for(bloc_dir, bloc, year, year - look_back(pack))
+    return propose(bloc, results, history, pack)

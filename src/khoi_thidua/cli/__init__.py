@@ -9,7 +9,7 @@ import typer
 
 from khoi_thidua import __version__
 from khoi_thidua.cli.awards_cmds import record_award
-from khoi_thidua.cli.boundary import KhoiGroup, report_error
+from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup, report_error
 from khoi_thidua.cli.check_cmd import check
 from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
@@ -69,13 +69,13 @@ def _root(
     """khoi command line."""
 
 
-app.command()(rotate)
-app.command()(propose)
-app.command()(history)
-app.command("record-award")(record_award)
-app.command()(members)
-app.command()(check)
-app.command()(summary)
+app.command(cls=KhoiCommand)(rotate)
+app.command(cls=KhoiCommand)(propose)
+app.command(cls=KhoiCommand)(history)
+app.command("record-award", cls=KhoiCommand)(record_award)
+app.command(cls=KhoiCommand)(members)
+app.command(cls=KhoiCommand)(check)
+app.command(cls=KhoiCommand)(summary)
 
 
 def main() -> None:
@@ -102,6 +102,6 @@ def main() -> None:
 
 from khoi_thidua.cli.office_cmds import draft, import_results, template  # noqa: E402
 
-app.command()(template)
-app.command("import-results")(import_results)
-app.command()(draft)
+app.command(cls=KhoiCommand)(template)
+app.command("import-results", cls=KhoiCommand)(import_results)
+app.command(cls=KhoiCommand)(draft)

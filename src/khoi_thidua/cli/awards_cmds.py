@@ -156,4 +156,4 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
         )
     del workflows
     data = view.member_history_dict(bloc, member_id, rows)
-    emit(data, view.member_history_view(data), as_json)
+    emit(data, lambda: view.member_history_view(data), as_json)

@@ -11,8 +11,9 @@ import typer
 # Typer vendors its own copy of click; its exceptions are the ones raised here.
 from typer import _click as click
 from typer._click import exceptions as click_errors
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
+from khoi_thidua.cli.language import apply_typer_titles
 from khoi_thidua.errors import DataError, ExitCode, KhoiError
 from khoi_thidua.i18n import t
 
@@ -35,6 +36,14 @@ def report_error(error: KhoiError, prefix: str = "") -> None:
         console.print("  " + t("fix: {hint}", hint=hint), markup=False)
 
 
+class KhoiCommand(TyperCommand):
+    """Typer command whose help screen has Typer's titles in the language in force."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        apply_typer_titles()
+        super().format_help(ctx, formatter)
+
+
 class KhoiGroup(TyperGroup):
     """Typer group that maps usage errors to EX_USAGE and KhoiError to its exit code."""
 
@@ -49,13 +58,19 @@ class KhoiGroup(TyperGroup):
             return super().make_context(info_name, args, parent, **extra)
         except click_errors.UsageError as exc:
             exc.exit_code = ExitCode.USAGE
+            apply_typer_titles()
             raise
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        apply_typer_titles()
+        super().format_help(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click_errors.UsageError as exc:
             exc.exit_code = ExitCode.USAGE
+            apply_typer_titles()
             raise
         except (typer.Exit, typer.Abort, click_errors.ClickException):
             raise

@@ -104,6 +104,6 @@ def check(
         if bad:
             err_console().print(view.check_view(bad))
     else:
-        emit(view.check_dict(reports), view.check_view(reports), as_json)
+        emit(view.check_dict(reports), lambda: view.check_view(reports), as_json)
     if failed:
         raise typer.Exit(ExitCode.DATA)

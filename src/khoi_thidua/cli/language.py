@@ -46,16 +46,25 @@ def split_lang_argument(argv: list[str]) -> tuple[str | None, list[str]]:
     return value, rest
 
 
-def apply_language(command: Any, code: str) -> None:
-    """Set the run's language and translate every help text of ``command`` and below."""
+def apply_typer_titles() -> None:
+    """Typer's panel titles in the language in force.
+
+    Called just before Typer draws a help screen or an error panel: importing
+    ``typer.rich_utils`` loads rich's markdown and syntax modules, which a run that only
+    prints a result must not pay for.
+    """
     from typer import rich_utils
 
-    i18n.set_language(code)
     if not _typer_titles_en:
         _typer_titles_en.update({k: getattr(rich_utils, k) for k in _TYPER_TITLES_VI})
-    titles = _TYPER_TITLES_VI if code == "vi" else _typer_titles_en
+    titles = _TYPER_TITLES_VI if i18n.language() == "vi" else _typer_titles_en
     for name, value in titles.items():
         setattr(rich_utils, name, value)
+
+
+def apply_language(command: Any, code: str) -> None:
+    """Set the run's language and translate every help text of ``command`` and below."""
+    i18n.set_language(code)
     if code != "en":
         names = getattr(command, "context_settings", {}).get("help_option_names", ["--help"])
         _translate(command, set(), names)

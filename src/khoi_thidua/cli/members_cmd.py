@@ -33,4 +33,4 @@ def members(
     """
     _, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else rotation.default_year(bloc)
-    emit(view.members_dict(bloc, target), view.members_view(bloc, target), as_json)
+    emit(view.members_dict(bloc, target), lambda: view.members_view(bloc, target), as_json)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,12 +42,22 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
 
 
-def emit(data: dict[str, Any], view: RenderableType | None, as_json: bool) -> None:
-    """Print ``data`` as JSON, or the human view of it."""
+def emit(
+    data: dict[str, Any],
+    view: RenderableType | Callable[[], RenderableType] | None,
+    as_json: bool,
+) -> None:
+    """Print ``data`` as JSON, or the human view of it.
+
+    ``view`` may be a function: it is called only when a table is printed, so that
+    ``--json`` never builds (or imports) the rich renderables.
+    """
     if as_json or view is None:
         sys.stdout.write(to_json(data) + "\n")
         sys.stdout.flush()
         return
+    if callable(view):
+        view = view()
     console = out_console()
     if console.is_terminal:
         console.print(view)

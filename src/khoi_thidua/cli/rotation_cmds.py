@@ -88,13 +88,13 @@ def rotate(
         if last - target >= MAX_PLAN_YEARS:
             raise UsageError(t("a plan covers at most {count} years", count=MAX_PLAN_YEARS))
         answers = rotation.plan(bloc, target, last)
-        emit(view.plan_dict(bloc, answers), view.plan_view(bloc, answers), as_json)
+        emit(view.plan_dict(bloc, answers), lambda: view.plan_view(bloc, answers), as_json)
         return
     if record:
         _record(bloc_dir, target, note, as_json)
         return
     answer = rotation.leadership_in(bloc, target)
-    emit(view.rotate_dict(bloc, answer), view.rotate_view(bloc, answer), as_json)
+    emit(view.rotate_dict(bloc, answer), lambda: view.rotate_view(bloc, answer), as_json)
 
 
 def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> None:
@@ -117,7 +117,7 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
     ]
     payload = batch_view.batch_dict(entries, year=year)
     if not quiet:
-        emit(payload, batch_view.rotate_all_view(payload), as_json)
+        emit(payload, lambda: batch_view.rotate_all_view(payload), as_json)
     code = batch.exit_code(runs)
     if code:
         raise typer.Exit(code)
@@ -167,7 +167,7 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
                 file=outcome.file,
             )
         )
-    emit(data, view.rotate_view(bloc, answer), as_json)
+    emit(data, lambda: view.rotate_view(bloc, answer), as_json)
 
 
 def _computed_over_record(bloc: Bloc, year: int) -> rotation.Leadership | None:
@@ -218,4 +218,4 @@ def history(
         return
     last = until if until is not None else (rotation.default_year(bloc) if bloc.leadership else 0)
     rows = rotation.history(bloc, last)
-    emit(view.history_dict(bloc, rows), view.history_view(bloc, rows), as_json)
+    emit(view.history_dict(bloc, rows), lambda: view.history_view(bloc, rows), as_json)

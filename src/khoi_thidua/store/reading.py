@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import tomllib
 from collections.abc import Collection, Mapping
@@ -36,10 +38,17 @@ def results_file(bloc_dir: Path, year: int) -> Path:
 
 def display(path: Path) -> str:
     """A path as the user will recognise it: relative to the working folder when inside it."""
+    # abspath, not resolve(): no symlink walk for each of a province's thousands of files.
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(_folder(os.getcwd())))  # noqa: PTH109 (a plain str key)
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _folder(cwd: str) -> Path:
+    return Path(os.path.abspath(cwd))  # noqa: PTH100
 
 
 def read_toml(path: Path) -> TomlFile:
