@@ -20,7 +20,7 @@ def test_check_reports_a_broken_rules_override(sample_data: Path, khoi: Invoke) 
         encoding="utf-8",
     )
     (bloc / "rules.toml").write_text(
-        'schema = 1\n[awards.co-tinh.conditions.min_votes]\nat_least = 0.6\n', encoding="utf-8"
+        "schema = 1\n[awards.co-tinh.conditions.min_votes]\nat_least = 0.6\n", encoding="utf-8"
     )
     result = khoi("check", "--data", str(sample_data))
     assert result.exit_code == 65
