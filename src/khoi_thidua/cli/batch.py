@@ -77,6 +77,17 @@ def exit_code(runs: list[BlocRun[Any]]) -> int:
     return ExitCode.PARTIAL
 
 
+def entries(runs: list[BlocRun[dict[str, Any]]], key: str) -> list[dict[str, Any]]:
+    """The JSON entries of an ``--all`` run: ``{bloc, ok: true, <key>: value}`` or the error."""
+    out: list[dict[str, Any]] = []
+    for run in runs:
+        if run.value is not None:
+            out.append({"bloc": run.value["bloc"], "ok": True, key: run.value})
+        else:
+            out.append({"bloc": {"id": run.bloc_id}, "ok": False, "error": error_dict(run.error)})
+    return out
+
+
 def error_dict(error: KhoiError | None) -> dict[str, Any]:
     if error is None:  # a bloc whose work returned nothing: not an error of its own
         return {"message": t("no result"), "hint": "", "exit_code": int(ExitCode.SOFTWARE)}

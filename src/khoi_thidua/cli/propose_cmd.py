@@ -201,14 +201,7 @@ def _propose_all(
         return view.proposal_dict(bloc, workflows.proposal_for(bloc_dir, bloc, target))
 
     runs = batch.over_blocs(data, work, quiet)
-    entries = [
-        {"bloc": r.value["bloc"], "ok": True, "proposal": r.value}
-        if r.value is not None
-        else {"bloc": {"id": r.bloc_id}, "ok": False, "error": batch.error_dict(r.error)}
-        for r in runs
-        if r.value is not None or r.error is not None
-    ]
-    payload = batch_view.batch_dict(entries, year=year)
+    payload = batch_view.batch_dict(batch.entries(runs, "proposal"), year=year)
     export(
         payload,
         fmt,

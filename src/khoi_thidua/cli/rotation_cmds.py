@@ -108,14 +108,7 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
         return view.rotate_dict(bloc, rotation.leadership_in(bloc, target))
 
     runs = batch.over_blocs(data, work, quiet)
-    entries = [
-        {"bloc": r.value["bloc"], "ok": True, "result": r.value}
-        if r.value is not None
-        else {"bloc": {"id": r.bloc_id}, "ok": False, "error": batch.error_dict(r.error)}
-        for r in runs
-        if r.value is not None or r.error is not None
-    ]
-    payload = batch_view.batch_dict(entries, year=year)
+    payload = batch_view.batch_dict(batch.entries(runs, "result"), year=year)
     if not quiet:
         emit(payload, lambda: batch_view.rotate_all_view(payload), as_json)
     code = batch.exit_code(runs)

@@ -41,7 +41,11 @@ def summary(
     from khoi_thidua.cli import batch
     from khoi_thidua.model import Bloc
     from khoi_thidua.render import batch as batch_view
-    from khoi_thidua.store.packs import shipped_packs
+    from khoi_thidua.store.packs import shipped_pack_for
+
+    # The province's caps are those of the shipped rules for the year (a bloc's override
+    # file sets the bloc's own quotas, not the province's); no pack for the year stops here.
+    pack = shipped_pack_for(year)
 
     def work(bloc_dir: Path) -> tuple[Bloc, Any]:
         bloc = store.load_bloc(bloc_dir)
@@ -54,12 +58,6 @@ def summary(
         for r in runs
         if r.error is not None
     ]
-    pack = next((p for p in reversed(shipped_packs()) if p.covers(year)), None)
-    if pack is None:
-        from khoi_thidua.errors import MissingInputError
-        from khoi_thidua.i18n import t
-
-        raise MissingInputError(t("no rule pack covers results of {year}", year=year))
     caps = check_caps(pack, [p for _, p in done])
     payload = batch_view.summary_dict(year, pack, done, failed, caps)
     if as_json:

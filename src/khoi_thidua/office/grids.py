@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
+from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.columns import CONFERENCE_SHEET, RESULTS_SHEET
@@ -122,22 +122,14 @@ def read_source(path: Path) -> Source:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    if path.is_dir():
-        raise MissingInputError(
-            t("{file} is a folder, but a workbook or CSV file was expected", file=name)
-        )
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError:
-        raise MissingInputError(t("{file} does not exist", file=name)) from None
-    except OSError as exc:
-        raise MissingInputError(
-            t("{file} cannot be read: {reason}", file=name, reason=exc.strerror)
-        ) from None
-    if len(data) > MAX_INPUT_BYTES:
-        size = MAX_INPUT_BYTES // 1024 // 1024
-        raise DataError([Problem(name, "", t("the file is larger than {size} MB", size=size))])
+    from khoi_thidua.store.reading import read_limited
+
+    data = read_limited(
+        path,
+        name,
+        MAX_INPUT_BYTES,
+        t("{file} is a folder, but a workbook or CSV file was expected", file=name),
+    )
     if not data.strip():
         raise DataError(
             [Problem(name, "", t("the file is empty"), t("fill the sheet made by khoi template"))]

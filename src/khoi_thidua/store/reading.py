@@ -51,17 +51,14 @@ def _folder(cwd: str) -> Path:
     return Path(os.path.abspath(cwd))  # noqa: PTH100
 
 
-def read_toml(path: Path) -> TomlFile:
-    """Read and parse ``path`` as UTF-8 TOML, or raise a clear error naming the file."""
-    name = display(path)
+def read_limited(path: Path, name: str, limit: int, folder_message: str) -> bytes:
+    """The bytes of ``path``, or a clear error: a folder, a missing or unreadable file, or a
+    file over ``limit`` bytes (read no further than that, whatever its size)."""
     if path.is_dir():
-        raise MissingInputError(
-            t("{file} is a folder, but a file was expected", file=name),
-            t("rename or remove the folder"),
-        )
+        raise MissingInputError(folder_message, t("rename or remove the folder"))
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise MissingInputError(t("{file} does not exist", file=name)) from None
     except OSError as exc:
@@ -69,9 +66,18 @@ def read_toml(path: Path) -> TomlFile:
         raise MissingInputError(
             t("{file} cannot be read: {reason}", file=name, reason=exc.strerror)
         ) from None
-    if len(raw) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 1024 // 1024
-        raise DataError([Problem(name, "", t("the file is larger than {size} MB", size=limit))])
+    if len(raw) > limit:
+        size = limit // 1024 // 1024
+        raise DataError([Problem(name, "", t("the file is larger than {size} MB", size=size))])
+    return raw
+
+
+def read_toml(path: Path) -> TomlFile:
+    """Read and parse ``path`` as UTF-8 TOML, or raise a clear error naming the file."""
+    name = display(path)
+    raw = read_limited(
+        path, name, MAX_FILE_BYTES, t("{file} is a folder, but a file was expected", file=name)
+    )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark left by Windows Notepad is harmless
     try:
