@@ -126,7 +126,7 @@ def make_pack(
     *,
     tie_break: Sequence[str] = (),
     years: tuple[int, int | None] = (2018, None),
-    notes: Sequence[str] = (),
+    notes: Sequence[str | dict[str, str]] = (),
 ) -> RulePack:
     """A rule pack parsed from ``awards`` (dicts as in a pack file); it must parse cleanly."""
     span: dict[str, int] = {"from": years[0]}

@@ -287,10 +287,18 @@ class TestUnverifiedNotices:
 
     def test_pack_notes_are_passed_on(self) -> None:
         """The pack's notes reach the conference as pack_note notices."""
-        pack = three_awards(notes=["Ghi chú của gói quy tắc."])
+        pack = three_awards(
+            notes=[
+                "Ghi chú của gói quy tắc.",
+                {"vi": "Ghi chú hai thứ tiếng.", "en": "A note in both languages."},
+            ]
+        )
         proposal = run([result("a", 95)], pack)
         notes = [n.detail for n in proposal.notices if n.code == "pack_note"]
-        assert notes == [{"text": "Ghi chú của gói quy tắc."}]
+        assert notes == [
+            {"text": "Ghi chú của gói quy tắc.", "text_en": "Ghi chú của gói quy tắc."},
+            {"text": "Ghi chú hai thứ tiếng.", "text_en": "A note in both languages."},
+        ]
 
 
 # -- the sample bloc, the regime by year and the bloc's override file -------------------------

@@ -56,7 +56,7 @@ def parse_pack(
     pack_id = reader.identifier(doc, "id", "")
     name = reader.text(doc, "name", "", required=True)
     basis = reader.text(doc, "basis", "") or ""
-    notes = reader.text_list(doc, "notes", "")
+    notes = _notes(reader, doc)
     tie_break = _tie_break(reader, doc, "")
     years = reader.table(doc, "years", "", required=True) or {}
     reader.known_keys(years, "years", ("from", "to"))
@@ -106,6 +106,28 @@ def parse_pack(
         sources=(file,),
     )
     return pack, reader.problems
+
+
+def _notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
+    """``notes``: each a `{ vi = "…", en = "…" }` table (or one text used in both languages)."""
+    raw = doc.get("notes", [])
+    if not isinstance(raw, list):
+        reader.error("notes", t("`notes` must be a list"))
+        return []
+    notes: list[tuple[str, str]] = []
+    for index, item in enumerate(raw):
+        path = f"notes[{index}]"
+        if isinstance(item, str):
+            notes.append((item, item))
+        elif isinstance(item, dict):
+            reader.known_keys(item, path, ("vi", "en"))
+            vi = reader.text(item, "vi", path, required=True)
+            en = reader.text(item, "en", path) or vi
+            if vi is not None and en is not None:
+                notes.append((vi, en))
+        else:
+            reader.error(path, t("a note is a text or a table with `vi` and `en`"))
+    return notes
 
 
 def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:

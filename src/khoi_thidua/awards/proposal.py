@@ -288,5 +288,5 @@ def _notices(
             else next(c.basis for c in award.conditions if c.kind == what)
         )
         notices.append(Notice("unverified", {"award": award_id, "what": what, "basis": basis}))
-    notices.extend(Notice("pack_note", {"text": note}) for note in pack.notes)
+    notices.extend(Notice("pack_note", {"text": vi, "text_en": en}) for vi, en in pack.notes)
     return notices

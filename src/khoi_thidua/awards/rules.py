@@ -105,7 +105,7 @@ class RulePack:
     basis: str
     awards: tuple[AwardRule, ...]
     tie_break: tuple[str, ...] = ()  # keys used after score, then total votes
-    notes: tuple[str, ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()  # (Vietnamese, English) pairs
     caps: tuple[ProvinceCap, ...] = ()
     sources: tuple[str, ...] = field(default=())  # files the pack was read from, in order
 

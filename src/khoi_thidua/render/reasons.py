@@ -384,5 +384,5 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             basis=f" ({d['basis']})" if d["basis"] else "",
         )
     if notice.code == "pack_note":
-        return str(d["text"])
+        return str(d["text"] if language() == "vi" else d.get("text_en", d["text"]))
     return notice.code
