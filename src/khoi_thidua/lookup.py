@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from khoi_thidua.collation import sort_key
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Member
@@ -138,14 +139,18 @@ def _describe(members: Sequence[Member]) -> str:
     return ", ".join(f"{m.id} ({m.name})" for m in members)
 
 
+def _alphabetical(members: Sequence[Member]) -> tuple[Member, ...]:
+    return tuple(sorted(members, key=lambda m: sort_key(m.name)))
+
+
 def _ambiguous(query: str, found: tuple[Member, ...]) -> AmbiguousMemberError:
     message = t(
         "'{query}' matches {count} members: {members}",
         query=query,
         count=len(found),
-        members=_describe(found),
+        members=_describe(_alphabetical(found)),
     )
-    hint = t("use the member's id: {ids}", ids=t(" or ").join(m.id for m in found))
+    hint = t("use the member's id: {ids}", ids=t(" or ").join(m.id for m in _alphabetical(found)))
     return AmbiguousMemberError(message, hint, query, found)
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
 from khoi_thidua import rotation
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
@@ -15,22 +20,43 @@ from khoi_thidua.cli.output import emit
 from khoi_thidua.render import members as view
 
 
+class Sort(StrEnum):
+    order = "order"
+    name = "name"
+
+
 def members(
     year: YearArgument = None,
+    sort: Annotated[
+        Sort,
+        typer.Option(
+            "--sort",
+            help="Order of the list: order (the rotation order) or name "
+            "(Vietnamese alphabetical order).",
+        ),
+    ] = Sort.order,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The bloc's members and their status in YEAR: active, left, merged into, excused.
 
-    YEAR defaults to the year after the latest recorded leadership.
+    YEAR defaults to the year after the latest recorded leadership. The list follows the
+    rotation order, or the Vietnamese alphabet with --sort name.
 
     Examples:
 
       khoi members 2025
 
+      khoi members --sort name
+
       khoi members --json
     """
     _, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else rotation.default_year(bloc)
-    emit(view.members_dict(bloc, target), lambda: view.members_view(bloc, target), as_json)
+    by_name = sort is Sort.name
+    emit(
+        view.members_dict(bloc, target, by_name),
+        lambda: view.members_view(bloc, target, by_name),
+        as_json,
+    )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.awards.province import CapCheck, leaders, totals
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.collation import sort_key
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.numbers import format_percent
@@ -121,7 +122,9 @@ def summary_dict(
             }
         )
     blocs.extend(failed)
-    blocs.sort(key=lambda b: b["bloc"]["id"])
+    # People read the province list alphabetically (Vietnamese order); a bloc whose file could
+    # not be read has only its id.
+    blocs.sort(key=lambda b: sort_key(b["bloc"].get("name") or b["bloc"]["id"]))
     counts = totals([p for _, p in done])
     return {
         "schema": SCHEMA_VERSION,

@@ -29,9 +29,18 @@ def member_status(bloc: Bloc, member: Member, year: int) -> tuple[str, str]:
     return "active", ""
 
 
-def members_dict(bloc: Bloc, year: int) -> dict[str, Any]:
+def ordered(bloc: Bloc, by_name: bool = False) -> list[Member]:
+    """The members in rotation order, or in Vietnamese alphabetical order of their names."""
+    if by_name:
+        from khoi_thidua.collation import sort_key
+
+        return sorted(bloc.members, key=lambda m: sort_key(m.name))
+    return sorted(bloc.members, key=lambda m: bloc.order.index(m.id))
+
+
+def members_dict(bloc: Bloc, year: int, by_name: bool = False) -> dict[str, Any]:
     rows = []
-    for member in bloc.members:
+    for member in ordered(bloc, by_name):
         status, detail = member_status(bloc, member, year)
         rows.append(
             {
@@ -49,7 +58,7 @@ def members_dict(bloc: Bloc, year: int) -> dict[str, Any]:
     return {"schema": SCHEMA_VERSION, "bloc": bloc_ref(bloc), "year": year, "members": rows}
 
 
-def members_view(bloc: Bloc, year: int) -> RenderableType:
+def members_view(bloc: Bloc, year: int, by_name: bool = False) -> RenderableType:
     from rich.table import Table
 
     labels = {
@@ -68,7 +77,7 @@ def members_view(bloc: Bloc, year: int) -> RenderableType:
     table.add_column(t("Short name"))
     table.add_column(t("Status"))
     table.add_column(t("Detail"))
-    for member in sorted(bloc.members, key=lambda m: bloc.order.index(m.id)):
+    for member in ordered(bloc, by_name):
         status, detail = member_status(bloc, member, year)
         table.add_row(
             str(bloc.order.index(member.id) + 1),
