@@ -169,3 +169,22 @@ class TestRefusals:
         assert result.exit_code == ExitCode.TEMP_FAIL
         assert "locked" in result.stderr
         assert path.read_bytes() == before
+
+
+def test_record_note_is_stored_in_nfc(sample_data: Path, khoi: Invoke) -> None:
+    """A note typed with separate accent marks (NFD) is written in NFC."""
+    import unicodedata
+
+    note = unicodedata.normalize("NFD", "Hội nghị ngày 10/01/2022")
+    result = khoi("rotate", "2022", "--record", "--note", note, "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    text = (sample_data / "khoi-co-quan-dang" / "bloc.toml").read_text(encoding="utf-8")
+    assert 'note = "Hội nghị ngày 10/01/2022"' in text
+    assert unicodedata.normalize("NFC", text) == text
+
+
+def test_history_until_before_the_first_record_is_empty(sample_data: Path, khoi: Invoke) -> None:
+    """`history --until` before the first recorded year lists no year."""
+    result = khoi("history", "--until", "2019", "--json", "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["years"] == []

@@ -196,7 +196,7 @@ def default_year(bloc: Bloc) -> int:
 
 def history(bloc: Bloc, until: int) -> list[HistoryRow]:
     """Every year from the first record to ``until``, marking recorded departures."""
-    if not bloc.leadership:
+    if not bloc.leadership or until < min(r.year for r in bloc.leadership):
         return []
     first = min(r.year for r in bloc.leadership)
     rows: list[HistoryRow] = []

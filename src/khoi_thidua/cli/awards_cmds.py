@@ -12,6 +12,7 @@ from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOp
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.cli.propose_cmd import resolve_member
 from khoi_thidua.errors import UsageError
+from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, GrantedAward
 
@@ -63,7 +64,10 @@ def record_award(
             t("unknown award `{award}` for {year}", award=award, year=year),
             t("award ids: {ids}", ids=", ".join(ids)),
         )
-    granted = GrantedAward(member_id, award, decision.strip(), _parse_date(date), issuer.strip())
+    # Typed text is stored in NFC, like everything khoi reads: "Hòa" typed two ways is one name.
+    granted = GrantedAward(
+        member_id, award, nfc(decision.strip()), _parse_date(date), nfc(issuer.strip())
+    )
     if not granted.decision:
         raise UsageError(
             t("--decision is empty"), t('give the decision number, e.g. "Số 512/QĐ-UBND"')

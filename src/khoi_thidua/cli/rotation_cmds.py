@@ -21,6 +21,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
+from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
@@ -130,10 +131,14 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
             if computed is None:
                 return LeadershipRecord(year, answer.chair, answer.vice_chair, answer.note)
             answer = computed
-        text = note or t(
-            "Computed by circular rotation from {year}; recorded with khoi on {date}",
-            year=answer.start_year,
-            date=today,
+        text = (
+            nfc(note.strip())
+            if note and note.strip()
+            else t(
+                "Computed by circular rotation from {year}; recorded with khoi on {date}",
+                year=answer.start_year,
+                date=today,
+            )
         )
         return LeadershipRecord(year, answer.chair, answer.vice_chair, text)
 
