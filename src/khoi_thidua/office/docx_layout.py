@@ -101,8 +101,12 @@ class Writer:
         indent: bool = False,
         container: Any = None,
         space_after: int | None = None,
+        keep_with_next: bool = False,
     ) -> Any:
-        """A paragraph of one run; ``align`` is left, center, right or justify."""
+        """A paragraph of one run; ``align`` is left, center, right or justify.
+
+        ``keep_with_next`` keeps a heading on the page of what follows it (a table).
+        """
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Mm, Pt
 
@@ -118,6 +122,8 @@ class Writer:
             paragraph.paragraph_format.first_line_indent = Mm(10)
         if space_after is not None:
             paragraph.paragraph_format.space_after = Pt(space_after)
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
         if text:
             self.run(paragraph, text, bold=bold, italic=italic, underline=underline, size=size)
         return paragraph
@@ -190,6 +196,7 @@ class Writer:
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
         set_borders(table, visible=True)
         self._widths(table, widths_mm)
+        _repeat_header_row(table.rows[0])
         for column, text in enumerate(header):
             cell = table.cell(0, column)
             _clear(cell)
@@ -295,3 +302,14 @@ def date_line(place: str, iso: str | None) -> str:
     year, month, day = (int(part) for part in iso.split("-"))
     month_text = f"{month:02d}" if month < 3 else str(month)
     return f"{where}, ngày {day:02d} tháng {month_text} năm {year}"
+
+
+def _repeat_header_row(row: Any) -> None:
+    """Mark a table's first row as its header, repeated at the top of each page it runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)

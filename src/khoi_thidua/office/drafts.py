@@ -78,7 +78,7 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
         indent=True,
     )
 
-    writer.paragraph("I. KẾT QUẢ CHẤM ĐIỂM THI ĐUA", bold=True, align="left")
+    writer.paragraph("I. KẾT QUẢ CHẤM ĐIỂM THI ĐUA", bold=True, align="left", keep_with_next=True)
     rows = [
         [
             str(index),
@@ -93,11 +93,11 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
     writer.table(
         ["STT", "Đơn vị", "Điểm tự chấm", "Điểm chấm chéo", "Mức độ hoàn thành", "Xếp hạng"],
         rows,
-        _widths([13, 55, 20, 20, 42, 16]),
+        _widths([16, 52, 20, 20, 40, 18]),
         numeric=(2, 3, 5),
     )
 
-    writer.paragraph("II. KẾT QUẢ BỎ PHIẾU SUY TÔN", bold=True, align="left")
+    writer.paragraph("II. KẾT QUẢ BỎ PHIẾU SUY TÔN", bold=True, align="left", keep_with_next=True)
     seats = data["seats"]
     rows = [
         [
@@ -110,11 +110,13 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
     writer.table(
         ["STT", "Đơn vị", *[seat["name"] for seat in seats]],
         rows,
-        _widths([13, 55, *[100 / max(len(seats), 1)] * len(seats)]),
+        _widths([16, 52, *[100 / max(len(seats), 1)] * len(seats)]),
         numeric=tuple(range(2, 2 + len(seats))),
     )
 
-    writer.paragraph("III. KẾT QUẢ BÌNH XÉT, ĐỀ NGHỊ KHEN THƯỞNG", bold=True, align="left")
+    writer.paragraph(
+        "III. KẾT QUẢ BÌNH XÉT, ĐỀ NGHỊ KHEN THƯỞNG", bold=True, align="left", keep_with_next=True
+    )
     writer.paragraph(
         "Căn cứ kết quả chấm điểm và bỏ phiếu suy tôn, hội nghị thống nhất đề nghị khen "
         "thưởng như sau:",
@@ -201,7 +203,7 @@ def letter_document(facts: DraftFacts, base: bytes | None = None, source: str = 
         writer.table(
             ["STT", "Tên tập thể", "Hình thức khen thưởng", "Điểm", "Số phiếu", "Căn cứ"],
             rows,
-            _widths([13, 48, 40, 15, 15, 50]),
+            _widths([16, 44, 38, 18, 20, 44]),
             numeric=(3, 4),
         )
     else:
@@ -237,7 +239,9 @@ def _number(value: object) -> str:
     if value is None:
         return ""
     assert isinstance(value, int | float)
-    return format_number(float(value), LANG)
+    # Scores keep their decimal, as in the scoring table: 97,0 beside 98,5 (98,25 keeps two).
+    decimals = 1 if round(float(value), 1) == float(value) else 2
+    return format_number(float(value), LANG, decimals)
 
 
 def _votes(votes: int | None, ballots: int | None) -> str:
