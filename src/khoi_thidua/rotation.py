@@ -211,3 +211,18 @@ def history(bloc: Bloc, until: int) -> list[HistoryRow]:
         rows.append(HistoryRow(current, expected))
         previous = current
     return rows
+
+
+def next_turns(bloc: Bloc, year: int) -> dict[str, int]:
+    """The first year from ``year`` on in which each member chairs, over two full circles.
+
+    A member missing from the answer has no turn in that span (it left, or is never
+    eligible). Shown beside the members so that a unit sees when its turn comes, and sees
+    it move when the roster changes.
+    """
+    if not bloc.leadership or year < min(r.year for r in bloc.leadership):
+        return {}
+    turns: dict[str, int] = {}
+    for answer in plan(bloc, year, year + 2 * len(bloc.order)):
+        turns.setdefault(answer.chair, answer.year)
+    return turns

@@ -55,8 +55,9 @@ def members(
     _, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else rotation.default_year(bloc)
     by_name = sort is Sort.name
+    turns = rotation.next_turns(bloc, target)
     emit(
-        view.members_dict(bloc, target, by_name),
-        lambda: view.members_view(bloc, target, by_name),
+        view.members_dict(bloc, target, by_name, turns),
+        lambda: view.members_view(bloc, target, by_name, turns),
         as_json,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.i18n import t
@@ -38,7 +39,11 @@ def ordered(bloc: Bloc, by_name: bool = False) -> list[Member]:
     return sorted(bloc.members, key=lambda m: bloc.order.index(m.id))
 
 
-def members_dict(bloc: Bloc, year: int, by_name: bool = False) -> dict[str, Any]:
+def members_dict(
+    bloc: Bloc, year: int, by_name: bool = False, turns: Mapping[str, int] | None = None
+) -> dict[str, Any]:
+    """The members with their status in ``year`` and ``turns``: each one's next year as chair."""
+    turns = turns or {}
     rows = []
     for member in ordered(bloc, by_name):
         status, detail = member_status(bloc, member, year)
@@ -53,12 +58,15 @@ def members_dict(bloc: Bloc, year: int, by_name: bool = False) -> dict[str, Any]
                 "status": status,
                 "detail": detail,
                 "rotation_position": bloc.order.index(member.id) + 1,
+                "next_chair_year": turns.get(member.id),
             }
         )
     return {"schema": SCHEMA_VERSION, "bloc": bloc_ref(bloc), "year": year, "members": rows}
 
 
-def members_view(bloc: Bloc, year: int, by_name: bool = False) -> RenderableType:
+def members_view(
+    bloc: Bloc, year: int, by_name: bool = False, turns: Mapping[str, int] | None = None
+) -> RenderableType:
     from rich.table import Table
 
     labels = {
@@ -77,6 +85,8 @@ def members_view(bloc: Bloc, year: int, by_name: bool = False) -> RenderableType
     table.add_column(t("Short name"))
     table.add_column(t("Status"))
     table.add_column(t("Detail"))
+    table.add_column(t("Next turn as chair"), justify="right")
+    turns = turns or {}
     for member in ordered(bloc, by_name):
         status, detail = member_status(bloc, member, year)
         table.add_row(
@@ -86,5 +96,6 @@ def members_view(bloc: Bloc, year: int, by_name: bool = False) -> RenderableType
             member.short,
             labels[status],
             detail,
+            str(turns[member.id]) if member.id in turns else "—",
         )
     return table
