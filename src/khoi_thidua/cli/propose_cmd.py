@@ -88,7 +88,7 @@ def export(
     if fmt is Format.json:
         write_or_print(to_json(data) + "\n", output, quiet)
     elif fmt is Format.csv:
-        from khoi_thidua.render.proposal import to_csv
+        from khoi_thidua.render.flat import to_csv
 
         header, body = rows(data)
         write_or_print(to_csv(header, body), output, quiet)

@@ -37,10 +37,8 @@ __all__ = [
     "proposal_markdown",
     "proposal_rows",
     "proposal_view",
-    "safe_cell",
     "short_failure",
     "standing_reason",
-    "to_csv",
     "warning_lines",
 ]
 
@@ -157,15 +155,6 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
 
 # -- flat formats --------------------------------------------------------------------------
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """A CSV cell that a spreadsheet never runs as a formula (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
 
 def proposal_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
     """Header and rows of the proposal table, one row per member, for CSV and markdown."""
@@ -202,19 +191,6 @@ def proposal_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
             ]
         )
     return header, rows
-
-
-def to_csv(header: list[str], rows: list[list[object]]) -> bytes:
-    """UTF-8 with a byte-order mark (Excel shows Vietnamese), CRLF, formula-safe cells."""
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def _md(value: object) -> str:
