@@ -19,6 +19,15 @@ def award_ids_for(year: int) -> list[str]:
     return [award.id for award in shipped_pack_for(year).awards]
 
 
+def checkable_award_ids(year: int) -> list[str] | None:
+    """``award_ids_for(year)``, or None for a year no shipped pack covers: such a year is
+    valid history whose award ids simply go unchecked."""
+    try:
+        return award_ids_for(year)
+    except MissingInputError:
+        return None
+
+
 def look_back(pack: RulePack) -> int:
     """How many earlier years the pack's conditions can read (consecutive years, prior awards)."""
     reach = 0
@@ -39,11 +48,7 @@ def history_for(
     history: dict[int, YearResults] = {}
     for past in store.result_years(bloc_dir):
         if past < year and (since is None or past >= since):
-            try:
-                award_ids: list[str] | None = award_ids_for(past)
-            except MissingInputError:
-                award_ids = None  # a year no shipped pack covers: award ids go unchecked
-            history[past] = store.load_results(bloc_dir, bloc, past, award_ids)
+            history[past] = store.load_results(bloc_dir, bloc, past, checkable_award_ids(past))
     return history
 
 

@@ -16,6 +16,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, err_console
 from khoi_thidua.errors import DataError, ExitCode, KhoiError, Problem
+from khoi_thidua.model import Bloc
 from khoi_thidua.render import problems as view
 
 
@@ -41,13 +42,12 @@ def check_bloc_dir(bloc_dir: Path) -> list[Problem]:
     return problems
 
 
-def _check_year(bloc_dir: Path, bloc: object, year: int) -> list[Problem]:
+def _check_year(bloc_dir: Path, bloc: Bloc, year: int) -> list[Problem]:
     from khoi_thidua import store
-    from khoi_thidua.model import Bloc
+    from khoi_thidua.workflows import checkable_award_ids
 
-    assert isinstance(bloc, Bloc)
     try:
-        _, found = store.check_results(bloc_dir, bloc, year, _award_ids(bloc_dir, bloc, year))
+        _, found = store.check_results(bloc_dir, bloc, year, checkable_award_ids(year))
     except DataError as exc:
         return list(exc.problems)
     except KhoiError as exc:
@@ -55,19 +55,6 @@ def _check_year(bloc_dir: Path, bloc: object, year: int) -> list[Problem]:
             Problem(store.display(store.results_file(bloc_dir, year)), "", exc.message, exc.hint)
         ]
     return found
-
-
-def _award_ids(bloc_dir: Path, bloc: object, year: int) -> list[str] | None:
-    """Award ids of the rule pack in force for ``year``, when rule packs are available."""
-    from khoi_thidua.model import Bloc
-    from khoi_thidua.store import packs
-
-    assert isinstance(bloc, Bloc)
-    try:
-        pack = packs.shipped_pack_for(year)  # switched-off awards stay valid history
-    except KhoiError:
-        return None
-    return [award.id for award in pack.awards]
 
 
 def check(
