@@ -271,7 +271,9 @@ class TestOutputFile:
         target = tmp_path / "out" / "de-nghi.csv"
         target.parent.mkdir()
         target.write_bytes(b"x" * 100_000)
-        result = khoi("propose", "2021", "--data", str(sample_data), "-f", "csv", "-o", str(target))
+        result = khoi(
+            "propose", "2021", "--data", str(sample_data), "-f", "csv", "-o", str(target), "--force"
+        )
         assert result.exit_code == 0, result.stderr
         assert csv_rows(target.read_bytes())[0] == CSV_HEADER
         leftovers = [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")]
@@ -295,7 +297,16 @@ class TestOutputFile:
 
         monkeypatch.setattr(writing.os, "fsync", broken_fsync)
         result = khoi(
-            "propose", "2021", "--data", str(sample_data), "-f", "csv", "-o", str(target), env=WIDE
+            "propose",
+            "2021",
+            "--data",
+            str(sample_data),
+            "-f",
+            "csv",
+            "-o",
+            str(target),
+            "--force",
+            env=WIDE,
         )
         assert_clean_error(result, ExitCode.CANT_CREATE, "No space left on device", "unchanged")
         assert target.read_bytes() == b"old content"

@@ -481,8 +481,8 @@ class TestWriteFailures:
 
     def test_write_output_missing_folder(self, tmp_path: Path) -> None:
         """An export to a folder that does not exist is a WriteError, and nothing is created."""
-        with pytest.raises(WriteError, match="does not exist"):
-            store.write_output(tmp_path / "missing" / "out.csv", b"x")
+        with pytest.raises(WriteError, match="missing does not exist"):
+            store.write_export(tmp_path / "missing" / "out.csv", b"x", force=False)
         assert list(tmp_path.iterdir()) == []
 
 

@@ -114,3 +114,16 @@ class RefusedError(KhoiError):
     """A write was refused because something different is already recorded."""
 
     exit_code = ExitCode.REFUSED
+
+
+class InternalError(KhoiError):
+    """Something khoi did not expect went wrong (a bug); in a batch it stops one bloc only."""
+
+    exit_code = ExitCode.SOFTWARE
+
+    @classmethod
+    def from_exception(cls, exc: BaseException) -> InternalError:
+        return cls(
+            t("internal error: {error}", error=f"{type(exc).__name__}: {exc}"[:500]),
+            t("this is a bug in khoi; run again with KHOI_DEBUG=1 for the traceback and report it"),
+        )

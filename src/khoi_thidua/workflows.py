@@ -70,3 +70,10 @@ def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))
     return propose(bloc, results, history, pack)
+
+
+def resolve_member(bloc: Bloc, query: str) -> str:
+    """The member id a user typed as id, short name or part of the name."""
+    from khoi_thidua.lookup import find_member
+
+    return find_member(bloc.members, query).id

@@ -10,7 +10,6 @@ import typer
 
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
 from khoi_thidua.cli.output import emit, say
-from khoi_thidua.cli.propose_cmd import resolve_member
 from khoi_thidua.errors import UsageError
 from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
@@ -50,11 +49,12 @@ def record_award(
       khoi record-award 2021 "noi chinh" bang-khen-tinh --decision "Số 600/QĐ-UBND"
       --date 20/03/2022
     """
+    from khoi_thidua import workflows
     from khoi_thidua.store.packs import shipped_pack_for
     from khoi_thidua.store.records import record_granted
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    member_id = resolve_member(bloc, member)
+    member_id = workflows.resolve_member(bloc, member)
     # Every award of the regime, even one the bloc's override stops proposing: the
     # authority may still grant it, and the grant is history later conditions read.
     pack = shipped_pack_for(year)
@@ -124,7 +124,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
     from khoi_thidua.render import member_history as view
     from khoi_thidua.store.packs import pack_for, shipped_pack_for
 
-    member_id = resolve_member(bloc, query)
+    member_id = workflows.resolve_member(bloc, query)
     years = store.result_years(bloc_dir)
     recorded = {r.year for r in bloc.leadership}
     rows: list[view.YearRecord] = []
@@ -158,6 +158,5 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
                 role,
             )
         )
-    del workflows
     data = view.member_history_dict(bloc, member_id, rows)
     emit(data, lambda: view.member_history_view(data), as_json)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from khoi_thidua.errors import ExitCode, KhoiError
+from khoi_thidua.errors import ExitCode, InternalError, KhoiError
 from khoi_thidua.i18n import t
 
 T = TypeVar("T")
@@ -54,10 +56,18 @@ def over_blocs(data: Path, work: Callable[[Path], T], quiet: bool) -> list[BlocR
 
 
 def _run_one(bloc_dir: Path, work: Callable[[Path], T]) -> BlocRun[T]:
+    """One bloc's work; whatever goes wrong in it is that bloc's error, never the batch's."""
     try:
         return BlocRun(bloc_dir, work(bloc_dir), None)
     except KhoiError as exc:
         return BlocRun(bloc_dir, None, exc)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise  # the person or the pipe stopped the whole run, not this bloc
+    except Exception as exc:  # a bug, a memory or recursion error: reported, the rest go on
+        if os.environ.get("KHOI_DEBUG"):
+            print(f"[{bloc_dir.name}]", file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+        return BlocRun(bloc_dir, None, InternalError.from_exception(exc))
 
 
 def _report(run: BlocRun[Any]) -> None:

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    ForceOption,
+    JsonOption,
+    open_bloc,
+)
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import RefusedError, UsageError
 from khoi_thidua.i18n import t
@@ -16,15 +23,22 @@ from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 RequiredYear = Annotated[
     int, typer.Argument(help="The year of the results, e.g. 2021.", min=MIN_YEAR, max=MAX_YEAR)
 ]
-ForceOption = Annotated[
-    bool, typer.Option("--force", help="Overwrite OUTPUT if it already exists.")
-]
 
 
 def _check_output(output: Path, suffix: str, force: bool) -> None:
-    from khoi_thidua.store import display
+    """The one --output rule (see ``store.outputs``), plus the file type this command writes."""
+    import sys
 
-    if output.suffix.lower() != suffix:
+    from khoi_thidua import store
+
+    if store.is_stdout(output):
+        if sys.stdout.isatty():
+            raise UsageError(
+                t("this format is a binary file and cannot be shown in the terminal"),
+                t("give --output FILE, or redirect: --output - > FILE"),
+            )
+        return
+    if output.suffix.lower() != suffix and not output.is_dir():
         raise UsageError(
             t(
                 "the output file must end in {suffix}, not `{found}`",
@@ -33,16 +47,21 @@ def _check_output(output: Path, suffix: str, force: bool) -> None:
             ),
             t("e.g. --output ket-qua{suffix}", suffix=suffix),
         )
-    if output.is_dir():
-        raise UsageError(t("{file} is a folder; give a file name", file=display(output)))
-    if output.exists() and not force:
-        raise RefusedError(
-            t("{file} already exists; nothing was written", file=display(output)),
-            t(
-                "choose another name, or pass --force to overwrite it (a filled sheet or an "
-                "edited draft would be lost)"
-            ),
-        )
+    store.output_target(output, force)
+
+
+def _write(output: Path, data: bytes, force: bool) -> bool:
+    """Write the document to ``output`` (or stdout for ``-``); True when a file was written."""
+    import sys
+
+    from khoi_thidua import store
+
+    if store.is_stdout(output):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return False
+    store.write_export(output, data, force)
+    return True
 
 
 def template(
@@ -83,7 +102,8 @@ def template(
     results = None
     if with_results:
         results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
-    store.write_output(output, template_workbook(bloc, year, pack.bloc_awards, results))
+    if not _write(output, template_workbook(bloc, year, pack.bloc_awards, results), force):
+        return
     facts = {
         "file": store.display(output),
         "members": len(bloc.members_in(year)),
@@ -244,7 +264,8 @@ def draft(
     )
     source = store.display(template_file) if template_file is not None else ""
     build = minutes_document if minutes else letter_document
-    store.write_output(output, build(facts, base, source))
+    if not _write(output, build(facts, base, source), force):
+        return
     file = store.display(output)
     if minutes:
         say(

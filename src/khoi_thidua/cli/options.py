@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -50,4 +51,31 @@ QuietOption = Annotated[
     typer.Option(
         "--quiet", "-q", help="Print nothing but errors (for cron); use --output to keep results."
     ),
+]
+
+
+class Format(StrEnum):
+    """The output formats of the commands that export."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (atomically) instead of the terminal; - is the terminal.",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite OUTPUT if it already exists.")
 ]

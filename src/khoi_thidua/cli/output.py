@@ -6,10 +6,16 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from khoi_thidua.errors import UsageError
+from khoi_thidua.i18n import t
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+
+    from khoi_thidua.cli.options import Format
 
 PIPE_WIDTH = 120  # tables written to a file or pipe are not squeezed to 80 columns
 
@@ -86,3 +92,76 @@ def file_console(view: RenderableType) -> str:
         view
     )
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def check_output(output: Path | None, force: bool) -> None:
+    """Refuse a bad ``--output`` before any work is done (see ``store.outputs`` for the rule)."""
+    from khoi_thidua import store
+
+    if output is not None and not store.is_stdout(output):
+        store.output_target(output, force)
+
+
+def write_or_print(
+    data: bytes | str, output: Path | None, quiet: bool = False, force: bool = False
+) -> None:
+    """Write an export atomically to ``output``, or to stdout for none or ``-`` (nothing when
+    quiet and no file is named)."""
+    from khoi_thidua import store
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None or store.is_stdout(output):
+        if quiet and output is None:
+            return
+        if isinstance(data, bytes) and sys.stdout.isatty():
+            raise UsageError(
+                t("this format is a binary file and cannot be shown in the terminal"),
+                t("give --output FILE, or redirect: --output - > FILE"),
+            )
+        if isinstance(data, str):
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        else:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+        return
+    written = store.write_export(output, raw, force)
+    if not quiet:
+        say(t("Wrote {file}.", file=store.display(written)))
+
+
+def export(
+    data: Any,
+    fmt: Format,
+    output: Path | None,
+    rows: Any,
+    markdown: Any,
+    view: Any,
+    workbook: Any,
+    quiet: bool = False,
+    force: bool = False,
+) -> None:
+    """Render ``data`` in ``fmt`` (shared by propose and summary); a format given no
+    renderer (None) is refused."""
+    from khoi_thidua.cli.options import Format
+
+    renderers = {Format.csv: rows, Format.markdown: markdown, Format.xlsx: workbook}
+    if renderers.get(fmt, True) is None:
+        raise UsageError(t("--format {format} is not available here", format=fmt.value))
+    if fmt is Format.json:
+        write_or_print(to_json(data) + "\n", output, quiet, force)
+    elif fmt is Format.csv:
+        from khoi_thidua.render.flat import to_csv
+
+        header, body = rows(data)
+        write_or_print(to_csv(header, body), output, quiet, force)
+    elif fmt is Format.markdown:
+        write_or_print(markdown(data), output, quiet, force)
+    elif fmt is Format.xlsx:
+        if output is None:
+            raise UsageError(t("--format xlsx needs --output FILE.xlsx"))
+        write_or_print(workbook(data), output, quiet, force)
+    elif output is not None:
+        write_or_print(file_console(view(data)), output, quiet, force)
+    elif not quiet:
+        emit(data, view(data), False)

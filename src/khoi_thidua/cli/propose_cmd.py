@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,96 +12,18 @@ from khoi_thidua.cli.options import (
     AllOption,
     BlocOption,
     DataOption,
+    ForceOption,
+    Format,
+    FormatOption,
     JsonOption,
+    OutputOption,
     QuietOption,
     YearArgument,
     open_bloc,
 )
-from khoi_thidua.cli.output import emit, say, to_json
+from khoi_thidua.cli.output import export, to_json, write_or_print
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
-
-
-FormatOption = Annotated[
-    Format,
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of the terminal."),
-]
-
-
-def resolve_member(bloc: Bloc, query: str) -> str:
-    """The member id a user typed as id, short name or part of the name."""
-    from khoi_thidua.lookup import find_member
-
-    return find_member(bloc.members, query).id
-
-
-def write_or_print(data: bytes | str, output: Path | None, quiet: bool = False) -> None:
-    """Write an export atomically to ``output``, or to stdout (nothing when quiet)."""
-    from khoi_thidua import store
-
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if output is None:
-        if quiet:
-            return
-        if isinstance(data, str):
-            sys.stdout.write(data)
-            sys.stdout.flush()
-        else:
-            sys.stdout.buffer.write(raw)
-            sys.stdout.buffer.flush()
-        return
-    store.write_output(output, raw)
-    if not quiet:
-        say(t("Wrote {file}.", file=store.display(output)))
-
-
-def export(
-    data: dict[str, Any],
-    fmt: Format,
-    output: Path | None,
-    rows: Any,
-    markdown: Any,
-    view: Any,
-    workbook: Any,
-    quiet: bool = False,
-) -> None:
-    """Render ``data`` in ``fmt`` (shared by propose and summary); a format given no
-    renderer (None) is refused."""
-    renderers = {Format.csv: rows, Format.markdown: markdown, Format.xlsx: workbook}
-    if renderers.get(fmt, True) is None:
-        raise UsageError(t("--format {format} is not available here", format=fmt.value))
-    if fmt is Format.json:
-        write_or_print(to_json(data) + "\n", output, quiet)
-    elif fmt is Format.csv:
-        from khoi_thidua.render.flat import to_csv
-
-        header, body = rows(data)
-        write_or_print(to_csv(header, body), output, quiet)
-    elif fmt is Format.markdown:
-        write_or_print(markdown(data), output, quiet)
-    elif fmt is Format.xlsx:
-        if output is None:
-            raise UsageError(t("--format xlsx needs --output FILE.xlsx"))
-        write_or_print(workbook(data), output, quiet)
-    elif output is not None:
-        from khoi_thidua.cli.output import file_console
-
-        write_or_print(file_console(view(data)), output, quiet)
-    elif not quiet:
-        emit(data, view(data), False)
 
 
 def propose(
@@ -118,6 +38,7 @@ def propose(
     ] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
+    force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     all_blocs: AllOption = False,
@@ -140,27 +61,29 @@ def propose(
 
       khoi propose 2021 --json
 
-      khoi propose 2021 --all --format json --output de-nghi-2021.json --quiet
+      khoi propose 2021 --all --format json --output de-nghi-2021.json --force --quiet
     """
     from khoi_thidua import workflows
+    from khoi_thidua.cli.output import check_output
     from khoi_thidua.render import proposal as view
 
     if as_json:
         fmt = Format.json
+    check_output(output, force)
     if all_blocs:
         if explain is not None or bloc_id is not None:
             raise UsageError(t("--all covers every bloc; drop --explain/--bloc"))
-        _propose_all(data, year, fmt, output, quiet)
+        _propose_all(data, year, fmt, output, quiet, force)
         return
     bloc_dir, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else workflows.default_results_year(bloc_dir)
     result = workflows.proposal_for(bloc_dir, bloc, target)
     payload = view.proposal_dict(bloc, result)
     if explain is not None:
-        member_id = resolve_member(bloc, explain)
+        member_id = workflows.resolve_member(bloc, explain)
         explained = view.explain_dict(payload, member_id)
         if fmt is Format.json:
-            write_or_print(to_json(explained) + "\n", output, quiet)
+            write_or_print(to_json(explained) + "\n", output, quiet, force)
         elif fmt is Format.table:
             export(
                 explained,
@@ -171,6 +94,7 @@ def propose(
                 lambda _: view.explain_view(payload, member_id),
                 None,
                 quiet,
+                force,
             )
         else:
             raise UsageError(t("--explain prints a table or JSON; use --format table or json"))
@@ -184,11 +108,12 @@ def propose(
         view.proposal_view,
         _proposal_workbook,
         quiet,
+        force,
     )
 
 
 def _propose_all(
-    data: Path, year: int | None, fmt: Format, output: Path | None, quiet: bool
+    data: Path, year: int | None, fmt: Format, output: Path | None, quiet: bool, force: bool
 ) -> None:
     from khoi_thidua import store, workflows
     from khoi_thidua.cli import batch
@@ -211,6 +136,7 @@ def _propose_all(
         batch_view.propose_all_view,
         None,
         quiet,
+        force,
     )
     code = batch.exit_code(runs)
     if code:

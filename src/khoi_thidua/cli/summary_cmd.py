@@ -7,8 +7,16 @@ from typing import Annotated, Any
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, DataOption, QuietOption
-from khoi_thidua.cli.propose_cmd import Format, FormatOption, OutputOption, export
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    DataOption,
+    ForceOption,
+    Format,
+    FormatOption,
+    OutputOption,
+    QuietOption,
+)
+from khoi_thidua.cli.output import check_output, export
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 
 
@@ -18,6 +26,7 @@ def summary(
     ],
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
+    force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
     quiet: QuietOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
@@ -34,7 +43,7 @@ def summary(
 
       khoi summary 2021 --format csv --output tong-hop-2021.csv
 
-      khoi summary 2021 --json --quiet --output tong-hop-2021.json
+      khoi summary 2021 --json --quiet --force --output tong-hop-2021.json
     """
     from khoi_thidua import store, workflows
     from khoi_thidua.awards.province import check_caps
@@ -43,6 +52,7 @@ def summary(
     from khoi_thidua.render import batch as batch_view
     from khoi_thidua.store.packs import shipped_pack_for
 
+    check_output(output, force)
     # The province's caps are those of the shipped rules for the year (a bloc's override
     # file sets the bloc's own quotas, not the province's); no pack for the year stops here.
     pack = shipped_pack_for(year)
@@ -71,6 +81,7 @@ def summary(
         batch_view.summary_view,
         _summary_workbook,
         quiet,
+        force,
     )
     code = batch.exit_code(runs)
     if code:

@@ -1,5 +1,6 @@
 """The only package that reads or writes files: TOML in, TOML and exports out."""
 
+from khoi_thidua.store.outputs import is_stdout, output_target, write_export
 from khoi_thidua.store.reading import (
     BLOC_FILE,
     bloc_dirs,
@@ -13,7 +14,7 @@ from khoi_thidua.store.reading import (
     result_years,
     results_file,
 )
-from khoi_thidua.store.writing import locked, update_text_file, write_atomic, write_output
+from khoi_thidua.store.writing import locked, update_text_file, write_atomic
 
 __all__ = [
     "BLOC_FILE",
@@ -22,13 +23,15 @@ __all__ = [
     "check_results",
     "choose_bloc_dir",
     "display",
+    "is_stdout",
     "load_bloc",
     "load_results",
     "locked",
+    "output_target",
     "read_toml",
     "result_years",
     "results_file",
     "update_text_file",
     "write_atomic",
-    "write_output",
+    "write_export",
 ]

@@ -167,19 +167,3 @@ def _same_style(text: str, original: bytes | None) -> bytes:
     if original is not None and original.startswith(b"\xef\xbb\xbf"):
         data = b"\xef\xbb\xbf" + data
     return data
-
-
-def write_output(path: Path, data: bytes, timeout: float | None = None) -> None:
-    """Write an export (CSV, JSON, workbook…) atomically under the folder's lock."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise WriteError(
-            t(
-                "cannot write {file}: the folder {folder} does not exist",
-                file=display(path),
-                folder=display(folder),
-            )
-        )
-    with locked(folder, timeout):
-        remove_stale_temps(path)
-        write_atomic(path, data)

@@ -1,0 +1,79 @@
+"""The kinds of file khoi reads or writes, each in one entry: its name, limit and protection.
+
+A new kind of file (a plan, a scoring sheet, a tally sheet, a report) is one entry here, and
+gets the same size limit on reading and the same protection against exports as the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+BLOC_FILE = "bloc.toml"
+MIB = 1024 * 1024
+
+
+class Place(StrEnum):
+    """Where a kind of file lives."""
+
+    BLOC = "bloc"  # in a bloc folder
+    ROOT = "root"  # in the data root, beside the bloc folders
+    ANYWHERE = "anywhere"  # wherever the user keeps it (workbooks, templates, exports)
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """One kind of file: how it is recognised, how large it may be, whether it is data."""
+
+    id: str
+    description: str
+    pattern: re.Pattern[str]  # matched against the file name, case-insensitively
+    place: Place
+    max_bytes: int
+    data: bool  # a data file: read by khoi, changed only by its own locked writers
+
+
+def _kind(
+    id: str, description: str, pattern: str, place: Place, max_mib: int, data: bool
+) -> FileKind:
+    return FileKind(id, description, re.compile(pattern, re.IGNORECASE), place, max_mib * MIB, data)
+
+
+KINDS: tuple[FileKind, ...] = (
+    _kind("bloc", "the bloc's members and leadership", r"^bloc\.toml$", Place.BLOC, 5, True),
+    _kind("results", "a year's results", r"^results-\d{4}\.toml$", Place.BLOC, 5, True),
+    # Any other TOML file in a bloc folder or the data root is a rules override or a plan.
+    _kind("bloc-toml", "rules or plans of a bloc", r"\.toml$", Place.BLOC, 5, True),
+    _kind("root-toml", "the province's rules or plans", r"\.toml$", Place.ROOT, 5, True),
+    _kind("workbook", "an Excel workbook", r"\.xlsx$", Place.ANYWHERE, 20, False),
+    _kind("csv", "a CSV sheet", r"\.csv$", Place.ANYWHERE, 20, False),
+    _kind("docx", "a Word document or template", r"\.docx$", Place.ANYWHERE, 20, False),
+)
+
+
+def kind_of(path: Path) -> FileKind | None:
+    """The kind of ``path`` judged from its name and folder, or None for an unknown file."""
+    for kind in KINDS:
+        if kind.pattern.search(path.name) and _in_place(path, kind.place):
+            return kind
+    return None
+
+
+def is_data_file(path: Path) -> bool:
+    """True when ``path`` (already resolved) names a data file of a bloc or of the data root."""
+    kind = kind_of(path)
+    return kind is not None and kind.data
+
+
+def _in_place(path: Path, place: Place) -> bool:
+    folder = path.parent
+    if place is Place.ANYWHERE:
+        return True
+    if place is Place.BLOC:
+        return (folder / BLOC_FILE).is_file() or path.name.lower() == BLOC_FILE
+    try:
+        return any((sub / BLOC_FILE).is_file() for sub in folder.iterdir() if sub.is_dir())
+    except OSError:
+        return False
