@@ -105,3 +105,7 @@ from khoi_thidua.cli.office_cmds import draft, import_results, template  # noqa:
 app.command(cls=KhoiCommand)(template)
 app.command("import-results", cls=KhoiCommand)(import_results)
 app.command(cls=KhoiCommand)(draft)
+
+from khoi_thidua.cli.decisions_cmd import import_decisions  # noqa: E402
+
+app.command("import-decisions", cls=KhoiCommand)(import_decisions)
