@@ -15,7 +15,6 @@ from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.columns import CONFERENCE_SHEET, RESULTS_SHEET
 from khoi_thidua.store import display
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 2000  # a bloc has a few dozen members; more rows is the wrong file
 MAX_COLUMNS = 200
 ZIP_MAGIC = b"PK\x03\x04"
@@ -122,14 +121,20 @@ def read_source(path: Path) -> Source:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    from khoi_thidua.store.reading import read_limited
+    from khoi_thidua.store.guards import read_kind
+    from khoi_thidua.store.kinds import kind_named
 
-    data = read_limited(
+    kind = kind_named("csv" if path.suffix.lower() == ".csv" else "workbook")
+    data = read_kind(
         path,
         name,
-        MAX_INPUT_BYTES,
+        kind,
         t("{file} is a folder, but a workbook or CSV file was expected", file=name),
     )
+    if kind.id == "csv" and data.startswith(ZIP_MAGIC):
+        from khoi_thidua.store.guards import check_office
+
+        check_office(data, name, kind_named("workbook").limits)
     if not data.strip():
         raise DataError(
             [Problem(name, "", t("the file is empty"), t("fill the sheet made by khoi template"))]
@@ -250,6 +255,10 @@ def _read_csv(data: bytes, name: str) -> Source:
                 )
             ]
         ) from None
+    from khoi_thidua.store.guards import check_csv
+    from khoi_thidua.store.kinds import kind_named
+
+    check_csv(text.lstrip(), name, kind_named("csv").limits)
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     # Excel writes ";" where the decimal mark is a comma; pick the separator that splits the
     # header into the most columns.

@@ -12,6 +12,8 @@ from typing import TypeVar
 
 from khoi_thidua.errors import LockTimeoutError, WriteError
 from khoi_thidua.i18n import t
+from khoi_thidua.store.guards import MIB, check_toml, read_kind
+from khoi_thidua.store.kinds import kind_named, kind_of
 from khoi_thidua.store.reading import display
 
 T = TypeVar("T")
@@ -143,18 +145,38 @@ def update_text_file(
     inside the lock is what makes concurrent updates safe: no run writes over a change it
     has not seen.
     """
+    name = display(path)
+    kind = kind_of(path) or kind_named("bloc-toml")
     with locked(path.parent, timeout):
+        raw = None
+        if path.exists() or path.is_symlink():
+            raw = read_kind(
+                path, name, kind, t("{file} is a folder, but a file was expected", file=name)
+            )
         try:
-            raw = path.read_bytes() if path.exists() else None
             current = None if raw is None else raw.decode("utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
             raise WriteError(
-                t("cannot read {file} before changing it: {error}", file=display(path), error=exc)
+                t("cannot read {file} before changing it: {error}", file=name, error=exc)
             ) from None
+        if current is not None:
+            check_toml(current, name, kind.limits)
         new_text, outcome = change(current)
         if new_text is not None and new_text != current:
+            data = _same_style(new_text, raw)
+            if len(data) > kind.max_bytes:
+                # Written, the file would be refused by every later command.
+                raise WriteError(
+                    t(
+                        "{file} would grow past {size} MB, the limit for reading it; "
+                        "nothing was written",
+                        file=name,
+                        size=kind.max_bytes // MIB,
+                    ),
+                    t("move old notes or records out of the file, then try again"),
+                )
             remove_stale_temps(path)
-            write_atomic(path, _same_style(new_text, raw))
+            write_atomic(path, data)
         return outcome
 
 
