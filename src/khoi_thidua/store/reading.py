@@ -113,6 +113,8 @@ def read_toml(path: Path) -> TomlFile:
 
 
 def _not_utf8(raw: bytes, position: int) -> str:
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return t("the file is saved as UTF-32, not UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return t("the file is saved as UTF-16 (Notepad's “Unicode”), not UTF-8")
     if b"\x00" in raw[:4096]:
