@@ -291,7 +291,11 @@ def _read_template(path: Path) -> bytes:
 
     if path.suffix.lower() != ".docx":
         raise UsageError(
-            t("the template must be a .docx file, not `{found}`", found=path.suffix or path.name),
+            t(
+                "{file}: the template must be a .docx file, not `{found}`",
+                file=display(path),
+                found=path.suffix or path.name,
+            ),
             t("open it in Word and save it as .docx"),
         )
     return read_template(path, display(path))
