@@ -34,14 +34,16 @@ class Limits:
     integer_digits: int = 0  # TOML: digits of one integer
     entries: int = 0  # zip: members
     unpacked_bytes: int = 0  # zip: total declared uncompressed size
-    part_bytes: int = 0  # zip: declared uncompressed size of one member
+    part_bytes: int = 0  # zip: declared uncompressed size of one XML member (parsed in memory)
     ratio: int = 0  # zip: uncompressed / compressed size of one member over 1 MiB
 
 
 TOML_LIMITS = Limits(line_chars=64 * 1024, key_parts=32, depth=32, integer_digits=30)
-OFFICE_LIMITS = Limits(
-    entries=2_000, unpacked_bytes=128 * 1024 * 1024, part_bytes=32 * 1024 * 1024, ratio=200
-)
+# A workbook's sheets are streamed (read-only mode), but its shared strings are held whole; a
+# Word template is parsed whole, so its XML parts get a tighter bound. Pictures are not parsed:
+# they count only towards the total.
+WORKBOOK_LIMITS = Limits(entries=2_000, unpacked_bytes=128 * MIB, part_bytes=16 * MIB, ratio=200)
+DOCX_LIMITS = Limits(entries=2_000, unpacked_bytes=128 * MIB, part_bytes=8 * MIB, ratio=200)
 CSV_LIMITS = Limits(line_chars=64 * 1024)
 
 
@@ -75,8 +77,8 @@ def _kind(
     max_mib: int,
     data: bool,
     form: Form = Form.TOML,
+    limits: Limits = TOML_LIMITS,
 ) -> FileKind:
-    limits = {Form.TOML: TOML_LIMITS, Form.OFFICE: OFFICE_LIMITS, Form.CSV: CSV_LIMITS}[form]
     return FileKind(
         id,
         description,
@@ -95,10 +97,26 @@ KINDS: tuple[FileKind, ...] = (
     # Any other TOML file in a bloc folder or the data root is a rules override or a plan.
     _kind("bloc-toml", "rules or plans of a bloc", r"\.toml$", Place.BLOC, 5, True),
     _kind("root-toml", "the province's rules or plans", r"\.toml$", Place.ROOT, 5, True),
-    _kind("workbook", "an Excel workbook", r"\.xlsx$", Place.ANYWHERE, 20, False, Form.OFFICE),
-    _kind("csv", "a CSV sheet", r"\.csv$", Place.ANYWHERE, 20, False, Form.CSV),
     _kind(
-        "docx", "a Word document or template", r"\.docx$", Place.ANYWHERE, 20, False, Form.OFFICE
+        "workbook",
+        "an Excel workbook",
+        r"\.xlsx$",
+        Place.ANYWHERE,
+        20,
+        False,
+        Form.OFFICE,
+        WORKBOOK_LIMITS,
+    ),
+    _kind("csv", "a CSV sheet", r"\.csv$", Place.ANYWHERE, 20, False, Form.CSV, CSV_LIMITS),
+    _kind(
+        "docx",
+        "a Word document or template",
+        r"\.docx$",
+        Place.ANYWHERE,
+        20,
+        False,
+        Form.OFFICE,
+        DOCX_LIMITS,
     ),
 )
 BY_ID = {kind.id: kind for kind in KINDS}
