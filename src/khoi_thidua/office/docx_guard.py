@@ -8,7 +8,7 @@ from pathlib import Path
 
 from khoi_thidua.errors import DataError, Problem
 from khoi_thidua.i18n import t
-from khoi_thidua.store.guards import read_kind
+from khoi_thidua.store.guards import ZIP_ERRORS, read_kind
 from khoi_thidua.store.kinds import kind_named
 
 DOCUMENT_PART = "word/document.xml"
@@ -31,7 +31,7 @@ def check_sections(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             body = archive.read(DOCUMENT_PART)
-    except (KeyError, zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+    except (KeyError, *ZIP_ERRORS):
         return  # not a Word document at all: opening it reports that
     if SECTION_MARK not in body:
         raise DataError(

@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 from khoi_thidua.errors import DataError, MissingInputError, Problem
@@ -15,6 +16,16 @@ from khoi_thidua.store.kinds import FileKind, Limits
 
 MIB = 1024 * 1024
 XML_PARTS = (".xml", ".rels", ".vml")  # the parts office readers parse
+# What a damaged zip raises while it is listed or read; the office reader then reports it.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ValueError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,  # an encrypted member
+)
 # O_NONBLOCK: if a FIFO is swapped in between the check and the open, open() returns at once.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
@@ -155,7 +166,7 @@ def check_office(data: bytes, name: str, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+    except ZIP_ERRORS:
         return  # not a readable zip: the office reader reports it as a damaged file
     hint = t("this is not a sheet or template made for khoi; open it in Office and save it again")
     if len(members) > limits.entries:
@@ -234,7 +245,7 @@ def _refuse_declarations(data: bytes, members: list[zipfile.ZipInfo], name: str,
                         ),
                         hint,
                     )
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+    except ZIP_ERRORS:
         return  # a damaged member: the office reader reports the file as damaged
 
 
