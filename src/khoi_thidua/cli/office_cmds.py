@@ -286,19 +286,16 @@ def draft(
 
 
 def _read_template(path: Path) -> bytes:
-    from khoi_thidua.errors import MissingInputError
+    from khoi_thidua.office.docx_guard import read_template
     from khoi_thidua.store import display
 
     if path.suffix.lower() != ".docx":
         raise UsageError(
-            t("the template must be a .docx file, not `{found}`", found=path.suffix or path.name),
+            t(
+                "{file}: the template must be a .docx file, not `{found}`",
+                file=display(path),
+                found=path.suffix or path.name,
+            ),
             t("open it in Word and save it as .docx"),
         )
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise MissingInputError(t("{file} does not exist", file=display(path))) from None
-    except OSError as exc:
-        raise MissingInputError(
-            t("{file} cannot be read: {reason}", file=display(path), reason=exc.strerror)
-        ) from None
+    return read_template(path, display(path))
