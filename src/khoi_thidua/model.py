@@ -106,6 +106,9 @@ class LeadershipRecord:
     chair: str
     vice_chair: str | None
     note: str = ""
+    # Who signs for the bloc: the head of the chair unit (name and title, where recorded).
+    signer: str = ""
+    signer_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,9 @@ class DocumentSettings:
     issuer: str = ""
     place: str = ""
     recipient: str = ""
+    ballot: str = "tick"  # the ballot's form: "tick", "strike" or "agree" (đồng ý/không đồng ý)
+    # Share of the members who must be present for the vote to count; [unverified] default.
+    quorum: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -245,6 +251,7 @@ class YearResults:
     attendees: int | None = None
     granted: tuple[GrantedAward, ...] = ()
     note: str = ""
+    secretary: str = ""  # the conference's secretary, who signs the minutes
 
     def result_for(self, member_id: str) -> MemberResult | None:
         for result in self.results:

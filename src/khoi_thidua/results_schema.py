@@ -21,7 +21,7 @@ from khoi_thidua.model import (
 )
 
 TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted")
-CONFERENCE_KEYS = ("date", "place", "ballots", "attendees")
+CONFERENCE_KEYS = ("date", "place", "ballots", "attendees", "secretary")
 RESULT_KEYS = (
     "score",
     "self_score",
@@ -69,6 +69,7 @@ def parse_results(
     attendees = reader.integer(conference, "attendees", "conference", minimum=1)
     conference_date = _date(reader, conference, "date", "conference", required=False)
     place = reader.text(conference, "place", "conference") or ""
+    secretary = reader.text(conference, "secretary", "conference") or ""
 
     results = _results(reader, doc, bloc, year, ballots, award_ids)
     granted = _granted(reader, doc, bloc, year, award_ids)
@@ -84,6 +85,7 @@ def parse_results(
             attendees=attendees,
             granted=tuple(granted),
             note=note,
+            secretary=secretary,
         ),
         reader.problems,
     )

@@ -236,6 +236,7 @@ def draft(
       khoi draft 2021 --letter -o to-trinh-2021.docx --template mau-cong-van.docx
     """
     from khoi_thidua import rotation, store, workflows
+    from khoi_thidua.office.draft_parts import Signer
     from khoi_thidua.office.drafts import DraftFacts, letter_document, minutes_document
     from khoi_thidua.render.proposal import proposal_dict
 
@@ -250,17 +251,25 @@ def draft(
         leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)
     except rotation.RotationError:
         leadership = None  # no record to rotate from: the names are left for the secretariat
+    record = bloc.recorded(year)
+    chair_name = bloc.member(leadership.chair).name if leadership else ""
+    signer = Signer(
+        unit=chair_name,
+        title=record.signer_title if record else "",
+        name=record.signer if record else "",
+    )
     facts = DraftFacts(
         bloc=bloc,
         year=year,
         results=results,
         proposal=proposal_dict(bloc, proposal),
-        chair=bloc.member(leadership.chair).name if leadership else None,
+        chair=chair_name or None,
         vice_chair=(
             bloc.member(leadership.vice_chair).name
             if leadership and leadership.vice_chair
             else None
         ),
+        signer=signer,
     )
     source = store.display(template_file) if template_file is not None else ""
     build = minutes_document if minutes else letter_document
