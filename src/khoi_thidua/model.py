@@ -240,6 +240,41 @@ class GrantedAward:
 
 
 @dataclass(frozen=True)
+class VoteCount:
+    """The conference's secret-ballot count (kiểm phiếu) for the year, as recorded.
+
+    ``valid`` is the ``ballots`` of the results file: the valid ballots each unit's votes are
+    counted against. Every figure is None when the file does not give it.
+    """
+
+    members: int  # member units of the bloc that year
+    present: int | None = None  # member units present at the conference
+    issued: int | None = None  # ballots handed out (phát ra)
+    returned: int | None = None  # ballots put back in the box (thu về)
+    valid: int | None = None  # hợp lệ
+    spoiled: int | None = None  # không hợp lệ: e.g. more chosen than the seats
+    committee_head: str = ""  # Trưởng ban kiểm phiếu
+    committee: tuple[str, ...] = ()  # the committee's other members
+    quorum: float = 0.5  # share of members that must be present (the bloc's rule)
+
+    @property
+    def quorum_met(self) -> bool | None:
+        """Whether enough members were present; None when attendance is not recorded."""
+        if self.present is None:
+            return None
+        return self.present >= self.quorum * self.members
+
+    def denominator(self, kind: str) -> int | None:
+        """The count a vote share is taken of: members, issued, returned or valid ballots."""
+        return {
+            "members": self.members,
+            "issued": self.issued,
+            "returned": self.returned,
+            "valid": self.valid,
+        }[kind]
+
+
+@dataclass(frozen=True)
 class YearResults:
     """A bloc's results for one year: scores, ratings, ballots, votes and granted awards."""
 
@@ -252,6 +287,7 @@ class YearResults:
     granted: tuple[GrantedAward, ...] = ()
     note: str = ""
     secretary: str = ""  # the conference's secretary, who signs the minutes
+    count: VoteCount | None = None  # None only for results built without a bloc (tests)
 
     def result_for(self, member_id: str) -> MemberResult | None:
         for result in self.results:

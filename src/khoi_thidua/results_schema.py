@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 
 from khoi_thidua.bloc_schema import read_schema_version
+from khoi_thidua.count_schema import COUNT_KEYS, parse_count
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, one_of, type_name
 from khoi_thidua.i18n import t
@@ -21,7 +22,7 @@ from khoi_thidua.model import (
 )
 
 TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted")
-CONFERENCE_KEYS = ("date", "place", "ballots", "attendees", "secretary")
+CONFERENCE_KEYS = ("date", "place", "ballots", "attendees", "secretary", *COUNT_KEYS)
 RESULT_KEYS = (
     "score",
     "self_score",
@@ -70,6 +71,7 @@ def parse_results(
     conference_date = _date(reader, conference, "date", "conference", required=False)
     place = reader.text(conference, "place", "conference") or ""
     secretary = reader.text(conference, "secretary", "conference") or ""
+    count = parse_count(reader, conference, bloc, year, ballots)
 
     results = _results(reader, doc, bloc, year, ballots, award_ids)
     granted = _granted(reader, doc, bloc, year, award_ids)
@@ -86,6 +88,7 @@ def parse_results(
             granted=tuple(granted),
             note=note,
             secretary=secretary,
+            count=count,
         ),
         reader.problems,
     )

@@ -90,16 +90,15 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
     )
     writer.paragraph(f"Thư ký hội nghị: {results.secretary or '…'}.", indent=True)
     attendees = str(results.attendees) if results.attendees is not None else "…"
+    present = results.count.present if results.count else None
+    in_room = f"; {present}/{data['members']} đơn vị có mặt" if present is not None else ""
     writer.paragraph(
         f"Thành phần: {attendees} đại biểu của các đơn vị thành viên "
-        f"(Khối có {data['members']} đơn vị thành viên).",
+        f"(Khối có {data['members']} đơn vị thành viên{in_room}).",
         indent=True,
     )
     ballots = results.ballots
-    writer.paragraph(
-        f"Số phiếu phát ra và thu về: {ballots if ballots is not None else '…'} phiếu.",
-        indent=True,
-    )
+    writer.paragraph(_ballot_line(results), indent=True)
 
     writer.paragraph("I. KẾT QUẢ CHẤM ĐIỂM THI ĐUA", bold=True, align="left", keep_with_next=True)
     scoring_table(writer, data)
@@ -254,6 +253,22 @@ def _appendix(writer: Writer, facts: DraftFacts) -> None:
         keep_with_next=True,
     )
     scoring_table(writer, facts.proposal)
+
+
+def _ballot_line(results: YearResults) -> str:
+    """The ballots as counted: issued, returned, valid and spoiled where the count gives them."""
+    count = results.count
+    ballots = results.ballots
+    if count is None or (count.issued is None and count.returned is None):
+        return f"Số phiếu phát ra và thu về: {ballots if ballots is not None else '…'} phiếu."
+
+    def shown(value: int | None) -> str:
+        return "…" if value is None else str(value)
+
+    return (
+        f"Số phiếu phát ra: {shown(count.issued)}; số phiếu thu về: {shown(count.returned)}; "
+        f"số phiếu hợp lệ: {shown(count.valid)}; số phiếu không hợp lệ: {shown(count.spoiled)}."
+    )
 
 
 def _tie_text(tie: dict[str, Any], data: dict[str, Any]) -> str:
