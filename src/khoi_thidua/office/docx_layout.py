@@ -237,8 +237,10 @@ class Writer:
         rows: Sequence[Sequence[str]],
         widths_mm: Sequence[float],
         numeric: Sequence[int] = (),
+        centred: Sequence[int] = (),
     ) -> Any:
-        """A bordered table with a bold header row; columns in ``numeric`` align right."""
+        """A bordered table with a bold header row; ``numeric`` columns align right, ``centred``
+        ones centre (tick boxes)."""
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
         set_borders(table, visible=True)
         self._widths(table, widths_mm)
@@ -256,6 +258,7 @@ class Writer:
                 cell = table.cell(index, column)
                 clear_cell(cell)
                 align = "right" if column in numeric else "left"
+                align = "center" if column in centred else align
                 self.paragraph(text, size=TABLE_PT, align=align, container=cell, space_after=0)
         self.paragraph(space_after=0)
         return table

@@ -48,6 +48,10 @@ class DraftFacts:
     def issuer(self) -> str:
         return self.bloc.documents.issuer or self.bloc.name
 
+    def award_name(self, award: str) -> str:
+        seat = next((s for s in self.proposal["seats"] if s["award"] == award), None)
+        return seat["name"] if seat else award
+
     def number(self, kind: str) -> str:
         # State documents: "Số: 12/TTr-KTĐ" (Decree 30/2020); Party ones: "Số 12-TTr/KTĐ".
         return f"Số …-{kind}/{SYMBOL}" if self.party else f"Số: …/{kind}-{SYMBOL}"
