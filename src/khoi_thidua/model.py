@@ -274,6 +274,28 @@ class VoteCount:
         }[kind]
 
 
+# What the conference may decide about an award (quyết định của hội nghị).
+ORDER = "order"  # settles a tie: the units in the order the conference ranked them
+PUT_FORWARD = "put_forward"  # proposes a unit that meets every condition
+HOLD_BACK = "hold_back"  # does not propose a unit the ranking put forward
+DECISION_ACTIONS = (ORDER, PUT_FORWARD, HOLD_BACK)
+
+
+@dataclass(frozen=True)
+class ConferenceDecision:
+    """What the conference decided about an award, with the reason and the minutes' reference."""
+
+    award: str
+    action: str  # one of DECISION_ACTIONS
+    members: tuple[str, ...]  # in the conference's order for ORDER
+    reason: str
+    minutes: str = ""  # where the minutes record it, e.g. "Biên bản ngày 08/01/2024, mục III"
+
+    @property
+    def explanation(self) -> str:
+        return f"{self.reason} ({self.minutes})" if self.minutes else self.reason
+
+
 @dataclass(frozen=True)
 class YearResults:
     """A bloc's results for one year: scores, ratings, ballots, votes and granted awards."""
@@ -288,6 +310,7 @@ class YearResults:
     note: str = ""
     secretary: str = ""  # the conference's secretary, who signs the minutes
     count: VoteCount | None = None  # None only for results built without a bloc (tests)
+    decisions: tuple[ConferenceDecision, ...] = ()
 
     def result_for(self, member_id: str) -> MemberResult | None:
         for result in self.results:

@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping
 
 from khoi_thidua.bloc_schema import read_schema_version
 from khoi_thidua.count_schema import COUNT_KEYS, parse_count
+from khoi_thidua.decisions_schema import parse_decisions
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, one_of, type_name
 from khoi_thidua.i18n import t
@@ -21,7 +22,7 @@ from khoi_thidua.model import (
     YearResults,
 )
 
-TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted")
+TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted", "decisions")
 CONFERENCE_KEYS = ("date", "place", "ballots", "attendees", "secretary", *COUNT_KEYS)
 RESULT_KEYS = (
     "score",
@@ -75,6 +76,7 @@ def parse_results(
 
     results = _results(reader, doc, bloc, year, ballots, award_ids)
     granted = _granted(reader, doc, bloc, year, award_ids)
+    decisions = parse_decisions(reader, doc, bloc, year, award_ids)
     if not reader.ok:
         return None, reader.problems
     return (
@@ -89,6 +91,7 @@ def parse_results(
             note=note,
             secretary=secretary,
             count=count,
+            decisions=tuple(decisions),
         ),
         reader.problems,
     )

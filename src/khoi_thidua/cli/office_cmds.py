@@ -267,7 +267,8 @@ def draft(
     _check_output(output, ".docx", force)
     base = _read_template(template_file) if template_file is not None else None
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    proposal = workflows.proposal_for(bloc_dir, bloc, year)
+    # The letter is written after the conference: an open tie refuses it, with the reason.
+    proposal = workflows.proposal_for(bloc_dir, bloc, year, confirmed=letter)
     results = store.load_results(bloc_dir, bloc, year, workflows.award_ids_for(year))
     try:
         leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.model import ORDER, PUT_FORWARD, Bloc, ConferenceDecision, YearResults
 from khoi_thidua.numbers import format_date
 from khoi_thidua.office.docx_layout import HeaderBlock, Writer, date_line
 from khoi_thidua.office.draft_parts import (
@@ -144,6 +144,8 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
         )
     for tie in data["ties"]:
         writer.paragraph(_tie_text(tie, data), italic=True, indent=True)
+    for decision in results.decisions:
+        writer.paragraph(_decision_text(decision, facts), indent=True)
     writer.paragraph(
         "Biên bản được lập xong vào hồi … giờ … cùng ngày, đã được đọc lại cho hội nghị "
         "nghe và thông qua.",
@@ -273,6 +275,22 @@ def _ballot_line(results: YearResults) -> str:
         f"Số phiếu phát ra: {shown(count.issued)}; số phiếu thu về: {shown(count.returned)}; "
         f"số phiếu hợp lệ: {shown(count.valid)}; số phiếu không hợp lệ: {shown(count.spoiled)}."
     )
+
+
+def _decision_text(decision: ConferenceDecision, facts: DraftFacts) -> str:
+    """A decision of the conference as the minutes state it."""
+    units = [facts.bloc.member(m).name for m in decision.members]
+    award = facts.award_name(decision.award)
+    if decision.action == ORDER:
+        what = f"đối với {award}, các đơn vị bằng nhau được xếp theo thứ tự: " + ", ".join(
+            f"{i}. {u}" for i, u in enumerate(units, start=1)
+        )
+    elif decision.action == PUT_FORWARD:
+        what = f"đề nghị {', '.join(units)} cho {award}"
+    else:
+        what = f"không đề nghị {', '.join(units)} cho {award}"
+    where = f" ({decision.minutes})" if decision.minutes else ""
+    return f"Hội nghị quyết định {what}. Lý do: {decision.reason}{where}."
 
 
 def _tie_text(tie: dict[str, Any], data: dict[str, Any]) -> str:
