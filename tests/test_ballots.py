@@ -114,8 +114,8 @@ class TestCountMinutes:
             "100%",
         ]
         signatures = document.tables[-1]
-        assert signatures.cell(0, 1).paragraphs[-1].text == "Trần Văn Cường"
-        assert signatures.cell(0, 0).paragraphs[-1].text == "Phạm Thị Dung"
+        assert signatures.cell(1, 1).paragraphs[-1].text == "Trần Văn Cường"
+        assert signatures.cell(1, 0).paragraphs[-1].text == "Phạm Thị Dung"
 
     def test_votes_for_a_unit_not_on_the_ballot_are_shown_and_marked(
         self, khoi: Invoke, sample_data: Path, tmp_path: Path

@@ -89,10 +89,10 @@ class TestSigner:
         )
         document = _draft(khoi, sample_data, tmp_path / "bb.docx", "--minutes")
         signatures = document.tables[-1]
-        left = [p.text for p in signatures.cell(0, 0).paragraphs]
-        right = [p.text for p in signatures.cell(0, 1).paragraphs]
-        assert (left[0], left[-1]) == ("THƯ KÝ HỘI NGHỊ", "Lê Thị Bình")
-        assert (right[0], right[-1]) == ("CHỦ TRÌ HỘI NGHỊ", "Nguyễn Văn An")
+        headings = [c.paragraphs[0].text for c in signatures.rows[0].cells]
+        names = [c.paragraphs[-1].text for c in signatures.rows[1].cells]
+        assert headings == ["THƯ KÝ HỘI NGHỊ", "CHỦ TRÌ HỘI NGHỊ"]
+        assert names == ["Lê Thị Bình", "Nguyễn Văn An"]  # on one row: they line up
         text = _text(document)
         assert "Thư ký hội nghị: Lê Thị Bình." in text
         assert "Chủ trì hội nghị: Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy, đại diện" in text

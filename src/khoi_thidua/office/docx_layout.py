@@ -32,6 +32,7 @@ STATE_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 STATE_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 LEFT_SHARE = 0.38  # the issuer's column; the national line needs the wider right one
+SIGNING_LINES = 3  # blank lines left for the handwritten signature
 CELL_PADDING_MM = 3.8  # Word's default left and right cell margins, together
 
 
@@ -283,39 +284,61 @@ class Writer:
         """A borderless two-column block: left lines (text, bold, italic), right signature.
 
         With ``recipients`` the left side is the "Nơi nhận" list (12 pt heading, 11 pt lines,
-        Decree 30); otherwise it is a second signature, centred like the right one.
+        Decree 30); otherwise it is a second signature, centred like the right one, and the
+        names (the lines after the blank ones) sit on one row so that they line up.
         """
-        table = self.doc.add_table(rows=1, cols=2)
+        if recipients:
+            table = self._signature_table(1)
+            for text, bold, italic in left:
+                self.paragraph(
+                    text, bold=bold, italic=italic, size=SMALL_PT if bold else 11,
+                    align="left", container=table.cell(0, 0), space_after=0,
+                )  # fmt: skip
+            self._signer(table.cell(0, 1), list(right))
+            return
+        table = self._signature_table(2)
+        left_head, left_names = _split_names([text for text, _, _ in left])
+        right_head, right_names = _split_names(list(right))
+        for cell, head in ((table.cell(0, 0), left_head), (table.cell(0, 1), right_head)):
+            for index, text in enumerate(head):
+                self.paragraph(
+                    text, bold=index < 2, italic=text.startswith("("), align="center",
+                    container=cell, space_after=0, keep_with_next=True,
+                )  # fmt: skip
+        for cell, names in ((table.cell(1, 0), left_names), (table.cell(1, 1), right_names)):
+            for _ in range(SIGNING_LINES):
+                self.paragraph(container=cell, space_after=0, keep_with_next=True)
+            for name in names or [""]:
+                self.paragraph(name, bold=True, align="center", container=cell, space_after=0)
+
+    def _signature_table(self, rows: int) -> Any:
+        table = self.doc.add_table(rows=rows, cols=2)
         set_borders(table, visible=False)
-        keep_row_whole(table.rows[0])  # a signature block is never cut by a page break
+        for row in table.rows:
+            keep_row_whole(row)  # a signature block is never cut by a page break
         self._widths(table, [TEXT_WIDTH_MM * 0.5, TEXT_WIDTH_MM * 0.5])
-        cell_left, cell_right = table.cell(0, 0), table.cell(0, 1)
-        clear_cell(cell_left)
-        clear_cell(cell_right)
-        for text, bold, italic in left:
+        for row in table.rows:
+            for cell in row.cells:
+                clear_cell(cell)
+        return table
+
+    def _signer(self, cell: Any, lines: list[str]) -> None:
+        for index, text in enumerate(lines):
             self.paragraph(
-                text,
-                bold=bold,
-                italic=italic,
-                size=(SMALL_PT if bold else 11) if recipients else None,
-                align="left" if recipients else "center",
-                container=cell_left,
-                space_after=0,
-            )
-        for index, text in enumerate(right):
-            self.paragraph(
-                text,
-                bold=index < 2 or index == len(right) - 1,
-                italic=text.startswith("("),
-                align="center",
-                container=cell_right,
-                space_after=0,
-            )
+                text, bold=index < 2 or index == len(lines) - 1, italic=text.startswith("("),
+                align="center", container=cell, space_after=0,
+            )  # fmt: skip
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
+
+
+def _split_names(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Headings (before the first blank line) and names (the lines after the blank ones)."""
+    blank = lines.index("") if "" in lines else len(lines)
+    return lines[:blank], [text for text in lines[blank:] if text]
 
 
 def date_line(place: str, iso: str | None) -> str:
