@@ -195,12 +195,12 @@ class TestRecord:
     def test_year_without_results(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
         """An award for a year with no results file: exit 66, no file created."""
         result = record(
-            khoi, sample_bloc_dir, "2022", "bnc", "bang-khen-tinh", "--decision", DECISION,
-            "--date", "2023-03-20",
+            khoi, sample_bloc_dir, "2023", "bnc", "bang-khen-tinh", "--decision", DECISION,
+            "--date", "2024-03-20",
         )  # fmt: skip
         assert result.exit_code == ExitCode.NO_INPUT
-        assert "results-2022.toml does not exist" in result.stderr
-        assert not (sample_bloc_dir / "results-2022.toml").exists()
+        assert "results-2023.toml does not exist" in result.stderr
+        assert not (sample_bloc_dir / "results-2023.toml").exists()
 
     def test_award_the_bloc_does_not_propose(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
         """An award the bloc's override switches off can still be recorded as granted."""

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 
 from khoi_thidua.bloc_schema import read_schema_version
+from khoi_thidua.count_schema import COUNT_KEYS, parse_count
+from khoi_thidua.decisions_schema import parse_decisions
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, one_of, type_name
 from khoi_thidua.i18n import t
@@ -20,8 +22,8 @@ from khoi_thidua.model import (
     YearResults,
 )
 
-TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted")
-CONFERENCE_KEYS = ("date", "place", "ballots", "attendees")
+TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted", "decisions")
+CONFERENCE_KEYS = ("date", "place", "ballots", "attendees", "secretary", *COUNT_KEYS)
 RESULT_KEYS = (
     "score",
     "self_score",
@@ -69,9 +71,12 @@ def parse_results(
     attendees = reader.integer(conference, "attendees", "conference", minimum=1)
     conference_date = _date(reader, conference, "date", "conference", required=False)
     place = reader.text(conference, "place", "conference") or ""
+    secretary = reader.text(conference, "secretary", "conference") or ""
+    count = parse_count(reader, conference, bloc, year, ballots)
 
     results = _results(reader, doc, bloc, year, ballots, award_ids)
     granted = _granted(reader, doc, bloc, year, award_ids)
+    decisions = parse_decisions(reader, doc, bloc, year, award_ids)
     if not reader.ok:
         return None, reader.problems
     return (
@@ -84,6 +89,9 @@ def parse_results(
             attendees=attendees,
             granted=tuple(granted),
             note=note,
+            secretary=secretary,
+            count=count,
+            decisions=tuple(decisions),
         ),
         reader.problems,
     )

@@ -28,6 +28,7 @@ class AwardDecision:
     status: str
     checks: tuple[ConditionCheck, ...]
     others: tuple[str, ...] = ()  # the units that filled the seats, or the higher award's id
+    conference: str = ""  # the conference's reason, when the outcome came from its decision
 
     @property
     def failed(self) -> tuple[ConditionCheck, ...]:
@@ -85,6 +86,8 @@ class Proposal:
     seats: tuple[Seats, ...]
     ties: tuple[Tie, ...]
     notices: tuple[Notice, ...]
+    settled: tuple[Tie, ...] = ()  # ties the conference settled (awards/decisions.py)
+    status: str = "draft"  # "confirmed": the list after the conference, no tie left open
 
     def standing(self, member_id: str) -> Standing:
         for standing in self.standings:
