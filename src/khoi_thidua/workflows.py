@@ -6,17 +6,17 @@ from pathlib import Path
 
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
-from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.awards.rules import Condition, RulePack
 from khoi_thidua.errors import MissingInputError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
-from khoi_thidua.store.packs import pack_for, shipped_pack_for
+from khoi_thidua.store.packs import made_on, pack_for, shipped_pack_for
 
 
-def award_ids_for(year: int) -> list[str]:
+def award_ids_for(year: int, made: str | None = None) -> list[str]:
     """Award ids a results file of ``year`` may name: every award of the regime, including
     any the bloc's override switches off (its recorded votes and grants stay valid)."""
-    return [award.id for award in shipped_pack_for(year).awards]
+    return [award.id for award in shipped_pack_for(year, made).awards]
 
 
 def checkable_award_ids(year: int) -> list[str] | None:
@@ -36,8 +36,23 @@ def look_back(pack: RulePack) -> int:
             if condition.kind == "consecutive_years":
                 reach = max(reach, int(condition.params["years"]) - 1)
             elif condition.kind == "prior_awards":
-                reach = max(reach, int(condition.params["within_years"]))
+                reach = max(reach, _prior_reach(condition.params, award.conditions))
     return reach
+
+
+def _prior_reach(params: dict[str, object], conditions: tuple[Condition, ...]) -> int:
+    """How far back a ``prior_awards`` condition reads (every recorded year: ``ALL_YEARS``)."""
+    window = params.get("window", "years")
+    within = params.get("within_years")
+    if window == "years":
+        return int(str(within))
+    run = next((int(c.params["years"]) for c in conditions if c.kind == "consecutive_years"), 1)
+    if window == "within_run":
+        return run - 1
+    return run - 1 + int(str(within)) if within else ALL_YEARS
+
+
+ALL_YEARS = 200  # a window with no lower bound reads every recorded year
 
 
 def history_for(
@@ -64,8 +79,9 @@ def default_results_year(bloc_dir: Path) -> int:
 
 def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
     """The draft proposal for ``year`` from the bloc folder's files."""
-    pack = pack_for(bloc_dir, bloc, year)
-    results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
+    made = made_on(bloc_dir, year)
+    pack = pack_for(bloc_dir, bloc, year, made)
+    results = store.load_results(bloc_dir, bloc, year, award_ids_for(year, made))
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))

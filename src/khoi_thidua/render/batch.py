@@ -140,8 +140,11 @@ def summary_dict(
                 "award": c.cap.award,
                 "name": names.get(c.cap.award, c.cap.award),
                 "percent": c.cap.percent,
-                "of": "leaders",
-                "leaders": c.leaders,
+                "of": c.cap.of,
+                "standard": c.cap.standard or None,
+                "standard_name": names.get(c.cap.standard) if c.cap.standard else None,
+                "counted": c.counted,
+                "leaders": sum(1 for _, p in done if leaders(p)),
                 "limit": c.limit,
                 "proposed": len(c.proposals),
                 "exceeds": c.over_by > 0,
@@ -156,15 +159,26 @@ def summary_dict(
 
 
 def cap_text(cap: dict[str, Any]) -> str:
-    head = t(
-        "{award}: {proposed} proposed, cap {limit} "
-        "({percent} of {leaders} bloc leaders, rounded down)",
-        award=cap["name"],
-        proposed=cap["proposed"],
-        limit=cap["limit"],
-        percent=format_percent(cap["percent"] / 100, language()),
-        leaders=cap["leaders"],
-    )
+    values = {
+        "award": cap["name"],
+        "proposed": cap["proposed"],
+        "limit": cap["limit"],
+        "percent": format_percent(cap["percent"] / 100, language()),
+        "counted": cap["counted"],
+    }
+    if cap["of"] == "standard":
+        head = t(
+            "{award}: {proposed} proposed, cap {limit} ({percent} of {counted} units "
+            "meeting the standard of {standard}, rounded down)",
+            standard=cap["standard_name"],
+            **values,
+        )
+    else:
+        head = t(
+            "{award}: {proposed} proposed, cap {limit} "
+            "({percent} of {counted} bloc leaders, rounded down)",
+            **values,
+        )
     if not cap["exceeds"]:
         return t("{head} — within the cap.", head=head)
     named = ", ".join(f"{p['member']} ({p['bloc']})" for p in cap["proposals"])

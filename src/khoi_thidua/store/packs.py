@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import tomllib
 from importlib import resources
 from pathlib import Path
 
 from khoi_thidua.awards.pack_schema import apply_override, parse_pack
+from khoi_thidua.awards.regime import choose_pack
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
-from khoi_thidua.store.reading import display, read_toml
+from khoi_thidua.store.reading import display, read_toml, results_file
 from khoi_thidua.toml_lines import LazyLines
 
 
@@ -33,26 +35,45 @@ def shipped_packs() -> tuple[RulePack, ...]:
     return tuple(sorted(packs, key=lambda p: p.year_from))
 
 
-def shipped_pack_for(year: int) -> RulePack:
-    """The shipped pack in force for results of ``year``, without any bloc's overrides.
+def shipped_pack_for(year: int, made_on: str | None = None) -> RulePack:
+    """The shipped pack for results of ``year`` proposed on ``made_on``, without overrides.
 
     Its awards are every award id a results file of ``year`` may name: a bloc that switches
     an award off (``enabled = false``) stops proposing it, but the votes and grants already
     recorded for it stay valid history.
     """
-    candidates = [p for p in shipped_packs() if p.covers(year)]
-    if not candidates:
+    chosen = choose_pack(shipped_packs(), year, made_on)
+    if chosen is None:
         ranges = ", ".join(f"{p.year_from}–{p.year_to or '…'} ({p.id})" for p in shipped_packs())
         raise MissingInputError(
             t("no rule pack covers results of {year}", year=year),
             t("khoi ships rules for: {ranges}", ranges=ranges),
         )
-    return candidates[-1]
+    return chosen
 
 
-def pack_for(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
-    """The pack in force for results of ``year``, with the bloc's overrides applied."""
-    pack = shipped_pack_for(year)
+def made_on(bloc_dir: Path, year: int) -> str | None:
+    """The date the proposal for ``year`` is made: the conference date in its results file.
+
+    None when the file or the date is missing (the results year then chooses the pack); a
+    malformed date is for the results file's own validation to report.
+    """
+    path = results_file(bloc_dir, year)
+    if not path.exists():
+        return None
+    try:
+        conference = read_toml(path).doc.get("conference", {})
+    except DataError:
+        return None
+    value = conference.get("date") if isinstance(conference, dict) else None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    return None
+
+
+def pack_for(bloc_dir: Path, bloc: Bloc, year: int, made: str | None = None) -> RulePack:
+    """The pack for results of ``year`` proposed on ``made``, with the bloc's overrides."""
+    pack = shipped_pack_for(year, made)
     if bloc.rules_file is None:
         return pack
     path = bloc_dir / bloc.rules_file
