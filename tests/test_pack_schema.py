@@ -218,7 +218,7 @@ class TestApplyOverride:
         pack = override(
             shipped(PACK_2003), {"awards": {"co-tinh": {"quota": {"kind": "fixed", "count": 3}}}}
         )
-        assert pack.award("co-tinh").quota == Quota("fixed", count=3)
+        assert pack.award("co-tinh").quota == Quota("fixed", count=3, set_in="rules.toml")
         assert pack.sources[-1] == "rules.toml"
 
     def test_threshold_changes_form(self) -> None:

@@ -10,7 +10,7 @@ from khoi_thidua.awards.rules import Condition, RulePack
 from khoi_thidua.errors import MissingInputError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
-from khoi_thidua.store.packs import made_on, pack_for, shipped_pack_for
+from khoi_thidua.store.packs import added_award_ids, made_on, pack_for, shipped_pack_for
 
 
 def award_ids_for(year: int, made: str | None = None) -> list[str]:
@@ -63,7 +63,10 @@ def history_for(
     history: dict[int, YearResults] = {}
     for past in store.result_years(bloc_dir):
         if past < year and (since is None or past >= since):
-            history[past] = store.load_results(bloc_dir, bloc, past, checkable_award_ids(past))
+            ids = checkable_award_ids(past)
+            if ids is not None:
+                ids += added_award_ids(bloc_dir, bloc)
+            history[past] = store.load_results(bloc_dir, bloc, past, ids)
     return history
 
 
@@ -81,7 +84,8 @@ def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
     """The draft proposal for ``year`` from the bloc folder's files."""
     made = made_on(bloc_dir, year)
     pack = pack_for(bloc_dir, bloc, year, made)
-    results = store.load_results(bloc_dir, bloc, year, award_ids_for(year, made))
+    ids = award_ids_for(year, made) + added_award_ids(bloc_dir, bloc)
+    results = store.load_results(bloc_dir, bloc, year, ids)
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))

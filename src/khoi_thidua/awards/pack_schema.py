@@ -62,7 +62,8 @@ CONDITION_PARAMS: dict[str, tuple[str, ...]] = {
 }
 PRIOR_WINDOWS = ("years", "before_run", "within_run")
 SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
-OVERRIDE_KEYS = ("schema", "tie_break", "awards", "note")
+# pins, added awards and caps are read by awards/layers.py; this module reads the rest
+OVERRIDE_KEYS = ("schema", "name", "tie_break", "awards", "note", "pins", "extra_awards", "caps")
 AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
@@ -88,7 +89,7 @@ def parse_pack(
         if isinstance(table.get("id"), str):
             ids.append(table["id"])
     for path, table in entries:
-        award = _award(reader, table, path, ids)
+        award = parse_award(reader, table, path, ids)
         if award is not None:
             if award.id in [a.id for a in awards]:
                 reader.error(f"{path}.id", t("award `{award}` is listed twice", award=award.id))
@@ -131,7 +132,7 @@ def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
     return keys
 
 
-def _award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> AwardRule | None:
+def parse_award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> AwardRule | None:
     reader.known_keys(table, path, AWARD_KEYS)
     award_id = reader.identifier(table, "id", path)
     name = reader.text(table, "name", path, required=True)
@@ -315,7 +316,7 @@ def apply_override(
         if quota_table is not None:
             quota = parse_quota(reader, quota_table, join(path, "quota"))
             if quota is not None:
-                award = dataclasses.replace(award, quota=quota)
+                award = dataclasses.replace(award, quota=dataclasses.replace(quota, set_in=file))
         conditions = list(award.conditions)
         changes = reader.table(table, "conditions", path) or {}
         for kind, change in changes.items():
@@ -349,7 +350,7 @@ def apply_override(
                 continue
             # A value the bloc set itself is its own decision, not an unverified default.
             condition = dataclasses.replace(
-                condition, unverified=bool(change.get("unverified", False))
+                condition, unverified=bool(change.get("unverified", False)), set_in=file
             )
             if index is None:
                 conditions.append(condition)

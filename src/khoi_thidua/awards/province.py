@@ -75,3 +75,25 @@ def check_caps(pack: RulePack, proposals: list[Proposal]) -> list[CapCheck]:
         counted = counted_units(cap, proposals)
         checks.append(CapCheck(cap, counted, cap.limit(counted), found))
     return checks
+
+
+def rule_groups(proposals: list[Proposal]) -> list[tuple[RulePack, tuple[str, ...]]]:
+    """The blocs grouped by the rules they ran under: the same pack and the same rules files
+    (the province's, the bloc's). More than one group in a year is worth the board's eye."""
+    groups: dict[tuple[str, tuple[str, ...]], list[Proposal]] = {}
+    for proposal in sorted(proposals, key=lambda p: p.bloc_id):
+        key = (proposal.pack.id, proposal.pack.sources[1:])
+        groups.setdefault(key, []).append(proposal)
+    return [(group[0].pack, tuple(p.bloc_id for p in group)) for group in groups.values()]
+
+
+def check_all_caps(fallback: RulePack, proposals: list[Proposal]) -> list[CapCheck]:
+    """The caps of each pack the blocs ran under, each over that pack's blocs (the caps of
+    ``fallback`` when no bloc has a proposal)."""
+    if not proposals:
+        return check_caps(fallback, [])
+    checks: list[CapCheck] = []
+    for pack_id in dict.fromkeys(p.pack.id for p in proposals):
+        group = [p for p in proposals if p.pack.id == pack_id]
+        checks.extend(check_caps(group[0].pack, group))
+    return checks

@@ -29,6 +29,7 @@ class Condition:
     basis: str = ""
     unverified: bool = False
     note: str = ""
+    set_in: str = ""  # the rules file (province's or bloc's) that set it; "" = the pack
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Quota:
     percent: float = 0.0
     basis: str = ""
     unverified: bool = False
+    set_in: str = ""  # the rules file (province's or bloc's) that set it; "" = the pack
 
     def seats(self, members: int) -> int | None:
         """The number of units that may be proposed in a bloc of ``members``; None = no cap."""
@@ -78,6 +80,7 @@ class AwardRule:
     quota: Quota
     conditions: tuple[Condition, ...]
     note: str = ""
+    added_in: str = ""  # the rules file that added an award the pack lacks; "" = the pack
 
 
 CAP_DENOMINATORS = ("leaders", "standard")
@@ -98,6 +101,7 @@ class ProvinceCap:
     unverified: bool = False
     of: str = "leaders"
     standard: str = ""  # with ``of = "standard"``: the award whose standard is counted
+    set_in: str = ""  # the province's rules file when it changed the cap; "" = the pack
 
     def limit(self, counted: int) -> int:
         # "không quá 20%": round down, in integer hundredths of a percent (see Quota.seats)

@@ -11,6 +11,7 @@ from khoi_thidua.collation import sort_key
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.numbers import format_percent
+from khoi_thidua.render.pack_choice import mixed_rules_text
 from khoi_thidua.render.proposal import proposal_rows
 from khoi_thidua.render.rotation import CHAIR, VICE
 
@@ -221,6 +222,8 @@ def summary_view(data: dict[str, Any]) -> RenderableType:
     for cap in data["caps"]:
         style = "bold red" if cap["exceeds"] else ""
         parts.append(Text(("✗ " if cap["exceeds"] else "✓ ") + cap_text(cap), style=style))
+    if data.get("mixed_rules"):
+        parts.append(Text("! " + mixed_rules_text(data), style="bold yellow"))
     return Group(*parts)
 
 
@@ -280,4 +283,6 @@ def summary_markdown(data: dict[str, Any]) -> str:
         lines.append(f"| {entry['bloc']['name']} | {leader} | {proposed or '—'} |")
     lines += ["", "## " + t("Province-wide caps"), ""]
     lines += [f"- {cap_text(cap)}" for cap in data["caps"]]
+    if data.get("mixed_rules"):
+        lines += ["", "> " + mixed_rules_text(data)]
     return "\n".join(lines) + "\n"

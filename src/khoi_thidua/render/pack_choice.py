@@ -49,6 +49,12 @@ def choice_reason(pack: RulePack) -> str:
     )
 
 
+def files_text(pack: RulePack) -> str:
+    """ "; then the rules of …" naming the province's and the bloc's rules files applied."""
+    files = pack.sources[1:]
+    return "; " + t("then the rules of {files}", files=", ".join(files)) if files else ""
+
+
 def choice_dict(pack: RulePack) -> dict[str, Any]:
     """The ``rules`` object of the JSON outputs: the pack, what chose it and why."""
     choice = pack.choice
@@ -58,6 +64,29 @@ def choice_dict(pack: RulePack) -> dict[str, Any]:
         "chosen_by": choice.by if choice else None,
         "date": choice.date if choice else None,
         "pinned_in": (choice.pinned_in or None) if choice else None,
-        "reason": choice_reason(pack),
+        "reason": choice_reason(pack) + files_text(pack),
+        "files": list(pack.sources[1:]),
         "unread_sources": [s.title for s in pack.unread_sources],
     }
+
+
+def groups_dict(groups: list[tuple[RulePack, tuple[str, ...]]]) -> list[dict[str, Any]]:
+    """``summary``'s ``rules`` list: each pack and rules files, with the blocs that used them."""
+    return [
+        {
+            "pack": pack.id,
+            "name": pack.name,
+            "files": list(pack.sources[1:]),
+            "blocs": list(blocs),
+        }
+        for pack, blocs in groups
+    ]
+
+
+def mixed_rules_text(data: dict[str, Any]) -> str:
+    """The summary's warning when blocs ran under different packs or rules files."""
+    parts = [
+        f"{g['pack']}{' + ' + ', '.join(g['files']) if g['files'] else ''}: {', '.join(g['blocs'])}"
+        for g in data.get("rules", [])
+    ]
+    return t("blocs ran under different rules this year — {groups}", groups="; ".join(parts))
