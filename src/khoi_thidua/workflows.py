@@ -92,6 +92,12 @@ def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
     return propose(bloc, results, history, pack)
 
 
+def rules_in_force(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
+    """The rules for the bloc's proposal of ``year``: the pack chosen by the conference date
+    (or the year, or a pin), with the province's and the bloc's rules files applied."""
+    return pack_for(bloc_dir, bloc, year, made_on(bloc_dir, year))
+
+
 def resolve_member(bloc: Bloc, query: str) -> str:
     """The member id a user typed as id, short name or part of the name."""
     from khoi_thidua.lookup import find_member
