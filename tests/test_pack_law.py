@@ -8,6 +8,7 @@ import pytest
 
 from award_builders import PACK_2003, PACK_2022, PACK_2025, facts, result, year_results
 from khoi_thidua.awards.conditions import check
+from khoi_thidua.awards.pack_schema import apply_override
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.model import StaffFigures
 from khoi_thidua.store.packs import shipped_packs
@@ -136,3 +137,32 @@ class TestSources:
         assert "Điều 25" in flag.basis and "Điều 11" in flag.basis
         rating = next(c for c in flag.conditions if c.kind == "min_rating")
         assert "Luật Thi đua, Khen thưởng 2003" in rating.basis
+
+
+class TestOverridesKeepTheRunAndItsWindows:
+    """A bloc's override cannot leave a window on a run it removed."""
+
+    def test_dropping_the_run_alone_is_refused(self) -> None:
+        """Dropping the certificate's 5-year run but keeping its windows is an error."""
+        doc = {
+            "schema": 1,
+            "awards": {"bang-khen-thu-tuong": {"conditions": {"consecutive_years": False}}},
+        }
+        new, problems = apply_override(pack(PACK_2003), doc, "rules.toml")
+        assert new is None
+        assert any("consecutive_years" in p.message for p in problems)
+
+    def test_dropping_a_kind_drops_every_condition_of_it(self) -> None:
+        """`prior_awards = false` drops both windowed conditions, and then the run may go too."""
+        doc = {
+            "schema": 1,
+            "awards": {
+                "bang-khen-thu-tuong": {
+                    "conditions": {"prior_awards": False, "consecutive_years": False}
+                }
+            },
+        }
+        new, problems = apply_override(pack(PACK_2003), doc, "rules.toml")
+        assert new is not None, problems
+        kinds = [c.kind for c in new.award("bang-khen-thu-tuong").conditions]
+        assert kinds == ["min_vote_share"]

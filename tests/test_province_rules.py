@@ -154,3 +154,16 @@ class TestCheck:
         result = khoi("check", "--json", "--data", str(province), "--bloc", "khoi-a")
         found = json.dumps(json.loads(result.stdout), ensure_ascii=False)
         assert "no rule pack covers results of 2017" in found
+
+
+def test_record_award_accepts_an_added_award(province: Path, khoi: Invoke) -> None:
+    """A grant of the province's added award can be recorded in the results file."""
+    quy_che(province, extra_awards=[EXTRA_AWARD])
+    result = khoi(
+        "record-award", "2021", "tct", "bang-khen-btv",
+        "--decision", "Số 12-QĐ/TU", "--date", "2022-02-10",
+        "--data", str(province), "--bloc", "khoi-a",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = (province / "khoi-a" / "results-2021.toml").read_text(encoding="utf-8")
+    assert 'award = "bang-khen-btv"' in text

@@ -329,9 +329,8 @@ def apply_override(
                 )
                 continue
             index = next((i for i, c in enumerate(conditions) if c.kind == kind), None)
-            if change is False:
-                if index is not None:
-                    conditions.pop(index)
+            if change is False:  # drops every condition of the kind
+                conditions = [c for c in conditions if c.kind != kind]
                 continue
             if not isinstance(change, dict):
                 reader.error(cpath, t("a condition override is a table, or `false` to drop it"))
@@ -356,6 +355,7 @@ def apply_override(
                 conditions.append(condition)
             else:
                 conditions[index] = condition
+        check_windows(reader, conditions, path)
         awards[award_id] = dataclasses.replace(award, conditions=tuple(conditions))
     if not reader.ok:
         return None, reader.problems

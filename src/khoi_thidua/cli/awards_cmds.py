@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +11,7 @@ import typer
 
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
 from khoi_thidua.cli.output import emit, say
-from khoi_thidua.errors import UsageError
+from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, GrantedAward
@@ -50,7 +51,7 @@ def record_award(
       --date 20/03/2022
     """
     from khoi_thidua import workflows
-    from khoi_thidua.store.packs import shipped_pack_for
+    from khoi_thidua.store.packs import added_award_ids, shipped_pack_for
     from khoi_thidua.store.records import record_granted
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
@@ -58,7 +59,7 @@ def record_award(
     # Every award of the regime, even one the bloc's override stops proposing: the
     # authority may still grant it, and the grant is history later conditions read.
     pack = shipped_pack_for(year)
-    ids = [a.id for a in pack.awards]
+    ids = [a.id for a in pack.awards] + added_award_ids(bloc_dir, bloc)
     if award not in ids:
         raise UsageError(
             t("unknown award `{award}` for {year}", award=award, year=year),
@@ -74,11 +75,14 @@ def record_award(
         )
     outcome = record_granted(bloc_dir, bloc, year, granted, ids)
     name = bloc.member(member_id).name
+    names = {a.id: a.name for a in pack.awards}  # awards the bloc switched off too
+    with contextlib.suppress(KhoiError):  # names of awards a rules file adds
+        names |= {a.id: a.name for a in workflows.rules_in_force(bloc_dir, bloc, year).awards}
     if outcome.status == "written":
         say(
             t(
                 "Recorded {award} for {member} ({year}) in {file}.",
-                award=pack.award(award).name,
+                award=names.get(award, award),
                 member=name,
                 year=year,
                 file=outcome.file,
@@ -122,7 +126,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
     from khoi_thidua.awards.proposal import rank_results
     from khoi_thidua.errors import KhoiError, MissingInputError
     from khoi_thidua.render import member_history as view
-    from khoi_thidua.store.packs import pack_for, shipped_pack_for
+    from khoi_thidua.store.packs import added_award_ids, pack_for, shipped_pack_for
 
     member_id = workflows.resolve_member(bloc, query)
     years = store.result_years(bloc_dir)
@@ -140,7 +144,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
             continue
         try:
             regime = shipped_pack_for(year)  # every award id, even ones the bloc switched off
-            ids: list[str] | None = [a.id for a in regime.awards]
+            ids: list[str] | None = [a.id for a in regime.awards] + added_award_ids(bloc_dir, bloc)
             names = {a.id: a.name for a in regime.awards}
             tie_break = pack_for(bloc_dir, bloc, year).tie_break
         except MissingInputError:
