@@ -19,6 +19,12 @@ def award_ids_for(year: int, made: str | None = None) -> list[str]:
     return [award.id for award in shipped_pack_for(year, made).awards]
 
 
+def bloc_award_ids(bloc_dir: Path, bloc: Bloc, year: int) -> list[str]:
+    """Award ids the bloc's results file of ``year`` may name: the regime's (chosen by the
+    conference date when recorded) and those the province's or bloc's rules files add."""
+    return award_ids_for(year, made_on(bloc_dir, year)) + added_award_ids(bloc_dir, bloc)
+
+
 def checkable_award_ids(year: int) -> list[str] | None:
     """``award_ids_for(year)``, or None for a year no shipped pack covers: such a year is
     valid history whose award ids simply go unchecked."""
@@ -84,8 +90,7 @@ def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
     """The draft proposal for ``year`` from the bloc folder's files."""
     made = made_on(bloc_dir, year)
     pack = pack_for(bloc_dir, bloc, year, made)
-    ids = award_ids_for(year, made) + added_award_ids(bloc_dir, bloc)
-    results = store.load_results(bloc_dir, bloc, year, ids)
+    results = store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))
