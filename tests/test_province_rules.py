@@ -105,6 +105,8 @@ class TestSummaryFlags:
         data = json.loads(khoi("summary", "2021", "--json", "--data", str(province)).stdout)
         assert data["mixed_rules"] is False
         assert [g["blocs"] for g in data["rules"]] == [["khoi-a", "khoi-b"]]
+        totals = {t["award"]: t["proposed"] for t in data["totals"]}
+        assert totals["bang-khen-btv"] == 2  # the added award is counted with the others
 
     def test_a_bloc_pinned_differently_is_flagged(self, province: Path, khoi: Invoke) -> None:
         """khoi-b pins 2021 to another pack: two groups, and the table says so."""

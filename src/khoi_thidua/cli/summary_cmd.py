@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -71,6 +72,9 @@ def summary(
     ]
     proposals = [p for _, p in done]
     caps = check_all_caps(pack, proposals)
+    known = {a.id for a in pack.awards}
+    added = {a.id: a for p in proposals for a in p.pack.awards if a.id not in known}
+    pack = dataclasses.replace(pack, awards=(*pack.awards, *added.values()))  # in the totals
     payload = batch_view.summary_dict(year, pack, done, failed, caps)
     payload["rules"] = groups_dict(rule_groups(proposals))
     payload["mixed_rules"] = len(payload["rules"]) > 1
