@@ -172,7 +172,8 @@ def _heading(data: dict[str, Any]) -> list[str]:
 
 def rules_markdown(data: dict[str, Any]) -> str:
     lines = ["# " + t("{bloc} — rules for {year}", bloc=data["bloc"]["name"], year=data["year"])]
-    lines += ["", *_heading(data)]
+    head, why, *sources = _heading(data)
+    lines += ["", head, "", why, "", *sources]
     for head, rows in _lines(data):
         lines += ["", "## " + head, "", "| " + " | ".join(_columns()) + " |", "|---|---|---|"]
         lines += ["| " + " | ".join(v.replace("|", "\\|") for v in row) + " |" for row in rows]
