@@ -126,10 +126,20 @@ def test_tables_are_vietnamese(khoi: Invoke, sample_data: Path, args: tuple[str,
 
 
 def test_summary_cap_in_vietnamese(khoi: Invoke, sample_data: Path) -> None:
-    """The province-wide cap is explained in Vietnamese, percentage included."""
+    """The province-wide cap is explained in Vietnamese, percentage and denominator included
+    (Decree 91/2017 counts the units meeting the provincial-flag standard; the province's
+    rules file may count the bloc leaders instead)."""
     code, out, _ = run(khoi, "vi", "summary", "2021", data=sample_data)
     assert code == 0
     assert "Giới hạn toàn tỉnh:" in out
+    flat = " ".join(out.split())
+    assert (
+        "20% trên tổng số 7 đơn vị đạt tiêu chuẩn Cờ thi đua của UBND tỉnh, làm tròn xuống" in flat
+    )
+    (sample_data / "quy-che.toml").write_text(
+        'schema = 1\n[caps.co-chinh-phu]\nof = "leaders"\n', encoding="utf-8"
+    )
+    code, out, _ = run(khoi, "vi", "summary", "2021", data=sample_data)
     assert "20% trên tổng số 1 đơn vị dẫn đầu khối, làm tròn xuống" in out
     assert "VƯỢT giới hạn 1 đề nghị" in out
 

@@ -7,20 +7,26 @@ from typing import TYPE_CHECKING
 
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
-from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.awards.rules import Condition, RulePack
 from khoi_thidua.errors import MissingInputError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, ConferenceDecision, YearResults
-from khoi_thidua.store.packs import pack_for, shipped_pack_for
+from khoi_thidua.store.packs import added_award_ids, made_on, pack_for, shipped_pack_for
 
 if TYPE_CHECKING:
     from khoi_thidua.store.records import DecisionOutcome
 
 
-def award_ids_for(year: int) -> list[str]:
+def award_ids_for(year: int, made: str | None = None) -> list[str]:
     """Award ids a results file of ``year`` may name: every award of the regime, including
     any the bloc's override switches off (its recorded votes and grants stay valid)."""
-    return [award.id for award in shipped_pack_for(year).awards]
+    return [award.id for award in shipped_pack_for(year, made).awards]
+
+
+def bloc_award_ids(bloc_dir: Path, bloc: Bloc, year: int) -> list[str]:
+    """Award ids the bloc's results file of ``year`` may name: the regime's (chosen by the
+    conference date when recorded) and those the province's or bloc's rules files add."""
+    return award_ids_for(year, made_on(bloc_dir, year)) + added_award_ids(bloc_dir, bloc)
 
 
 def checkable_award_ids(year: int) -> list[str] | None:
@@ -40,8 +46,23 @@ def look_back(pack: RulePack) -> int:
             if condition.kind == "consecutive_years":
                 reach = max(reach, int(condition.params["years"]) - 1)
             elif condition.kind == "prior_awards":
-                reach = max(reach, int(condition.params["within_years"]))
+                reach = max(reach, _prior_reach(condition.params, award.conditions))
     return reach
+
+
+def _prior_reach(params: dict[str, object], conditions: tuple[Condition, ...]) -> int:
+    """How far back a ``prior_awards`` condition reads (every recorded year: ``ALL_YEARS``)."""
+    window = params.get("window", "years")
+    within = params.get("within_years")
+    if window == "years":
+        return int(str(within))
+    run = next((int(c.params["years"]) for c in conditions if c.kind == "consecutive_years"), 1)
+    if window == "within_run":
+        return run - 1
+    return run - 1 + int(str(within)) if within else ALL_YEARS
+
+
+ALL_YEARS = 200  # a window with no lower bound reads every recorded year
 
 
 def history_for(
@@ -52,7 +73,10 @@ def history_for(
     history: dict[int, YearResults] = {}
     for past in store.result_years(bloc_dir):
         if past < year and (since is None or past >= since):
-            history[past] = store.load_results(bloc_dir, bloc, past, checkable_award_ids(past))
+            ids = checkable_award_ids(past)
+            if ids is not None:
+                ids += added_award_ids(bloc_dir, bloc)
+            history[past] = store.load_results(bloc_dir, bloc, past, ids)
     return history
 
 
@@ -69,8 +93,9 @@ def default_results_year(bloc_dir: Path) -> int:
 def proposal_for(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False) -> Proposal:
     """The proposal for ``year`` from the bloc folder's files, with the conference's recorded
     decisions applied; ``confirmed`` refuses while a tie is still open."""
-    pack = pack_for(bloc_dir, bloc, year)
-    results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
+    made = made_on(bloc_dir, year)
+    pack = pack_for(bloc_dir, bloc, year, made)
+    results = store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))
@@ -93,6 +118,12 @@ def _decided(
         file = store.display(store.results_file(bloc_dir, year))
         key = f"decisions[{refused.index}]"
         raise DataError([Problem(file, key, refused.message, refused.hint)]) from None
+
+
+def rules_in_force(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
+    """The rules for the bloc's proposal of ``year``: the pack chosen by the conference date
+    (or the year, or a pin), with the province's and the bloc's rules files applied."""
+    return pack_for(bloc_dir, bloc, year, made_on(bloc_dir, year))
 
 
 def resolve_member(bloc: Bloc, query: str) -> str:

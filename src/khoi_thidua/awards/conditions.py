@@ -125,17 +125,43 @@ def _consecutive_years(params: dict[str, Any], _a: AwardRule, r: MemberResult, f
     return streak >= years_needed, {"streak": streak, **broken}
 
 
-def _prior_awards(params: dict[str, Any], _a: AwardRule, r: MemberResult, f: Facts) -> Outcome:
+def _prior_awards(params: dict[str, Any], a: AwardRule, r: MemberResult, f: Facts) -> Outcome:
     wanted = set(params["awards"])
+    first, last = prior_window(params, a, f.year, min(f.history, default=f.year))
     found: list[dict[str, Any]] = []
-    for year in range(f.year - params["within_years"], f.year):
+    for year in range(first, last + 1):
         results = f.history.get(year)
         if results is None:
             continue
         for granted in results.granted:
             if granted.member == r.member and granted.award in wanted:
                 found.append({"year": year, "award": granted.award, "decision": granted.decision})
-    return len(found) >= params["min_count"], {"found": found}
+    actual = {"found": found, "from": first, "to": last}
+    return len(found) >= params["min_count"], actual
+
+
+def prior_window(
+    params: Mapping[str, Any], award: AwardRule, year: int, oldest: int
+) -> tuple[int, int]:
+    """The results years (first, last) a ``prior_awards`` condition searches.
+
+    ``window = "years"``: the ``within_years`` years before ``year``. With a run of
+    consecutive years in the award (Decree 65/2014 Art. 23 wording for collectives: a
+    certificate *before* the run of excellent years, a flag *within* it), ``within_run``
+    searches the run's earlier years and ``before_run`` the years before the run starts,
+    the ``within_years`` before it (all recorded years when not given).
+    """
+    window = params.get("window", "years")
+    if window == "years":
+        return year - params["within_years"], year - 1
+    run = next(
+        (int(c.params["years"]) for c in award.conditions if c.kind == "consecutive_years"), 1
+    )
+    start = year - run + 1
+    if window == "within_run":
+        return start, year - 1
+    within = params.get("within_years")
+    return (start - within if within else min(oldest, start - 1)), start - 1
 
 
 def _staff(params: dict[str, Any], _a: AwardRule, r: MemberResult, _f: Facts) -> Outcome:

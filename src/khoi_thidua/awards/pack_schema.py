@@ -6,6 +6,13 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from khoi_thidua.awards.pack_meta import (
+    check_windows,
+    parse_caps,
+    parse_made,
+    parse_notes,
+    parse_sources,
+)
 from khoi_thidua.awards.rules import (
     CONDITION_KINDS,
     QUOTA_KINDS,
@@ -14,7 +21,6 @@ from khoi_thidua.awards.rules import (
     AwardRule,
     Bracket,
     Condition,
-    ProvinceCap,
     Quota,
     RulePack,
 )
@@ -23,7 +29,19 @@ from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Discipline, Rating
 
-PACK_KEYS = ("schema", "id", "name", "years", "basis", "notes", "tie_break", "awards", "caps")
+PACK_KEYS = (
+    "schema",
+    "id",
+    "name",
+    "years",
+    "made",
+    "basis",
+    "sources",
+    "notes",
+    "tie_break",
+    "awards",
+    "caps",
+)
 AWARD_KEYS = ("id", "name", "name_en", "basis", "track", "quota", "conditions", "note")
 QUOTA_KEYS = ("kind", "count", "brackets", "percent", "basis", "unverified")
 COMMON_CONDITION_KEYS = ("kind", "basis", "unverified", "note")
@@ -34,7 +52,7 @@ CONDITION_PARAMS: dict[str, tuple[str, ...]] = {
     "min_vote_share": ("more_than", "at_least"),
     "min_score": ("score",),
     "consecutive_years": ("rating", "years"),
-    "prior_awards": ("awards", "within_years", "min_count"),
+    "prior_awards": ("awards", "within_years", "min_count", "window"),
     "staff": (
         "advanced_share_at_least",
         "advanced_share_more_than",
@@ -42,8 +60,10 @@ CONDITION_PARAMS: dict[str, tuple[str, ...]] = {
         "base_soldier",
     ),
 }
+PRIOR_WINDOWS = ("years", "before_run", "within_run")
 SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
-OVERRIDE_KEYS = ("schema", "tie_break", "awards", "note")
+# pins, added awards and caps are read by awards/layers.py; this module reads the rest
+OVERRIDE_KEYS = ("schema", "name", "tie_break", "awards", "note", "pins", "extra_awards", "caps")
 AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
@@ -56,7 +76,7 @@ def parse_pack(
     pack_id = reader.identifier(doc, "id", "")
     name = reader.text(doc, "name", "", required=True)
     basis = reader.text(doc, "basis", "") or ""
-    notes = _notes(reader, doc)
+    notes = parse_notes(reader, doc)
     tie_break = _tie_break(reader, doc, "")
     years = reader.table(doc, "years", "", required=True) or {}
     reader.known_keys(years, "years", ("from", "to"))
@@ -69,28 +89,16 @@ def parse_pack(
         if isinstance(table.get("id"), str):
             ids.append(table["id"])
     for path, table in entries:
-        award = _award(reader, table, path, ids)
+        award = parse_award(reader, table, path, ids)
         if award is not None:
             if award.id in [a.id for a in awards]:
                 reader.error(f"{path}.id", t("award `{award}` is listed twice", award=award.id))
             awards.append(award)
     if not entries:
         reader.error("awards", t("the pack lists no awards"), t("add `[[awards]]` tables"))
-    caps: list[ProvinceCap] = []
-    for cpath, ctable in reader.table_list(doc, "caps", ""):
-        reader.known_keys(ctable, cpath, ("award", "percent", "of", "basis", "unverified"))
-        award_id = reader.choice(ctable, "award", cpath, ids)
-        percent = reader.number(ctable, "percent", cpath, required=True, minimum=0, maximum=100)
-        reader.choice(ctable, "of", cpath, ("leaders",), default="leaders")
-        if award_id is not None and percent is not None:
-            caps.append(
-                ProvinceCap(
-                    award_id,
-                    percent,
-                    reader.text(ctable, "basis", cpath) or "",
-                    reader.boolean(ctable, "unverified", cpath),
-                )
-            )
+    caps = parse_caps(reader, doc, ids)
+    legal_sources = parse_sources(reader, doc)
+    made = parse_made(reader, doc)
     if not reader.ok or pack_id is None or name is None or year_from is None:
         return None, reader.problems
     pack = RulePack(
@@ -104,30 +112,10 @@ def parse_pack(
         notes=tuple(notes),
         caps=tuple(caps),
         sources=(file,),
+        legal_sources=tuple(legal_sources),
+        made=made,
     )
     return pack, reader.problems
-
-
-def _notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
-    """``notes``: each a `{ vi = "…", en = "…" }` table (or one text used in both languages)."""
-    raw = doc.get("notes", [])
-    if not isinstance(raw, list):
-        reader.error("notes", t("`notes` must be a list"))
-        return []
-    notes: list[tuple[str, str]] = []
-    for index, item in enumerate(raw):
-        path = f"notes[{index}]"
-        if isinstance(item, str):
-            notes.append((item, item))
-        elif isinstance(item, dict):
-            reader.known_keys(item, path, ("vi", "en"))
-            vi = reader.text(item, "vi", path, required=True)
-            en = reader.text(item, "en", path) or vi
-            if vi is not None and en is not None:
-                notes.append((vi, en))
-        else:
-            reader.error(path, t("a note is a text or a table with `vi` and `en`"))
-    return notes
 
 
 def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
@@ -144,7 +132,7 @@ def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
     return keys
 
 
-def _award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> AwardRule | None:
+def parse_award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> AwardRule | None:
     reader.known_keys(table, path, AWARD_KEYS)
     award_id = reader.identifier(table, "id", path)
     name = reader.text(table, "name", path, required=True)
@@ -163,6 +151,7 @@ def _award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> Awar
         condition = parse_condition(reader, ctable, cpath, ids)
         if condition is not None:
             conditions.append(condition)
+    check_windows(reader, conditions, path)
     if award_id is None or name is None or basis is None or track is None or quota is None:
         return None
     return AwardRule(award_id, name, name_en, basis, track, quota, tuple(conditions), note)
@@ -252,10 +241,16 @@ def parse_condition(
                     t("award ids of this pack: {ids}", ids=", ".join(award_ids)),
                 )
                 ok = False
-        within = reader.integer(table, "within_years", path, required=True, minimum=1, maximum=50)
+        window = reader.choice(table, "window", path, PRIOR_WINDOWS, default="years")
+        # "within_run" needs no count of years: the run of the award's consecutive_years is it
+        within = reader.integer(
+            table, "within_years", path, required=window == "years", minimum=1, maximum=50
+        )
         min_count = reader.integer(table, "min_count", path, minimum=1)
-        ok = ok and bool(awards) and within is not None
-        params.update(awards=awards, within_years=within, min_count=min_count or 1)
+        ok = (
+            ok and bool(awards) and window is not None and (within is not None or window != "years")
+        )
+        params.update(awards=awards, within_years=within, min_count=min_count or 1, window=window)
     if kind == "staff":
         share_keys = ("advanced_share_at_least", "advanced_share_more_than")
         if any(k in table for k in share_keys):
@@ -321,7 +316,7 @@ def apply_override(
         if quota_table is not None:
             quota = parse_quota(reader, quota_table, join(path, "quota"))
             if quota is not None:
-                award = dataclasses.replace(award, quota=quota)
+                award = dataclasses.replace(award, quota=dataclasses.replace(quota, set_in=file))
         conditions = list(award.conditions)
         changes = reader.table(table, "conditions", path) or {}
         for kind, change in changes.items():
@@ -334,9 +329,8 @@ def apply_override(
                 )
                 continue
             index = next((i for i, c in enumerate(conditions) if c.kind == kind), None)
-            if change is False:
-                if index is not None:
-                    conditions.pop(index)
+            if change is False:  # drops every condition of the kind
+                conditions = [c for c in conditions if c.kind != kind]
                 continue
             if not isinstance(change, dict):
                 reader.error(cpath, t("a condition override is a table, or `false` to drop it"))
@@ -355,12 +349,13 @@ def apply_override(
                 continue
             # A value the bloc set itself is its own decision, not an unverified default.
             condition = dataclasses.replace(
-                condition, unverified=bool(change.get("unverified", False))
+                condition, unverified=bool(change.get("unverified", False)), set_in=file
             )
             if index is None:
                 conditions.append(condition)
             else:
                 conditions[index] = condition
+        check_windows(reader, conditions, path)
         awards[award_id] = dataclasses.replace(award, conditions=tuple(conditions))
     if not reader.ok:
         return None, reader.problems

@@ -15,6 +15,7 @@ from khoi_thidua.cli.conference_cmds import decide
 from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
 from khoi_thidua.cli.rotation_cmds import history, rotate
+from khoi_thidua.cli.rules_cmd import rules
 from khoi_thidua.cli.summary_cmd import summary
 from khoi_thidua.errors import KhoiError
 
@@ -78,6 +79,7 @@ app.command(cls=KhoiCommand)(members)
 app.command(cls=KhoiCommand)(check)
 app.command(cls=KhoiCommand)(summary)
 app.command(cls=KhoiCommand)(decide)
+app.command(cls=KhoiCommand)(rules)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +11,7 @@ import typer
 
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
 from khoi_thidua.cli.output import emit, say
-from khoi_thidua.errors import UsageError
+from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, GrantedAward
@@ -56,7 +57,7 @@ def record_award(
     """
     from khoi_thidua import workflows
     from khoi_thidua.app.grants import find_award
-    from khoi_thidua.store.packs import shipped_pack_for
+    from khoi_thidua.store.packs import added_award_ids, shipped_pack_for
     from khoi_thidua.store.records import record_granted
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
@@ -64,9 +65,11 @@ def record_award(
     # Every award of the regime, even one the bloc's override stops proposing: the
     # authority may still grant it, and the grant is history later conditions read.
     pack = shipped_pack_for(year)
-    ids = [a.id for a in pack.awards]
+    added = added_award_ids(bloc_dir, bloc)
+    ids = [a.id for a in pack.awards] + added
     # Named as people write it: the id, or the award's name with or without diacritics.
-    award = find_award(pack, award).id
+    if award not in added:
+        award = find_award(pack, award).id
     # Typed text is stored in NFC, like everything khoi reads: "Hòa" typed two ways is one name.
     granted = GrantedAward(
         member_id, award, nfc(decision.strip()), _parse_date(date), nfc(issuer.strip())
@@ -77,11 +80,14 @@ def record_award(
         )
     outcome = record_granted(bloc_dir, bloc, year, granted, ids)
     name = bloc.member(member_id).name
+    names = {a.id: a.name for a in pack.awards}  # awards the bloc switched off too
+    with contextlib.suppress(KhoiError):  # names of awards a rules file adds
+        names |= {a.id: a.name for a in workflows.rules_in_force(bloc_dir, bloc, year).awards}
     if outcome.status == "written":
         say(
             t(
                 "Recorded {award} for {member} ({year}) in {file}.",
-                award=pack.award(award).name,
+                award=names.get(award, award),
                 member=name,
                 year=year,
                 file=outcome.file,
@@ -125,7 +131,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
     from khoi_thidua.awards.proposal import rank_results
     from khoi_thidua.errors import KhoiError, MissingInputError
     from khoi_thidua.render import member_history as view
-    from khoi_thidua.store.packs import pack_for, shipped_pack_for
+    from khoi_thidua.store.packs import added_award_ids, pack_for, shipped_pack_for
 
     member_id = workflows.resolve_member(bloc, query)
     years = store.result_years(bloc_dir)
@@ -143,7 +149,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
             continue
         try:
             regime = shipped_pack_for(year)  # every award id, even ones the bloc switched off
-            ids: list[str] | None = [a.id for a in regime.awards]
+            ids: list[str] | None = [a.id for a in regime.awards] + added_award_ids(bloc_dir, bloc)
             names = {a.id: a.name for a in regime.awards}
             tie_break = pack_for(bloc_dir, bloc, year).tie_break
         except MissingInputError:

@@ -93,15 +93,14 @@ def template(
     """
     from khoi_thidua import store
     from khoi_thidua.office.template import template_workbook
-    from khoi_thidua.store.packs import pack_for
-    from khoi_thidua.workflows import award_ids_for
+    from khoi_thidua.workflows import bloc_award_ids, rules_in_force
 
     _check_output(output, ".xlsx", force)
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    pack = pack_for(bloc_dir, bloc, year)
+    pack = rules_in_force(bloc_dir, bloc, year)
     results = None
     if with_results:
-        results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
+        results = store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
     if not _write(output, template_workbook(bloc, year, pack.bloc_awards, results), force):
         return
     facts = {
@@ -159,12 +158,11 @@ def import_results(
         apply_import,
         read_sheet,
     )
-    from khoi_thidua.store.packs import pack_for
-    from khoi_thidua.workflows import award_ids_for
+    from khoi_thidua.workflows import bloc_award_ids, rules_in_force
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    pack = pack_for(bloc_dir, bloc, year)
-    award_ids = award_ids_for(year)
+    pack = rules_in_force(bloc_dir, bloc, year)
+    award_ids = bloc_award_ids(bloc_dir, bloc, year)
     imported = read_sheet(file, bloc, year, pack.bloc_awards, award_ids)
     outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
     labels = field_labels(results_columns(bloc, pack.bloc_awards))
@@ -269,7 +267,9 @@ def draft(
     bloc_dir, bloc = open_bloc(data, bloc_id)
     # The letter is written after the conference: an open tie refuses it, with the reason.
     proposal = workflows.proposal_for(bloc_dir, bloc, year, confirmed=letter)
-    results = store.load_results(bloc_dir, bloc, year, workflows.award_ids_for(year))
+    results = store.load_results(
+        bloc_dir, bloc, year, workflows.bloc_award_ids(bloc_dir, bloc, year)
+    )
     try:
         leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)
     except rotation.RotationError:

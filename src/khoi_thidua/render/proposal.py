@@ -13,6 +13,7 @@ from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
 from khoi_thidua.render.conference import conference_reason, conference_standing_reason
+from khoi_thidua.render.pack_choice import choice_dict
 from khoi_thidua.render.rotation import bloc_ref, member_ref
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
             "years": {"from": pack.year_from, "to": pack.year_to},
             "sources": list(pack.sources),
         },
+        "rules": choice_dict(pack),
         "members": proposal.members,
         "proposed": [
             {
@@ -219,6 +221,8 @@ def proposal_markdown(data: dict[str, Any]) -> str:
         "",
         t("Rules: {rules}", rules=data["rule_pack"]["name"]),
         "",
+        t("Why these rules: {reason}", reason=data["rules"]["reason"]),
+        "",
         "| " + " | ".join(_columns()) + " |",
         "|---:|---|---:|---|---:|---|",
     ]
@@ -269,6 +273,8 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
                 year=data["year"],
                 rules=data["rule_pack"]["name"],
             )
+            + "\n"
+            + t("Why these rules: {reason}", reason=data["rules"]["reason"])
             + "\n"
             + t(
                 "HTXSNV / HTTNV / HTNV / KHTNV: tasks completed excellently / well / "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from khoi_thidua.awards.conditions import ConditionCheck
+from khoi_thidua.awards.conditions import ConditionCheck, prior_window
 from khoi_thidua.awards.proposal import (
     ELIGIBLE,
     HELD,
@@ -89,6 +89,16 @@ def describe(condition: Condition, pack: RulePack, year: int) -> str:
         )
     if kind == "prior_awards":
         names = _award_names(pack, p["awards"])
+        award = next((a for a in pack.awards if condition in a.conditions), None)
+        if award is not None and p.get("window", "years") != "years":
+            first, last = prior_window(p, award, year, year)
+            known = p["window"] == "within_run" or p.get("within_years")
+            where = t("before") if p["window"] == "before_run" else t("within")
+            kw = {"count": p["min_count"], "awards": names, "where": where, "last": last}
+            kw["first"] = first if known else "…"
+            return t(
+                "{count} × {awards} {where} the run of consecutive years ({first}–{last})", **kw
+            )
         span = f"{year - p['within_years']}–{year - 1}"
         if p["min_count"] == 1:
             return t("{awards} granted for results of {span}", awards=names, span=span)
