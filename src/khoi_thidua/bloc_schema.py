@@ -15,11 +15,12 @@ from khoi_thidua.model import (
     Excusal,
     LeadershipRecord,
     Member,
+    Policy,
     Scoring,
     ScoringCriterion,
 )
 
-POLICIES = ("circular",)
+POLICIES = tuple(policy.value for policy in Policy)
 HEADERS = ("state", "party")
 TOP_KEYS = (
     "schema",
@@ -134,14 +135,14 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
     return members
 
 
-def _rotation(reader: FieldReader, doc: Table) -> tuple[str, list[str]]:
+def _rotation(reader: FieldReader, doc: Table) -> tuple[Policy, list[str]]:
     table = reader.table(doc, "rotation", "", required=True)
     if table is None:
-        return "circular", []
+        return Policy.CIRCULAR, []
     reader.known_keys(table, "rotation", ("policy", "order"))
     policy = reader.choice(table, "policy", "rotation", POLICIES, default="circular") or "circular"
     order = reader.text_list(table, "order", "rotation", required=True)
-    return policy, order
+    return Policy(policy), order
 
 
 def _scoring(reader: FieldReader, doc: Table) -> Scoring:

@@ -255,7 +255,7 @@ def draft(
         year=year,
         results=results,
         proposal=proposal_dict(bloc, proposal),
-        chair=bloc.member(leadership.chair).name if leadership else None,
+        chair=bloc.member(leadership.chair).name if leadership and leadership.chair else None,
         vice_chair=(
             bloc.member(leadership.vice_chair).name
             if leadership and leadership.vice_chair

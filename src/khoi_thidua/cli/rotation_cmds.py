@@ -124,12 +124,14 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
 
     def decide(current: Bloc) -> LeadershipRecord:
         answer = rotation.leadership_in(current, year)
+        if not answer.leads:
+            raise _nothing_to_record(current, answer)
         if answer.recorded:
             # --record writes what the circle gives; a different recorded decision (an election,
             # an override) is then refused, never silently confirmed or overwritten.
             computed = _computed_over_record(current, year)
             if computed is None:
-                return LeadershipRecord(year, answer.chair, answer.vice_chair, answer.note)
+                return LeadershipRecord(year, answer.chair or "", answer.vice_chair, answer.note)
             answer = computed
         text = (
             nfc(note.strip())
@@ -140,7 +142,7 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
                 date=today,
             )
         )
-        return LeadershipRecord(year, answer.chair, answer.vice_chair, text)
+        return LeadershipRecord(year, answer.chair or "", answer.vice_chair, text)
 
     outcome = record_leadership(bloc_dir, decide)
     bloc = open_bloc(bloc_dir, None)[1]
@@ -168,15 +170,38 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
     emit(data, lambda: view.rotate_view(bloc, answer), as_json)
 
 
+def _nothing_to_record(bloc: Bloc, answer: rotation.Leadership) -> UsageError:
+    """--record writes what the circle gives; a year without computed leaders has nothing."""
+    if answer.status is rotation.Status.VACANT:
+        return UsageError(
+            t(
+                "{year} is vacant in bloc `{bloc}`: no member can lead",
+                year=answer.year,
+                bloc=bloc.id,
+            ),
+            t("check `joined`, `left` and `excused` in bloc.toml"),
+        )
+    return UsageError(
+        t(
+            "bloc `{bloc}` does not rotate (policy `{policy}`): khoi cannot compute {year}",
+            bloc=bloc.id,
+            policy=bloc.policy.value,
+            year=answer.year,
+        ),
+        t(
+            "write the decision in bloc.toml:\n  [[leadership]]\n  year = {year}\n"
+            '  chair = "<member id>"\n  vice_chair = "<member id>"',
+            year=answer.year,
+        ),
+    )
+
+
 def _computed_over_record(bloc: Bloc, year: int) -> rotation.Leadership | None:
-    """What the circle gives for a recorded ``year`` from the year before, if it can say."""
-    if not any(r.year < year for r in bloc.leadership):
-        return None  # ``year`` is where the rotation starts: nothing to compute it from
-    previous = rotation.leadership_in(bloc, year - 1)
-    try:
-        return rotation.step(bloc, previous, previous.start_year or previous.year)
-    except rotation.RotationError:
-        return None
+    """What the circle gives for a recorded ``year`` from the leaders before it, if it can say."""
+    for row in rotation.history(bloc, year):
+        if row.leadership.year == year and row.expected is not None and row.expected.leads:
+            return row.expected
+    return None  # ``year`` is where the rotation starts, or the bloc does not rotate
 
 
 def history(
