@@ -15,7 +15,6 @@ from khoi_thidua.cli.options import (
     BlocOption,
     DataOption,
     JsonOption,
-    QuietOption,
     YearArgument,
     open_bloc,
 )
@@ -27,6 +26,12 @@ from khoi_thidua.model import MAX_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
 
 MAX_PLAN_YEARS = 100
+
+# rotate has no --output: its --quiet says only what it does (the shared help mentions --output).
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Print nothing but errors (for cron, e.g. with --record)."),
+]
 
 
 def rotate(
@@ -89,13 +94,15 @@ def rotate(
         if last - target >= MAX_PLAN_YEARS:
             raise UsageError(t("a plan covers at most {count} years", count=MAX_PLAN_YEARS))
         answers = rotation.plan(bloc, target, last)
-        emit(view.plan_dict(bloc, answers), lambda: view.plan_view(bloc, answers), as_json)
+        if not quiet:
+            emit(view.plan_dict(bloc, answers), lambda: view.plan_view(bloc, answers), as_json)
         return
     if record:
-        _record(bloc_dir, target, note, as_json)
+        _record(bloc_dir, target, note, as_json, quiet)
         return
     answer = rotation.leadership_in(bloc, target)
-    emit(view.rotate_dict(bloc, answer), lambda: view.rotate_view(bloc, answer), as_json)
+    if not quiet:
+        emit(view.rotate_dict(bloc, answer), lambda: view.rotate_view(bloc, answer), as_json)
 
 
 def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> None:
@@ -117,7 +124,7 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
         raise typer.Exit(code)
 
 
-def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
+def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool, quiet: bool) -> None:
     from khoi_thidua.store.records import record_leadership
 
     today = dt.date.today().strftime("%d/%m/%Y")
@@ -149,6 +156,8 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
     answer = rotation.leadership_in(bloc, year)
     data = view.rotate_dict(bloc, answer)
     data["record_status"] = outcome.status
+    if quiet:
+        return
     if outcome.status == "written":
         say(
             t(
