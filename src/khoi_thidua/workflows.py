@@ -7,6 +7,7 @@ from pathlib import Path
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.bloc_draft import BlocDraft
 from khoi_thidua.errors import MissingInputError, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Member, YearResults
@@ -127,3 +128,22 @@ def membership_span(member: Member) -> str:
     if member.left is not None:
         return t("until {last}", last=member.left - 1)
     return t("in every year")
+
+
+def init_bloc(root: Path, draft: BlocDraft) -> Path:
+    """Write ``draft`` as a new bloc folder under ``root``, after checking the text it
+    writes the way `khoi check` will; never over an existing bloc."""
+    import tomllib
+
+    from khoi_thidua.bloc_schema import parse_bloc
+    from khoi_thidua.errors import DataError
+    from khoi_thidua.render.bloc_file import bloc_toml
+    from khoi_thidua.store.roster import create_bloc_folder
+    from khoi_thidua.toml_lines import key_lines
+
+    text = bloc_toml(draft)
+    name = f"{draft.id}/{store.BLOC_FILE}"
+    bloc, problems = parse_bloc(tomllib.loads(text), draft.id, name, key_lines(text))
+    if bloc is None:
+        raise DataError(problems)
+    return create_bloc_folder(root, draft.id, text)
