@@ -207,3 +207,15 @@ class TestCommands:
             assert khoi("members", "--data", str(data)).exit_code == 0
             history = khoi("history", "--until", "2023", "--data", str(data))
             assert history.exit_code == 0, history.stderr
+
+    def test_rotate_all_with_an_elected_bloc(self, khoi: Invoke, tmp_path: Path) -> None:
+        """`rotate --all` lists an elected bloc's unrecorded year as to be elected."""
+        data = tmp_path / "data"
+        elected = bloc_doc()
+        elected["rotation"]["policy"] = "elected"
+        write_bloc(data, elected, "khoi-bau")
+        write_bloc(data, bloc_doc(), "khoi-vong")
+        result = khoi("rotate", "2021", "--all", "--data", str(data))
+        assert result.exit_code == 0, result.stderr
+        assert "to be elected" in result.stdout
+        assert "computed from 2020" in result.stdout

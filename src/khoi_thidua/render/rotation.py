@@ -258,6 +258,11 @@ def rotate_view(bloc: Bloc, answer: Leadership) -> RenderableType:
 
 def status_text(answer: Leadership) -> str:
     """The status of a year in a word or two."""
+    return status_word(answer.status)
+
+
+def status_word(status: Status) -> str:
+    """A status in a word or two, as the tables show it."""
     texts = {
         Status.RECORDED: t("recorded"),
         Status.COMPUTED: t("computed"),
@@ -266,7 +271,7 @@ def status_text(answer: Leadership) -> str:
         Status.TO_BE_APPOINTED: t("to be appointed"),
         Status.BEFORE_RECORDS: t("cannot say"),
     }
-    return texts[answer.status]
+    return texts[status]
 
 
 def _plan_note(bloc: Bloc, answer: Leadership) -> str:
