@@ -62,7 +62,9 @@ def rotate(
     """Who chairs (Trưởng khối) and vice-chairs (Phó khối) the bloc in YEAR, and why.
 
     YEAR defaults to the year after the latest recorded one. A recorded year always wins;
-    later years follow the circle: this year's vice-chair chairs next year.
+    later years follow the circle: this year's vice-chair chairs next year. A bloc whose
+    policy is elected or appointed shows a year not yet recorded as to be elected or
+    appointed; a year nobody can lead is VACANT. --plan and --until show every year.
 
     Examples:
 
