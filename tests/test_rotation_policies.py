@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -79,6 +80,33 @@ class TestVacantYears:
         expected = [(a.chair, a.vice_chair) for a in rotation.plan(plain, START, last)]
         assert led == expected[: len(led)]
         assert len(led) == last - START + 1 - len(set(vacant))
+
+    @given(
+        st.integers(min_value=2, max_value=6),
+        st.lists(st.integers(min_value=START + 1, max_value=START + 12), max_size=4),
+        st.dictionaries(
+            st.integers(min_value=0, max_value=5), st.integers(START + 1, START + 12), max_size=3
+        ),
+    )
+    def test_last_vice_chair_chairs_the_next_led_year(
+        self, size: int, vacant: list[int], leaving: dict[int, int]
+    ) -> None:
+        """Across vacant years, the last led year's vice-chair chairs the next led computed
+        year whenever it can lead then."""
+        order = tuple(f"m{i}" for i in range(size))
+        left = {order[i]: year for i, year in leaving.items() if i < size}
+        bloc = make_bloc(
+            order,
+            [(START, order[0], order[1])],
+            left=left,
+            excused=everyone_excused(order, sorted(set(vacant))),
+        )
+        led = [a for a in rotation.plan(bloc, START, START + 15) if a.leads]
+        for this, following in itertools.pairwise(led):
+            if following.recorded or this.vice_chair is None:
+                continue
+            if rotation.ineligibility(bloc, this.vice_chair, following.year, "chair") is None:
+                assert following.chair == this.vice_chair
 
 
 # -- elected and appointed -------------------------------------------------------------------
@@ -196,6 +224,19 @@ class TestCommands:
         statuses = [y["status"] for y in payload["years"]]
         assert statuses == ["before_records", "recorded", "computed", "vacant", "computed"]
         assert payload["years"][4]["chair"]["id"] == "c"
+
+    def test_elected_bloc_needs_no_order(self, khoi: Invoke, tmp_path: Path) -> None:
+        """An elected bloc may leave out `order`; members then follow the list, with no turns."""
+        doc = bloc_doc()
+        doc["rotation"] = {"policy": "elected"}
+        write_bloc(tmp_path / "data", doc)
+        data = tmp_path / "data"
+        assert khoi("check", "--data", str(data)).exit_code == 0
+        members = khoi("members", "2021", "--data", str(data))
+        assert members.exit_code == 0, members.stderr
+        assert "Next turn" not in members.stdout
+        circular = policy_data(tmp_path / "c", "circular")
+        assert "Next turn" in khoi("members", "2021", "--data", str(circular)).stdout
 
     def test_members_and_history_keep_working(self, khoi: Invoke, tmp_path: Path) -> None:
         """`members` and `history` run on an elected bloc and on a bloc with a vacant year."""

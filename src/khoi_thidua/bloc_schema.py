@@ -140,9 +140,15 @@ def _rotation(reader: FieldReader, doc: Table) -> tuple[Policy, list[str]]:
     if table is None:
         return Policy.CIRCULAR, []
     reader.known_keys(table, "rotation", ("policy", "order"))
-    policy = reader.choice(table, "policy", "rotation", POLICIES, default="circular") or "circular"
+    policy = Policy(
+        reader.choice(table, "policy", "rotation", POLICIES, default="circular") or "circular"
+    )
+    if policy is not Policy.CIRCULAR and "order" not in table:
+        # Nobody takes turns in a bloc that elects or is appointed: the list's order will do.
+        members = [m.get("id") for m in doc.get("members", []) if isinstance(m, dict)]
+        return policy, [m for m in members if isinstance(m, str)]
     order = reader.text_list(table, "order", "rotation", required=True)
-    return Policy(policy), order
+    return policy, order
 
 
 def _scoring(reader: FieldReader, doc: Table) -> Scoring:
