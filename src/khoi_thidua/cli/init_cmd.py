@@ -68,7 +68,7 @@ def init(
     ] = None,
     data: DataOption = DEFAULT_DATA,
 ) -> None:
-    """Create a bloc folder with a commented bloc.toml that `khoi check` accepts.
+    """Create a bloc folder with a commented bloc.toml that khoi check accepts.
 
     On a terminal it asks for what the flags do not give; otherwise (a script, cron) every
     missing answer is an error. It never overwrites an existing bloc.
