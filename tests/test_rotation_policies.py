@@ -260,3 +260,32 @@ class TestCommands:
         assert result.exit_code == 0, result.stderr
         assert "to be elected" in result.stdout
         assert "computed from 2020" in result.stdout
+
+    def test_record_an_election(self, khoi: Invoke, tmp_path: Path) -> None:
+        """`--record --chair --vice-chair` writes the elected pair, matched among that year's
+        members; rotate then shows it as recorded."""
+        data = policy_data(tmp_path, "elected")
+        result = khoi(
+            "rotate", "2021", "--record", "--chair", "c", "--vice-chair", "Ban thử nghiệm D",
+            "--data", str(data),
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        text = (data / "khoi-thu" / "bloc.toml").read_text(encoding="utf-8")
+        assert 'chair = "c"' in text and 'vice_chair = "d"' in text
+        assert "Decided by the bloc (elected)" in text
+        payload = json.loads(khoi("rotate", "2021", "--json", "--data", str(data)).stdout)
+        assert (payload["status"], payload["chair"]["id"]) == ("recorded", "c")
+
+    def test_record_a_different_election_is_refused(self, khoi: Invoke, tmp_path: Path) -> None:
+        """A year already recorded with another pair is never overwritten by --chair."""
+        data = policy_data(tmp_path, "elected")
+        before = (data / "khoi-thu" / "bloc.toml").read_bytes()
+        result = khoi("rotate", "2020", "--record", "--chair", "c", "--data", str(data))
+        assert result.exit_code == ExitCode.REFUSED
+        assert (data / "khoi-thu" / "bloc.toml").read_bytes() == before
+
+    def test_chair_without_record_is_a_usage_error(self, khoi: Invoke, tmp_path: Path) -> None:
+        """--chair only makes sense with --record."""
+        data = policy_data(tmp_path, "elected")
+        result = khoi("rotate", "2021", "--chair", "c", "--data", str(data))
+        assert result.exit_code == ExitCode.USAGE

@@ -53,6 +53,16 @@ def rotate(
     note: Annotated[
         str | None, typer.Option("--note", help="Note stored with --record (e.g. the meeting).")
     ] = None,
+    chair: Annotated[
+        str | None,
+        typer.Option(
+            "--chair", help="With --record: the Trưởng khối the bloc elected or was given."
+        ),
+    ] = None,
+    vice_chair: Annotated[
+        str | None,
+        typer.Option("--vice-chair", help="With --record and --chair: the Phó khối."),
+    ] = None,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     all_blocs: AllOption = False,
@@ -76,6 +86,8 @@ def rotate(
 
       khoi rotate 2023 --record --note "Hội nghị ngày 10/01/2023"
 
+      khoi rotate 2027 --record --chair "noi chinh" --vice-chair btc
+
       khoi rotate 2026 --all --json
     """
     if all_blocs:
@@ -89,6 +101,10 @@ def rotate(
         raise UsageError(t("use either --plan or --until, not both"))
     if record and (plan is not None or until is not None):
         raise UsageError(t("--record records one year; drop --plan/--until"))
+    if (chair is not None or vice_chair is not None) and not record:
+        raise UsageError(t("--chair and --vice-chair are recorded with --record"))
+    if vice_chair is not None and chair is None:
+        raise UsageError(t("--vice-chair needs --chair"))
     last = target + plan - 1 if plan is not None else until
     if last is not None:
         if last < target:
@@ -100,7 +116,7 @@ def rotate(
             emit(view.plan_dict(bloc, answers), lambda: view.plan_view(bloc, answers), as_json)
         return
     if record:
-        _record(bloc_dir, target, note, as_json, quiet)
+        _record(bloc_dir, target, note, as_json, quiet, (chair, vice_chair))
         return
     answer = rotation.leadership_in(bloc, target)
     if not quiet:
@@ -126,12 +142,21 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
         raise typer.Exit(code)
 
 
-def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool, quiet: bool) -> None:
+def _record(
+    bloc_dir: Path,
+    year: int,
+    note: str | None,
+    as_json: bool,
+    quiet: bool,
+    decided: tuple[str | None, str | None] = (None, None),
+) -> None:
     from khoi_thidua.store.records import record_leadership
 
     today = dt.date.today().strftime("%d/%m/%Y")
 
     def decide(current: Bloc) -> LeadershipRecord:
+        if decided[0] is not None:
+            return _decided_record(current, year, decided, note, today)
         answer = rotation.leadership_in(current, year)
         if not answer.leads:
             raise _nothing_to_record(current, answer)
@@ -181,6 +206,34 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool, quiet: b
     emit(data, lambda: view.rotate_view(bloc, answer), as_json)
 
 
+def _decided_record(
+    bloc: Bloc,
+    year: int,
+    decided: tuple[str | None, str | None],
+    note: str | None,
+    today: str,
+) -> LeadershipRecord:
+    """The leadership the bloc decided (an election, an appointment, an override), matched
+    among the members of ``year``."""
+    from khoi_thidua import workflows
+
+    chair_query, vice_query = decided
+    chair = workflows.resolve_member(bloc, chair_query or "", year)
+    vice = workflows.resolve_member(bloc, vice_query, year) if vice_query else None
+    if vice == chair:
+        raise UsageError(t("the Phó khối must be another member than the Trưởng khối"))
+    text = (
+        nfc(note.strip())
+        if note and note.strip()
+        else t(
+            "Decided by the bloc ({policy}); recorded with khoi on {date}",
+            policy=bloc.policy.value,
+            date=today,
+        )
+    )
+    return LeadershipRecord(year, chair, vice, text)
+
+
 def _nothing_to_record(bloc: Bloc, answer: rotation.Leadership) -> UsageError:
     """--record writes what the circle gives; a year without computed leaders has nothing."""
     if answer.status is rotation.Status.VACANT:
@@ -200,8 +253,8 @@ def _nothing_to_record(bloc: Bloc, answer: rotation.Leadership) -> UsageError:
             year=answer.year,
         ),
         t(
-            "write the decision in bloc.toml:\n  [[leadership]]\n  year = {year}\n"
-            '  chair = "<member id>"\n  vice_chair = "<member id>"',
+            "record the decision with `khoi rotate {year} --record --chair <member> "
+            "--vice-chair <member>`, or write it in bloc.toml under [[leadership]]",
             year=answer.year,
         ),
     )
