@@ -224,6 +224,8 @@ class TestCommands:
         statuses = [y["status"] for y in payload["years"]]
         assert statuses == ["before_records", "recorded", "computed", "vacant", "computed"]
         assert payload["years"][4]["chair"]["id"] == "c"
+        explained = " ".join(payload["years"][4]["explanation"])
+        assert "resumes from the leaders of 2021" in explained
 
     def test_elected_bloc_needs_no_order(self, khoi: Invoke, tmp_path: Path) -> None:
         """An elected bloc may leave out `order`; members then follow the list, with no turns."""

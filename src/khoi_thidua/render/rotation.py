@@ -120,9 +120,10 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
         if prev_year < answer.year - 1:
             lines.append(
                 t(
-                    "The years since {previous_year} were vacant, so the rotation resumes from "
-                    "its leaders.",
+                    "No member could lead between {previous_year} and {year}, so the rotation "
+                    "resumes from the leaders of {previous_year}.",
                     previous_year=prev_year,
+                    year=answer.year,
                 )
             )
         chair_skips = [s for s in answer.skipped if s.role == "chair"]
