@@ -127,6 +127,13 @@ class TestScripted:
         assert "--members" in result.stderr
         assert not data.exists()
 
+    def test_same_chair_and_vice_chair_is_refused(self, khoi: Invoke, tmp_path: Path) -> None:
+        """The Phó khối must be another unit than the Trưởng khối; nothing is created."""
+        code, err, data = scripted(khoi, tmp_path, "--vice-chair", "btc")
+        assert code == ExitCode.USAGE
+        assert "another member" in err
+        assert not data.exists()
+
     def test_circular_needs_a_chair(self, khoi: Invoke, tmp_path: Path) -> None:
         """A circular bloc without --chair has nothing to rotate from: a usage error."""
         data = tmp_path / "data"
@@ -196,6 +203,7 @@ ANSWERS = [
     ("đơn vị tổ chức", ""),  # the default, Ủy ban nhân dân tỉnh
     ("Province", ""),
     ("folder name", "khoi-dang"),
+    ("Enter to type", "/khong/co/don-vi.csv"),  # no such file: asked again
     ("Enter to type", ""),  # type the members one by one
     ("Member 1", "Ban Tổ chức Tỉnh ủy"),
     ("Short name", "BTC"),
@@ -211,6 +219,7 @@ ANSWERS = [
     ("order", ""),  # the order they were typed in
     ("Year", "20x5"),  # not a year: asked again
     ("Year", "2025"),
+    ("Trưởng khối", "khong co"),  # no such member: asked again
     ("Trưởng khối", "ban to chuc"),
     ("Phó khối", "duk"),
 ]
@@ -262,6 +271,8 @@ def test_terminal_questions_write_a_working_bloc(khoi: Invoke, tmp_path: Path) -
     assert code == 0, transcript
     assert "choose one of: circular, elected, appointed" in transcript
     assert "20x5 is not a year" in transcript
+    assert "the member list /khong/co/don-vi.csv does not exist" in transcript
+    assert "no member matches 'khong co'" in transcript
     text = (data / "khoi-dang" / "bloc.toml").read_text(encoding="utf-8")
     assert 'organiser = "Ủy ban nhân dân tỉnh"' in text
     assert 'chair = "btc"' in text and 'vice_chair = "duk"' in text

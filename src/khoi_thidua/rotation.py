@@ -172,11 +172,14 @@ def step(bloc: Bloc, previous: Leadership, start_year: int, year: int | None = N
 
 
 def _unled(bloc: Bloc, year: int, status: Status, first: int | None = None) -> Leadership:
-    """A year nobody leads yet, with every member that could not lead it."""
+    """A year nobody leads yet, with every member that could not lead it (none listed
+    before the records: nobody was passed over, the question has no starting point)."""
+    if status is Status.BEFORE_RECORDS:
+        return Leadership(year, None, None, False, status=status, first_recorded=first)
     skipped = tuple(
         skip for m in bloc.order if (skip := ineligibility(bloc, m, year, "chair")) is not None
     )
-    if status is not Status.BEFORE_RECORDS and len(skipped) == len(bloc.order):
+    if len(skipped) == len(bloc.order):
         status = Status.VACANT
     return Leadership(year, None, None, False, skipped=skipped, status=status, first_recorded=first)
 

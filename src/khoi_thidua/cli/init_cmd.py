@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from khoi_thidua.cli.options import DEFAULT_DATA, DataOption
 from khoi_thidua.cli.output import say
-from khoi_thidua.errors import UsageError
+from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Member, Policy
+
+T = TypeVar("T")
 
 
 def init(
@@ -93,14 +96,21 @@ def init(
     organiser = ask.text(
         organiser, "--organiser", t("Organiser (đơn vị tổ chức)"), "Ủy ban nhân dân tỉnh"
     )
+    for flag, value in (("--name", name), ("--organiser", organiser)):
+        if not value:
+            raise UsageError(t("{flag} is empty", flag=flag))
     if province is None and ask.interactive:
         province = ask.text(None, "", t("Province (optional)"), "")
     bloc_id = slug(ask.text(bloc_id, "", t("Bloc id (folder name)"), bloc_id_for(name)))
     if members_file is None and ask.interactive:
-        typed = ask.text(
-            None, "", t("Member list (.csv or .xlsx), or Enter to type the members"), ""
-        )
-        rows = read_member_list(Path(typed)) if typed else ask.members()
+
+        def member_list() -> list[tuple[str, str, str]]:
+            question = t("Member list (.csv or .xlsx), or Enter to type the members")
+            # a file dragged onto a terminal arrives quoted
+            typed = ask.text(None, "", question, "").strip("'\"")
+            return read_member_list(Path(typed)) if typed else ask.members()
+
+        rows = ask.retry(member_list)
     elif members_file is None:
         raise ask.missing("--members")
     else:
@@ -119,26 +129,34 @@ def init(
     )
     the_policy = Policy(chosen)
     default_order = ", ".join(m.id for m in drafted)
-    typed_order = ask.text(order, "", t("Rotation order (ids, separated by commas)"), default_order)
-    rotation_order = _order(known, typed_order)
+    question = t("Rotation order (ids, separated by commas)")
+    rotation_order = ask.retry(
+        lambda: _order(known, ask.text(order, "", question, default_order)), order is None
+    )
     leadership = None
     needs_leaders = the_policy is Policy.CIRCULAR
     this_year = dt.date.today().year
     if chair is None and ask.interactive:
         year = year or ask.year(t("Year"), this_year)
-        chair = ask.text(
-            None,
-            "",
-            t("Trưởng khối that year (id, short name or name)"),
-            "" if not needs_leaders else None,
-        )
-        if chair:
-            vice_chair = ask.text(vice_chair, "", t("Phó khối that year (optional)"), "")
-    if chair:
+        optional = "" if not needs_leaders else None
+        question = t("Trưởng khối that year (id, short name or name)")
+        chair_id = ask.retry(lambda: _member(known, ask.text(None, "", question, optional)))
+        vice_id = None
+        if chair_id:
+            question = t("Phó khối that year (optional)")
+            vice_id = ask.retry(
+                lambda: _member(known, ask.text(vice_chair, "", question, "")),
+                vice_chair is None,
+            )
+        if chair_id:
+            leadership = DraftLeadership(year, chair_id, vice_id or None)
+    elif chair:
         chair_id = _member(known, chair)
         vice_id = _member(known, vice_chair) if vice_chair else None
         leadership = DraftLeadership(year or this_year, chair_id, vice_id)
-    elif needs_leaders:
+    if leadership is not None and leadership.chair == leadership.vice_chair:
+        raise UsageError(t("the Phó khối must be another member than the Trưởng khối"))
+    if leadership is None and needs_leaders:
         raise UsageError(
             t("a circular bloc starts from a recorded year: give --chair (and --vice-chair)"),
             t("or choose --policy elected or --policy appointed"),
@@ -200,6 +218,16 @@ class Asker:
                 raise UsageError(t("choose one of: {choices}", choices=", ".join(choices)))
             say(t("choose one of: {choices}", choices=", ".join(choices)))
 
+    def retry(self, ask_once: Callable[[], T], prompted: bool = True) -> T:
+        """``ask_once()``, asked again after an error while it prompts on a terminal."""
+        while True:
+            try:
+                return ask_once()
+            except KhoiError as exc:
+                if not (self.interactive and prompted):
+                    raise
+                say(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+
     def year(self, question: str, default: int) -> int:
         """A year typed on the terminal, asked again until it is one."""
         while True:
@@ -222,9 +250,10 @@ class Asker:
 
 
 def _member(known: tuple[Member, ...], query: str) -> str:
+    """The id of the member ``query`` names; "" for an empty (skipped) answer."""
     from khoi_thidua.lookup import find_member
 
-    return find_member(known, query).id
+    return find_member(known, query).id if query.strip() else ""
 
 
 def _order(known: tuple[Member, ...], typed: str) -> tuple[str, ...]:
