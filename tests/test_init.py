@@ -329,3 +329,39 @@ class TestPointsToInit:
         result = khoi("members", "--data", str(tmp_path / "nowhere"))
         assert result.exit_code == ExitCode.NO_INPUT
         assert "khoi init" in result.stderr
+
+
+class TestMemberList:
+    def test_headerless_semicolon_list_with_bom(self, tmp_path: Path) -> None:
+        """A list without a header, separated by ";" and saved with a BOM, reads as name;short."""
+        from khoi_thidua.store.roster import read_member_list
+
+        path = tmp_path / "ds.csv"
+        path.write_bytes("\ufeffBan Tổ chức Tỉnh ủy;BTC\nVăn phòng Tỉnh ủy;VP\n".encode())
+        assert read_member_list(path) == [
+            ("", "Ban Tổ chức Tỉnh ủy", "BTC"),
+            ("", "Văn phòng Tỉnh ủy", "VP"),
+        ]
+
+    def test_row_without_a_name_names_its_line(self, tmp_path: Path) -> None:
+        """A row with a short name but no unit name is reported with its line number."""
+        from khoi_thidua.errors import DataError
+        from khoi_thidua.store.roster import read_member_list
+
+        path = tmp_path / "ds.csv"
+        path.write_text("Tên đơn vị,Tên viết tắt\nBan Tổ chức,BTC\n,VP\n", encoding="utf-8")
+        with pytest.raises(DataError) as info:
+            read_member_list(path)
+        assert [p.line for p in info.value.problems] == [3]
+
+    def test_not_utf8_is_a_clean_error(self, khoi: Invoke, tmp_path: Path) -> None:
+        """A list saved in a legacy encoding is a data error that says to save it as UTF-8."""
+        path = tmp_path / "ds.csv"
+        path.write_bytes("Ban Tổ chức,BTC\n".encode("utf-16"))
+        result = khoi(
+            "init", "--name", "Khối", "--organiser", "UBND", "--members", str(path),
+            "--policy", "elected", "--data", str(tmp_path / "data"),
+        )  # fmt: skip
+        assert result.exit_code == ExitCode.DATA
+        assert "UTF-8" in result.stderr
+        assert "Traceback" not in result.stderr
