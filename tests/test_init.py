@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from builders import Invoke
 from khoi_thidua.bloc_draft import bloc_id_for, member_ids, slug
@@ -365,3 +366,54 @@ class TestMemberList:
         assert result.exit_code == ExitCode.DATA
         assert "UTF-8" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+class TestQuestionsInProcess:
+    """The same questions, answered through the test runner's stdin as if it were a terminal."""
+
+    def run(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> Result:
+        from typer.testing import CliRunner
+
+        from khoi_thidua.cli import app, init_cmd
+
+        monkeypatch.setattr(init_cmd, "on_terminal", lambda: True)
+        runner = CliRunner(env={"KHOI_LANG": "en", "NO_COLOR": "1", "KHOI_DATA": None})
+        return runner.invoke(
+            app, ["init", "--data", str(tmp_path / "data")], input="\n".join(answers) + "\n"
+        )
+
+    def test_list_file_and_elected_policy(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Answers naming a list file and the elected policy, with no leaders, write a bloc."""
+        listing = members_csv(tmp_path)
+        result = self.run(
+            tmp_path,
+            monkeypatch,
+            [NAME, "UBND tỉnh", "Hưng Yên", "", f'"{listing}"', "elected", "", "2025", ""],
+        )
+        assert result.exit_code == 0, result.output
+        [folder] = (tmp_path / "data").iterdir()
+        text = (folder / "bloc.toml").read_text(encoding="utf-8")
+        assert folder.name == "khoi-thi-dua-cac-co-quan-dang"
+        assert 'policy = "elected"' in text and 'province = "Hưng Yên"' in text
+        assert "[[leadership]]\n" not in text
+
+    def test_wrong_order_is_asked_again(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An order missing a member is explained and asked again; the second one is written."""
+        listing = members_csv(tmp_path)
+        result = self.run(
+            tmp_path,
+            monkeypatch,
+            [
+                NAME, "", "", "khoi-dang", str(listing), "circular",
+                "btc, duk", "bnc, tct, duk, btc", "2025", "bnc", "",
+            ],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert "the rotation order must list every member once" in result.output
+        text = (tmp_path / "data" / "khoi-dang" / "bloc.toml").read_text(encoding="utf-8")
+        assert text.index('"bnc",') < text.index('"btc",')
+        assert 'chair = "bnc"' in text and "vice_chair" not in text.split("\n[[leadership]]\n")[1]

@@ -91,7 +91,7 @@ def init(
     from khoi_thidua.store import display
     from khoi_thidua.store.roster import read_member_list
 
-    ask = Asker(sys.stdin.isatty())
+    ask = Asker(on_terminal())
     name = ask.text(name, "--name", t("Bloc name (tên khối thi đua)"))
     organiser = ask.text(
         organiser, "--organiser", t("Organiser (đơn vị tổ chức)"), "Ủy ban nhân dân tỉnh"
@@ -179,6 +179,11 @@ def init(
             count=len(drafted),
         )
     )
+
+
+def on_terminal() -> bool:
+    """True when a person can answer: stdin is a terminal (never in cron or a pipe)."""
+    return sys.stdin.isatty()
 
 
 class Asker:
