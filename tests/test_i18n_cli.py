@@ -161,10 +161,10 @@ def test_check_problems_in_vietnamese(khoi: Invoke, sample_bloc_dir: Path) -> No
 def test_errors_in_vietnamese(khoi: Invoke, sample_data: Path) -> None:
     """An error and its fix are reported in Vietnamese, keeping the TOML to copy as it is."""
     code, out, err = run(khoi, "vi", "rotate", "2019", data=sample_data)
-    assert code == 65
+    assert code == 64
     assert out == ""
-    assert err.startswith("khoi: lỗi: không thể tính năm 2019 cho khối `khoi-co-quan-dang`")
-    assert "  cách sửa: ghi một năm bắt đầu vào bloc.toml" in err
+    assert err.startswith("khoi: lỗi: năm 2019 trước năm đầu tiên đã ghi nhận Trưởng/Phó khối")
+    assert "  cách sửa: hãy hỏi năm 2021 hoặc năm sau đó" in err
     assert "    [[leadership]]\n    year = 2019\n" in err
 
 

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import Condition, RulePack
-from khoi_thidua.errors import MissingInputError
+from khoi_thidua.bloc_draft import BlocDraft
+from khoi_thidua.errors import MissingInputError, UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc, ConferenceDecision, YearResults
+from khoi_thidua.model import Bloc, ConferenceDecision, Member, YearResults
 from khoi_thidua.store.packs import added_award_ids, made_on, pack_for, shipped_pack_for
 
 if TYPE_CHECKING:
@@ -126,11 +127,80 @@ def rules_in_force(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
     return pack_for(bloc_dir, bloc, year, made_on(bloc_dir, year))
 
 
-def resolve_member(bloc: Bloc, query: str) -> str:
-    """The member id a user typed as id, short name or part of the name."""
-    from khoi_thidua.lookup import find_member
+def resolve_member(bloc: Bloc, query: str, year: int | None = None) -> str:
+    """The member id a user typed as id, short name or part of the name.
 
-    return find_member(bloc.members, query).id
+    With ``year``, the query is matched among the units that were members that year only; a
+    unit of another year that the query names is mentioned in the error's hint, never chosen.
+    """
+    from khoi_thidua.lookup import MemberLookupError, UnknownMemberError, find_member, match_member
+
+    if year is None:
+        return find_member(bloc.members, query).id
+    wanted = query.strip()
+    for member in bloc.members:
+        if member.id == wanted and not member.is_member_in(year):
+            raise UsageError(
+                t(
+                    "`{id}` ({name}) is not a member of the bloc in {year}",
+                    id=member.id,
+                    name=member.name,
+                    year=year,
+                ),
+                t("it belongs to the bloc {span}", span=membership_span(member)),
+            )
+    try:
+        return match_member(bloc.members_in(year), query).member.id
+    except UnknownMemberError as exc:
+        others = [m for m in bloc.members if not m.is_member_in(year)]
+        try:
+            other = match_member(others, query).member
+        except MemberLookupError:
+            raise exc from None
+        raise UnknownMemberError(
+            t("no member of {year} matches '{query}'", year=year, query=query),
+            t(
+                "'{query}' names {name} ({id}), a member {span}; "
+                "`khoi members {year}` lists that year's members",
+                query=query,
+                name=other.name,
+                id=other.id,
+                span=membership_span(other),
+                year=year,
+            ),
+            query,
+            (other,),
+        ) from None
+
+
+def membership_span(member: Member) -> str:
+    """The years ``member`` belongs to the bloc, in words: "from 2025", "until 2024"."""
+    if member.joined is not None and member.left is not None:
+        return t("from {joined} to {last}", joined=member.joined, last=member.left - 1)
+    if member.joined is not None:
+        return t("from {joined}", joined=member.joined)
+    if member.left is not None:
+        return t("until {last}", last=member.left - 1)
+    return t("in every year")
+
+
+def init_bloc(root: Path, draft: BlocDraft) -> Path:
+    """Write ``draft`` as a new bloc folder under ``root``, after checking the text it
+    writes the way `khoi check` will; never over an existing bloc."""
+    import tomllib
+
+    from khoi_thidua.bloc_schema import parse_bloc
+    from khoi_thidua.errors import DataError
+    from khoi_thidua.render.bloc_file import bloc_toml
+    from khoi_thidua.store.roster import create_bloc_folder
+    from khoi_thidua.toml_lines import key_lines
+
+    text = bloc_toml(draft)
+    name = f"{draft.id}/{store.BLOC_FILE}"
+    bloc, problems = parse_bloc(tomllib.loads(text), draft.id, name, key_lines(text))
+    if bloc is None:
+        raise DataError(problems)
+    return create_bloc_folder(root, draft.id, text)
 
 
 def record_decision(

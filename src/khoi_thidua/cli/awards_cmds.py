@@ -61,7 +61,7 @@ def record_award(
     from khoi_thidua.store.records import record_granted
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    member_id = workflows.resolve_member(bloc, member)
+    member_id = workflows.resolve_member(bloc, member, year)
     # Every award of the regime, even one the bloc's override stops proposing: the
     # authority may still grant it, and the grant is history later conditions read.
     pack = shipped_pack_for(year)
@@ -135,9 +135,13 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
 
     member_id = workflows.resolve_member(bloc, query)
     years = store.result_years(bloc_dir)
-    recorded = {r.year for r in bloc.leadership}
+    known = set(years) | {r.year for r in bloc.leadership}
+    member = bloc.member(member_id)
     rows: list[view.YearRecord] = []
-    for year in sorted(set(years) | recorded):
+    # Every year from the first to the last the bloc holds anything for: a year without
+    # results is a row that says so, never silently left out of the unit's record.
+    span = range(min(known), max(known) + 1) if known else range(0)
+    for year in span:
         role = None
         try:
             lead = rotation.leadership_in(bloc, year)
@@ -145,7 +149,18 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
         except KhoiError:
             pass
         if year not in years:
-            rows.append(view.YearRecord(year, None, None, len(bloc.members_in(year)), (), {}, role))
+            rows.append(
+                view.YearRecord(
+                    year,
+                    None,
+                    None,
+                    len(bloc.members_in(year)),
+                    (),
+                    {},
+                    role,
+                    member.is_member_in(year),
+                )
+            )
             continue
         try:
             regime = shipped_pack_for(year)  # every award id, even ones the bloc switched off
@@ -165,6 +180,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
                 tuple(g for g in results.granted if g.member == member_id),
                 names,
                 role,
+                member.is_member_in(year),
             )
         )
     data = view.member_history_dict(bloc, member_id, rows)

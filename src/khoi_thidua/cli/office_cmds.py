@@ -275,7 +275,7 @@ def draft(
     except rotation.RotationError:
         leadership = None  # no record to rotate from: the names are left for the secretariat
     record = bloc.recorded(year)
-    chair_name = bloc.member(leadership.chair).name if leadership else ""
+    chair_name = bloc.member(leadership.chair).name if leadership and leadership.chair else ""
     signer = Signer(
         unit=chair_name,
         title=record.signer_title if record else "",

@@ -13,7 +13,8 @@ from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.numbers import format_percent
 from khoi_thidua.render.pack_choice import mixed_rules_text
 from khoi_thidua.render.proposal import proposal_rows
-from khoi_thidua.render.rotation import CHAIR, VICE
+from khoi_thidua.render.rotation import CHAIR, VICE, status_word
+from khoi_thidua.rotation import Status
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -39,11 +40,11 @@ def rotate_all_view(data: dict[str, Any]) -> RenderableType:
         table.add_row(
             entry["bloc"]["name"],
             str(result["year"]),
-            result["chair"]["name"],
+            result["chair"]["name"] if result["chair"] else "—",  # vacant, to be elected…
             vice,
-            t("recorded")
-            if result["recorded"]
-            else t("computed from {year}", year=result["start_year"]),
+            t("computed from {year}", year=result["start_year"])
+            if result["status"] == Status.COMPUTED
+            else status_word(Status(result["status"])),
         )
     return table
 
