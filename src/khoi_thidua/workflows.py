@@ -82,11 +82,15 @@ def _decided(
     bloc_dir: Path, year: int, draft: Proposal, results: YearResults, confirmed: bool = False
 ) -> Proposal:
     """``draft`` with the conference's decisions in ``results`` applied, or a clear error."""
+    from dataclasses import replace
+
+    from khoi_thidua.awards.ballot import count_notices
     from khoi_thidua.awards.decisions import DecisionRefused, apply_decisions
     from khoi_thidua.errors import DataError, Problem, RefusedError
 
+    flagged = replace(draft, notices=draft.notices + count_notices(draft, results.count))
     try:
-        return apply_decisions(draft, results.decisions, confirmed)
+        return apply_decisions(flagged, results.decisions, confirmed)
     except DecisionRefused as refused:
         if refused.index < 0:
             raise RefusedError(refused.message, refused.hint) from None
