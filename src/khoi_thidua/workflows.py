@@ -14,6 +14,7 @@ from khoi_thidua.model import Bloc, ConferenceDecision, YearResults
 from khoi_thidua.store.packs import pack_for, shipped_pack_for
 
 if TYPE_CHECKING:
+    from khoi_thidua.store.count import CountOutcome
     from khoi_thidua.store.records import DecisionOutcome
 
 
@@ -120,3 +121,16 @@ def record_decision(
         _decided(bloc_dir, year, propose(bloc, results, history, pack), results)
 
     return record(bloc_dir, bloc, year, decision, award_ids_for(year), validate)
+
+
+def record_count(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    fields: dict[str, object],
+    votes: dict[tuple[str, str], int],
+) -> CountOutcome:
+    """Record the conference's vote count in results-YEAR.toml (see store.count)."""
+    from khoi_thidua.store.count import record_count as record
+
+    return record(bloc_dir, bloc, year, fields, votes, award_ids_for(year))
