@@ -15,6 +15,7 @@ from khoi_thidua.model import Bloc, ConferenceDecision, Member, YearResults
 from khoi_thidua.store.packs import added_award_ids, made_on, pack_for, shipped_pack_for
 
 if TYPE_CHECKING:
+    from khoi_thidua.store.count import CountOutcome
     from khoi_thidua.store.records import DecisionOutcome
 
 
@@ -108,11 +109,15 @@ def _decided(
     bloc_dir: Path, year: int, draft: Proposal, results: YearResults, confirmed: bool = False
 ) -> Proposal:
     """``draft`` with the conference's decisions in ``results`` applied, or a clear error."""
+    from dataclasses import replace
+
+    from khoi_thidua.awards.ballot import count_notices
     from khoi_thidua.awards.decisions import DecisionRefused, apply_decisions
     from khoi_thidua.errors import DataError, Problem, RefusedError
 
+    flagged = replace(draft, notices=draft.notices + count_notices(draft, results.count))
     try:
-        return apply_decisions(draft, results.decisions, confirmed)
+        return apply_decisions(flagged, results.decisions, confirmed)
     except DecisionRefused as refused:
         if refused.index < 0:
             raise RefusedError(refused.message, refused.hint) from None
@@ -217,3 +222,16 @@ def record_decision(
         _decided(bloc_dir, year, propose(bloc, results, history, pack), results)
 
     return record(bloc_dir, bloc, year, decision, award_ids_for(year), validate)
+
+
+def record_count(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    fields: dict[str, object],
+    votes: dict[tuple[str, str], int],
+) -> CountOutcome:
+    """Record the conference's vote count in results-YEAR.toml (see store.count)."""
+    from khoi_thidua.store.count import record_count as record
+
+    return record(bloc_dir, bloc, year, fields, votes, award_ids_for(year))

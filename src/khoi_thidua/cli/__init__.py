@@ -11,7 +11,7 @@ from khoi_thidua import __version__
 from khoi_thidua.cli.awards_cmds import record_award
 from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup, report_error
 from khoi_thidua.cli.check_cmd import check
-from khoi_thidua.cli.conference_cmds import decide
+from khoi_thidua.cli.conference_cmds import count, decide
 from khoi_thidua.cli.init_cmd import init
 from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
@@ -79,6 +79,7 @@ app.command("record-award", cls=KhoiCommand)(record_award)
 app.command(cls=KhoiCommand)(members)
 app.command(cls=KhoiCommand)(check)
 app.command(cls=KhoiCommand)(summary)
+app.command(cls=KhoiCommand)(count)
 app.command(cls=KhoiCommand)(decide)
 app.command(cls=KhoiCommand)(rules)
 app.command(cls=KhoiCommand)(init)

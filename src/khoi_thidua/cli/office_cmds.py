@@ -18,7 +18,7 @@ from khoi_thidua.cli.options import (
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import RefusedError, UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc
 
 RequiredYear = Annotated[
     int, typer.Argument(help="The year of the results, e.g. 2021.", min=MIN_YEAR, max=MAX_YEAR)
@@ -73,6 +73,12 @@ def template(
             "--with-results", help="Pre-fill the sheet with the values of results-YEAR.toml."
         ),
     ] = False,
+    tally: Annotated[
+        bool,
+        typer.Option(
+            "--tally", help="Write the tally sheet of the vote count instead (read by `count`)."
+        ),
+    ] = False,
     force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
@@ -97,6 +103,9 @@ def template(
 
     _check_output(output, ".xlsx", force)
     bloc_dir, bloc = open_bloc(data, bloc_id)
+    if tally:
+        _tally(bloc_dir, bloc, year, output, force)
+        return
     pack = rules_in_force(bloc_dir, bloc, year)
     results = None
     if with_results:
@@ -119,6 +128,17 @@ def template(
         )
     else:
         say(t("Wrote {file}: {members} members of {bloc} for {year}.", **facts))
+
+
+def _tally(bloc_dir: Path, bloc: Bloc, year: int, output: Path, force: bool) -> None:
+    from khoi_thidua import store, workflows
+    from khoi_thidua.awards.ballot import ballot_sections
+    from khoi_thidua.office.tally import tally_workbook
+
+    proposal = workflows.proposal_for(bloc_dir, bloc, year)
+    names = {a.id: a.name for a in proposal.pack.awards}
+    if _write(output, tally_workbook(bloc, year, ballot_sections(proposal), names), force):
+        say(t("Wrote {file}: the tally sheet for {year}.", file=store.display(output), year=year))
 
 
 def import_results(

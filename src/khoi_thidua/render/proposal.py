@@ -12,7 +12,11 @@ from khoi_thidua.awards.proposal import (
 from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
-from khoi_thidua.render.conference import conference_reason, conference_standing_reason
+from khoi_thidua.render.conference import (
+    conference_reason,
+    conference_standing_reason,
+    warning_text,
+)
 from khoi_thidua.render.pack_choice import choice_dict
 from khoi_thidua.render.rotation import bloc_ref, member_ref
 
@@ -156,7 +160,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
             for tie in proposal.settled
         ],
         "warnings": [
-            {"code": n.code, "text": notice_text(n, proposal, names), "detail": n.detail}
+            {"code": n.code, "text": warning_text(n, proposal, names), "detail": n.detail}
             for n in proposal.notices
         ],
     }
