@@ -146,8 +146,10 @@ class Browser:
             families.update(f["familyName"] for f in fonts)
         return families
 
-    def screenshot(self, path: Path, width: int = 1200, max_height: int | None = None) -> None:
-        """A PNG of the page at ``width`` CSS pixels, as tall as the page (or ``max_height``)."""
+    def screenshot(
+        self, path: Path, width: int = 1200, max_height: int | None = None, top: float = 0
+    ) -> None:
+        """A PNG of the page at ``width`` CSS pixels from ``top``, to the end or ``max_height``."""
         self.call(
             "Emulation.setDeviceMetricsOverride",
             session=True,
@@ -157,13 +159,14 @@ class Browser:
             mobile=False,
         )
         size = self.call("Page.getLayoutMetrics", session=True)["cssContentSize"]
-        height = size["height"] if max_height is None else min(size["height"], max_height)
+        height = size["height"] - top
+        height = height if max_height is None else min(height, max_height)
         shot = self.call(
             "Page.captureScreenshot",
             session=True,
             format="png",
             captureBeyondViewport=True,
-            clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+            clip={"x": 0, "y": top, "width": width, "height": height, "scale": 1},
         )
         path.write_bytes(base64.b64decode(shot["data"]))
 

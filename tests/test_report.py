@@ -237,3 +237,16 @@ def test_help_has_examples(khoi: Invoke, lang: str) -> None:
     """report --help shows its examples in both languages."""
     result = khoi("--lang", lang, "report", "--help")
     assert "khoi report 2021 --output bao-cao/" in result.stdout
+
+
+def test_the_report_proposal_is_the_propose_commands(sample_data: Path) -> None:
+    """bloc_report reads each file once yet drafts exactly what `khoi propose` drafts."""
+    from khoi_thidua import store, workflows
+    from khoi_thidua.report_data import bloc_report
+
+    bloc_dir = sample_data / SAMPLE_BLOC_ID
+    bloc = store.load_bloc(bloc_dir)
+    report = bloc_report(bloc_dir, bloc, 2021)
+    assert report.proposal == workflows.proposal_for(bloc_dir, bloc, 2021)
+    assert sorted(report.results) == [2020, 2021]
+    assert report.ranks[2021]["btc"] == 1

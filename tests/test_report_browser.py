@@ -261,6 +261,12 @@ def test_screenshots_and_a_pdf_print(browser: Browser, made: dict[str, Path]) ->
         browser.open(page.as_uri())
         browser.screenshot(out / name, max_height=1800)
         assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    browser.open(sorted(made["province"].parent.glob("bloc-*.html"))[0].as_uri())
+    top = browser.evaluate(
+        "document.querySelector('figure.chart-figure').getBoundingClientRect().top + scrollY"
+    )
+    browser.screenshot(out / "report-chart.png", max_height=600, top=top - 10)
+    assert (out / "report-chart.png").stat().st_size > 10_000  # a drawn chart, not a blank
     browser.open(made["book"].as_uri())
     pdf = browser.pdf(made["root"] / "tinh.pdf")
     assert pdf.startswith(b"%PDF")

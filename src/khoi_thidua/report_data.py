@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from khoi_thidua import rotation, store, workflows
-from khoi_thidua.awards.proposal import Proposal, rank_results
+from khoi_thidua.awards.proposal import Proposal, propose, rank_results
 from khoi_thidua.errors import KhoiError, MissingInputError
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.store.packs import pack_for
@@ -29,10 +29,17 @@ class BlocReport:
 
 
 def bloc_report(bloc_dir: Path, bloc: Bloc, year: int) -> BlocReport:
-    """Everything a bloc's page shows for ``year``; ranking comes from the proposal code."""
-    proposal = workflows.proposal_for(bloc_dir, bloc, year)
+    """Everything a bloc's page shows for ``year``; ranking comes from the proposal code.
+
+    Each results file is read once: the proposal gets the years its conditions can read
+    from the history loaded for the charts, as ``workflows.proposal_for`` would load them.
+    """
+    pack = pack_for(bloc_dir, bloc, year)
+    current = store.load_results(bloc_dir, bloc, year, workflows.award_ids_for(year))
     results = workflows.history_for(bloc_dir, bloc, year)
-    results[year] = store.load_results(bloc_dir, bloc, year, workflows.award_ids_for(year))
+    since = year - workflows.look_back(pack)
+    proposal = propose(bloc, current, {y: r for y, r in results.items() if y >= since}, pack)
+    results[year] = current
     ranks: dict[int, dict[str, int]] = {}
     names = {a.id: a.name for a in proposal.pack.awards}
     for past, found in sorted(results.items()):
