@@ -175,22 +175,15 @@ def _calendar(report: BlocReport, public: bool) -> str:
 
 def _trends(report: BlocReport) -> str:
     years = list(range(min(report.results), max(report.results) + 1))
-    members = [
-        m for m in report.bloc.members if any(r.result_for(m.id) for r in report.results.values())
-    ]
+    by_year = {y: {r.member: r.score for r in found.results} for y, found in report.results.items()}
+    members = [m for m in report.bloc.members if any(m.id in s for s in by_year.values())]
     scores = []
     ranks = []
     for member in members:
         label = member.name
         scores.append(
             Series(
-                member.id,
-                label,
-                {
-                    y: r.score
-                    for y, found in report.results.items()
-                    if (r := found.result_for(member.id)) is not None
-                },
+                member.id, label, {y: s[member.id] for y, s in by_year.items() if member.id in s}
             )
         )
         ranks.append(

@@ -28,7 +28,12 @@ def e(value: object) -> str:
 
 def number(value: float | None) -> str:
     """A number in the report's language, or a dash when there is none."""
-    return "—" if value is None else format_number(value, language())
+    if value is None:
+        return "—"
+    if abs(value) < 1000:  # no thousands separator: a quicker path for the charts' tables
+        text = str(int(value)) if float(value).is_integer() else f"{value:.10g}"
+        return text.replace(".", ",") if language() == "vi" else text
+    return format_number(value, language())
 
 
 def document(title: str, body: str) -> str:

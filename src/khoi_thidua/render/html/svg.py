@@ -122,10 +122,12 @@ def line_chart(
     plot_h = HEIGHT - TOP - BOTTOM
     span = max(1, len(years) - 1)
 
+    position = {year: index for index, year in enumerate(years)}
+
     def x_of(year: int) -> float:
         if len(years) == 1:
             return LEFT + plot_w / 2
-        return LEFT + plot_w * years.index(year) / span
+        return LEFT + plot_w * position[year] / span
 
     def y_of(value: float) -> float:
         share = (value - axis.low) / ((axis.high - axis.low) or 1)
@@ -176,7 +178,7 @@ def line_chart(
         runs: list[list[int]] = []
         for year in years:
             if year in line.values:
-                if runs and years.index(year) - years.index(runs[-1][-1]) == 1:
+                if runs and position[year] - position[runs[-1][-1]] == 1:
                     runs[-1].append(year)
                 else:
                     runs.append([year])
