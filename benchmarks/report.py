@@ -5,13 +5,15 @@
 
 For each size the report and the baseline (one process that reads and parses every TOML file
 of the province with ``tomllib``) run in turn, ``--runs`` times, and the medians are compared
-(target: at most 3x). Time per bloc-year across sizes shows whether the time is linear in
-blocs × years. Provinces are made by ``generate.py`` under ``benchmarks/_work/`` and reused.
+(target: at most 3x). CPU time (user + system) is shown beside the wall clock: on a
+machine shared with other work it varies far less. Time per bloc-year across sizes shows
+whether the time is linear in blocs × years. Provinces are made by ``generate.py`` under ``benchmarks/_work/`` and reused.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -57,16 +59,21 @@ def province(blocs: int, years: int) -> Path:
     return folder
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
-def measure(data: Path, runs: int) -> tuple[float, float]:
-    """Median seconds of the report and of the tomllib baseline, run in turn."""
-    report: list[float] = []
-    baseline: list[float] = []
+def measure(data: Path, runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Median (wall, CPU) seconds of the report and of the tomllib baseline, run in turn."""
+    report: list[tuple[float, float]] = []
+    baseline: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory() as scratch:
         for run in range(runs + 1):  # the first round warms the caches and is not counted
             out = Path(scratch) / f"r{run}"
@@ -90,7 +97,11 @@ def measure(data: Path, runs: int) -> tuple[float, float]:
             if run:
                 report.append(took)
                 baseline.append(parse)
-    return statistics.median(report), statistics.median(baseline)
+    return _medians(report), _medians(baseline)
+
+
+def _medians(times: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
 def main() -> None:

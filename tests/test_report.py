@@ -250,3 +250,16 @@ def test_the_report_proposal_is_the_propose_commands(sample_data: Path) -> None:
     assert report.proposal == workflows.proposal_for(bloc_dir, bloc, 2021)
     assert sorted(report.results) == [2020, 2021]
     assert report.ranks[2021]["btc"] == 1
+
+
+def test_ratings_and_granted_awards_are_listed(
+    khoi: Invoke, sample_data: Path, tmp_path: Path
+) -> None:
+    """The page lists each year's ratings and the awards granted, with their decisions."""
+    out = tmp_path / "r.html"
+    result = khoi("report", "2021", "--data", str(sample_data), "-o", str(out), "--quiet")
+    assert result.exit_code == 0
+    assert result.stderr == ""  # --quiet: no "Wrote …" line
+    page = read(out)
+    assert "Quyết định số 512/QĐ-UBND" in page
+    assert "HTTNV" in page

@@ -96,7 +96,9 @@ def report(
         pages = {INDEX: bloc_page(bloc_report(bloc_dir, bloc, year), public, None)}
         code = 0
     if single:
-        write_or_print(pages[INDEX], target, quiet=False, force=force)
+        write_or_print(
+            pages[INDEX], target, quiet=quiet and not store.is_stdout(target), force=force
+        )
     else:
         written = report_folder.write_pages(target, pages, force)
         if not quiet:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import RATING_SHORT_VI
@@ -11,7 +11,9 @@ from khoi_thidua.render.html.page import chart, document, e, number, table
 from khoi_thidua.render.html.svg import Series, value_axis
 from khoi_thidua.render.proposal import proposal_dict
 from khoi_thidua.render.rotation import CHAIR, VICE, explain, name
-from khoi_thidua.report_data import BlocReport
+
+if TYPE_CHECKING:  # the page renders gathered data; it never loads files itself
+    from khoi_thidua.report_data import BlocReport
 
 # Conditions whose figures are the ballot or discipline details a public page leaves out.
 PRIVATE_KINDS = frozenset({"min_vote_share", "no_discipline"})
