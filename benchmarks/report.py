@@ -7,7 +7,8 @@ For each size the report and the baseline (one process that reads and parses eve
 of the province with ``tomllib``) run in turn, ``--runs`` times, and the medians are compared
 (target: at most 3x). CPU time (user + system) is shown beside the wall clock: on a
 machine shared with other work it varies far less. Time per bloc-year across sizes shows
-whether the time is linear in blocs × years. Provinces are made by ``generate.py`` under ``benchmarks/_work/`` and reused.
+whether the time is linear in blocs × years. Provinces are made by ``generate.py`` under
+``benchmarks/_work/`` and reused.
 """
 
 from __future__ import annotations
