@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -40,8 +41,12 @@ class Browser:
         self._from_chrome, from_chrome_w = os.pipe()
 
         def wire() -> None:  # in the child, before exec: the pipe ends become fds 3 and 4
-            os.dup2(to_chrome_r, 3)
-            os.dup2(from_chrome_w, 4)
+            # Move both ends above 4 first: a pipe end may itself be 3 or 4, and dup2 onto
+            # itself would keep its close-on-exec flag.
+            reading = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
+            writing = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+            os.dup2(reading, 3)
+            os.dup2(writing, 4)
 
         self.process = subprocess.Popen(
             [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
