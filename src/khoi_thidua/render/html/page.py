@@ -96,6 +96,6 @@ def chart(title: str, years: list[int], series: list[Series], axis: Axis, unit: 
     )
     return (
         f'<figure class="chart-figure"><figcaption>{e(title)}</figcaption>{svg}'
-        f'<ul class="legend" aria-label="{e(t("Legend"))}">{legend}</ul>'
+        f'<ul class="legend">{legend}</ul>'
         f'<div class="chart-data">{data}</div></figure>'
     )
