@@ -263,3 +263,16 @@ def test_ratings_and_granted_awards_are_listed(
     page = read(out)
     assert "Quyết định số 512/QĐ-UBND" in page
     assert "HTTNV" in page
+
+
+def test_each_members_next_turn_as_chair(khoi: Invoke, sample_data: Path, tmp_path: Path) -> None:
+    """The calendar is followed by each member's next year as chair, soonest first."""
+    out = tmp_path / "r.html"
+    khoi("report", "2021", "--data", str(sample_data), "-o", str(out))
+    page = read(out)
+    start = page.index("Whose turn comes when, from 2022")
+    turns = page[start : page.index("</table>", start)]
+    first = turns.index("Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh")
+    second = turns.index("Trường Chính trị Nguyễn Văn Linh")
+    assert first < second
+    assert '<td class="num">2022</td>' in turns[first:second]

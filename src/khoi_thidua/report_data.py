@@ -25,6 +25,7 @@ class BlocReport:
     ranks: dict[int, dict[str, int]]  # year → member id → rank in that year
     calendar: list[rotation.HistoryRow] = field(default_factory=list)
     calendar_error: str = ""  # why the calendar could not be computed, if it could not
+    next_turns: dict[str, int] = field(default_factory=dict)  # member → next year as chair
     award_names: dict[str, str] = field(default_factory=dict)
 
 
@@ -55,10 +56,10 @@ def bloc_report(bloc_dir: Path, bloc: Bloc, year: int) -> BlocReport:
         ranks[past] = {r.member: k for k, r in rank_results(found.results, tie_break)}
     calendar: list[rotation.HistoryRow] = []
     calendar_error = ""
+    turns: dict[str, int] = {}
     try:
         calendar = rotation.history(bloc, year + PLAN_AHEAD)
+        turns = rotation.next_turns(bloc, year + 1)
     except KhoiError as exc:  # a roster nobody can lead: the rest of the page still helps
         calendar_error = exc.message
-    return BlocReport(
-        bloc, year, proposal, results, ranks, calendar, calendar_error, award_names=names
-    )
+    return BlocReport(bloc, year, proposal, results, ranks, calendar, calendar_error, turns, names)

@@ -172,7 +172,21 @@ def _calendar(report: BlocReport, public: bool) -> str:
                 "<br>".join(e(line) for line in lines),
             ]
         )
-    return table([t("Year"), CHAIR, VICE, t("Source"), t("Why")], rows, numeric=[0])
+    calendar = table([t("Year"), CHAIR, VICE, t("Source"), t("Why")], rows, numeric=[0])
+    turns = [
+        [e(m.name), str(report.next_turns[m.id])]
+        for m in sorted(bloc.members, key=lambda m: report.next_turns.get(m.id, 10_000))
+        if m.id in report.next_turns
+    ]
+    if not turns:
+        return calendar
+    return calendar + table(
+        [t("Member"), t("Next turn as chair")],
+        turns,
+        caption=t("Whose turn comes when, from {year}", year=report.year + 1),
+        numeric=[1],
+        row_headers=True,
+    )
 
 
 def _trends(report: BlocReport) -> str:
