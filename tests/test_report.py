@@ -276,3 +276,20 @@ def test_each_members_next_turn_as_chair(khoi: Invoke, sample_data: Path, tmp_pa
     second = turns.index("Trường Chính trị Nguyễn Văn Linh")
     assert first < second
     assert '<td class="num">2022</td>' in turns[first:second]
+
+
+def test_public_page_withholds_the_reason_of_an_excusal(
+    khoi: Invoke, sample_data: Path, tmp_path: Path
+) -> None:
+    """A member excused from leading is shown as skipped; only --public leaves out the reason."""
+    bloc = sample_data / SAMPLE_BLOC_ID / "bloc.toml"
+    text = (
+        read(bloc) + '\n[[excused]]\nmember = "tct"\nyear = 2023\nreason = "Đang sắp xếp bộ máy"\n'
+    )
+    bloc.write_text(text, encoding="utf-8")
+    full, public = tmp_path / "full.html", tmp_path / "public.html"
+    assert khoi("report", "2021", "--data", str(sample_data), "-o", str(full)).exit_code == 0
+    khoi("report", "2021", "--data", str(sample_data), "-o", str(public), "--public")
+    assert "Đang sắp xếp bộ máy" in read(full)
+    assert "Đang sắp xếp bộ máy" not in read(public)
+    assert "reason not published" in read(public)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.i18n import language, t
@@ -11,6 +12,7 @@ from khoi_thidua.render.html.page import chart, document, e, number, table
 from khoi_thidua.render.html.svg import Series, value_axis
 from khoi_thidua.render.proposal import proposal_dict
 from khoi_thidua.render.rotation import CHAIR, VICE, explain, name
+from khoi_thidua.rotation import Leadership
 
 if TYPE_CHECKING:  # the page renders gathered data; it never loads files itself
     from khoi_thidua.report_data import BlocReport
@@ -151,7 +153,7 @@ def _calendar(report: BlocReport, public: bool) -> str:
             lines = [] if public else explain(bloc, lead)[1:]  # the note, kept off public pages
         else:
             source = t("computed")
-            lines = explain(bloc, lead)[1:]
+            lines = explain(bloc, _withhold_excusals(lead) if public else lead)[1:]
         if row.departs and row.expected is not None:
             lines.insert(
                 0,
@@ -186,6 +188,17 @@ def _calendar(report: BlocReport, public: bool) -> str:
         caption=t("Whose turn comes when, from {year}", year=report.year + 1),
         numeric=[1],
         row_headers=True,
+    )
+
+
+def _withhold_excusals(lead: Leadership) -> Leadership:
+    """The answer with each excusal's reason (a note) replaced, for a public page."""
+    withheld = t("reason not published")
+    return replace(
+        lead,
+        skipped=tuple(
+            replace(s, detail=withheld) if s.reason == "excused" else s for s in lead.skipped
+        ),
     )
 
 
