@@ -63,9 +63,11 @@ def test_page_structure_is_accessible(khoi: Invoke, sample_data: Path, tmp_path:
     assert tables
     for table in tables:
         assert table.findall("./thead/tr/th[@scope='col']"), "a table without column headers"
-    figures = [f for f in tree.iter("figure") if "chart-figure" in f.get("class", "")]
+    figures = [f for f in tree.iter("div") if "chart-figure" in f.get("class", "")]
     assert len(figures) == 2
     for figure in figures:
+        assert figure.get("role") == "figure"
+        assert figure.get("aria-label")
         svg = figure.find(".//{http://www.w3.org/2000/svg}svg")
         assert svg is not None
         assert svg.get("role") == "img"

@@ -38,7 +38,7 @@ PROVINCE_BLOCS = 4
 # Reads every chart of the page: per series, the years with a point, the gaps it declares and
 # the number of unbroken runs of its line; and the row of the table printed under the chart.
 CHARTS_JS = r"""
-[...document.querySelectorAll('figure.chart-figure')].map(fig => {
+[...document.querySelectorAll('div.chart-figure')].map(fig => {
   const heads = [...fig.querySelectorAll('.chart-data thead th')];
   const years = heads.slice(1).map(th => th.textContent);
   const rows = Object.fromEntries([...fig.querySelectorAll('.chart-data tbody tr')].map(tr => {
@@ -263,7 +263,7 @@ def test_screenshots_and_a_pdf_print(browser: Browser, made: dict[str, Path]) ->
         assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     browser.open(sorted(made["province"].parent.glob("bloc-*.html"))[0].as_uri())
     top = browser.evaluate(
-        "document.querySelector('figure.chart-figure').getBoundingClientRect().top + scrollY"
+        "document.querySelector('div.chart-figure').getBoundingClientRect().top + scrollY"
     )
     browser.screenshot(out / "report-chart.png", max_height=600, top=top - 10)
     assert (out / "report-chart.png").stat().st_size > 10_000  # a drawn chart, not a blank

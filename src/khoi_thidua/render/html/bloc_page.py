@@ -51,8 +51,7 @@ def bloc_section(report: BlocReport, public: bool, heading: int = 1) -> str:
         _ranking(data, public),
         f"<{sub}>{e(t('Leadership calendar'))}</{sub}>",
         _calendar(report, public),
-        f"<{sub}>{e(t('Score and rank over the years'))}</{sub}>",
-        _trends(report),
+        _trends(report, f"<{sub}>{e(t('Score and rank over the years'))}</{sub}>"),
         f"<{sub}>{e(t('Ratings and awards granted over the years'))}</{sub}>",
         _ratings(report),
         _granted(report),
@@ -202,7 +201,7 @@ def _withhold_excusals(lead: Leadership) -> Leadership:
     )
 
 
-def _trends(report: BlocReport) -> str:
+def _trends(report: BlocReport, heading: str) -> str:
     years = list(range(min(report.results), max(report.results) + 1))
     by_year = {y: {r.member: r.score for r in found.results} for y, found in report.results.items()}
     members = [m for m in report.bloc.members if any(m.id in s for s in by_year.values())]
@@ -225,7 +224,12 @@ def _trends(report: BlocReport) -> str:
     all_scores = [v for s in scores for v in s.values.values()]
     all_ranks = [v for s in ranks for v in s.values.values()]
     return chart(
-        t("Score by year"), years, scores, value_axis(t("Score (points)"), all_scores), t("points")
+        t("Score by year"),
+        years,
+        scores,
+        value_axis(t("Score (points)"), all_scores),
+        t("points"),
+        lead_in=heading,
     ) + chart(
         t("Rank in the bloc by year"),
         years,

@@ -81,8 +81,13 @@ def table(
     return "".join(out)
 
 
-def chart(title: str, years: list[int], series: list[Series], axis: Axis, unit: str) -> str:
-    """A chart with its legend and, under it, the same figures as a table (the text alternative)."""
+def chart(
+    title: str, years: list[int], series: list[Series], axis: Axis, unit: str, lead_in: str = ""
+) -> str:
+    """A chart with its legend and, under it, the same figures as a table (the text alternative).
+
+    ``lead_in`` (a section heading) is kept on the same printed page as the chart.
+    """
     decimal = "," if language() == "vi" else "."
     svg = line_chart(title, years, series, axis, t("Year"), decimal)
     legend = "".join(f"<li>{swatch(i)}<span>{e(s.label)}</span></li>" for i, s in enumerate(series))
@@ -95,7 +100,8 @@ def chart(title: str, years: list[int], series: list[Series], axis: Axis, unit: 
         row_headers=True,
     )
     return (
-        f'<figure class="chart-figure"><figcaption>{e(title)}</figcaption>{svg}'
-        f'<ul class="legend">{legend}</ul>'
-        f'<div class="chart-data">{data}</div></figure>'
+        f'<div class="chart-figure" role="figure" aria-label="{e(title)}">'
+        f'<div class="keep">{lead_in}<p class="chart-title">{e(title)}</p>{svg}'
+        f'<ul class="legend">{legend}</ul></div>'
+        f'<div class="chart-data">{data}</div></div>'
     )
