@@ -14,6 +14,8 @@ run:
 * province: ``khoi propose YEAR --all --format json`` against one process that reads and
   parses every TOML file of the province with ``tomllib`` (target: at most 3x), at 1x, 2x and
   4x the number of blocs, with the growth of time against the growth of size;
+* batch memory: peak RSS of ``propose --all --json`` and ``summary --json`` at 1x and 8x the
+  blocs (target: at most 1.5x);
 * peak memory: max RSS of each command, from GNU ``/usr/bin/time`` in the untimed round (a
   child's own ``ru_maxrss`` would include the RSS of the benchmark process that spawned it);
 * ``python -X importtime``: the heavy modules ``khoi rotate --json`` loads (target: none).
@@ -51,6 +53,8 @@ import generate  # noqa: E402  (the sibling script, imported once its folder is 
 
 STARTUP_TARGET = 1.3
 PROVINCE_TARGET = 3.0
+MEMORY_FACTOR = 8  # the batch-memory part compares the province at 1x with one 8 times larger
+MEMORY_TARGET = 1.5  # peak memory at 8x the blocs ≤ 1.5x the peak at 1x
 # Modules that have no business in ``khoi rotate --json``: rendering of tables and help
 # screens, office formats, the TOML editor, and the validation library Typer can pull in.
 HEAVY_MODULES = (
@@ -487,6 +491,34 @@ def province_scale(args: argparse.Namespace, folders: dict[int, Path]) -> dict[s
     return figures
 
 
+def batch_memory(args: argparse.Namespace, small: Path) -> dict[str, Any]:
+    """Peak memory of the batch commands at 1x and 8x the blocs: flat when they stream."""
+    year = str(args.last_year)
+    big = prepare(args, MEMORY_FACTOR)
+    commands = {
+        f"propose {year} --all --json": ["propose", year, "--all", "--json"],
+        f"summary {year} --json": ["summary", year, "--json"],
+    }
+    log(f"batch memory: {rel(small)} and {rel(big)}")
+    rows, figures = [], {}
+    for label, argv in commands.items():
+        peaks = [
+            peak_memory([sys.executable, "-m", "khoi_thidua", *argv, "--data", str(folder)])
+            for folder in (small, big)
+        ]
+        ratio = peaks[1] / peaks[0]
+        rows.append([label, mib(peaks[0]), mib(peaks[1]), f"{ratio:.2f}x"])
+        rows[-1].append(verdict(ratio, MEMORY_TARGET))
+        figures[label] = {"1x_mib": peaks[0], f"{MEMORY_FACTOR}x_mib": peaks[1], "ratio": ratio}
+    blocs = (manifest(small)["blocs"], manifest(big)["blocs"])
+    print()
+    print(f"Batch memory: peak RSS at {blocs[0]} and {blocs[1]} blocs (stdout to /dev/null)")
+    print(f"target: {MEMORY_FACTOR}x the blocs ≤ {MEMORY_TARGET}x the memory")
+    headers = ["command", "1x MiB", f"{MEMORY_FACTOR}x MiB", "ratio", "target"]
+    print(format_table(headers, rows))
+    return figures
+
+
 def verify_proposals(out: Path, folder: Path) -> None:
     """The untimed run's JSON must hold a successful proposal for every bloc."""
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -612,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
         "--skip",
         action="append",
         default=[],
-        choices=("startup", "province", "imports"),
+        choices=("startup", "province", "memory", "imports"),
         help="leave out a part (repeatable)",
     )
     args = parser.parse_args(argv)
@@ -642,6 +674,8 @@ def main(argv: list[str] | None = None) -> int:
         results["startup"] = startup(args, folders[factors[0]])
     if "province" not in args.skip:
         results["province"] = province_scale(args, folders)
+    if "memory" not in args.skip:
+        results["memory"] = batch_memory(args, folders[factors[0]])
     if "imports" not in args.skip:
         results["imports"] = import_report()
     print()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.awards.proposal import Proposal
@@ -20,7 +21,12 @@ if TYPE_CHECKING:
 
 def batch_dict(entries: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
     """The JSON of an ``--all`` run: one entry per bloc, ``ok`` false with the error."""
-    return {"schema": SCHEMA_VERSION, **extra, "blocs": entries}
+    return {**batch_head(**extra), "blocs": entries}
+
+
+def batch_head(**extra: Any) -> dict[str, Any]:
+    """The keys of an ``--all`` run's JSON before its ``blocs``, for writing it bloc by bloc."""
+    return {"schema": SCHEMA_VERSION, **extra}
 
 
 def rotate_all_view(data: dict[str, Any]) -> RenderableType:
@@ -92,6 +98,17 @@ def propose_all_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]
         bloc = entry["proposal"]["bloc"]
         rows.extend([bloc["id"], bloc["name"], entry["proposal"]["year"], *row] for row in sub_rows)
     return header, rows
+
+
+def summary_facts(bloc: Bloc, proposal: Proposal) -> tuple[Bloc, Proposal]:
+    """What the summary keeps of one bloc's run: the leading and proposed standings, without
+    results or reasons, so that a province of any size is summed up in little memory."""
+    kept = tuple(
+        replace(s, result=None, decisions=(), titles=())
+        for s in proposal.standings
+        if s.rank == 1 or s.award is not None
+    )
+    return bloc, replace(proposal, standings=kept, seats=(), notices=())
 
 
 def summary_dict(
