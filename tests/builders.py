@@ -118,3 +118,16 @@ def make_bloc(
         ),
         excused=tuple(Excusal(m, y, reason) for m, y, reason in excused),
     )
+
+
+def loaded_app() -> Any:
+    """The app's click group with every command built (the app builds each on first use)."""
+    import typer
+
+    from khoi_thidua.cli import app
+
+    root = typer.main.get_command(app)
+    context = typer.Context(root)
+    for name in root.list_commands(context):  # type: ignore[attr-defined]
+        root.get_command(context, name)  # type: ignore[attr-defined]
+    return root

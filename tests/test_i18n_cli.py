@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.main
 
-from builders import Invoke
+from builders import Invoke, loaded_app
 from khoi_thidua import i18n
-from khoi_thidua.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 DUKCQ = "Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh"
@@ -273,7 +271,7 @@ def test_lang_option_anywhere(args: list[str]) -> None:
 
 
 def command_names() -> list[str]:
-    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    return sorted(loaded_app().commands)  # type: ignore[attr-defined]
 
 
 def first_line(text: str) -> str:
@@ -288,7 +286,7 @@ def flat(text: str) -> str:
 @pytest.mark.parametrize("name", command_names())
 def test_help_in_vietnamese(khoi: Invoke, name: str) -> None:
     """`khoi --lang vi CMD --help` shows the Vietnamese help and option texts."""
-    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    command = loaded_app().commands[name]  # type: ignore[attr-defined]
     result = khoi("--lang", "vi", name, "--help")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
@@ -303,7 +301,7 @@ def test_help_in_vietnamese(khoi: Invoke, name: str) -> None:
 @pytest.mark.parametrize("name", command_names())
 def test_help_in_english(khoi: Invoke, name: str) -> None:
     """`khoi --lang en CMD --help` shows the English help."""
-    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    command = loaded_app().commands[name]  # type: ignore[attr-defined]
     result = khoi("--lang", "en", name, "--help")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)

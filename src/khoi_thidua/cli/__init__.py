@@ -8,17 +8,14 @@ import sys
 import typer
 
 from khoi_thidua import __version__
-from khoi_thidua.cli.awards_cmds import record_award
-from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup, report_error
-from khoi_thidua.cli.check_cmd import check
-from khoi_thidua.cli.members_cmd import members
-from khoi_thidua.cli.propose_cmd import propose
-from khoi_thidua.cli.rotation_cmds import history, rotate
-from khoi_thidua.cli.summary_cmd import summary
+from khoi_thidua.cli.boundary import report_error
+from khoi_thidua.cli.registry import LazyGroup
 from khoi_thidua.errors import KhoiError
 
+# The commands are not registered here: LazyGroup builds each from its module when it runs
+# (see cli/registry.py), so a run loads only its own command's code.
 app = typer.Typer(
-    cls=KhoiGroup,
+    cls=LazyGroup,
     name="khoi",
     help=(
         "khoi — leadership rotation and commendation proposals for emulation blocs "
@@ -69,15 +66,6 @@ def _root(
     """khoi command line."""
 
 
-app.command(cls=KhoiCommand)(rotate)
-app.command(cls=KhoiCommand)(propose)
-app.command(cls=KhoiCommand)(history)
-app.command("record-award", cls=KhoiCommand)(record_award)
-app.command(cls=KhoiCommand)(members)
-app.command(cls=KhoiCommand)(check)
-app.command(cls=KhoiCommand)(summary)
-
-
 def main() -> None:
     """Console entry point: UTF-8 output, the language chosen, then the app."""
     for stream in (sys.stdout, sys.stderr):
@@ -98,10 +86,3 @@ def main() -> None:
     apply_language(command, code)
     args = ["--lang", code, *argv] if argv else argv
     command.main(args=args, prog_name="khoi")
-
-
-from khoi_thidua.cli.office_cmds import draft, import_results, template  # noqa: E402
-
-app.command(cls=KhoiCommand)(template)
-app.command("import-results", cls=KhoiCommand)(import_results)
-app.command(cls=KhoiCommand)(draft)
