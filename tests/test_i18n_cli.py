@@ -9,11 +9,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from builders import Invoke, loaded_app
+from builders import Invoke, assert_same_shape, loaded_app
 from khoi_thidua import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,26 +178,6 @@ def test_record_message_in_vietnamese(khoi: Invoke, sample_data: Path) -> None:
 # -- JSON is the same in both languages ------------------------------------------------------
 
 
-def assert_same_shape(en: Any, vi: Any, where: str = "$") -> None:
-    """Same keys in the same order, same ids and numbers; only sentences for people differ."""
-    assert type(en) is type(vi), where
-    if isinstance(en, dict):
-        assert list(en) == list(vi), where
-        for key in en:
-            if key in HUMAN_TEXT_KEYS and isinstance(en[key], str):
-                continue
-            if key in HUMAN_TEXT_KEYS and isinstance(en[key], list):
-                assert len(en[key]) == len(vi[key]), f"{where}.{key}"
-                continue
-            assert_same_shape(en[key], vi[key], f"{where}.{key}")
-    elif isinstance(en, list):
-        assert len(en) == len(vi), where
-        for index, (a, b) in enumerate(zip(en, vi, strict=True)):
-            assert_same_shape(a, b, f"{where}[{index}]")
-    else:
-        assert en == vi, where
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -222,7 +201,7 @@ def test_json_is_the_same_in_both_languages(
         code, out, err = run(khoi, lang, *args, "--json", data=sample_data)
         assert code == 0, err
         outputs[lang] = json.loads(out)
-    assert_same_shape(outputs["en"], outputs["vi"])
+    assert_same_shape(outputs["en"], outputs["vi"], HUMAN_TEXT_KEYS)
 
 
 def test_json_explanation_follows_the_language(khoi: Invoke, sample_data: Path) -> None:

@@ -6,7 +6,6 @@ import io
 from typing import Any
 
 HEADER_FILL = "DDEBF7"
-TITLE_FONT = "Times New Roman"
 
 
 def put(ws: Any, row: int, column: int, value: object, number_format: str | None = None) -> Any:

@@ -12,35 +12,18 @@ from khoi_thidua.awards.proposal import (
 from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
-from khoi_thidua.render.rotation import bloc_ref, member_ref
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
 from khoi_thidua.render.reasons import (
     decision_reason,
     describe,
     notice_text,
     observed,
     score_text,
-    short_failure,
     standing_reason,
 )
+from khoi_thidua.render.rotation import bloc_ref, member_ref
 
-__all__ = [
-    "decision_reason",
-    "describe",
-    "explain_dict",
-    "explain_view",
-    "notice_text",
-    "observed",
-    "proposal_dict",
-    "proposal_markdown",
-    "proposal_rows",
-    "proposal_view",
-    "short_failure",
-    "standing_reason",
-    "warning_lines",
-]
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def _names(bloc: Bloc) -> dict[str, str]:
