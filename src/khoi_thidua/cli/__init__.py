@@ -37,11 +37,10 @@ def _version(value: bool) -> None:
 
 
 def _language(ctx: typer.Context, value: str | None) -> str | None:
-    from khoi_thidua.cli.language import apply_language
-    from khoi_thidua.i18n import detect_language
+    from khoi_thidua.cli.language import apply_language, choose_language
 
     try:
-        code = detect_language(value)
+        code = choose_language(value)
     except KhoiError as exc:
         raise typer.BadParameter(exc.message) from None
     apply_language(ctx.find_root().command, code)
@@ -73,13 +72,12 @@ def main() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
-    from khoi_thidua.cli.language import apply_language, split_lang_argument
-    from khoi_thidua.i18n import detect_language
+    from khoi_thidua.cli.language import apply_language, choose_language, split_lang_argument
 
     lang, argv = split_lang_argument(sys.argv[1:])
     command = typer.main.get_command(app)
     try:
-        code = detect_language(lang)
+        code = choose_language(lang)
     except KhoiError as exc:
         report_error(exc)
         sys.exit(exc.exit_code)

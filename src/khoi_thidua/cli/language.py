@@ -25,6 +25,19 @@ _TYPER_TITLES_VI = {
 _typer_titles_en: dict[str, Any] = {}
 
 
+def choose_language(option: str | None) -> str:
+    """The run's language from ``--lang``, ``KHOI_LANG`` or the locale; a usage error if unknown."""
+    from khoi_thidua.errors import UsageError
+
+    try:
+        return i18n.detect_language(option)
+    except i18n.UnknownLanguageError as exc:
+        raise UsageError(
+            t("unknown language {value}", value=repr(exc.value)),
+            t("use --lang en or --lang vi (or KHOI_LANG)"),
+        ) from None
+
+
 def split_lang_argument(argv: list[str]) -> tuple[str | None, list[str]]:
     """Take ``--lang X`` / ``--lang=X`` out of ``argv`` wherever it stands."""
     rest: list[str] = []

@@ -214,7 +214,7 @@ def history(
     """
     bloc_dir, bloc = open_bloc(data, bloc_id)
     if member is not None:
-        from khoi_thidua.cli.awards_cmds import member_history
+        from khoi_thidua.cli.member_history import member_history
 
         member_history(bloc_dir, bloc, member, as_json)
         return
