@@ -13,7 +13,7 @@ import pytest
 
 from builders import REPO_DATA, SAMPLE_BLOC_ID, Invoke
 from khoi_thidua import workflows
-from khoi_thidua.cli.output import to_json, write_json_document
+from khoi_thidua.cli.output import write_json_document
 
 
 @pytest.fixture
@@ -33,20 +33,27 @@ def _written(head: dict[str, Any], items: Any, monkeypatch: pytest.MonkeyPatch) 
 
 
 class TestWriteJsonDocument:
-    """The streamed text is exactly what ``to_json`` gives for the whole document."""
+    """The streamed text is the whole document, one item a line."""
 
     @pytest.mark.parametrize("count", [0, 1, 3])
-    def test_same_text_as_the_whole_document(
+    def test_same_document_one_item_a_line(
         self, count: int, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Zero, one or several items give the text of ``to_json`` plus a newline."""
+        """Zero, one or several items parse back to the document; each item is one line."""
         head = {"schema": 1, "year": 2021}
         items = [
             {"bloc": {"id": f"k{i}", "name": "Khối ơ"}, "ok": True, "n": [i, {}]}
             for i in range(count)
         ]
         text = _written(head, iter(items), monkeypatch)
-        assert text == to_json({**head, "blocs": items}) + "\n"
+        assert json.loads(text) == {**head, "blocs": items}
+        assert text.endswith("}\n")
+        lines = text.splitlines()
+        assert lines[:3] == ["{", '  "schema": 1,', '  "year": 2021,']
+        for item in items:
+            assert "    " + json.dumps(item, ensure_ascii=False) in lines or (
+                "    " + json.dumps(item, ensure_ascii=False) + "," in lines
+            )
 
     def test_a_failure_midway_still_closes_the_document(
         self, monkeypatch: pytest.MonkeyPatch
