@@ -25,28 +25,13 @@ if TYPE_CHECKING:
 from khoi_thidua.render.reasons import (
     decision_reason,
     describe,
-    notice_text,
     observed,
     score_text,
-    short_failure,
     standing_reason,
 )
 
-__all__ = [
-    "decision_reason",
-    "describe",
-    "explain_dict",
-    "explain_view",
-    "notice_text",
-    "observed",
-    "proposal_dict",
-    "proposal_markdown",
-    "proposal_rows",
-    "proposal_view",
-    "short_failure",
-    "standing_reason",
-    "warning_lines",
-]
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def _names(bloc: Bloc) -> dict[str, str]:
