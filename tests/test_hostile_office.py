@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from builders import REPO_DATA, SAMPLE_BLOC_ID
+from builders import REPO_DATA
 from khoi_thidua.cli import app
 
 YEAR = "2021"
@@ -408,7 +408,10 @@ def test_cases_are_distinct() -> None:
     assert len({c.build for c in CASES}) == len(CASES)
 
 
-def test_results_file_next_to_sample_is_untouched(tmp_path: Path) -> None:
-    """The sample bloc is where the cases import into, so an import that slipped through
-    would show as a changed results file."""
-    assert (REPO_DATA / SAMPLE_BLOC_ID / f"results-{YEAR}.toml").is_file()
+def test_at_least_150_distinct_hostile_inputs() -> None:
+    """The data-file cases and the office cases together hold at least 150 distinct inputs."""
+    from test_bad_input import CASES as DATA_CASES
+
+    ids = [case["id"] for case in DATA_CASES] + [case.id for case in CASES]
+    assert len(set(ids)) == len(ids)
+    assert len(ids) >= 150
