@@ -307,6 +307,21 @@ CASES = [
         65,
         "cannot be opened as a Word document",
     ),
+    # ── text that is not text ──
+    Case(
+        "csv-header-with-escape-sequence",
+        _bytes("esc.csv", lambda o: "Mã đơn vị,\x1b[2J\x1b]0;x\x07Điểm\nbtc,96\n".encode()),
+        "import",
+        65,
+        "\\x1b[2J",
+    ),
+    Case(
+        "csv-tcvn3-header",
+        _bytes("tcvn3.csv", lambda o: "M· ®¬n vÞ,§iÓm\nbtc,96\n".encode()),
+        "import",
+        65,
+        "look typed with a legacy Vietnamese font",
+    ),
     # ── smaller crashes ──
     Case(
         "csv-first-line-200-kib",
@@ -398,6 +413,7 @@ def test_hostile_office_file(case: Case, originals: Originals, tmp_path: Path) -
     assert case.expect in output, result.output
     assert path.name in output, result.output
     assert "Traceback" not in output and "internal error" not in output
+    assert "\x1b" not in result.output and "\x07" not in result.output
     assert not (tmp_path / "o.docx").exists()
     assert _snapshot(data) == before
 

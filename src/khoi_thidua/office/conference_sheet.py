@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.errors import Problem
+from khoi_thidua.fields import visible
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import Bloc
@@ -30,7 +31,8 @@ class ConferenceReader:
                 self.conference_by_name.setdefault(fold(name), item)
 
     def error(self, ref: str, message: str, hint: str = "") -> None:
-        self.out.problems.append(Problem(self.out.file, ref, message, hint))
+        # Messages quote cell text; a CSV cell may hold an escape sequence meant for a terminal.
+        self.out.problems.append(Problem(self.out.file, ref, visible(message), visible(hint)))
 
     def read_conference(self, grid: Grid, conference: dict[str, Any]) -> None:
         for _first, _last, ref in grid.merged:

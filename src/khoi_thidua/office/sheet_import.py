@@ -9,6 +9,7 @@ from typing import Any
 
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.errors import Problem
+from khoi_thidua.fields import legacy_font
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
@@ -94,7 +95,8 @@ class _SheetReader(ConferenceReader):
                 )
                 if grid.name
                 else t("the CSV file has no header row with a «Mã đơn vị» (member) column"),
-                t("keep the header row of the workbook made by `khoi template`"),
+                _legacy_hint(grid)
+                or t("keep the header row of the workbook made by `khoi template`"),
             )
             return
         header_index, id_index = found
@@ -334,6 +336,17 @@ class _SheetReader(ConferenceReader):
         except CellValueError as exc:
             self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint)
             return None
+
+
+def _legacy_hint(grid: Grid) -> str:
+    """The way out when the first rows look typed with a TCVN3 or VNI font ("M· ®¬n vÞ")."""
+    cells = [c.value for row in grid.rows[:HEADER_SEARCH_ROWS] for c in row]
+    if any(isinstance(value, str) and legacy_font(value) for value in cells):
+        return t(
+            "the headers look typed with a legacy Vietnamese font (TCVN3 or VNI); convert the "
+            "sheet to Unicode (e.g. Unikey's converter) and import it again"
+        )
+    return ""
 
 
 def _is_id_row(row: list[Cell]) -> bool:
