@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import visible
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import Bloc
 from khoi_thidua.office.columns import CONFERENCE_FIELDS, ConferenceField
 from khoi_thidua.office.grids import Cell, Grid, is_blank
 from khoi_thidua.office.values import CellValueError, convert, text_of
+from khoi_thidua.text_checks import visible
 
 if TYPE_CHECKING:
     from khoi_thidua.office.sheet_import import SheetResults

@@ -9,7 +9,6 @@ from typing import Any
 
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import legacy_font
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
@@ -24,6 +23,7 @@ from khoi_thidua.office.columns import (
 from khoi_thidua.office.conference_sheet import ConferenceReader
 from khoi_thidua.office.grids import Cell, Grid, Source, is_blank
 from khoi_thidua.office.values import CellValueError, convert, text_of
+from khoi_thidua.text_checks import legacy_font
 
 HEADER_SEARCH_ROWS = 10  # a title or two may sit above the header row
 
