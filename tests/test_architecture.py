@@ -11,7 +11,15 @@ import pytest
 PACKAGE = "khoi_thidua"
 SRC = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 
-PURE_MODULES = ("model", "rotation", "fields", "bloc_schema", "results_schema")
+PURE_MODULES = (
+    "model",
+    "rotation",
+    "fields",
+    "bloc_schema",
+    "results_schema",
+    "plan",
+    "plan_schema",
+)
 FORBIDDEN_LIBRARIES = {"typer", "click", "rich", "tomlkit", "filelock"}
 FORBIDDEN_PACKAGES = (f"{PACKAGE}.store", f"{PACKAGE}.cli", f"{PACKAGE}.render")
 # Reading the clock makes an answer depend on the day it is asked.
