@@ -9,9 +9,9 @@ from fractions import Fraction
 import pytest
 
 from khoi_thidua.model import Rating
-from khoi_thidua.plan import FinalMethod, Plan, Rounding
+from khoi_thidua.plan import FinalMethod, Plan, Rounding, ScoreInputs
 from khoi_thidua.plan_schema import parse_plan
-from khoi_thidua.scoring import ScoreInputs, ScoringError, StepKind, final_score, round_score
+from khoi_thidua.scoring import ScoringError, StepKind, final_score, round_score
 from plan_builders import plan_bloc, plan_doc
 
 FULL = {"nhiem-vu": 60.0, "tham-muu": 20.0, "dang": 20.0}

@@ -16,8 +16,9 @@ from khoi_thidua.plan import (
     FinalMethod,
     Plan,
     Rounding,
+    ScoreInputs,
 )
-from khoi_thidua.scoring import ScoreInputs, StepKind, exact, final_score, round_score
+from khoi_thidua.scoring import StepKind, exact, final_score, round_score
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MAXIMA = (10.0, 20.0, 30.0, 40.0)

@@ -1,7 +1,8 @@
-"""The year's plan as data: scoring table, bonus and penalty items, cross-scoring, pledge, dates."""
+"""The year's plan and the scores recorded against it: table, items, scorers, pledge, dates."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -153,3 +154,43 @@ class Plan:
     def scorers_of(self, unit: str) -> tuple[str, ...]:
         """The scorers (units or teams) assigned to cross-score ``unit``, in the plan's order."""
         return tuple(who for who, units in self.assignments if unit in units)
+
+
+@dataclass(frozen=True)
+class ScoreInputs:
+    """Everything recorded for one unit: its self-score, cross scores, agreed scores, adjustments.
+
+    ``agreed`` lists only the criteria the conference changed; the others keep the self-score.
+    ``bonus``, ``penalty`` and ``failed`` (disqualifying criteria failed) are the bloc's findings.
+    """
+
+    unit: str
+    self_scores: Mapping[str, float] = field(default_factory=dict)
+    cross: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # scorer → criteria
+    agreed: Mapping[str, float] = field(default_factory=dict)
+    reasons: Mapping[str, str] = field(default_factory=dict)  # criterion → why points were cut
+    bonus: Mapping[str, float] = field(default_factory=dict)
+    penalty: Mapping[str, float] = field(default_factory=dict)
+    failed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MidYear:
+    """A unit's mid-year review (sơ kết 6 tháng): its score so far and a note on progress."""
+
+    score: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class YearScores:
+    """The scores of a year as recorded in ``scores-YYYY.toml``, one entry per unit returned."""
+
+    year: int
+    source: str
+    units: tuple[ScoreInputs, ...] = ()
+    evidence: tuple[tuple[str, str, str], ...] = ()  # (unit, criterion, minh chứng)
+    mid_year: tuple[tuple[str, MidYear], ...] = ()
+
+    def unit(self, unit_id: str) -> ScoreInputs | None:
+        return next((u for u in self.units if u.unit == unit_id), None)

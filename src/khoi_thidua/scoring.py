@@ -7,7 +7,7 @@ score, so a score never moves because of the order in which scorers, files or ro
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -15,7 +15,7 @@ from fractions import Fraction
 from khoi_thidua.errors import ExitCode, KhoiError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Rating
-from khoi_thidua.plan import Adjustments, Effect, FinalMethod, Plan, Rounding
+from khoi_thidua.plan import Adjustments, Effect, FinalMethod, Plan, Rounding, ScoreInputs
 
 MIN_TRIMMED_SCORERS = 3
 
@@ -24,24 +24,6 @@ class ScoringError(KhoiError):
     """The scores given cannot produce a final score under the plan (a data problem)."""
 
     exit_code = ExitCode.DATA
-
-
-@dataclass(frozen=True)
-class ScoreInputs:
-    """Everything recorded for one unit: its self-score, cross scores, agreed scores, adjustments.
-
-    ``agreed`` lists only the criteria the conference changed; the others keep the self-score.
-    ``bonus``, ``penalty`` and ``failed`` (disqualifying criteria failed) are the bloc's findings.
-    """
-
-    unit: str
-    self_scores: Mapping[str, float] = field(default_factory=dict)
-    cross: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # scorer → criteria
-    agreed: Mapping[str, float] = field(default_factory=dict)
-    reasons: Mapping[str, str] = field(default_factory=dict)  # criterion → why points were cut
-    bonus: Mapping[str, float] = field(default_factory=dict)
-    penalty: Mapping[str, float] = field(default_factory=dict)
-    failed: tuple[str, ...] = ()
 
 
 class StepKind(StrEnum):

@@ -14,6 +14,7 @@ from khoi_thidua.cli.check_cmd import check
 from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
 from khoi_thidua.cli.rotation_cmds import history, rotate
+from khoi_thidua.cli.scores_cmd import scores
 from khoi_thidua.cli.summary_cmd import summary
 from khoi_thidua.errors import KhoiError
 
@@ -76,6 +77,7 @@ app.command("record-award", cls=KhoiCommand)(record_award)
 app.command(cls=KhoiCommand)(members)
 app.command(cls=KhoiCommand)(check)
 app.command(cls=KhoiCommand)(summary)
+app.command(cls=KhoiCommand)(scores)
 
 
 def main() -> None:

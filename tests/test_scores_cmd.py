@@ -1,0 +1,164 @@
+"""`khoi scores`: the reconciliation of a year, its final scores, --explain and golden outputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from builders import Invoke, bloc_doc, write_bloc
+from khoi_thidua import i18n
+from plan_builders import plan_doc
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("KHOI_UPDATE_GOLDEN") == "1"
+FIXED_WIDTH = {"COLUMNS": "120", "NO_COLOR": "1"}
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """Runs in-process share the language setting: leave it English for the next test."""
+    yield
+    i18n.set_language("en")
+
+
+def _golden(name: str, output: bytes) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_bytes(output)
+    assert path.exists(), f"no {path.name}: run with KHOI_UPDATE_GOLDEN=1 to create it"
+    assert output.decode("utf-8") == path.read_text(encoding="utf-8")
+
+
+def _cross_bloc(root: Path) -> Path:
+    """A four-member bloc whose 2022 plan takes the trimmed mean of three cross scores."""
+    bloc_dir = write_bloc(root, bloc_doc())
+    plan = plan_doc(method={"final": "trimmed-mean", "flag_difference": 2.0})
+    plan["cross"]["d"] = ["a", "b", "c"]
+    (bloc_dir / "plan-2022.toml").write_text(tomli_w.dumps(plan), encoding="utf-8")
+    full = {"nhiem-vu": 58, "tham-muu": 19, "dang": 19}
+    scores = {
+        "schema": 1,
+        "year": 2022,
+        "units": {
+            "a": {
+                "self": full,
+                "cross": {
+                    "b": {"nhiem-vu": 55, "tham-muu": 18, "dang": 18},
+                    "c": {"nhiem-vu": 57, "tham-muu": 19, "dang": 19.5},
+                },
+                "bonus": {"sang-kien": 1},
+            },
+            "b": {
+                "self": full,
+                "cross": {
+                    "a": {"nhiem-vu": 50, "tham-muu": 15, "dang": 15},
+                    "c": {"nhiem-vu": 56, "tham-muu": 18, "dang": 18},
+                    "d": {"nhiem-vu": 57, "tham-muu": 18, "dang": 18},
+                },
+                "mid_year": {"score": 47.5, "note": "đúng tiến độ"},
+            },
+        },
+    }
+    (bloc_dir / "scores-2022.toml").write_text(tomli_w.dumps(scores), encoding="utf-8")
+    return bloc_dir
+
+
+def test_the_sample_computes_the_2021_scores_it_ships(sample_data: Path, khoi: Invoke) -> None:
+    """Every final and self score computed from the 2021 plan is the one results-2021 holds."""
+    result = khoi("scores", "2021", "--json", "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    shipped = tomllib.loads(
+        (sample_data / "khoi-co-quan-dang" / "results-2021.toml").read_text(encoding="utf-8")
+    )["results"]
+    computed = {u["id"]: (u["final_score"], u["self_score"]) for u in data["units"]}
+    assert computed == {k: (v["score"], v["self_score"]) for k, v in shipped.items()}
+    assert data["not_returned"] == []
+
+
+def test_explain_shows_each_step_and_the_rounding(sample_data: Path, khoi: Invoke) -> None:
+    """--explain names each deduction with its reason, the bonus, and the rounding rule."""
+    result = khoi("scores", "2021", "--explain", "BTC", "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "nhiem-vu: self-score 39.5, agreed 38.5" in out
+    assert "+ 0.5 for Có mô hình, sáng kiến" in out
+    assert "final score 98.50" in out
+    assert "rounded once, at the end, to 2 decimal(s), half up" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "args"),
+    [
+        ("scores-2021.txt", "en", ["scores", "2021"]),
+        ("scores-2021-explain-bdv.vi.txt", "vi", ["scores", "2021", "--explain", "bdv"]),
+    ],
+)
+def test_the_sample_reconciliation_matches_golden(
+    sample_data: Path,
+    khoi: Invoke,
+    name: str,
+    lang: str,
+    args: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sample's reconciliation and one explanation are exactly the golden files."""
+    monkeypatch.chdir(sample_data)  # file names in the output are relative to here
+    env = {**FIXED_WIDTH, "KHOI_LANG": lang}
+    result = khoi(*args, "--data", str(sample_data), env=env)
+    assert result.exit_code == 0, result.stderr
+    _golden(name, result.stdout_bytes)
+
+
+def test_a_cross_scored_year_matches_golden(bloc_root: Path, khoi: Invoke) -> None:
+    """Cross means, flags, missing sheets and errors of a trimmed-mean year, as golden text."""
+    bloc_dir = _cross_bloc(bloc_root)
+    result = khoi("scores", "2022", "--data", str(bloc_dir), env=FIXED_WIDTH)
+    assert result.exit_code == 0, result.stderr
+    _golden("scores-cross-2022.txt", result.stdout_bytes)
+
+
+def test_a_cross_scored_year_as_json(bloc_root: Path, khoi: Invoke) -> None:
+    """The JSON gives the trimmed mean, the missing scorers and why a unit has no score."""
+    bloc_dir = _cross_bloc(bloc_root)
+    result = khoi("scores", "2022", "--json", "--data", str(bloc_dir))
+    assert result.exit_code == 0, result.stderr
+    units = {u["id"]: u for u in json.loads(result.stdout)["units"]}
+    assert units["b"]["final_score"] == 92.0  # 80 and 93 left out, 92 kept
+    assert units["b"]["cross_score"] == pytest.approx((80 + 92 + 93) / 3, abs=1e-4)
+    assert units["b"]["mid_year"] == {"score": 47.5, "note": "đúng tiến độ"}
+    assert units["a"]["final_score"] is None
+    assert "needs at least 3" in units["a"]["error"]
+    assert units["a"]["missing_scorers"] == ["d"]
+    assert units["c"]["returned"] is False
+    assert units["c"]["missing_scorers"] == ["a", "b", "d"]
+    assert units["b"]["flagged"] is True
+
+
+def test_explain_of_a_trimmed_mean_names_who_was_left_out(bloc_root: Path, khoi: Invoke) -> None:
+    """The explanation says which scorer's total was dropped as highest and as lowest."""
+    bloc_dir = _cross_bloc(bloc_root)
+    result = khoi("scores", "2022", "--explain", "b", "--data", str(bloc_dir))
+    assert result.exit_code == 0, result.stderr
+    assert "highest left out: d (93)" in result.stdout
+    assert "lowest left out: a (80)" in result.stdout
+
+
+def test_a_year_without_a_plan_is_a_clear_error(sample_data: Path, khoi: Invoke) -> None:
+    """Asking for the scores of a year with no plan exits 66 and says which file to create."""
+    result = khoi("scores", "2020", "--data", str(sample_data))
+    assert result.exit_code == 66
+    assert "plan-2020.toml" in result.stderr
+
+
+def test_explain_of_a_unit_not_in_the_year_is_refused(sample_data: Path, khoi: Invoke) -> None:
+    """A member who was not in the bloc that year has no score to explain."""
+    result = khoi("scores", "2021", "--explain", "btgdv", "--data", str(sample_data))
+    assert result.exit_code == 64
+    assert "not a member of the bloc in 2021" in result.stderr
