@@ -162,3 +162,27 @@ def test_explain_of_a_unit_not_in_the_year_is_refused(sample_data: Path, khoi: I
     result = khoi("scores", "2021", "--explain", "btgdv", "--data", str(sample_data))
     assert result.exit_code == 64
     assert "not a member of the bloc in 2021" in result.stderr
+
+
+def test_propose_uses_the_computed_score_and_says_so(sample_data: Path, khoi: Invoke) -> None:
+    """When the plan computes a score other than the one typed, propose uses it and says where
+    it came from."""
+    scores = sample_data / "khoi-co-quan-dang" / "scores-2021.toml"
+    text = scores.read_text(encoding="utf-8")
+    changed = text.replace(
+        "self = { nhiem-vu = 38.5, tham-muu = 19, xay-dung-dang = 10, doan-the = 9.5, phong-trao"
+        " = 9, hoat-dong-khoi = 10 }",
+        "self = { nhiem-vu = 38.5, tham-muu = 19, xay-dung-dang = 10, doan-the = 9.5, phong-trao"
+        ' = 9, hoat-dong-khoi = 10 }\nagreed = { nhiem-vu = 30 }\nreasons = { nhiem-vu = "?" }',
+    )
+    assert changed != text
+    scores.write_text(changed, encoding="utf-8")
+    result = khoi("propose", "2021", "--json", "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    bnc = next(s for s in data["standings"] if s["member"]["id"] == "bnc")
+    assert bnc["score"] == 87.5
+    notes = [w for w in data["warnings"] if w["code"] == "computed_score"]
+    assert len(notes) == 1
+    assert "computed from" in notes[0]["text"] and "says 96" in notes[0]["text"]
+    assert "khoi scores 2021 --explain bnc" in notes[0]["text"]

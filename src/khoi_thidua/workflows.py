@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khoi_thidua import store
+from khoi_thidua import store, year_flow
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import MissingInputError
@@ -66,10 +66,11 @@ def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
     """The draft proposal for ``year`` from the bloc folder's files."""
     pack = pack_for(bloc_dir, bloc, year)
     results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
+    results, computed = year_flow.computed_scores(bloc_dir, bloc, results)  # plan-YEAR.toml
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))
-    return propose(bloc, results, history, pack)
+    return year_flow.with_notices(propose(bloc, results, history, pack), computed)
 
 
 def resolve_member(bloc: Bloc, query: str) -> str:
