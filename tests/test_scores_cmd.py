@@ -186,3 +186,35 @@ def test_propose_uses_the_computed_score_and_says_so(sample_data: Path, khoi: In
     assert len(notes) == 1
     assert "computed from" in notes[0]["text"] and "says 96" in notes[0]["text"]
     assert "khoi scores 2021 --explain bnc" in notes[0]["text"]
+
+
+def test_write_puts_the_computed_scores_into_the_results(sample_data: Path, khoi: Invoke) -> None:
+    """--write sets score, self_score and criteria with a note, keeps comments, and the file
+    stays valid; a second run changes nothing."""
+    results = sample_data / "khoi-co-quan-dang" / "results-2021.toml"
+    before = results.read_text(encoding="utf-8")
+    first = khoi("scores", "2021", "--write", "--data", str(sample_data))
+    assert first.exit_code == 0, first.stderr
+    assert "Wrote the final scores of btc, dukcq" in first.stderr
+    text = results.read_text(encoding="utf-8")
+    assert "[results.btc]            # Ban Tổ chức Tỉnh ủy" in text
+    assert "# [bài báo] the conference date" in text
+    assert "score = 98.5 # computed from" in text
+    parsed = tomllib.loads(text)["results"]["btc"]
+    assert parsed["criteria"]["nhiem-vu"] == 38.5
+    assert {k: v for k, v in parsed.items() if k != "criteria"} == (
+        tomllib.loads(before)["results"]["btc"]
+    )
+    assert khoi("check", "--data", str(sample_data)).exit_code == 0
+    again = khoi("scores", "2021", "--write", "--data", str(sample_data))
+    assert again.exit_code == 0
+    assert "nothing changed" in again.stderr
+    assert results.read_text(encoding="utf-8") == text
+
+
+def test_write_refuses_a_year_without_results(bloc_root: Path, khoi: Invoke) -> None:
+    """With no results-YEAR.toml, --write exits 66 and writes nothing."""
+    bloc_dir = _cross_bloc(bloc_root)
+    result = khoi("scores", "2022", "--write", "--data", str(bloc_dir))
+    assert result.exit_code == 66
+    assert not (bloc_dir / "results-2022.toml").exists()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from khoi_thidua.errors import DataError, KhoiError, MissingInputError, Problem
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc
+from khoi_thidua.model import Bloc, Scoring, ScoringCriterion
 from khoi_thidua.plan import Plan, YearScores
 from khoi_thidua.plan_schema import parse_plan
 from khoi_thidua.scores_schema import parse_scores
@@ -125,3 +126,20 @@ def _orphan_scores(bloc_dir: Path, year: int) -> Problem:
         t("scores for {year} but no plan for that year", year=year),
         t("create plan-{year}.toml with the scoring table the scores follow", year=year),
     )
+
+
+def bloc_for_year(bloc_dir: Path, bloc: Bloc, year: int) -> Bloc:
+    """``bloc`` with the year's plan as its scoring table, when the year has a valid plan.
+
+    A results file of such a year holds the plan's criteria, and a final score may pass the
+    table's maximum by the bonus the plan allows. A broken plan is reported on its own by
+    `khoi check`; the results are then read against bloc.toml's [scoring] as before.
+    """
+    try:
+        plan = load_plan(bloc_dir, bloc, year)
+    except KhoiError:
+        return bloc
+    if plan is None:
+        return bloc
+    criteria = tuple(ScoringCriterion(c.id, c.name, c.max) for c in plan.criteria)
+    return replace(bloc, scoring=Scoring(0.0, plan.max_score + plan.bonus.limit, criteria))

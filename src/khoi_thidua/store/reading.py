@@ -236,7 +236,10 @@ def result_years(bloc_dir: Path) -> list[int]:
 def check_results(
     bloc_dir: Path, bloc: Bloc, year: int, award_ids: Collection[str] | None = None
 ) -> tuple[YearResults | None, list[Problem]]:
+    from khoi_thidua.store.plans import bloc_for_year
+
     file = read_toml(results_file(bloc_dir, year))
+    bloc = bloc_for_year(bloc_dir, bloc, year)  # a year's plan sets its scoring table
     return parse_results(file.doc, bloc, year, display(file.path), file.lines, award_ids)
 
 
