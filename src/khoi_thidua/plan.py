@@ -194,3 +194,15 @@ class YearScores:
 
     def unit(self, unit_id: str) -> ScoreInputs | None:
         return next((u for u in self.units if u.unit == unit_id), None)
+
+
+@dataclass(frozen=True)
+class ReturnedSheet:
+    """The scores one sheet gives for one unit: by the unit itself, or by a cross-scorer."""
+
+    file: str
+    kind: str  # self | cross
+    unit: str
+    scorer: str  # the unit itself for a self-score
+    scores: dict[str, float]
+    texts: dict[str, str]  # evidence (self) or notes (cross), per criterion

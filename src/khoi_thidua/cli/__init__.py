@@ -15,6 +15,7 @@ from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
 from khoi_thidua.cli.rotation_cmds import history, rotate
 from khoi_thidua.cli.scores_cmd import scores
+from khoi_thidua.cli.scoring_cmds import import_scores, scoring_sheets
 from khoi_thidua.cli.summary_cmd import summary
 from khoi_thidua.errors import KhoiError
 
@@ -78,6 +79,8 @@ app.command(cls=KhoiCommand)(members)
 app.command(cls=KhoiCommand)(check)
 app.command(cls=KhoiCommand)(summary)
 app.command(cls=KhoiCommand)(scores)
+app.command("scoring-sheets", cls=KhoiCommand)(scoring_sheets)
+app.command("import-scores", cls=KhoiCommand)(import_scores)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Writes the final scores a year's plan computes into results-YEAR.toml, keeping comments."""
+"""Writes scores: returned sheets into scores-YEAR.toml, final scores into results-YEAR.toml."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
+from khoi_thidua.plan import Plan, ReturnedSheet
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, results_file
 from khoi_thidua.store.writing import update_text_file
@@ -96,5 +97,81 @@ def write_scores(
             raise DataError(problems)
         outcome = ScoresOutcome(name, tuple(written), tuple(unchanged), tuple(missing))
         return (text if written else None), outcome
+
+    return update_text_file(path, change, timeout)
+
+
+@dataclass(frozen=True)
+class ReturnedOutcome:
+    """What `khoi import-scores` did to scores-YEAR.toml: sheets taken in, and whether changed."""
+
+    file: str
+    status: str  # written | unchanged
+    sheets: tuple[tuple[str, str, str], ...]  # (kind, unit, scorer)
+
+
+def record_returned(
+    bloc_dir: Path,
+    bloc: Bloc,
+    plan: Plan,
+    sheets: list[ReturnedSheet],
+    timeout: float | None = None,
+) -> ReturnedOutcome:
+    """Merge returned sheets into scores-YEAR.toml under the lock, keeping everything else.
+
+    A sheet replaces the same unit's self-score (and evidence) or the same scorer's cross
+    score for that unit; agreed scores, reasons and the rest stay. The merged file is checked
+    against the plan before it is written, and nothing is written on any problem.
+    """
+    import tomlkit
+
+    from khoi_thidua.scores_schema import parse_scores
+    from khoi_thidua.store.plans import scores_file
+
+    path = scores_file(bloc_dir, plan.year)
+    name = display(path)
+    taken = tuple((s.kind, s.unit, s.scorer) for s in sheets)
+
+    def change(current: str | None) -> tuple[str | None, ReturnedOutcome]:
+        if current is None:
+            document = tomlkit.document()
+            document.add(tomlkit.comment(f"Điểm thi đua năm {plan.year} — {bloc.name}"))
+            document.add(tomlkit.comment("Written by `khoi import-scores`; see docs/year.md."))
+            document.add("schema", 1)
+            document.add("year", plan.year)
+        else:
+            document = tomlkit.parse(current)
+        if "units" not in document:
+            document.add("units", tomlkit.table(is_super_table=True))
+        units = document["units"]
+        for sheet in sorted(sheets, key=lambda s: (s.unit, s.kind, s.scorer)):
+            if sheet.unit not in units:
+                units.add(sheet.unit, tomlkit.table())
+            entry = units[sheet.unit]
+            scores = tomlkit.inline_table()
+            scores.update({c.id: sheet.scores[c.id] for c in plan.criteria if c.id in sheet.scores})
+            if sheet.kind == "self":
+                entry["self"] = scores
+                if sheet.texts:
+                    evidence = tomlkit.inline_table()
+                    evidence.update(sheet.texts)
+                    entry["evidence"] = evidence
+                elif "evidence" in entry:
+                    del entry["evidence"]
+            else:
+                if "cross" not in entry:
+                    entry.add("cross", tomlkit.table())
+                entry["cross"][sheet.scorer] = scores
+        text = tomlkit.dumps(document)
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+        parsed, problems = parse_scores(doc, bloc, plan, name, LazyLines(text))
+        if parsed is None:
+            raise DataError(problems)
+        if current is not None and text == current:
+            return None, ReturnedOutcome(name, "unchanged", taken)
+        return text, ReturnedOutcome(name, "written", taken)
 
     return update_text_file(path, change, timeout)
