@@ -218,3 +218,56 @@ def test_write_refuses_a_year_without_results(bloc_root: Path, khoi: Invoke) -> 
     result = khoi("scores", "2022", "--write", "--data", str(bloc_dir))
     assert result.exit_code == 66
     assert not (bloc_dir / "results-2022.toml").exists()
+
+
+def test_the_pledge_has_the_plans_targets_and_a_row_per_member(
+    sample_data: Path, khoi: Invoke, tmp_path: Path
+) -> None:
+    """The pledge states the plan's contents and targets, one signature row per member of
+    the year with the head's title blank."""
+    import docx
+
+    out = tmp_path / "giao-uoc.docx"
+    result = khoi("year-draft", "2022", "--pledge", "-o", str(out), "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "BẢN GIAO ƯỚC THI ĐUA" in text
+    assert "Có ít nhất một mô hình, sáng kiến được công nhận" in text
+    assert "tối đa 100 điểm, điểm thưởng tối đa 5 điểm" in text
+    rows = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert rows[0][2] == "Chức danh người đứng đầu"
+    assert [r[1] for r in rows[1:]][:2] == [
+        "Ban Tổ chức Tỉnh ủy",
+        "Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh",
+    ]
+    assert len(rows) == 1 + 8  # btgdv joins only in 2025
+    assert all(r[2] == "" for r in rows[1:])
+
+
+def test_the_mid_year_review_gives_each_units_progress(
+    sample_data: Path, khoi: Invoke, tmp_path: Path
+) -> None:
+    """The six-month review lists each unit with its mid-year score and note, or that it has
+    not reported."""
+    import docx
+
+    out = tmp_path / "so-ket.docx"
+    result = khoi("year-draft", "2021", "--mid-year", "-o", str(out), "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    rows = [[c.text for c in row.cells] for row in docx.Document(str(out)).tables[1].rows]
+    assert rows[1][1:] == ["Ban Tổ chức Tỉnh ủy", "49", rows[1][3]]
+    assert "đúng tiến độ" in rows[1][3]
+    assert rows[2][2:] == ["…", "Chưa báo cáo"]
+
+
+def test_year_draft_needs_exactly_one_document(
+    sample_data: Path, khoi: Invoke, tmp_path: Path
+) -> None:
+    """Asking for both or neither document is a usage error."""
+    out = str(tmp_path / "x.docx")
+    assert khoi("year-draft", "2022", "-o", out, "--data", str(sample_data)).exit_code == 64
+    both = khoi(
+        "year-draft", "2022", "--pledge", "--mid-year", "-o", out, "--data", str(sample_data)
+    )
+    assert both.exit_code == 64

@@ -17,6 +17,7 @@ from khoi_thidua.cli.rotation_cmds import history, rotate
 from khoi_thidua.cli.scores_cmd import scores
 from khoi_thidua.cli.scoring_cmds import import_scores, scoring_sheets
 from khoi_thidua.cli.summary_cmd import summary
+from khoi_thidua.cli.year_drafts_cmd import year_draft
 from khoi_thidua.errors import KhoiError
 
 app = typer.Typer(
@@ -81,6 +82,7 @@ app.command(cls=KhoiCommand)(summary)
 app.command(cls=KhoiCommand)(scores)
 app.command("scoring-sheets", cls=KhoiCommand)(scoring_sheets)
 app.command("import-scores", cls=KhoiCommand)(import_scores)
+app.command("year-draft", cls=KhoiCommand)(year_draft)
 
 
 def main() -> None:

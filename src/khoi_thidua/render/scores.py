@@ -27,6 +27,10 @@ def _shown(value: Fraction | Decimal | None) -> float | None:
     return float(round_score(exact, SHOWN_DECIMALS, Rounding.HALF_UP))
 
 
+def _exact_or_none(value: float | None) -> Fraction | None:
+    return None if value is None else Fraction(repr(value))
+
+
 def _text(value: Fraction | Decimal | None) -> str:
     shown = _shown(value)
     return "—" if shown is None else format_number(shown, language())
@@ -180,6 +184,16 @@ def scores_view(bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
             )
         if unit.error and unit.returned:
             lines.append(f"{bloc.member(unit.unit).label}: {unit.error}")
+    for unit in reconciliation.units:
+        if unit.mid_year is not None:
+            lines.append(
+                t(
+                    "Mid-year review of {unit}: {score} — {note}",
+                    unit=bloc.member(unit.unit).label,
+                    score=_text(_exact_or_none(unit.mid_year.score)),
+                    note=unit.mid_year.note or "—",
+                )
+            )
     scorers = "; ".join(f"{s} → {', '.join(units)}" for s, units in plan.assignments)
     if scorers:
         lines.append(t("Who scores whom: {pairs}", pairs=scorers))
