@@ -83,13 +83,14 @@ def test_the_sample_computes_the_2021_scores_it_ships(sample_data: Path, khoi: I
 
 
 def test_explain_shows_each_step_and_the_rounding(sample_data: Path, khoi: Invoke) -> None:
-    """--explain names each deduction with its reason, the bonus, and the rounding rule."""
-    result = khoi("scores", "2021", "--explain", "BTC", "--data", str(sample_data))
+    """--explain names each deduction with its reason, the penalty, and the rounding rule."""
+    result = khoi("scores", "2021", "--explain", "BDV", "--data", str(sample_data))
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "nhiem-vu: self-score 39.5, agreed 38.5" in out
-    assert "+ 0.5 for Có mô hình, sáng kiến" in out
-    assert "final score 98.50" in out
+    assert "nhiem-vu: self-score 37.5, agreed 37 ([minh họa] một nhiệm vụ" in out
+    assert "− 0.5 for Gửi báo cáo chậm so với quy định" in out
+    assert "rating at most Hoàn thành tốt nhiệm vụ" in out
+    assert "final score 91.00" in out
     assert "rounded once, at the end, to 2 decimal(s), half up" in out
 
 
@@ -201,7 +202,7 @@ def test_write_puts_the_computed_scores_into_the_results(sample_data: Path, khoi
     assert "# [bài báo] the conference date" in text
     assert "score = 98.5 # computed from" in text
     parsed = tomllib.loads(text)["results"]["btc"]
-    assert parsed["criteria"]["nhiem-vu"] == 38.5
+    assert parsed["criteria"]["nhiem-vu"] == 39
     assert {k: v for k, v in parsed.items() if k != "criteria"} == (
         tomllib.loads(before)["results"]["btc"]
     )
