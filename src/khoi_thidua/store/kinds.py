@@ -49,6 +49,14 @@ KINDS: tuple[FileKind, ...] = (
     # Any other TOML file in a bloc folder or the data root is a rules override or a plan.
     _kind("bloc-toml", "rules or plans of a bloc", r"\.toml$", Place.BLOC, 5, True),
     _kind("root-toml", "the province's rules or plans", r"\.toml$", Place.ROOT, 5, True),
+    _kind(
+        "scoring",
+        "a scoring workbook",
+        r"^(tu-cham|cham-cheo)-.+\.xlsx$",
+        Place.ANYWHERE,
+        20,
+        False,
+    ),
     _kind("workbook", "an Excel workbook", r"\.xlsx$", Place.ANYWHERE, 20, False),
     _kind("csv", "a CSV sheet", r"\.csv$", Place.ANYWHERE, 20, False),
     _kind("docx", "a Word document or template", r"\.docx$", Place.ANYWHERE, 20, False),
