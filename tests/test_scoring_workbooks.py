@@ -195,3 +195,42 @@ def test_existing_workbooks_are_not_replaced(
         "scoring-sheets", "2022", "--output", str(out), "--force", "--data", str(sample_data)
     )
     assert forced.exit_code == 0
+
+
+def test_import_reports_in_words(sample_data: Path, khoi: Invoke, tmp_path: Path) -> None:
+    """Without --json, the import lists each sheet taken in and what is still missing."""
+    out = _sheets(sample_data, khoi, tmp_path)
+    _fill(out / SELF)
+    _fill(out / CROSS)
+    result = khoi("import-scores", "2022", str(out), "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "3 sheet(s) imported into" in text and "(written)" in text
+    assert "self-score of btc" in text
+    assert "cross score of dukcq by btc" in text
+    assert "Left out, no score typed yet:" in text
+    assert "Self-scoring sheets not returned: dukcq" in text
+    assert "Cross-scoring sheets not returned: ubkt → btc" in text
+
+
+def test_a_folder_without_workbooks_is_a_usage_error(
+    sample_data: Path, khoi: Invoke, tmp_path: Path
+) -> None:
+    """Importing an empty folder says so instead of importing nothing."""
+    result = khoi("import-scores", "2022", str(tmp_path), "--data", str(sample_data))
+    assert result.exit_code == 64
+    assert "no .xlsx workbook" in result.stderr
+
+
+def test_sheets_need_an_existing_folder_and_scorers(
+    sample_data: Path, khoi: Invoke, tmp_path: Path
+) -> None:
+    """The output folder must exist, and --cross needs a plan that assigns scorers."""
+    missing = khoi(
+        "scoring-sheets", "2022", "-o", str(tmp_path / "nowhere"), "--data", str(sample_data)
+    )
+    assert missing.exit_code == 64 and "does not exist" in missing.stderr
+    result = khoi(
+        "scoring-sheets", "2021", "--cross", "-o", str(tmp_path), "--data", str(sample_data)
+    )
+    assert result.exit_code == 64 and "assigns no cross-scorers" in result.stderr
