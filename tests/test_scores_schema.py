@@ -79,6 +79,7 @@ MISTAKES: list[tuple[dict[str, Any], dict[str, Any], str, str]] = [
     ({"a": {"evidence": {"x": "?"}}}, {}, "units.a.evidence.x", "unknown scoring criterion"),
     ({"a": {"mid_year": {"score": 200}}}, {}, "units.a.mid_year.score", "above the maximum"),
     ({"a": {"mid_year": {"grade": 1}}}, {}, "units.a.mid_year.grade", "unknown key"),
+    ({"a": {"pledged": {"x": "1"}}}, {}, "units.a.pledged.x", "unknown pledge target"),
 ]
 
 

@@ -31,7 +31,7 @@ def _fill(path: Path, change: Callable[[Any], None] | None = None, points: float
     """Score every criterion its maximum less ``points``, then apply ``change``."""
     wb = load_workbook(path)
     for ws in wb.worksheets:
-        if ws.title == "khoi":
+        if ws.title in ("khoi", "Đăng ký"):
             continue
         row = 6
         while ws.cell(row=row, column=1).value:
@@ -234,3 +234,69 @@ def test_sheets_need_an_existing_folder_and_scorers(
         "scoring-sheets", "2021", "--cross", "-o", str(tmp_path), "--data", str(sample_data)
     )
     assert result.exit_code == 64 and "assigns no cross-scorers" in result.stderr
+
+
+def _pledge_sheets(sample_data: Path, khoi: Invoke, tmp_path: Path) -> Path:
+    out = tmp_path / "dang-ky"
+    out.mkdir()
+    result = khoi("scoring-sheets", "2022", "--pledge", "-o", str(out), "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_units_register_their_targets(sample_data: Path, khoi: Invoke, tmp_path: Path) -> None:
+    """A unit's registered figures go into scores-2022.toml and into the pledge's appendix."""
+    import docx
+
+    out = _pledge_sheets(sample_data, khoi, tmp_path)
+    assert len(list(out.glob("dang-ky-*-2022.xlsx"))) == 8
+
+    def register(wb: Any) -> None:
+        wb["Đăng ký"]["C6"] = "100% (42/42 nhiệm vụ)"
+        wb["Đăng ký"]["C8"] = "2 sáng kiến"
+
+    _fill(out / "dang-ky-btc-2022.xlsx", register)
+    result = khoi("import-scores", "2022", str(out), "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    assert "targets registered by btc" in " ".join(result.stdout.split())
+    text = (sample_data / BLOC / "scores-2022.toml").read_text(encoding="utf-8")
+    assert (
+        'pledged = {hoan-thanh-nhiem-vu = "100% (42/42 nhiệm vụ)", sang-kien = "2 sáng kiến"}'
+        in text
+    )
+    pledge = tmp_path / "giao-uoc.docx"
+    made = khoi("year-draft", "2022", "--pledge", "-o", str(pledge), "--data", str(sample_data))
+    assert made.exit_code == 0, made.stderr
+    appendix = [[c.text for c in r.cells] for r in docx.Document(str(pledge)).tables[2].rows]
+    assert appendix[1][1] == "Ban Tổ chức Tỉnh ủy"
+    assert (
+        "100% nhiệm vụ được giao hoàn thành đúng tiến độ: 100% (42/42 nhiệm vụ)" in appendix[1][2]
+    )
+    assert appendix[2][2] == "…"
+    review = tmp_path / "so-ket.docx"
+    made = khoi("year-draft", "2022", "--mid-year", "-o", str(review), "--data", str(sample_data))
+    assert made.exit_code == 0, made.stderr
+    rows = [[c.text for c in r.cells] for r in docx.Document(str(review)).tables[1].rows]
+    assert rows[1][3].startswith("Đăng ký: 100% nhiệm vụ")
+    assert rows[1][3].endswith("Tiến độ: Chưa báo cáo")
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "words"),
+    [("A7", "khong-co", "unknown pledge target"), ("A7", "hoan-thanh-nhiem-vu", "also in row 6")],
+)
+def test_a_pledge_sheet_mistake_is_located(
+    sample_data: Path, khoi: Invoke, tmp_path: Path, cell: str, value: str, words: str
+) -> None:
+    """An unknown or repeated target in a registration sheet is refused at its cell."""
+    out = _pledge_sheets(sample_data, khoi, tmp_path)
+    file = out / "dang-ky-tct-2022.xlsx"
+
+    def change(wb: Any) -> None:
+        wb["Đăng ký"]["C6"] = "100%"
+        wb["Đăng ký"][cell] = value
+
+    _fill(file, change)
+    result = khoi("import-scores", "2022", str(file), "--data", str(sample_data))
+    assert result.exit_code == 65
+    assert f"[Đăng ký!{cell}]" in result.stderr and words in result.stderr

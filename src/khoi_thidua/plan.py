@@ -191,6 +191,7 @@ class YearScores:
     units: tuple[ScoreInputs, ...] = ()
     evidence: tuple[tuple[str, str, str], ...] = ()  # (unit, criterion, minh chứng)
     mid_year: tuple[tuple[str, MidYear], ...] = ()
+    pledged: tuple[tuple[str, str, str], ...] = ()  # (unit, pledge target, what it registered)
 
     def unit(self, unit_id: str) -> ScoreInputs | None:
         return next((u for u in self.units if u.unit == unit_id), None)

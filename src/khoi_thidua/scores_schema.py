@@ -22,6 +22,7 @@ UNIT_KEYS = (
     "penalty",
     "failed",
     "mid_year",
+    "pledged",
 )
 
 
@@ -47,6 +48,7 @@ def parse_scores(
     units: list[ScoreInputs] = []
     evidence: list[tuple[str, str, str]] = []
     mid_year: list[tuple[str, MidYear]] = []
+    pledged: list[tuple[str, str, str]] = []
     active = [m.id for m in bloc.members if m.is_member_in(year)]
     for unit, entry in (reader.table(doc, "units", "") or {}).items():
         path = join("units", unit)
@@ -67,12 +69,15 @@ def parse_scores(
         units.append(parsed)
         for cid, text in _texts(reader, entry, "evidence", path, plan).items():
             evidence.append((unit, cid, text))
+        for target, text in _pledged(reader, entry, path, plan).items():
+            pledged.append((unit, target, text))
         review = _mid_year(reader, entry, path, plan)
         if review is not None:
             mid_year.append((unit, review))
     if not reader.ok:
         return None, reader.problems
-    return YearScores(year, file, tuple(units), tuple(evidence), tuple(mid_year)), reader.problems
+    scores = YearScores(year, file, tuple(units), tuple(evidence), tuple(mid_year), tuple(pledged))
+    return scores, reader.problems
 
 
 def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -> ScoreInputs:
@@ -240,3 +245,25 @@ def _mid_year(reader: FieldReader, entry: Table, path: str, plan: Plan) -> MidYe
         table, "score", mpath, minimum=0, maximum=plan.max_score + plan.bonus.limit
     )
     return MidYear(score, reader.text(table, "note", mpath) or "")
+
+
+def _pledged(reader: FieldReader, entry: Table, path: str, plan: Plan) -> dict[str, str]:
+    """What the unit registered against each target of the pledge (chỉ tiêu đăng ký)."""
+    table = reader.table(entry, "pledged", path)
+    if table is None:
+        return {}
+    tpath = join(path, "pledged")
+    targets = [target.id for target in plan.pledge.targets]
+    out: dict[str, str] = {}
+    for target in table:
+        if target not in targets:
+            reader.error(
+                join(tpath, target),
+                t("unknown pledge target `{id}`", id=target),
+                one_of(targets) if targets else t("the plan has no [[pledge.targets]]"),
+            )
+            continue
+        text = reader.text(table, target, tpath)
+        if text is not None:
+            out[target] = text
+    return out

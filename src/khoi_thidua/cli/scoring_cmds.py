@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,6 +20,10 @@ from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+
+if TYPE_CHECKING:
+    from khoi_thidua.model import Bloc
+    from khoi_thidua.plan import Plan
 
 PlanYear = Annotated[
     int, typer.Argument(help="The year of the plan, e.g. 2022.", min=MIN_YEAR, max=MAX_YEAR)
@@ -36,6 +41,13 @@ def scoring_sheets(
             "--cross", help="Write one cross-scoring workbook per scorer instead of self-scoring."
         ),
     ] = False,
+    pledge: Annotated[
+        bool,
+        typer.Option(
+            "--pledge",
+            help="Write one workbook per unit to register its own figure for each pledge target.",
+        ),
+    ] = False,
     force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
@@ -45,18 +57,24 @@ def scoring_sheets(
     Self-scoring (the default): tu-cham-<unit>-YEAR.xlsx for each member of that year, with
     every criterion, its maximum, a column for the score and one for the evidence (minh
     chứng). With --cross: cham-cheo-<scorer>-YEAR.xlsx for each scorer of the plan, with one
-    sheet per unit it was assigned. Existing files are not replaced without --force.
+    sheet per unit it was assigned. With --pledge: dang-ky-<unit>-YEAR.xlsx, where each unit
+    registers its own figure for each target of the pledge. Existing files are not replaced
+    without --force.
 
     Examples:
 
       khoi scoring-sheets 2022 --output phieu-cham
 
       khoi scoring-sheets 2022 --cross --output phieu-cham
+
+      khoi scoring-sheets 2022 --pledge --output dang-ky
     """
     from khoi_thidua import store
     from khoi_thidua.office.scoring_sheets import (
         cross_file_name,
         cross_workbook,
+        pledge_file_name,
+        pledge_workbook,
         self_file_name,
         self_workbook,
     )
@@ -69,6 +87,10 @@ def scoring_sheets(
         )
     bloc_dir, bloc = open_bloc(data, bloc_id)
     plan, _ = load_year(bloc_dir, bloc, year)
+    if cross and pledge:
+        raise UsageError(t("give --cross or --pledge, not both"))
+    active = [m.id for m in bloc.members if m.is_member_in(year)]
+    build: Callable[[Bloc, Plan, str], bytes]
     if cross:
         names = {cross_file_name(s, year): s for s, _ in plan.assignments}
         if not names:
@@ -76,12 +98,21 @@ def scoring_sheets(
                 t("the plan of {year} assigns no cross-scorers", year=year),
                 t("add who scores whom under [cross] in plan-{year}.toml", year=year),
             )
+        build = cross_workbook
+    elif pledge:
+        if not plan.pledge.targets:
+            raise UsageError(
+                t("the plan of {year} has no pledge targets", year=year),
+                t("add [[pledge.targets]] to plan-{year}.toml", year=year),
+            )
+        names = {pledge_file_name(unit, year): unit for unit in active}
+        build = pledge_workbook
     else:
-        names = {self_file_name(m.id, year): m.id for m in bloc.members if m.is_member_in(year)}
+        names = {self_file_name(unit, year): unit for unit in active}
+        build = self_workbook
     targets = {name: store.output_target(output / name, force) for name in names}
     for name, who in names.items():
-        content = cross_workbook(bloc, plan, who) if cross else self_workbook(bloc, plan, who)
-        store.write_export(targets[name], content, force)
+        store.write_export(targets[name], build(bloc, plan, who), force)
     say(
         t(
             "Wrote {count} workbook(s) into {folder}: {files}",
@@ -102,7 +133,7 @@ def import_scores(
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Import returned self- and cross-scoring workbooks of YEAR into scores-YEAR.toml.
+    """Import returned workbooks of YEAR (self, cross, pledge) into scores-YEAR.toml.
 
     Takes files one by one or whole folders. Every cell is checked first; each problem is
     reported with its file, sheet and cell, and nothing is written if any is wrong. Lists the
@@ -185,6 +216,11 @@ def _import_view(result: dict[str, Any]) -> Any:
         if item["kind"] == "self":
             lines.append(
                 "  " + t("self-score of {unit} — {file}", unit=item["unit"], file=item["file"])
+            )
+        elif item["kind"] == "pledge":
+            lines.append(
+                "  "
+                + t("targets registered by {unit} — {file}", unit=item["unit"], file=item["file"])
             )
         else:
             lines.append(

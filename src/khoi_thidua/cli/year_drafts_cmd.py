@@ -70,6 +70,7 @@ def year_draft(
         members=tuple(bloc.member(m) for m in bloc.order if bloc.member(m).is_member_in(year)),
         chair=chair,
         mid_year=scores.mid_year,
+        pledged=scores.pledged,
     )
     build = pledge_document if pledge else mid_year_document
     store.write_export(target, build(facts), force)

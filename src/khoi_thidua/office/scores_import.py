@@ -18,17 +18,22 @@ from khoi_thidua.office.scoring_sheets import (
     HEADER_ROW,
     ID_HEADER,
     META_SHEET,
+    PLEDGE,
+    PLEDGE_COLUMN,
+    PLEDGE_SHEET,
     SCORE_COLUMN,
     SELF,
     SELF_SHEET,
     TEXT_COLUMN,
 )
+from khoi_thidua.office.sheet_meta import read_meta
 from khoi_thidua.office.values import CellValueError, convert, text_of
 from khoi_thidua.plan import Plan, ReturnedSheet
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_ROWS = 500  # a scoring table has a few dozen criteria
+PLEDGE_HEADER = "Mã chỉ tiêu"
 
 
 @dataclass
@@ -93,11 +98,18 @@ def _read_file(path: Path, bloc: Bloc, plan: Plan, outcome: ReadOutcome) -> None
     workbook = _load(data, name, problems)
     if workbook is None:
         return
-    meta = _meta(workbook, name, bloc, plan, problems)
+    meta = read_meta(workbook, name, bloc, plan, problems)
     if meta is None:
         return
     kind, who = meta
     sheets = {ws.title: ws for ws in workbook.worksheets if ws.title != META_SHEET}
+    if kind == PLEDGE:
+        ws = sheets.get(PLEDGE_SHEET)
+        if ws is None:
+            problems.append(_missing_sheet(name, PLEDGE_SHEET))
+            return
+        _read_pledge(ws, name, who, plan, outcome)
+        return
     if kind == SELF:
         ws = sheets.get(SELF_SHEET)
         if ws is None:
@@ -167,78 +179,6 @@ def _missing_sheet(name: str, sheet: str) -> Problem:
         t("the sheet `{sheet}` is missing", sheet=sheet),
         t("fill the workbook made by `khoi scoring-sheets` without renaming or deleting sheets"),
     )
-
-
-def _meta(
-    workbook: Any, name: str, bloc: Bloc, plan: Plan, problems: list[Problem]
-) -> tuple[str, str] | None:
-    """(kind, unit or scorer) from the hidden `khoi` sheet, checked against bloc and plan."""
-    if META_SHEET not in workbook.sheetnames:
-        problems.append(
-            Problem(
-                name,
-                META_SHEET,
-                t("not a scoring workbook made by khoi (its hidden sheet `khoi` is missing)"),
-                t("make the workbooks with `khoi scoring-sheets {year}`", year=plan.year),
-            )
-        )
-        return None
-    ws = workbook[META_SHEET]
-    meta = {
-        text_of(ws.cell(row=r, column=1).value): ws.cell(row=r, column=2).value for r in range(1, 5)
-    }
-    found = len(problems)
-    kind, who = text_of(meta.get("kind", "")), text_of(meta.get("unit", ""))
-    if kind not in (SELF, CROSS):
-        problems.append(
-            Problem(
-                name, f"{META_SHEET}!B1", t("unknown kind of scoring workbook `{kind}`", kind=kind)
-            )
-        )
-    if text_of(meta.get("year", "")) != str(plan.year):
-        problems.append(
-            Problem(
-                name,
-                f"{META_SHEET}!B3",
-                t(
-                    "the workbook is for {found}, not {year}",
-                    found=text_of(meta.get("year", "")),
-                    year=plan.year,
-                ),
-                t("import it with the year it was made for"),
-            )
-        )
-    if text_of(meta.get("bloc", "")) != bloc.id:
-        problems.append(
-            Problem(
-                name,
-                f"{META_SHEET}!B2",
-                t(
-                    "the workbook is for the bloc `{found}`, not `{bloc}`",
-                    found=text_of(meta.get("bloc", "")),
-                    bloc=bloc.id,
-                ),
-                t("import it into its own bloc with --bloc"),
-            )
-        )
-    active = {m.id for m in bloc.members if m.is_member_in(plan.year)}
-    scorers = {s for s, _ in plan.assignments}
-    if kind == SELF and who not in active:
-        problems.append(
-            Problem(
-                name, f"{META_SHEET}!B4", t("`{id}` is not a member of the bloc this year", id=who)
-            )
-        )
-    elif kind == CROSS and who not in scorers:
-        problems.append(
-            Problem(
-                name,
-                f"{META_SHEET}!B4",
-                t("`{id}` is not a cross-scorer in the plan of {year}", id=who, year=plan.year),
-                t("scorers: {ids}", ids=", ".join(sorted(scorers)) or "—"),
-            )
-        )
-    return None if len(problems) > found else (kind, who)
 
 
 def _read_table(
@@ -344,3 +284,56 @@ def _read_table(
                 )
             )
     outcome.sheets.append(ReturnedSheet(name, kind, unit, scorer, scores, texts))
+
+
+def _read_pledge(ws: Any, name: str, unit: str, plan: Plan, outcome: ReadOutcome) -> None:
+    """What ``unit`` registered for each target; a blank cell registers nothing for it."""
+    problems = outcome.problems
+    title = str(ws.title)
+    if text_of(ws.cell(row=HEADER_ROW, column=1).value or "") != PLEDGE_HEADER:
+        problems.append(
+            Problem(
+                name,
+                f"{title}!A{HEADER_ROW}",
+                t(
+                    "the header row `{header}` is not in row {row}",
+                    header=PLEDGE_HEADER,
+                    row=HEADER_ROW,
+                ),
+                t("do not insert or delete rows above the table"),
+            )
+        )
+        return
+    targets = {target.id for target in plan.pledge.targets}
+    texts: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    for row in range(HEADER_ROW + 1, HEADER_ROW + MAX_ROWS):
+        id_value = ws.cell(row=row, column=1).value
+        if is_blank(id_value):
+            break
+        target = text_of(id_value)
+        ref = f"{title}!A{row}"
+        if target not in targets:
+            problems.append(
+                Problem(
+                    name,
+                    ref,
+                    t("unknown pledge target `{id}`", id=target),
+                    t("targets of the plan: {ids}", ids=", ".join(sorted(targets)) or "—"),
+                )
+            )
+        elif target in rows:
+            problems.append(
+                Problem(
+                    name, ref, t("target `{id}` is also in row {row}", id=target, row=rows[target])
+                )
+            )
+        else:
+            rows[target] = row
+            value = ws.cell(row=row, column=PLEDGE_COLUMN).value
+            if not is_blank(value):
+                texts[target] = text_of(value)
+    if not texts:
+        outcome.blank.append(f"{name} [{title}]")
+        return
+    outcome.sheets.append(ReturnedSheet(name, PLEDGE, unit, unit, {}, texts))

@@ -15,8 +15,10 @@ from khoi_thidua.plan import Plan
 
 META_SHEET = "khoi"
 SELF_SHEET = "Tự chấm"
+PLEDGE_SHEET = "Đăng ký"
 SELF = "self"
 CROSS = "cross"
+PLEDGE = "pledge"
 HEADER_ROW = 5
 ID_HEADER = "Mã tiêu chí"
 SELF_COLUMNS = ("Mã tiêu chí", "Nhóm", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Minh chứng")
@@ -24,6 +26,9 @@ CROSS_COLUMNS = ("Mã tiêu chí", "Nhóm", "Tiêu chí", "Điểm tối đa", "
 SCORE_COLUMN = 5  # E
 TEXT_COLUMN = 6  # F: evidence (self) or note (cross)
 WIDTHS = [16.0, 8.0, 60.0, 12.0, 14.0, 50.0]
+PLEDGE_COLUMNS = ("Mã chỉ tiêu", "Chỉ tiêu của Khối", "Đơn vị đăng ký")
+PLEDGE_COLUMN = 3  # C: what the unit registers
+PLEDGE_WIDTHS = [22.0, 60.0, 60.0]
 
 
 def self_file_name(unit: str, year: int) -> str:
@@ -34,9 +39,38 @@ def cross_file_name(scorer: str, year: int) -> str:
     return f"cham-cheo-{scorer}-{year}.xlsx"
 
 
+def pledge_file_name(unit: str, year: int) -> str:
+    return f"dang-ky-{unit}-{year}.xlsx"
+
+
+def pledge_workbook(bloc: Bloc, plan: Plan, unit: str) -> bytes:
+    """The workbook where ``unit`` registers its own figure for each target of the pledge."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = PLEDGE_SHEET
+    put(ws, 1, 1, f"ĐĂNG KÝ CHỈ TIÊU GIAO ƯỚC THI ĐUA NĂM {plan.year}").font = Font(
+        bold=True, size=13
+    )
+    put(ws, 2, 1, f"Đơn vị: {bloc.member(unit).name} ({unit})").font = Font(bold=True)
+    put(ws, 3, 1, f"Khối: {bloc.name}")
+    for index, label in enumerate(PLEDGE_COLUMNS, start=1):
+        put(ws, HEADER_ROW, index, label)
+    style_header(ws, HEADER_ROW, len(PLEDGE_COLUMNS), height=30.0)
+    for row, target in enumerate(plan.pledge.targets, start=HEADER_ROW + 1):
+        put(ws, row, 1, target.id)
+        put(ws, row, 2, target.text).alignment = Alignment(wrap_text=True)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
+    set_widths(ws, PLEDGE_WIDTHS)
+    _meta(wb, PLEDGE, bloc.id, plan.year, unit)
+    return workbook_bytes(wb)
+
+
 def self_workbook(bloc: Bloc, plan: Plan, unit: str) -> bytes:
     """The self-scoring workbook of ``unit``: every criterion, its maximum, score and evidence."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
@@ -79,7 +113,7 @@ def cross_workbook(bloc: Bloc, plan: Plan, scorer: str) -> bytes:
 def _table(
     ws: Any, plan: Plan, title: str, who: str, bloc_name: str, columns: tuple[str, ...]
 ) -> None:
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.styles import Font
 
     put(ws, 1, 1, title).font = Font(bold=True, size=13)
     put(ws, 2, 1, who).font = Font(bold=True)

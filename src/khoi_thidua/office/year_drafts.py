@@ -22,6 +22,16 @@ class YearFacts:
     members: tuple[Member, ...]  # active in the plan's year, in rotation order
     chair: str | None  # the chair's name for the year, when recorded
     mid_year: tuple[tuple[str, MidYear], ...] = ()
+    pledged: tuple[tuple[str, str, str], ...] = ()  # (unit, target, what it registered)
+
+    def registered(self, unit: str) -> str:
+        """What ``unit`` registered, target by target, in the plan's order of targets."""
+        mine = {target: text for who, target, text in self.pledged if who == unit}
+        return "; ".join(
+            f"{target.text}: {mine[target.id]}"
+            for target in self.plan.pledge.targets
+            if target.id in mine
+        )
 
     @property
     def year(self) -> int:
@@ -95,6 +105,18 @@ def pledge_document(facts: YearFacts, base: bytes | None = None, source: str = "
         [[str(i), m.name, "", ""] for i, m in enumerate(facts.members, start=1)],
         _widths([12, 70, 50, 50]),
     )
+    if facts.pledged:
+        writer.paragraph(
+            "PHỤ LỤC: CHỈ TIÊU CÁC ĐƠN VỊ ĐĂNG KÝ", bold=True, align="center", keep_with_next=True
+        )
+        writer.table(
+            ["STT", "Đơn vị", "Chỉ tiêu đăng ký"],
+            [
+                [str(i), m.name, facts.registered(m.id) or "…"]
+                for i, m in enumerate(facts.members, start=1)
+            ],
+            _widths([12, 60, 110]),
+        )
     writer.signatures(
         [],
         ["TM. KHỐI THI ĐUA", "TRƯỞNG KHỐI", "(Ký, ghi rõ họ tên)", "", "", facts.chair or ""],
@@ -128,6 +150,9 @@ def mid_year_document(facts: YearFacts, base: bytes | None = None, source: str =
         review = reviews.get(member.id)
         score = _points(review.score) if review and review.score is not None else "…"
         note = review.note if review and review.note else "Chưa báo cáo"
+        registered = facts.registered(member.id)
+        if registered:
+            note = f"Đăng ký: {registered}. Tiến độ: {note}"
         rows.append([str(index), member.name, score, note])
     writer.table(
         ["STT", "Đơn vị", "Điểm sơ kết", "Tiến độ so với giao ước"],

@@ -148,6 +148,11 @@ def record_returned(
             if sheet.unit not in units:
                 units.add(sheet.unit, tomlkit.table())
             entry = units[sheet.unit]
+            if sheet.kind == "pledge":
+                pledged = tomlkit.inline_table()
+                pledged.update(sheet.texts)
+                entry["pledged"] = pledged
+                continue
             scores = tomlkit.inline_table()
             scores.update({c.id: sheet.scores[c.id] for c in plan.criteria if c.id in sheet.scores})
             if sheet.kind == "self":
