@@ -272,3 +272,25 @@ def test_year_draft_needs_exactly_one_document(
         "year-draft", "2022", "--pledge", "--mid-year", "-o", out, "--data", str(sample_data)
     )
     assert both.exit_code == 64
+
+
+def test_propose_says_when_a_score_could_not_be_computed(sample_data: Path, khoi: Invoke) -> None:
+    """A unit whose final score the plan cannot compute keeps its typed score, and the
+    proposal says why."""
+    scores = sample_data / "khoi-co-quan-dang" / "scores-2021.toml"
+    text = scores.read_text(encoding="utf-8")
+    changed = text.replace(
+        "[units.bnc]              # Ban Nội chính Tỉnh ủy\nself = { nhiem-vu = 38.5, ",
+        "[units.bnc]              # Ban Nội chính Tỉnh ủy\nself = { ",
+    )
+    assert changed != text
+    scores.write_text(changed, encoding="utf-8")
+    result = khoi("propose", "2021", "--json", "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    bnc = next(s for s in data["standings"] if s["member"]["id"] == "bnc")
+    assert bnc["score"] == 96.0
+    notes = [w for w in data["warnings"] if w["code"] == "typed_score"]
+    assert len(notes) == 1
+    assert "could not be computed" in notes[0]["text"]
+    assert "nhiem-vu" in notes[0]["text"]

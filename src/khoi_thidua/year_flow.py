@@ -38,6 +38,13 @@ def computed_scores(
         line = reconciliation.unit(result.member)
         final = line.final if line is not None else None
         if final is None:
+            if line is not None and (line.returned or line.error):
+                notices.append(
+                    Notice(
+                        "typed_score",
+                        {"member": result.member, "plan": plan.source, "error": line.error},
+                    )
+                )
             updated.append(result)
             continue
         score = float(final.score)

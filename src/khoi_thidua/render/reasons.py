@@ -384,8 +384,10 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             what=what,
             basis=f" ({d['basis']})" if d["basis"] else "",
         )
-    if notice.code == "computed_score":  # a score computed from the year's plan (scoring.py)
-        return computed_score_text(d, names.get(d["member"], d["member"]), proposal.year)
+    if notice.code in ("computed_score", "typed_score"):  # the year's plan (render/score_source)
+        return computed_score_text(
+            notice.code, d, names.get(d["member"], d["member"]), proposal.year
+        )
     if notice.code == "pack_note":
         return str(d["text"] if language() == "vi" else d.get("text_en", d["text"]))
     return notice.code
