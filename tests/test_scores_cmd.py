@@ -294,3 +294,17 @@ def test_propose_says_when_a_score_could_not_be_computed(sample_data: Path, khoi
     assert len(notes) == 1
     assert "could not be computed" in notes[0]["text"]
     assert "nhiem-vu" in notes[0]["text"]
+
+
+def test_history_of_a_member_shows_its_mid_year_review(sample_data: Path, khoi: Invoke) -> None:
+    """history --member gives the unit's six-month review by year, and no column when none."""
+    result = khoi("history", "--member", "btc", "--json", "--data", str(sample_data))
+    assert result.exit_code == 0, result.stderr
+    years = {y["year"]: y for y in json.loads(result.stdout)["years"]}
+    assert years[2021]["mid_year"]["score"] == 49.0
+    assert "đúng tiến độ" in years[2021]["mid_year"]["note"]
+    assert years[2020]["mid_year"] is None
+    table = khoi("history", "--member", "btc", "--data", str(sample_data), env=FIXED_WIDTH)
+    assert "Mid-year review" in table.stdout
+    other = khoi("history", "--member", "tct", "--data", str(sample_data), env=FIXED_WIDTH)
+    assert "Mid-year review" not in other.stdout

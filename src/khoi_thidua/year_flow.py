@@ -6,7 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from khoi_thidua.awards.proposal import Notice, Proposal
+from khoi_thidua.errors import KhoiError
 from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.plan import MidYear
 from khoi_thidua.reconciliation import Reconciliation, reconcile
 
 
@@ -68,3 +70,22 @@ def computed_scores(
 def with_notices(proposal: Proposal, notices: list[Notice]) -> Proposal:
     """``proposal`` with the notices of its computed scores added after its own."""
     return replace(proposal, notices=(*proposal.notices, *notices)) if notices else proposal
+
+
+def mid_year_reviews(bloc_dir: Path, bloc: Bloc, member_id: str) -> dict[int, MidYear]:
+    """``member_id``'s six-month review by year, from every readable scores file.
+
+    A plan or scores file with problems is left out here: `khoi check` reports it.
+    """
+    from khoi_thidua.store.plans import load_year, scores_years
+
+    reviews: dict[int, MidYear] = {}
+    for year in scores_years(bloc_dir):
+        try:
+            _, scores = load_year(bloc_dir, bloc, year)
+        except KhoiError:
+            continue
+        review = dict(scores.mid_year).get(member_id)
+        if review is not None:
+            reviews[year] = review
+    return reviews
