@@ -64,3 +64,30 @@ def test_a_root_plan_with_a_syntax_error_is_reported(
     result = khoi("check", "--data", str(sample_data))
     assert result.exit_code == 65
     assert "plan-2023.toml" in result.stdout
+
+
+def test_scores_without_a_plan_are_reported(
+    sample_bloc_dir: Path, sample_data: Path, khoi: Invoke
+) -> None:
+    """A scores file for a year that has no plan is a problem of check, naming the fix."""
+    (sample_bloc_dir / "scores-2020.toml").write_text("schema = 1\nyear = 2020\n", encoding="utf-8")
+    result = khoi("check", "--data", str(sample_data))
+    assert result.exit_code == 65
+    assert "scores-2020.toml" in result.stdout
+    assert "no plan for that year" in result.stdout
+
+
+def test_a_broken_plan_stops_scores_with_its_problems(
+    sample_bloc_dir: Path, sample_data: Path, khoi: Invoke
+) -> None:
+    """`khoi scores` and `propose` for a year whose plan is invalid exit 65 naming its key."""
+    plan = sample_bloc_dir / "plan-2021.toml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace('final = "agreed"', 'final = "median"'),
+        encoding="utf-8",
+    )
+    result = khoi("scores", "2021", "--data", str(sample_data))
+    assert result.exit_code == 65
+    assert "method.final" in result.stderr
+    # propose, which takes that year's scores from the plan, stops on the same problem.
+    assert khoi("propose", "2021", "--data", str(sample_data)).exit_code == 65
