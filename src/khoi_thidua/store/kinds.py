@@ -52,7 +52,7 @@ KINDS: tuple[FileKind, ...] = (
     _kind(
         "scoring",
         "a scoring workbook",
-        r"^(tu-cham|cham-cheo)-.+\.xlsx$",
+        r"^(tu-cham|cham-cheo|dang-ky)-.*\.xlsx$",
         Place.ANYWHERE,
         20,
         False,
