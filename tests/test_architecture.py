@@ -12,7 +12,15 @@ import pytest
 PACKAGE = "khoi_thidua"
 SRC = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 
-PURE_MODULES = ("model", "rotation", "fields", "bloc_schema", "results_schema")
+PURE_MODULES = (
+    "model",
+    "rotation",
+    "fields",
+    "bloc_schema",
+    "results_schema",
+    "plan",
+    "plan_schema",
+)
 FORBIDDEN_LIBRARIES = {"typer", "click", "rich", "tomlkit", "filelock"}
 FORBIDDEN_PACKAGES = (f"{PACKAGE}.store", f"{PACKAGE}.cli", f"{PACKAGE}.render")
 # The layers, lowest first: a module imports only from its own layer or lower ones (anywhere in
@@ -31,10 +39,15 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "count_schema",
             "decisions_schema",
             "bloc_draft",
+            "plan",
+            "plan_schema",
+            "scores_schema",
+            "scoring",
+            "reconciliation",
         ),
     ),
     ("store", ("store",)),
-    ("workflows", ("workflows", "app", "report_data")),
+    ("workflows", ("workflows", "app", "report_data", "year_flow")),
     ("render", ("render", "office")),
     ("cli", ("cli", "__main__")),
 )

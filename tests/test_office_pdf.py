@@ -35,6 +35,8 @@ def test_workbooks_and_drafts_convert_to_pdf(
         "de-nghi.xlsx": ["propose", "2021", "--format", "xlsx"],
         "bien-ban.docx": ["draft", "2021", "--minutes"],
         "to-trinh.docx": ["draft", "2021", "--letter"],
+        "giao-uoc.docx": ["year-draft", "2022", "--pledge"],
+        "so-ket.docx": ["year-draft", "2021", "--mid-year"],
     }
     for name, args in commands.items():
         result = khoi(*args, "--output", str(made / name), "--data", str(sample_data))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoi_thidua import store
+from khoi_thidua import store, year_flow
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import Condition, RulePack
 from khoi_thidua.bloc_draft import BlocDraft
@@ -115,8 +115,10 @@ def proposal_from(
 ) -> Proposal:
     """The proposal from results already loaded (``history`` may hold more years than the
     conditions read: a report loads every year once), with the conference's decisions."""
+    results, computed = year_flow.computed_scores(bloc_dir, bloc, results)  # plan-YEAR.toml
     since = year - look_back(pack)
     draft = propose(bloc, results, {y: r for y, r in history.items() if y >= since}, pack)
+    draft = year_flow.with_notices(draft, computed)
     return _decided(bloc_dir, year, draft, results, confirmed)
 
 

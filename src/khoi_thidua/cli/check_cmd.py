@@ -36,8 +36,10 @@ def check_bloc_dir(bloc_dir: Path) -> list[Problem]:
     if bloc is None:
         return problems
     from khoi_thidua.store.packs import check_rules_file
+    from khoi_thidua.store.plans import check_plans
 
     problems.extend(check_rules_file(bloc_dir, bloc))
+    problems.extend(check_plans(bloc_dir, bloc))
     for year in store.result_years(bloc_dir):
         problems.extend(_check_year(bloc_dir, bloc, year))
     return problems

@@ -10,7 +10,9 @@ from khoi_thidua.model import Bloc
 
 def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> None:
     """Print one unit's results, ranks, roles and awards by year."""
-    from khoi_thidua import rotation, store, workflows
+    import dataclasses
+
+    from khoi_thidua import rotation, store, workflows, year_flow
     from khoi_thidua.awards.proposal import rank_results
     from khoi_thidua.errors import KhoiError, MissingInputError
     from khoi_thidua.render import member_history as view
@@ -66,5 +68,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
                 member.is_member_in(year),
             )
         )
+    reviews = year_flow.mid_year_reviews(bloc_dir, bloc, member_id)  # scores-YYYY.toml
+    rows = [dataclasses.replace(r, mid_year=reviews.get(r.year)) for r in rows]
     data = view.member_history_dict(bloc, member_id, rows)
     emit(data, lambda: view.member_history_view(data), as_json)

@@ -27,6 +27,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report_cmd", "report"),
     "init": ("init_cmd", "init"),
     "import-decisions": ("decisions_cmd", "import_decisions"),
+    "scores": ("scores_cmd", "scores"),
+    "scoring-sheets": ("scoring_cmds", "scoring_sheets"),
+    "import-scores": ("scoring_cmds", "import_scores"),
+    "year-draft": ("year_drafts_cmd", "year_draft"),
 }
 
 

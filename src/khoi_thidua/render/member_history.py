@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, GrantedAward, MemberResult
-from khoi_thidua.numbers import format_date
+from khoi_thidua.numbers import format_date, format_number
+from khoi_thidua.plan import MidYear
 from khoi_thidua.render.reasons import score_text
 from khoi_thidua.render.rotation import CHAIR, VICE, bloc_ref, member_ref
 
@@ -27,6 +28,7 @@ class YearRecord:
     award_names: dict[str, str]
     role: str | None  # "chair", "vice_chair" or None
     is_member: bool = True  # False for a year before the unit joined or after it left
+    mid_year: MidYear | None = None  # the six-month review, from scores-YYYY.toml
 
 
 def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> dict[str, Any]:
@@ -45,6 +47,11 @@ def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> d
                 "rating": row.result.rating.value if row.result else None,
                 "rating_label": row.result.rating.label_vi if row.result else None,
                 "role": row.role,
+                "mid_year": (
+                    {"score": row.mid_year.score, "note": row.mid_year.note}
+                    if row.mid_year
+                    else None
+                ),
                 "granted": [
                     {
                         "award": g.award,
@@ -73,7 +80,25 @@ def member_history_view(data: dict[str, Any]) -> RenderableType:
     table.add_column(t("Rating"))
     table.add_column(t("Role"))
     table.add_column(t("Awards granted"))
+    reviews = any(row.get("mid_year") for row in data["years"])
+    if reviews:
+        table.add_column(t("Mid-year review"))
     for row in data["years"]:
+        review = row.get("mid_year")
+        extra = []
+        if reviews:
+            extra = [
+                "—"
+                if not review
+                else " — ".join(
+                    part
+                    for part in (
+                        "" if review["score"] is None else format_number(review["score"], lang),
+                        review["note"],
+                    )
+                    if part
+                )
+            ]
         table.add_row(
             str(row["year"]),
             "—" if row["score"] is None else score_text(row["score"]),
@@ -84,6 +109,7 @@ def member_history_view(data: dict[str, Any]) -> RenderableType:
                 f"{g['name']} ({g['decision']}, {format_date(g['date'], lang)})"
                 for g in row["granted"]
             ),
+            *extra,
         )
     from khoi_thidua.render.sparkline import with_trend
 

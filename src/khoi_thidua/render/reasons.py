@@ -20,6 +20,7 @@ from khoi_thidua.awards.rules import Condition, RulePack
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import RATING_SHORT_VI, Discipline, Rating
 from khoi_thidua.numbers import format_number, format_percent
+from khoi_thidua.render.score_source import computed_score_text
 
 # The document's own title: Vietnamese in both languages, as in the minutes and letters.
 
@@ -392,6 +393,10 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             award=_award_name(pack, d["award"]),
             what=what,
             basis=f" ({d['basis']})" if d["basis"] else "",
+        )
+    if notice.code in ("computed_score", "typed_score"):  # the year's plan (render/score_source)
+        return computed_score_text(
+            notice.code, d, names.get(d["member"], d["member"]), proposal.year
         )
     if notice.code == "pack_note":
         return str(d["text"] if language() == "vi" else d.get("text_en", d["text"]))

@@ -5,16 +5,15 @@ from khoi_thidua.store.reading import (
     BLOC_FILE,
     bloc_dirs,
     check_bloc,
-    check_results,
     choose_bloc_dir,
     display,
     load_bloc,
-    load_results,
     read_toml,
     result_years,
     results_file,
 )
 from khoi_thidua.store.writing import locked, update_text_file, write_atomic
+from khoi_thidua.store.year_results import check_results, load_results
 
 __all__ = [
     "BLOC_FILE",

@@ -94,9 +94,21 @@ def _kind(
 KINDS: tuple[FileKind, ...] = (
     _kind("bloc", "the bloc's members and leadership", r"^bloc\.toml$", Place.BLOC, 5, True),
     _kind("results", "a year's results", r"^results-\d{4}\.toml$", Place.BLOC, 5, True),
+    _kind("plan", "a year's plan", r"^plan-\d{4}\.toml$", Place.BLOC, 5, True),
+    _kind("scores", "a year's recorded scores", r"^scores-\d{4}\.toml$", Place.BLOC, 5, True),
     # Any other TOML file in a bloc folder or the data root is a rules override or a plan.
     _kind("bloc-toml", "rules or plans of a bloc", r"\.toml$", Place.BLOC, 5, True),
     _kind("root-toml", "the province's rules or plans", r"\.toml$", Place.ROOT, 5, True),
+    _kind(
+        "scoring",
+        "a scoring workbook",
+        r"^(tu-cham|cham-cheo|dang-ky)-.*\.xlsx$",
+        Place.ANYWHERE,
+        20,
+        False,
+        Form.OFFICE,
+        WORKBOOK_LIMITS,
+    ),
     _kind(
         "workbook",
         "an Excel workbook",

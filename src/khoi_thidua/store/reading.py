@@ -6,7 +6,7 @@ import functools
 import os
 import re
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,8 +14,7 @@ from typing import Any
 from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc, YearResults
-from khoi_thidua.results_schema import parse_results
+from khoi_thidua.model import Bloc
 from khoi_thidua.store.guards import check_toml, read_kind, read_regular
 from khoi_thidua.store.kinds import kind_named, kind_of
 from khoi_thidua.toml_lines import LazyLines
@@ -230,25 +229,3 @@ def result_years(bloc_dir: Path) -> list[int]:
         if match:
             years.append(int(match.group(1)))
     return sorted(years)
-
-
-def check_results(
-    bloc_dir: Path, bloc: Bloc, year: int, award_ids: Collection[str] | None = None
-) -> tuple[YearResults | None, list[Problem]]:
-    file = read_toml(results_file(bloc_dir, year))
-    return parse_results(file.doc, bloc, year, display(file.path), file.lines, award_ids)
-
-
-def load_results(
-    bloc_dir: Path, bloc: Bloc, year: int, award_ids: Collection[str] | None = None
-) -> YearResults:
-    path = results_file(bloc_dir, year)
-    if not path.exists():
-        raise MissingInputError(
-            t("no results for {year}: {file} does not exist", year=year, file=display(path)),
-            t("create results-{year}.toml in the bloc folder (see the README)", year=year),
-        )
-    results, problems = check_results(bloc_dir, bloc, year, award_ids)
-    if results is None:
-        raise DataError(problems)
-    return results

@@ -1,0 +1,247 @@
+"""Commands for the year's scoring workbooks: ``scoring-sheets`` and ``import-scores``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    ForceOption,
+    JsonOption,
+    open_bloc,
+)
+from khoi_thidua.cli.output import emit, say
+from khoi_thidua.errors import UsageError
+from khoi_thidua.i18n import t
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+
+if TYPE_CHECKING:
+    from khoi_thidua.model import Bloc
+    from khoi_thidua.plan import Plan
+
+PlanYear = Annotated[
+    int, typer.Argument(help="The year of the plan, e.g. 2022.", min=MIN_YEAR, max=MAX_YEAR)
+]
+
+
+def scoring_sheets(
+    year: PlanYear,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The folder to write the workbooks into.")
+    ],
+    cross: Annotated[
+        bool,
+        typer.Option(
+            "--cross", help="Write one cross-scoring workbook per scorer instead of self-scoring."
+        ),
+    ] = False,
+    pledge: Annotated[
+        bool,
+        typer.Option(
+            "--pledge",
+            help="Write one workbook per unit to register its own figure for each pledge target.",
+        ),
+    ] = False,
+    force: ForceOption = False,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+) -> None:
+    """Write the scoring workbooks of YEAR from its plan, one file per unit or per scorer.
+
+    Self-scoring (the default): tu-cham-<unit>-YEAR.xlsx for each member of that year, with
+    every criterion, its maximum, a column for the score and one for the evidence (minh
+    chứng). With --cross: cham-cheo-<scorer>-YEAR.xlsx for each scorer of the plan, with one
+    sheet per unit it was assigned. With --pledge: dang-ky-<unit>-YEAR.xlsx, where each unit
+    registers its own figure for each target of the pledge. Existing files are not replaced
+    without --force.
+
+    Examples:
+
+      khoi scoring-sheets 2022 --output phieu-cham
+
+      khoi scoring-sheets 2022 --cross --output phieu-cham
+
+      khoi scoring-sheets 2022 --pledge --output dang-ky
+    """
+    from khoi_thidua import store
+    from khoi_thidua.office.scoring_sheets import (
+        cross_file_name,
+        cross_workbook,
+        pledge_file_name,
+        pledge_workbook,
+        self_file_name,
+        self_workbook,
+    )
+    from khoi_thidua.store.plans import load_year
+
+    if not output.is_dir():
+        raise UsageError(
+            t("the output folder {folder} does not exist", folder=store.display(output)),
+            t("create it first, or give an existing folder with --output"),
+        )
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    plan, _ = load_year(bloc_dir, bloc, year)
+    if cross and pledge:
+        raise UsageError(t("give --cross or --pledge, not both"))
+    active = [m.id for m in bloc.members if m.is_member_in(year)]
+    build: Callable[[Bloc, Plan, str], bytes]
+    if cross:
+        names = {cross_file_name(s, year): s for s, _ in plan.assignments}
+        if not names:
+            raise UsageError(
+                t("the plan of {year} assigns no cross-scorers", year=year),
+                t("add who scores whom under [cross] in plan-{year}.toml", year=year),
+            )
+        build = cross_workbook
+    elif pledge:
+        if not plan.pledge.targets:
+            raise UsageError(
+                t("the plan of {year} has no pledge targets", year=year),
+                t("add [[pledge.targets]] to plan-{year}.toml", year=year),
+            )
+        names = {pledge_file_name(unit, year): unit for unit in active}
+        build = pledge_workbook
+    else:
+        names = {self_file_name(unit, year): unit for unit in active}
+        build = self_workbook
+    targets = {name: store.output_target(output / name, force) for name in names}
+    for name, who in names.items():
+        store.write_export(targets[name], build(bloc, plan, who), force)
+    say(
+        t(
+            "Wrote {count} workbook(s) into {folder}: {files}",
+            count=len(names),
+            folder=store.display(output),
+            files=", ".join(names),
+        )
+    )
+
+
+def import_scores(
+    year: PlanYear,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Returned workbooks (.xlsx), or folders holding them."),
+    ],
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import returned workbooks of YEAR (self, cross, pledge) into scores-YEAR.toml.
+
+    Takes files one by one or whole folders. Every cell is checked first; each problem is
+    reported with its file, sheet and cell, and nothing is written if any is wrong. Lists the
+    units whose self-scoring workbook and the scorers whose cross-scoring sheets are still
+    missing. Importing the same files again changes nothing.
+
+    Examples:
+
+      khoi import-scores 2022 phieu-cham
+
+      khoi import-scores 2022 tu-cham-btc-2022.xlsx --json
+    """
+    from khoi_thidua.office.scores_import import read_returned
+    from khoi_thidua.store.plans import load_year
+    from khoi_thidua.store.score_records import record_returned
+    from khoi_thidua.year_flow import reconciliation_for
+
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    plan, _ = load_year(bloc_dir, bloc, year)
+    files = _workbooks(paths)
+    read = read_returned(files, bloc, plan)
+    sheets = read.sheets
+    outcome = record_returned(bloc_dir, bloc, plan, sheets)
+    reconciliation = reconciliation_for(bloc_dir, bloc, year)
+    missing = [
+        {"scorer": scorer, "unit": unit.unit}
+        for unit in reconciliation.units
+        for scorer in unit.missing_scorers
+    ]
+    result: dict[str, Any] = {
+        "schema": 1,
+        "year": year,
+        "file": outcome.file,
+        "status": outcome.status,
+        "imported": [
+            {"kind": s.kind, "unit": s.unit, "scorer": s.scorer, "file": s.file} for s in sheets
+        ],
+        "blank": read.blank,
+        "self_not_returned": list(reconciliation.not_returned),
+        "cross_not_returned": missing,
+    }
+    emit(result, lambda: _import_view(result), as_json)
+
+
+def _workbooks(paths: list[Path]) -> list[Path]:
+    """The .xlsx files named, and those in the folders named (Excel lock files ~$ left out)."""
+    from khoi_thidua import store
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")
+            )
+            if not found:
+                raise UsageError(
+                    t("no .xlsx workbook in {folder}", folder=store.display(path)),
+                    t("give the folder where the returned workbooks are"),
+                )
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _import_view(result: dict[str, Any]) -> Any:
+    from rich.text import Text
+
+    lines = [
+        t(
+            "{count} sheet(s) imported into {file} ({status}).",
+            count=len(result["imported"]),
+            file=result["file"],
+            status=t("written") if result["status"] == "written" else t("unchanged"),
+        )
+    ]
+    for item in result["imported"]:
+        if item["kind"] == "self":
+            lines.append(
+                "  " + t("self-score of {unit} — {file}", unit=item["unit"], file=item["file"])
+            )
+        elif item["kind"] == "pledge":
+            lines.append(
+                "  "
+                + t("targets registered by {unit} — {file}", unit=item["unit"], file=item["file"])
+            )
+        else:
+            lines.append(
+                "  "
+                + t(
+                    "cross score of {unit} by {scorer} — {file}",
+                    unit=item["unit"],
+                    scorer=item["scorer"],
+                    file=item["file"],
+                )
+            )
+    if result["blank"]:
+        lines.append(t("Left out, no score typed yet: {sheets}", sheets=", ".join(result["blank"])))
+    if result["self_not_returned"]:
+        lines.append(
+            t(
+                "Self-scoring sheets not returned: {units}",
+                units=", ".join(result["self_not_returned"]),
+            )
+        )
+    if result["cross_not_returned"]:
+        pairs = ", ".join(f"{m['scorer']} → {m['unit']}" for m in result["cross_not_returned"])
+        lines.append(t("Cross-scoring sheets not returned: {pairs}", pairs=pairs))
+    return Text("\n".join(lines))

@@ -1,0 +1,84 @@
+"""Reads the hidden `khoi` sheet of a returned scoring workbook: its kind, bloc, year and unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khoi_thidua.errors import Problem
+from khoi_thidua.i18n import t
+from khoi_thidua.model import Bloc
+from khoi_thidua.office.scoring_sheets import CROSS, META_SHEET, PLEDGE, SELF
+from khoi_thidua.office.values import text_of
+from khoi_thidua.plan import Plan
+
+
+def read_meta(
+    workbook: Any, name: str, bloc: Bloc, plan: Plan, problems: list[Problem]
+) -> tuple[str, str] | None:
+    """(kind, unit or scorer) from the hidden `khoi` sheet, checked against bloc and plan."""
+    if META_SHEET not in workbook.sheetnames:
+        problems.append(
+            Problem(
+                name,
+                META_SHEET,
+                t("not a scoring workbook made by khoi (its hidden sheet `khoi` is missing)"),
+                t("make the workbooks with `khoi scoring-sheets {year}`", year=plan.year),
+            )
+        )
+        return None
+    ws = workbook[META_SHEET]
+    meta = {
+        text_of(ws.cell(row=r, column=1).value): ws.cell(row=r, column=2).value for r in range(1, 5)
+    }
+    found = len(problems)
+    kind, who = text_of(meta.get("kind", "")), text_of(meta.get("unit", ""))
+    if kind not in (SELF, CROSS, PLEDGE):
+        problems.append(
+            Problem(
+                name, f"{META_SHEET}!B1", t("unknown kind of scoring workbook `{kind}`", kind=kind)
+            )
+        )
+    if text_of(meta.get("year", "")) != str(plan.year):
+        problems.append(
+            Problem(
+                name,
+                f"{META_SHEET}!B3",
+                t(
+                    "the workbook is for {found}, not {year}",
+                    found=text_of(meta.get("year", "")),
+                    year=plan.year,
+                ),
+                t("import it with the year it was made for"),
+            )
+        )
+    if text_of(meta.get("bloc", "")) != bloc.id:
+        problems.append(
+            Problem(
+                name,
+                f"{META_SHEET}!B2",
+                t(
+                    "the workbook is for the bloc `{found}`, not `{bloc}`",
+                    found=text_of(meta.get("bloc", "")),
+                    bloc=bloc.id,
+                ),
+                t("import it into its own bloc with --bloc"),
+            )
+        )
+    active = {m.id for m in bloc.members if m.is_member_in(plan.year)}
+    scorers = {s for s, _ in plan.assignments}
+    if kind in (SELF, PLEDGE) and who not in active:
+        problems.append(
+            Problem(
+                name, f"{META_SHEET}!B4", t("`{id}` is not a member of the bloc this year", id=who)
+            )
+        )
+    elif kind == CROSS and who not in scorers:
+        problems.append(
+            Problem(
+                name,
+                f"{META_SHEET}!B4",
+                t("`{id}` is not a cross-scorer in the plan of {year}", id=who, year=plan.year),
+                t("scorers: {ids}", ids=", ".join(sorted(scorers)) or "—"),
+            )
+        )
+    return None if len(problems) > found else (kind, who)

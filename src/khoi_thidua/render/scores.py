@@ -1,0 +1,330 @@
+"""Renders the reconciliation of a year's scores and the arithmetic behind one final score."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from khoi_thidua.i18n import language, t
+from khoi_thidua.model import SCHEMA_VERSION, Bloc, Rating
+from khoi_thidua.numbers import format_number
+from khoi_thidua.plan import Plan, Rounding
+from khoi_thidua.reconciliation import Reconciliation, UnitLine
+from khoi_thidua.render.rotation import bloc_ref
+from khoi_thidua.scoring import Step, StepKind, round_score
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+SHOWN_DECIMALS = 4  # a mean such as 92.333… is shown to four places; the arithmetic stays exact
+
+
+def _shown(value: Fraction | Decimal | None) -> float | None:
+    if value is None:
+        return None
+    exact = value if isinstance(value, Fraction) else Fraction(value)
+    return float(round_score(exact, SHOWN_DECIMALS, Rounding.HALF_UP))
+
+
+def _exact_or_none(value: float | None) -> Fraction | None:
+    return None if value is None else Fraction(repr(value))
+
+
+def _text(value: Fraction | Decimal | None) -> str:
+    shown = _shown(value)
+    return "—" if shown is None else format_number(shown, language())
+
+
+def _final(plan: Plan, score: Decimal) -> str:
+    """A final score with the plan's decimals, as it is written in the results."""
+    return format_number(float(score), language(), plan.decimals)
+
+
+def rule_text(plan: Plan) -> str:
+    """The plan's rounding in words, stated in every explanation."""
+    rules = {
+        Rounding.HALF_UP: t("half up"),
+        Rounding.HALF_EVEN: t("half to even"),
+        Rounding.DOWN: t("down"),
+    }
+    return t(
+        "rounded once, at the end, to {decimals} decimal(s), {rule}",
+        decimals=plan.decimals,
+        rule=rules[plan.rounding],
+    )
+
+
+def _unit_dict(bloc: Bloc, unit: UnitLine) -> dict[str, Any]:
+    final = unit.final
+    return {
+        "id": unit.unit,
+        "name": bloc.member(unit.unit).name,
+        "returned": unit.returned,
+        "self_score": _shown(unit.self_total),
+        "cross_score": _shown(unit.cross_total),
+        "final_score": float(final.score) if final else None,
+        "excluded": final.excluded if final else False,
+        "rating_cap": final.rating_cap.value if final and final.rating_cap else None,
+        "error": unit.error or None,
+        "flagged": unit.flagged,
+        "missing_scorers": list(unit.missing_scorers),
+        "mid_year": (
+            {"score": unit.mid_year.score, "note": unit.mid_year.note} if unit.mid_year else None
+        ),
+        "criteria": [
+            {
+                "id": line.criterion,
+                "max": line.max,
+                "self": _shown(line.self_score),
+                "cross": {scorer: _shown(value) for scorer, value in line.cross},
+                "cross_mean": _shown(line.cross_mean),
+                "agreed": _shown(line.agreed),
+                "reason": line.reason or None,
+                "flagged": line.flagged,
+            }
+            for line in unit.lines
+        ],
+    }
+
+
+def scores_dict(bloc: Bloc, reconciliation: Reconciliation) -> dict[str, Any]:
+    """The reconciliation as the stable JSON shape of `khoi scores --json`."""
+    plan = reconciliation.plan
+    return {
+        "schema": SCHEMA_VERSION,
+        "bloc": bloc_ref(bloc),
+        "year": reconciliation.year,
+        "plan": {
+            "file": plan.source,
+            "method": plan.method.value,
+            "max_score": plan.max_score,
+            "bonus_limit": plan.bonus.limit,
+            "decimals": plan.decimals,
+            "rounding": plan.rounding.value,
+            "flag_difference": plan.flag_difference,
+        },
+        "scorers": [{"scorer": s, "units": list(units)} for s, units in plan.assignments],
+        "not_returned": list(reconciliation.not_returned),
+        "units": [_unit_dict(bloc, unit) for unit in reconciliation.units],
+    }
+
+
+def scores_view(bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    plan = reconciliation.plan
+    table = Table(
+        title=t("{bloc} — scores of {year}", bloc=bloc.name, year=reconciliation.year),
+        title_justify="left",
+    )
+    table.add_column(t("Unit"))
+    table.add_column(t("Criterion"))
+    table.add_column(t("Max"), justify="right")
+    table.add_column(t("Self"), justify="right")
+    table.add_column(t("Cross (mean)"), justify="right")
+    table.add_column(t("Agreed"), justify="right")
+    table.add_column(t("Final"), justify="right")
+    table.add_column("!", justify="center")
+    for unit in reconciliation.units:
+        label = bloc.member(unit.unit).label
+        if not unit.returned and not any(line.cross or line.agreed for line in unit.lines):
+            table.add_row(
+                label, t("nothing returned yet"), "", "—", "—", "—", "—", "", end_section=True
+            )
+            continue
+        for index, line in enumerate(unit.lines):
+            table.add_row(
+                label if index == 0 else "",
+                line.criterion,
+                format_number(line.max, language()),
+                _text(line.self_score),
+                _text(line.cross_mean),
+                _text(line.agreed),
+                "",
+                "!" if line.flagged else "",
+            )
+        final = _final(plan, unit.final.score) if unit.final else "—"
+        table.add_row(
+            "",
+            t("Total"),
+            format_number(plan.max_score, language()),
+            _text(unit.self_total),
+            _text(unit.cross_total),
+            "",
+            final,
+            "!" if unit.flagged else "",
+            end_section=True,
+        )
+    notes: list[RenderableType] = [table]
+    lines = [rule_text(plan) + "."]
+    lines.append(
+        t(
+            "! marks a gap of more than {points} point(s) between self, cross and agreed scores",
+            points=format_number(plan.flag_difference, language()),
+        )
+    )
+    if reconciliation.not_returned:
+        lines.append(
+            t(
+                "Self-scoring sheets not returned: {units}",
+                units=", ".join(bloc.member(u).label for u in reconciliation.not_returned),
+            )
+        )
+    for unit in reconciliation.units:
+        if unit.missing_scorers:
+            lines.append(
+                t(
+                    "Cross-scoring of {unit} not returned by: {scorers}",
+                    unit=bloc.member(unit.unit).label,
+                    scorers=", ".join(unit.missing_scorers),
+                )
+            )
+        if unit.error and unit.returned:
+            lines.append(f"{bloc.member(unit.unit).label}: {unit.error}")
+    for unit in reconciliation.units:
+        if unit.mid_year is not None:
+            lines.append(
+                t(
+                    "Mid-year review of {unit}: {score} — {note}",
+                    unit=bloc.member(unit.unit).label,
+                    score=_text(_exact_or_none(unit.mid_year.score)),
+                    note=unit.mid_year.note or "—",
+                )
+            )
+    scorers = "; ".join(f"{s} → {', '.join(units)}" for s, units in plan.assignments)
+    if scorers:
+        lines.append(t("Who scores whom: {pairs}", pairs=scorers))
+    notes.append(Text("\n".join(lines)))
+    return Group(*notes)
+
+
+def _step_text(bloc: Bloc, plan: Plan, step: Step) -> str:
+    kind = step.kind
+    if kind is StepKind.AGREED:
+        return t(
+            "{criterion}: self-score {given}, agreed {value} ({reason})",
+            criterion=step.subject,
+            given=_text(step.given),
+            value=_text(step.value),
+            reason=step.note or t("no reason given"),
+        )
+    if kind is StepKind.CROSS_TOTAL:
+        return t("cross score by {scorer}: {value}", scorer=step.subject, value=_text(step.value))
+    if kind is StepKind.DROPPED_HIGHEST:
+        return t(
+            "highest left out: {scorer} ({value})", scorer=step.subject, value=_text(step.value)
+        )
+    if kind is StepKind.DROPPED_LOWEST:
+        return t(
+            "lowest left out: {scorer} ({value})", scorer=step.subject, value=_text(step.value)
+        )
+    if kind is StepKind.BASE:
+        methods = {
+            "agreed": t("agreed scores, self-scores where none was agreed"),
+            "cross-mean": t("mean of the cross scores"),
+            "trimmed-mean": t("mean of the cross scores without the highest and the lowest"),
+        }
+        return t(
+            "table total ({method}): {value} of {max}",
+            method=methods[step.note],
+            value=_text(step.value),
+            max=format_number(plan.max_score, language()),
+        )
+    if kind in (StepKind.BONUS, StepKind.PENALTY):
+        rules = plan.bonus if kind is StepKind.BONUS else plan.penalty
+        item = rules.item(step.subject)
+        name = item.name if item else step.subject
+        if step.given != step.value:
+            return t(
+                "{sign} {value} for {name} ({given} claimed, at most {max})",
+                sign="+" if kind is StepKind.BONUS else "−",
+                value=_text(step.value),
+                name=name,
+                given=_text(step.given),
+                max=format_number(item.max if item else 0, language()),
+            )
+        return t(
+            "{sign} {value} for {name}",
+            sign="+" if kind is StepKind.BONUS else "−",
+            value=_text(step.value),
+            name=name,
+        )
+    if kind in (StepKind.BONUS_LIMIT, StepKind.PENALTY_LIMIT):
+        what = t("bonus") if kind is StepKind.BONUS_LIMIT else t("penalty")
+        if step.given != step.value:
+            return t(
+                "{what} total {given}, capped at the limit {value}",
+                what=what,
+                given=_text(step.given),
+                value=_text(step.value),
+            )
+        return t(
+            "{what} total {value} (limit {limit})",
+            what=what,
+            value=_text(step.value),
+            limit=format_number(float(step.note), language()),
+        )
+    if kind is StepKind.FLOOR:
+        return t("total {given} is below zero and counts as 0", given=_text(step.given))
+    if kind is StepKind.DISQUALIFIED:
+        rule = next((d for d in plan.disqualifiers if d.id == step.subject), None)
+        name = rule.name if rule else step.subject
+        if step.note == "exclude":
+            return t("disqualifying criterion failed: {name} — excluded", name=name)
+        return t(
+            "disqualifying criterion failed: {name} — rating at most {cap}",
+            name=name,
+            cap=Rating(step.note).label_vi,
+        )
+    return t(
+        "final score {value} (exact {given}; {rule})",
+        value=_final(plan, Decimal(step.value.numerator) / step.value.denominator)
+        if step.value is not None
+        else "—",
+        given=_text(step.given),
+        rule=rule_text(plan),
+    )
+
+
+def explain_dict(bloc: Bloc, reconciliation: Reconciliation, unit: UnitLine) -> dict[str, Any]:
+    """One unit's line of the reconciliation and each step of its arithmetic, in words."""
+    plan = reconciliation.plan
+    steps = unit.final.steps if unit.final else ()
+    return {
+        "schema": SCHEMA_VERSION,
+        "bloc": bloc_ref(bloc),
+        "year": reconciliation.year,
+        "plan": plan.source,
+        "rounding": rule_text(plan),
+        "unit": _unit_dict(bloc, unit),
+        "steps": [
+            {
+                "kind": step.kind.value,
+                "subject": step.subject or None,
+                "given": _shown(step.given),
+                "value": _shown(step.value),
+                "text": _step_text(bloc, plan, step),
+            }
+            for step in steps
+        ],
+    }
+
+
+def explain_view(data: dict[str, Any]) -> RenderableType:
+    from rich.text import Text
+
+    unit = data["unit"]
+    head = t(
+        "{name} — final score of {year} from {plan}",
+        name=unit["name"],
+        year=data["year"],
+        plan=data["plan"],
+    )
+    lines = [head]
+    lines += [f"  {i}. {step['text']}" for i, step in enumerate(data["steps"], start=1)]
+    if unit["error"]:
+        lines.append("  " + t("no final score: {error}", error=unit["error"]))
+    return Text("\n".join(lines))

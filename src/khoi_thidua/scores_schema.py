@@ -1,0 +1,269 @@
+"""Turns a parsed ``scores-YYYY.toml`` into YearScores, checked against the bloc and its plan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from khoi_thidua.bloc_schema import read_schema_version
+from khoi_thidua.errors import Problem
+from khoi_thidua.fields import FieldReader, Table, join, one_of, type_name
+from khoi_thidua.i18n import t
+from khoi_thidua.model import Bloc
+from khoi_thidua.plan import Adjustments, MidYear, Plan, ScoreInputs, YearScores
+
+TOP_KEYS = ("schema", "year", "note", "units")
+UNIT_KEYS = (
+    "self",
+    "evidence",
+    "cross",
+    "agreed",
+    "reasons",
+    "bonus",
+    "penalty",
+    "failed",
+    "mid_year",
+    "pledged",
+)
+
+
+def parse_scores(
+    doc: Table,
+    bloc: Bloc,
+    plan: Plan,
+    file: str,
+    lines: Mapping[str, int] | None = None,
+) -> tuple[YearScores | None, list[Problem]]:
+    """Validate ``doc`` as the recorded scores of ``plan.year``; None on any error."""
+    year = plan.year
+    reader = FieldReader(file, lines)
+    reader.known_keys(doc, "", TOP_KEYS)
+    read_schema_version(reader, doc)
+    stated = reader.year(doc, "year", "", required=True)
+    if stated is not None and stated != year:
+        reader.error(
+            "year",
+            t("the file says year {stated} but its name is for {year}", stated=stated, year=year),
+            t("rename the file to scores-{stated}.toml or fix `year`", stated=stated),
+        )
+    units: list[ScoreInputs] = []
+    evidence: list[tuple[str, str, str]] = []
+    mid_year: list[tuple[str, MidYear]] = []
+    pledged: list[tuple[str, str, str]] = []
+    active = [m.id for m in bloc.members if m.is_member_in(year)]
+    for unit, entry in (reader.table(doc, "units", "") or {}).items():
+        path = join("units", unit)
+        if unit not in active:
+            reader.error(
+                path,
+                t("`{id}` is not a member of the bloc this year", id=unit),
+                t("members this year: {ids}", ids=", ".join(active)),
+            )
+            continue
+        if not isinstance(entry, Mapping):
+            reader.error(
+                path, t("`{key}` must be a table, not {kind}", key=unit, kind=type_name(entry))
+            )
+            continue
+        reader.known_keys(entry, path, UNIT_KEYS)
+        parsed = _unit(reader, entry, path, unit, plan)
+        units.append(parsed)
+        for cid, text in _texts(reader, entry, "evidence", path, plan).items():
+            evidence.append((unit, cid, text))
+        for target, text in _pledged(reader, entry, path, plan).items():
+            pledged.append((unit, target, text))
+        review = _mid_year(reader, entry, path, plan)
+        if review is not None:
+            mid_year.append((unit, review))
+    if not reader.ok:
+        return None, reader.problems
+    scores = YearScores(year, file, tuple(units), tuple(evidence), tuple(mid_year), tuple(pledged))
+    return scores, reader.problems
+
+
+def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -> ScoreInputs:
+    own = _criteria(reader, entry, "self", path, plan)
+    agreed = _criteria(reader, entry, "agreed", path, plan)
+    reasons = _texts(reader, entry, "reasons", path, plan)
+    for cid, value in agreed.items():
+        if cid in own and value < own[cid] and not reasons.get(cid, "").strip():
+            reader.error(
+                join(join(path, "agreed"), cid),
+                t(
+                    "{points} points are deducted from the self-score of `{id}` with no reason",
+                    points=f"{own[cid] - value:g}",
+                    id=cid,
+                ),
+                t('add `{id} = "…"` under `reasons`: why the points were deducted', id=cid),
+            )
+    for cid in reasons:
+        if cid not in agreed:
+            reader.warning(
+                join(join(path, "reasons"), cid),
+                t("a reason for `{id}`, which has no agreed score", id=cid),
+                t("add the agreed score under `agreed`, or remove the reason"),
+            )
+    cross: dict[str, dict[str, float]] = {}
+    table = reader.table(entry, "cross", path) or {}
+    cpath = join(path, "cross")
+    assigned = plan.scorers_of(unit)
+    for scorer in table:
+        key = join(cpath, scorer)
+        if scorer == unit or unit in _members_of(plan, scorer):
+            reader.error(
+                key,
+                t("`{unit}` scores itself in a cross-scoring sheet", unit=unit),
+                t("a unit never cross-scores itself; remove this sheet"),
+            )
+            continue
+        if scorer not in assigned:
+            reader.error(
+                key,
+                t("`{scorer}` was not assigned to score `{unit}`", scorer=scorer, unit=unit),
+                t(
+                    "scorers of `{unit}` in the plan: {ids}",
+                    unit=unit,
+                    ids=", ".join(assigned) or "—",
+                ),
+            )
+            continue
+        scores = _criteria(reader, table, scorer, cpath, plan)
+        missing = [c.id for c in plan.criteria if c.id not in scores]
+        if missing and scorer in table and isinstance(table[scorer], Mapping):
+            reader.error(
+                key,
+                t(
+                    "the sheet of `{scorer}` has no score for {ids}",
+                    scorer=scorer,
+                    ids=", ".join(missing),
+                ),
+                t("every criterion of the table needs a score"),
+            )
+        cross[scorer] = scores
+    return ScoreInputs(
+        unit,
+        self_scores=own,
+        cross=cross,
+        agreed=agreed,
+        reasons=reasons,
+        bonus=_items(reader, entry, "bonus", path, plan.bonus),
+        penalty=_items(reader, entry, "penalty", path, plan.penalty),
+        failed=tuple(_failed(reader, entry, path, plan)),
+    )
+
+
+def _members_of(plan: Plan, scorer: str) -> tuple[str, ...]:
+    team = plan.team(scorer)
+    return team.members if team is not None else ()
+
+
+def _criteria(
+    reader: FieldReader, entry: Table, key: str, path: str, plan: Plan
+) -> dict[str, float]:
+    table = reader.table(entry, key, path)
+    if table is None:
+        return {}
+    tpath = join(path, key)
+    out: dict[str, float] = {}
+    for cid in table:
+        criterion = plan.criterion(cid)
+        if criterion is None:
+            reader.error(
+                join(tpath, cid),
+                t("unknown scoring criterion `{id}`", id=cid),
+                one_of(c.id for c in plan.criteria),
+            )
+            continue
+        value = reader.number(table, cid, tpath, minimum=0, maximum=criterion.max)
+        if value is not None:
+            out[cid] = value
+    return out
+
+
+def _texts(reader: FieldReader, entry: Table, key: str, path: str, plan: Plan) -> dict[str, str]:
+    table = reader.table(entry, key, path)
+    if table is None:
+        return {}
+    tpath = join(path, key)
+    out: dict[str, str] = {}
+    for cid in table:
+        if plan.criterion(cid) is None:
+            reader.error(
+                join(tpath, cid),
+                t("unknown scoring criterion `{id}`", id=cid),
+                one_of(c.id for c in plan.criteria),
+            )
+            continue
+        text = reader.text(table, cid, tpath)
+        if text is not None:
+            out[cid] = text
+    return out
+
+
+def _items(
+    reader: FieldReader, entry: Table, key: str, path: str, rules: Adjustments
+) -> dict[str, float]:
+    table = reader.table(entry, key, path)
+    if table is None:
+        return {}
+    tpath = join(path, key)
+    out: dict[str, float] = {}
+    for item_id in table:
+        item = rules.item(item_id)
+        if item is None:
+            reader.error(
+                join(tpath, item_id),
+                t("unknown bonus or penalty item `{id}`", id=item_id),
+                t("items of the plan: {ids}", ids=", ".join(a.id for a in rules.items) or "—"),
+            )
+            continue
+        value = reader.number(table, item_id, tpath, minimum=0, maximum=item.max)
+        if value is not None:
+            out[item_id] = value
+    return out
+
+
+def _failed(reader: FieldReader, entry: Table, path: str, plan: Plan) -> list[str]:
+    ids = reader.text_list(entry, "failed", path)
+    known = [d.id for d in plan.disqualifiers]
+    for did in ids:
+        if did not in known:
+            reader.error(
+                join(path, "failed"),
+                t("unknown disqualifying criterion `{id}`", id=did),
+                t("disqualifying criteria of the plan: {ids}", ids=", ".join(known) or "—"),
+            )
+    return [d for d in ids if d in known]
+
+
+def _mid_year(reader: FieldReader, entry: Table, path: str, plan: Plan) -> MidYear | None:
+    table = reader.table(entry, "mid_year", path)
+    if table is None:
+        return None
+    mpath = join(path, "mid_year")
+    reader.known_keys(table, mpath, ("score", "note"))
+    score = reader.number(
+        table, "score", mpath, minimum=0, maximum=plan.max_score + plan.bonus.limit
+    )
+    return MidYear(score, reader.text(table, "note", mpath) or "")
+
+
+def _pledged(reader: FieldReader, entry: Table, path: str, plan: Plan) -> dict[str, str]:
+    """What the unit registered against each target of the pledge (chỉ tiêu đăng ký)."""
+    table = reader.table(entry, "pledged", path)
+    if table is None:
+        return {}
+    tpath = join(path, "pledged")
+    targets = [target.id for target in plan.pledge.targets]
+    out: dict[str, str] = {}
+    for target in table:
+        if target not in targets:
+            reader.error(
+                join(tpath, target),
+                t("unknown pledge target `{id}`", id=target),
+                one_of(targets) if targets else t("the plan has no [[pledge.targets]]"),
+            )
+            continue
+        text = reader.text(table, target, tpath)
+        if text is not None:
+            out[target] = text
+    return out

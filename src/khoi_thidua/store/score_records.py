@@ -1,0 +1,182 @@
+"""Writes scores: returned sheets into scores-YEAR.toml, final scores into results-YEAR.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from khoi_thidua.errors import DataError, MissingInputError, Problem
+from khoi_thidua.i18n import t
+from khoi_thidua.model import Bloc
+from khoi_thidua.plan import Plan, ReturnedSheet
+from khoi_thidua.store.plans import bloc_for_year
+from khoi_thidua.store.reading import display, results_file
+from khoi_thidua.store.writing import update_text_file
+from khoi_thidua.toml_lines import LazyLines
+
+
+@dataclass(frozen=True)
+class ComputedScore:
+    """What is written for one unit: final score, self-score and the counted criteria."""
+
+    member: str
+    score: float
+    self_score: float | None
+    criteria: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class ScoresOutcome:
+    """What `khoi scores --write` did: units written, unchanged, and units with no entry."""
+
+    file: str
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    no_entry: tuple[str, ...]
+
+
+def write_scores(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    scores: list[ComputedScore],
+    source: str,
+    timeout: float | None = None,
+) -> ScoresOutcome:
+    """Set `score`, `self_score` and `criteria` of each unit in results-YEAR.toml, under the lock.
+
+    Each written score carries a comment naming the plan it was computed from. A unit with no
+    `[results.<id>]` entry is left out (its rating and votes are the conference's to record);
+    the whole file is checked before it is written, and nothing is written on any problem.
+    """
+    import tomlkit
+
+    from khoi_thidua.results_schema import parse_results
+
+    path = results_file(bloc_dir, year)
+    name = display(path)
+    year_bloc = bloc_for_year(bloc_dir, bloc, year)
+
+    def change(current: str | None) -> tuple[str | None, ScoresOutcome]:
+        if current is None:
+            raise MissingInputError(
+                t("no results for {year}: {file} does not exist", year=year, file=name),
+                t("create results-{year}.toml in the bloc folder (see the README)", year=year),
+            )
+        document = tomlkit.parse(current)
+        table = document.get("results")
+        written: list[str] = []
+        unchanged: list[str] = []
+        missing: list[str] = []
+        for item in scores:
+            entry = table.get(item.member) if table is not None else None
+            if entry is None:
+                missing.append(item.member)
+                continue
+            before = (entry.get("score"), entry.get("self_score"), entry.get("criteria"))
+            entry["score"] = item.score
+            entry["score"].comment(
+                t("computed from {plan}; see `khoi scores {year}`", plan=source, year=year)
+            )
+            if item.self_score is not None:
+                entry["self_score"] = item.self_score
+            criteria = tomlkit.inline_table()
+            criteria.update(dict(item.criteria))
+            entry["criteria"] = criteria
+            after = (item.score, item.self_score, dict(item.criteria))
+            same = before[0] == after[0] and before[1] == after[1] and before[2] == after[2]
+            (unchanged if same else written).append(item.member)
+        text = tomlkit.dumps(document)
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+        parsed, problems = parse_results(doc, year_bloc, year, name, LazyLines(text))
+        if parsed is None:
+            raise DataError(problems)
+        outcome = ScoresOutcome(name, tuple(written), tuple(unchanged), tuple(missing))
+        return (text if written else None), outcome
+
+    return update_text_file(path, change, timeout)
+
+
+@dataclass(frozen=True)
+class ReturnedOutcome:
+    """What `khoi import-scores` did to scores-YEAR.toml: sheets taken in, and whether changed."""
+
+    file: str
+    status: str  # written | unchanged
+    sheets: tuple[tuple[str, str, str], ...]  # (kind, unit, scorer)
+
+
+def record_returned(
+    bloc_dir: Path,
+    bloc: Bloc,
+    plan: Plan,
+    sheets: list[ReturnedSheet],
+    timeout: float | None = None,
+) -> ReturnedOutcome:
+    """Merge returned sheets into scores-YEAR.toml under the lock, keeping everything else.
+
+    A sheet replaces the same unit's self-score (and evidence) or the same scorer's cross
+    score for that unit; agreed scores, reasons and the rest stay. The merged file is checked
+    against the plan before it is written, and nothing is written on any problem.
+    """
+    import tomlkit
+
+    from khoi_thidua.scores_schema import parse_scores
+    from khoi_thidua.store.plans import scores_file
+
+    path = scores_file(bloc_dir, plan.year)
+    name = display(path)
+    taken = tuple((s.kind, s.unit, s.scorer) for s in sheets)
+
+    def change(current: str | None) -> tuple[str | None, ReturnedOutcome]:
+        if current is None:
+            document = tomlkit.document()
+            document.add(tomlkit.comment(f"Điểm thi đua năm {plan.year} — {bloc.name}"))
+            document.add(tomlkit.comment("Written by `khoi import-scores`; see docs/year.md."))
+            document.add("schema", 1)
+            document.add("year", plan.year)
+        else:
+            document = tomlkit.parse(current)
+        if "units" not in document:
+            document.add("units", tomlkit.table(is_super_table=True))
+        units = document["units"]
+        for sheet in sorted(sheets, key=lambda s: (s.unit, s.kind, s.scorer)):
+            if sheet.unit not in units:
+                units.add(sheet.unit, tomlkit.table())
+            entry = units[sheet.unit]
+            if sheet.kind == "pledge":
+                pledged = tomlkit.inline_table()
+                pledged.update(sheet.texts)
+                entry["pledged"] = pledged
+                continue
+            scores = tomlkit.inline_table()
+            scores.update({c.id: sheet.scores[c.id] for c in plan.criteria if c.id in sheet.scores})
+            if sheet.kind == "self":
+                entry["self"] = scores
+                if sheet.texts:
+                    evidence = tomlkit.inline_table()
+                    evidence.update(sheet.texts)
+                    entry["evidence"] = evidence
+                elif "evidence" in entry:
+                    del entry["evidence"]
+            else:
+                if "cross" not in entry:
+                    entry.add("cross", tomlkit.table())
+                entry["cross"][sheet.scorer] = scores
+        text = tomlkit.dumps(document)
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+        parsed, problems = parse_scores(doc, bloc, plan, name, LazyLines(text))
+        if parsed is None:
+            raise DataError(problems)
+        if current is not None and text == current:
+            return None, ReturnedOutcome(name, "unchanged", taken)
+        return text, ReturnedOutcome(name, "written", taken)
+
+    return update_text_file(path, change, timeout)

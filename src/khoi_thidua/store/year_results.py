@@ -1,0 +1,36 @@
+"""A year's results read against the rules of that year: its plan sets the scoring table."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from khoi_thidua.errors import DataError, MissingInputError, Problem
+from khoi_thidua.i18n import t
+from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.results_schema import parse_results
+from khoi_thidua.store.plans import bloc_for_year
+from khoi_thidua.store.reading import display, read_toml, results_file
+
+
+def check_results(
+    bloc_dir: Path, bloc: Bloc, year: int, award_ids: Collection[str] | None = None
+) -> tuple[YearResults | None, list[Problem]]:
+    file = read_toml(results_file(bloc_dir, year))
+    bloc = bloc_for_year(bloc_dir, bloc, year)  # a year's plan sets its scoring table
+    return parse_results(file.doc, bloc, year, display(file.path), file.lines, award_ids)
+
+
+def load_results(
+    bloc_dir: Path, bloc: Bloc, year: int, award_ids: Collection[str] | None = None
+) -> YearResults:
+    path = results_file(bloc_dir, year)
+    if not path.exists():
+        raise MissingInputError(
+            t("no results for {year}: {file} does not exist", year=year, file=display(path)),
+            t("create results-{year}.toml in the bloc folder (see the README)", year=year),
+        )
+    results, problems = check_results(bloc_dir, bloc, year, award_ids)
+    if results is None:
+        raise DataError(problems)
+    return results

@@ -1,0 +1,91 @@
+"""Loads a year's plan and recorded scores from the store and reconciles them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from khoi_thidua.awards.proposal import Notice, Proposal
+from khoi_thidua.errors import KhoiError
+from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.plan import MidYear
+from khoi_thidua.reconciliation import Reconciliation, reconcile
+
+
+def reconciliation_for(bloc_dir: Path, bloc: Bloc, year: int) -> Reconciliation:
+    """The reconciliation of ``year``: its plan (required) and the scores returned so far."""
+    from khoi_thidua.store.plans import load_year
+
+    plan, scores = load_year(bloc_dir, bloc, year)
+    return reconcile(bloc, plan, scores)
+
+
+def computed_scores(
+    bloc_dir: Path, bloc: Bloc, results: YearResults
+) -> tuple[YearResults, list[Notice]]:
+    """``results`` with each score the year's plan computes, and a notice where it differs.
+
+    A year without a plan, or without recorded scores, keeps its typed scores. A unit whose
+    score cannot be computed yet (sheets missing) keeps its typed score too.
+    """
+    from khoi_thidua.store.plans import load_plan, scores_file
+
+    plan = load_plan(bloc_dir, bloc, results.year)
+    if plan is None or not scores_file(bloc_dir, results.year).is_file():
+        return results, []
+    reconciliation = reconciliation_for(bloc_dir, bloc, results.year)
+    notices: list[Notice] = []
+    updated = []
+    for result in results.results:
+        line = reconciliation.unit(result.member)
+        final = line.final if line is not None else None
+        if final is None:
+            if line is not None and (line.returned or line.error):
+                notices.append(
+                    Notice(
+                        "typed_score",
+                        {"member": result.member, "plan": plan.source, "error": line.error},
+                    )
+                )
+            updated.append(result)
+            continue
+        score = float(final.score)
+        if score != result.score:
+            notices.append(
+                Notice(
+                    "computed_score",
+                    {
+                        "member": result.member,
+                        "computed": score,
+                        "typed": result.score,
+                        "plan": plan.source,
+                    },
+                )
+            )
+        self_score = float(final.self_score) if final.self_score is not None else None
+        updated.append(replace(result, score=score, self_score=self_score or result.self_score))
+    return replace(results, results=tuple(updated)), notices
+
+
+def with_notices(proposal: Proposal, notices: list[Notice]) -> Proposal:
+    """``proposal`` with the notices of its computed scores added after its own."""
+    return replace(proposal, notices=(*proposal.notices, *notices)) if notices else proposal
+
+
+def mid_year_reviews(bloc_dir: Path, bloc: Bloc, member_id: str) -> dict[int, MidYear]:
+    """``member_id``'s six-month review by year, from every readable scores file.
+
+    A plan or scores file with problems is left out here: `khoi check` reports it.
+    """
+    from khoi_thidua.store.plans import load_year, scores_years
+
+    reviews: dict[int, MidYear] = {}
+    for year in scores_years(bloc_dir):
+        try:
+            _, scores = load_year(bloc_dir, bloc, year)
+        except KhoiError:
+            continue
+        review = dict(scores.mid_year).get(member_id)
+        if review is not None:
+            reviews[year] = review
+    return reviews
