@@ -11,26 +11,30 @@ from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup
 
 # name → (module under khoi_thidua.cli, function). The order is the order of `khoi --help`.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "rotate": ("rotation_cmds", "rotate"),
-    "propose": ("propose_cmd", "propose"),
-    "history": ("rotation_cmds", "history"),
-    "record-award": ("awards_cmds", "record_award"),
-    "members": ("members_cmd", "members"),
-    "check": ("check_cmd", "check"),
-    "summary": ("summary_cmd", "summary"),
-    "template": ("office_cmds", "template"),
-    "import-results": ("office_cmds", "import_results"),
-    "draft": ("office_cmds", "draft"),
-    "count": ("conference_cmds", "count"),
-    "decide": ("conference_cmds", "decide"),
-    "rules": ("rules_cmd", "rules"),
-    "report": ("report_cmd", "report"),
+    # a bloc and its leadership
     "init": ("init_cmd", "init"),
-    "import-decisions": ("decisions_cmd", "import_decisions"),
-    "scores": ("scores_cmd", "scores"),
+    "members": ("members_cmd", "members"),
+    "rotate": ("rotation_cmds", "rotate"),
+    "history": ("rotation_cmds", "history"),
+    "check": ("check_cmd", "check"),
+    "rules": ("rules_cmd", "rules"),
+    # the year: plan, scoring, results
     "scoring-sheets": ("scoring_cmds", "scoring_sheets"),
     "import-scores": ("scoring_cmds", "import_scores"),
+    "scores": ("scores_cmd", "scores"),
     "year-draft": ("year_drafts_cmd", "year_draft"),
+    "template": ("office_cmds", "template"),
+    "import-results": ("office_cmds", "import_results"),
+    # the conference and what it sends up
+    "count": ("conference_cmds", "count"),
+    "decide": ("conference_cmds", "decide"),
+    "propose": ("propose_cmd", "propose"),
+    "draft": ("office_cmds", "draft"),
+    # after the decision, and the province
+    "record-award": ("awards_cmds", "record_award"),
+    "import-decisions": ("decisions_cmd", "import_decisions"),
+    "summary": ("summary_cmd", "summary"),
+    "report": ("report_cmd", "report"),
 }
 
 
