@@ -30,14 +30,7 @@ def checkable_award_ids(year: int) -> list[str] | None:
 
 def look_back(pack: RulePack) -> int:
     """How many earlier years the pack's conditions can read (consecutive years, prior awards)."""
-    reach = 0
-    for award in pack.awards:
-        for condition in award.conditions:
-            if condition.kind == "consecutive_years":
-                reach = max(reach, int(condition.params["years"]) - 1)
-            elif condition.kind == "prior_awards":
-                reach = max(reach, int(condition.params["within_years"]))
-    return reach
+    return max((c.spec.look_back() for a in pack.awards for c in a.conditions), default=0)
 
 
 def history_for(

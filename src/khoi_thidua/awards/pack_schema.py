@@ -6,6 +6,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from khoi_thidua.awards.kinds import KINDS
+from khoi_thidua.awards.kinds.base import ParseContext
 from khoi_thidua.awards.rules import (
     CONDITION_KINDS,
     QUOTA_KINDS,
@@ -21,27 +23,11 @@ from khoi_thidua.awards.rules import (
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Discipline, Rating
 
 PACK_KEYS = ("schema", "id", "name", "years", "basis", "notes", "tie_break", "awards", "caps")
 AWARD_KEYS = ("id", "name", "name_en", "basis", "track", "quota", "conditions", "note")
 QUOTA_KEYS = ("kind", "count", "brackets", "percent", "basis", "unverified")
 COMMON_CONDITION_KEYS = ("kind", "basis", "unverified", "note")
-CONDITION_PARAMS: dict[str, tuple[str, ...]] = {
-    "min_rating": ("rating",),
-    "max_rank": ("rank",),
-    "no_discipline": ("at_or_above",),
-    "min_vote_share": ("more_than", "at_least"),
-    "min_score": ("score",),
-    "consecutive_years": ("rating", "years"),
-    "prior_awards": ("awards", "within_years", "min_count"),
-    "staff": (
-        "advanced_share_at_least",
-        "advanced_share_more_than",
-        "all_completed",
-        "base_soldier",
-    ),
-}
 SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
 OVERRIDE_KEYS = ("schema", "tie_break", "awards", "note")
 AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
@@ -212,80 +198,23 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
 def parse_condition(
     reader: FieldReader, table: Table, path: str, award_ids: list[str]
 ) -> Condition | None:
+    """One condition table: its kind's parameters (checked by the kind) and its basis."""
     kind = reader.choice(table, "kind", path, CONDITION_KINDS)
     if kind is None:
         return None
-    reader.known_keys(table, path, COMMON_CONDITION_KEYS + CONDITION_PARAMS[kind])
-    params: dict[str, Any] = {}
-    ok = True
-    ratings = [r.value for r in Rating]
-    if kind in ("min_rating", "consecutive_years"):
-        rating = reader.choice(table, "rating", path, ratings)
-        ok = ok and rating is not None
-        params["rating"] = rating
-    if kind == "consecutive_years":
-        years = reader.integer(table, "years", path, required=True, minimum=1, maximum=50)
-        ok = ok and years is not None
-        params["years"] = years
-    if kind == "max_rank":
-        rank = reader.integer(table, "rank", path, required=True, minimum=1)
-        ok = ok and rank is not None
-        params["rank"] = rank
-    if kind == "no_discipline":
-        levels = [d.value for d in Discipline if d is not Discipline.NONE]
-        level = reader.choice(table, "at_or_above", path, levels)
-        ok = ok and level is not None
-        params["at_or_above"] = level
-    if kind == "min_vote_share":
-        ok = _one_share(reader, table, path, ("more_than", "at_least"), params) and ok
-    if kind == "min_score":
-        score = reader.number(table, "score", path, required=True)
-        ok = ok and score is not None
-        params["score"] = score
-    if kind == "prior_awards":
-        awards = reader.text_list(table, "awards", path, required=True)
-        for index, award in enumerate(awards):
-            if award not in award_ids:
-                reader.error(
-                    f"{join(path, 'awards')}[{index}]",
-                    t("unknown award id `{award}`", award=award),
-                    t("award ids of this pack: {ids}", ids=", ".join(award_ids)),
-                )
-                ok = False
-        within = reader.integer(table, "within_years", path, required=True, minimum=1, maximum=50)
-        min_count = reader.integer(table, "min_count", path, minimum=1)
-        ok = ok and bool(awards) and within is not None
-        params.update(awards=awards, within_years=within, min_count=min_count or 1)
-    if kind == "staff":
-        share_keys = ("advanced_share_at_least", "advanced_share_more_than")
-        if any(k in table for k in share_keys):
-            ok = _one_share(reader, table, path, share_keys, params) and ok
-        params["all_completed"] = reader.boolean(table, "all_completed", path)
-        params["base_soldier"] = reader.boolean(table, "base_soldier", path)
+    spec_class = KINDS[kind]
+    reader.known_keys(table, path, COMMON_CONDITION_KEYS + spec_class.keys)
+
+    def nested(inner: FieldReader, inner_table: Table, inner_path: str) -> Condition | None:
+        return parse_condition(inner, inner_table, inner_path, award_ids)
+
+    spec = spec_class.parse(reader, table, path, ParseContext(tuple(award_ids), nested))
     basis = reader.text(table, "basis", path) or ""
     note = reader.text(table, "note", path) or ""
     unverified = reader.boolean(table, "unverified", path)
-    if not ok:
+    if spec is None:
         return None
-    return Condition(kind, params, basis, unverified, note)
-
-
-def _one_share(
-    reader: FieldReader, table: Table, path: str, keys: tuple[str, ...], params: dict[str, Any]
-) -> bool:
-    given = [k for k in keys if k in table]
-    if len(given) != 1:
-        reader.error(
-            path,
-            t("give exactly one of {keys}", keys=t(" or ").join(f"`{k}`" for k in keys)),
-            t("e.g. `{key} = 0.5` (a share between 0 and 1)", key=keys[0]),
-        )
-        return False
-    value = reader.number(table, given[0], path, minimum=0, maximum=1)
-    if value is None:
-        return False
-    params[given[0]] = value
-    return True
+    return Condition(spec, basis, unverified, note)
 
 
 def apply_override(

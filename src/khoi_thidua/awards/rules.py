@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-CONDITION_KINDS = (
-    "min_rating",
-    "max_rank",
-    "no_discipline",
-    "min_vote_share",
-    "min_score",
-    "consecutive_years",
-    "prior_awards",
-    "staff",
-)
+from khoi_thidua.awards import kinds
+from khoi_thidua.awards.kinds.base import ConditionSpec, JsonObject
+
+CONDITION_KINDS = kinds.CONDITION_KINDS  # the registry's kinds, in the order packs list them
 QUOTA_KINDS = ("fixed", "bracket", "percent", "none")
 TRACKS = ("bloc", "title")
 TIE_BREAK_KEYS = ("self_score",)  # after score and total votes, which always come first
@@ -22,13 +15,21 @@ TIE_BREAK_KEYS = ("self_score",)  # after score and total votes, which always co
 
 @dataclass(frozen=True)
 class Condition:
-    """One condition of an award: its kind, parameters, legal basis and how sure we are."""
+    """One condition of an award: its kind's parameters, legal basis and how sure we are."""
 
-    kind: str
-    params: dict[str, Any]
+    spec: ConditionSpec
     basis: str = ""
     unverified: bool = False
     note: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def params(self) -> JsonObject:
+        """The parameters as a pack writes them."""
+        return self.spec.to_json()
 
 
 @dataclass(frozen=True)

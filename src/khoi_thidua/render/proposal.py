@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.awards.conditions import ConditionCheck
+from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.awards.proposal import (
     AwardDecision,
     Proposal,
@@ -21,7 +22,6 @@ from khoi_thidua.render.reasons import (
     describe,
     notice_text,
     observed,
-    score_text,
     short_failure,
     standing_reason,
 )

@@ -1,0 +1,122 @@
+"""What every condition kind provides: parsing, evaluation, explanation, and its look-back."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from khoi_thidua.fields import FieldReader, Table
+from khoi_thidua.model import MemberResult, YearResults
+
+if TYPE_CHECKING:
+    from khoi_thidua.awards.rules import AwardRule, Condition, RulePack
+
+# JSON values as the proposal publishes them (`params` and `actual` of each condition).
+Json = str | int | float | bool | None | list["Json"] | dict[str, "Json"]
+JsonObject = dict[str, Json]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a condition may look at: the year's results, earlier years and the ranking."""
+
+    year: int
+    results: YearResults
+    history: Mapping[int, YearResults]  # earlier years' results, by year
+    ranks: Mapping[str, int]
+    # The units that lead the bloc this year (see awards/leading.py); None: not yet known.
+    leaders: tuple[str, ...] | None = None
+    # A merged unit's predecessors whose history counts as its own, by successor id.
+    predecessors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def results_of(self, year: int) -> YearResults | None:
+        """The results of ``year``: this year's or an earlier one's (None: no file)."""
+        return self.results if year == self.year else self.history.get(year)
+
+    def predecessors_of(self, member: str) -> tuple[str, ...]:
+        return self.predecessors.get(member, ())
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """What parsing a condition may need besides its table: the pack's award ids and a way to
+    parse nested conditions (for groups)."""
+
+    award_ids: tuple[str, ...]
+    parse_nested: Callable[[FieldReader, Table, str], Condition | None]
+
+
+class Observation(ABC):
+    """What the data showed for one condition and one unit, and whether it met the condition."""
+
+    met: bool
+
+    @abstractmethod
+    def to_json(self) -> JsonObject:
+        """The values that decided it, as published in the proposal's `actual`."""
+
+    @abstractmethod
+    def observed(self, pack: RulePack) -> str:
+        """What the data showed, in words."""
+
+    @abstractmethod
+    def shortfall(self, pack: RulePack) -> str:
+        """A failure in a few words, for the reason line under the table."""
+
+
+class ConditionSpec(ABC):
+    """One condition kind's parameters; the class is the kind's single registry entry."""
+
+    kind: ClassVar[str]
+    keys: ClassVar[tuple[str, ...]]  # the parameter keys the pack may write
+
+    @classmethod
+    @abstractmethod
+    def parse(
+        cls, reader: FieldReader, table: Table, path: str, context: ParseContext
+    ) -> ConditionSpec | None:
+        """The parameters from a pack table, or None after reporting problems to ``reader``."""
+
+    @abstractmethod
+    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> Observation:
+        """Whether ``result`` meets the condition, with what decided it."""
+
+    @abstractmethod
+    def describe(self, pack: RulePack, year: int) -> str:
+        """The rule the condition states, in words."""
+
+    @abstractmethod
+    def to_json(self) -> JsonObject:
+        """The parameters as written in a pack (and published as `params`)."""
+
+    def look_back(self) -> int:
+        """How many earlier years of results the condition reads."""
+        return 0
+
+    def nested(self) -> tuple[Condition, ...]:
+        """Conditions inside this one (a group's routes); none for a plain condition."""
+        return ()
+
+
+@dataclass(frozen=True)
+class ConditionCheck:
+    """A condition, whether the unit meets it, and what the data showed."""
+
+    condition: Condition
+    seen: Observation
+
+    @property
+    def met(self) -> bool:
+        return self.seen.met
+
+    @property
+    def actual(self) -> JsonObject:
+        return self.seen.to_json()
+
+
+def check(
+    condition: Condition, award: AwardRule, result: MemberResult, facts: Facts
+) -> ConditionCheck:
+    return ConditionCheck(condition, condition.spec.evaluate(award, result, facts))
