@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from award_builders import award_doc, facts, make_pack, result, year_results
+from award_builders import (
+    award_doc,
+    facts,
+    make_pack,
+    result,
+    set_rules_file,
+    write_toml,
+    year_results,
+)
 from khoi_thidua import workflows
 from khoi_thidua.awards.conditions import check
 from khoi_thidua.awards.kinds import KINDS
@@ -93,3 +103,122 @@ class TestFractions:
         )
         assert pack is None
         assert [p.key for p in problems] == ["awards[0].conditions[0].more_than"]
+
+
+ROUTES = {
+    "kind": "any_of",
+    "basis": "một trong các tiêu chuẩn",
+    "routes": [
+        {
+            "name": "điểm cao",
+            "conditions": [{"kind": "min_score", "score": 95.0}],
+        },
+        {
+            "name": "hai năm xuất sắc",
+            "conditions": [
+                {"kind": "consecutive_years", "rating": "excellent", "years": 2},
+                {"kind": "no_discipline", "at_or_above": "khien-trach", "unverified": True},
+            ],
+        },
+    ],
+}
+
+
+def route_check(unit_score: float, earlier: str | None) -> Any:
+    pack = make_pack([award_doc("co-tinh", [ROUTES])])
+    award = pack.award("co-tinh")
+    unit = result("a", unit_score)
+    history = [] if earlier is None else [year_results(2020, [result("a", 90.0, earlier)])]
+    return pack, check(award.conditions[0], award, unit, facts(year_results(2021, [unit]), history))
+
+
+class TestAnyOf:
+    def test_first_route(self) -> None:
+        """A unit that meets the first route meets the group, and the route is named."""
+        pack, outcome = route_check(96.0, None)
+        assert outcome.met
+        assert outcome.actual["route"] == "điểm cao"
+        assert outcome.seen.observed(pack) == "met by the route “điểm cao”"
+
+    def test_second_route(self) -> None:
+        """A unit that misses the first route but meets every condition of the second meets it."""
+        _, outcome = route_check(90.0, "excellent")
+        assert outcome.met
+        assert outcome.actual["route"] == "hai năm xuất sắc"
+
+    def test_no_route(self) -> None:
+        """A unit that meets no route fails, and the explanation says why for each route."""
+        pack, outcome = route_check(90.0, "good")
+        assert not outcome.met
+        assert outcome.actual["route"] is None
+        text = outcome.seen.shortfall(pack)
+        assert text.startswith("no route met (điểm cao: score 90.0 (needs ≥95.0); ")
+        assert "hai năm xuất sắc: 1 consecutive year(s) HTXSNV (needs 2)" in text
+
+    def test_describe_lists_routes(self) -> None:
+        """The rule names each route and what it needs."""
+        pack = make_pack([award_doc("co-tinh", [ROUTES])])
+        text = pack.award("co-tinh").conditions[0].spec.describe(pack, 2021)
+        assert text.startswith("one of these routes — (1) điểm cao: final score at least 95.0; ")
+        assert "(2) hai năm xuất sắc: 2 consecutive years (2020–2021)" in text
+
+    def test_reads_back_as_far_as_its_routes(self) -> None:
+        """A group reads as far back as the longest of its routes."""
+        pack = make_pack([award_doc("co-tinh", [ROUTES])])
+        assert workflows.look_back(pack) == 1
+
+    @pytest.mark.parametrize(
+        ("routes", "key"),
+        [
+            (
+                [{"conditions": [{"kind": "min_score", "score": 1.0}]}],
+                "awards[0].conditions[0].routes",
+            ),
+            (
+                [
+                    {"name": "a", "conditions": []},
+                    {"conditions": [{"kind": "min_score", "score": 1.0}]},
+                ],
+                "awards[0].conditions[0].routes[0].conditions",
+            ),
+            (
+                [
+                    {"conditions": [{"kind": "min_score"}]},
+                    {"conditions": [{"kind": "min_score", "score": 1.0}]},
+                ],
+                "awards[0].conditions[0].routes[0].conditions[0].score",
+            ),
+        ],
+    )
+    def test_bad_groups_are_refused(self, routes: list[Any], key: str) -> None:
+        """A group with one route, an empty route or a bad inner condition is refused there."""
+        pack, problems = parse_pack(pack_doc([{"kind": "any_of", "routes": routes}]), "goi.toml")
+        assert pack is None
+        assert key in [p.key for p in problems]
+
+
+class TestAnyOfInAProposal:
+    def test_explain_names_the_route(self, sample_bloc_dir: Path, khoi: Any) -> None:
+        """`propose --explain` says which route a unit met, and the JSON names it."""
+        set_rules_file(sample_bloc_dir)
+        routes = {
+            "routes": [
+                {"name": "điểm tuyệt đối", "conditions": [{"kind": "min_score", "score": 99.0}]},
+                {"name": "xếp hạng", "conditions": [{"kind": "max_rank", "rank": 2}]},
+            ]
+        }
+        write_toml(
+            sample_bloc_dir / "rules.toml",
+            {"schema": 1, "awards": {"co-tinh": {"conditions": {"any_of": routes}}}},
+        )
+        run = khoi("propose", "2021", "--data", str(sample_bloc_dir), "--explain", "dukcq")
+        assert run.exit_code == 0, run.stderr
+        assert "met by the route “xếp hạng”" in run.stdout
+        data = json.loads(
+            khoi("propose", "2021", "--data", str(sample_bloc_dir), "--format", "json").stdout
+        )
+        tct = next(s for s in data["standings"] if s["member"]["id"] == "tct")
+        flag = next(d for d in tct["decisions"] if d["award"] == "co-tinh")
+        group = next(c for c in flag["conditions"] if c["kind"] == "any_of")
+        assert group["met"] is False
+        assert group["actual"]["route"] is None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khoi_thidua.awards.conditions import ConditionCheck, Facts, check
-from khoi_thidua.awards.rules import AwardRule, Quota, RulePack
+from khoi_thidua.awards.rules import AwardRule, Condition, Quota, RulePack
 from khoi_thidua.model import Bloc, MemberResult, YearResults
 
 # Status of a unit for one award, as the proposal explains it.
@@ -236,6 +236,14 @@ def _fill(
             )
 
 
+def _with_nested(condition: Condition) -> list[Condition]:
+    """A condition and, for a group, every condition inside its routes."""
+    found = [condition]
+    for inner in condition.spec.nested():
+        found.extend(_with_nested(inner))
+    return found
+
+
 def _notices(
     pack: RulePack,
     results: YearResults,
@@ -277,15 +285,21 @@ def _notices(
             used.add((award.id, "quota"))
     for (_, award_id), member_checks in checks.items():
         for item in member_checks:
-            if item.condition.unverified:
-                used.add((award_id, item.condition.kind))
+            for condition in _with_nested(item.condition):
+                if condition.unverified:
+                    used.add((award_id, condition.kind))
     order = {a.id: i for i, a in enumerate(pack.awards)}
     for award_id, what in sorted(used, key=lambda u: (order[u[0]], u[1] != "quota", u[1])):
         award = pack.award(award_id)
         basis = (
             award.quota.basis
             if what == "quota"
-            else next(c.basis for c in award.conditions if c.kind == what)
+            else next(
+                c.basis
+                for top in award.conditions
+                for c in _with_nested(top)
+                if c.kind == what and c.unverified
+            )
         )
         notices.append(Notice("unverified", {"award": award_id, "what": what, "basis": basis}))
     notices.extend(Notice("pack_note", {"text": vi, "text_en": en}) for vi, en in pack.notes)

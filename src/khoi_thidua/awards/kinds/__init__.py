@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from khoi_thidua.awards.kinds.any_of import AnyOf
 from khoi_thidua.awards.kinds.base import ConditionSpec
 from khoi_thidua.awards.kinds.history import ConsecutiveYears, PriorAwards
 from khoi_thidua.awards.kinds.simple import MaxRank, MinRating, MinScore, NoDiscipline
@@ -19,6 +20,7 @@ KINDS: dict[str, type[ConditionSpec]] = {
         ConsecutiveYears,
         PriorAwards,
         Staff,
+        AnyOf,
     )
 }
 CONDITION_KINDS = tuple(KINDS)
