@@ -42,7 +42,7 @@ VIETNAMESE_ONLY = (
     "đạt mọi điều kiện",
     "Quy định áp dụng",
     "phiếu (cần",
-    "cần hạng nhất",
+    "không phải",
     "Lý do và căn cứ",
     "chi tiết: --explain",
     "chưa đủ điều kiện",
@@ -91,7 +91,7 @@ class TestTable:
         text = flat(out)
         assert "Quy định áp dụng cho năm 2021: Luật Thi đua, Khen thưởng 2003" in text
         assert "đề nghị Cờ thi đua của Chính phủ: hạng 1, đạt mọi điều kiện" in text
-        assert "không đề nghị — Cờ thi đua của Chính phủ: hạng 3 (cần hạng nhất)" in text
+        assert "không đề nghị — Cờ thi đua của Chính phủ: hạng 3, không phải" in text
         assert "0/8 phiếu (cần trên 50%)" in text
         assert "Cảnh báo:" in out
         assert english_words(out) == [], english_words(out)
@@ -106,7 +106,7 @@ class TestTable:
         text = flat(out)
         assert "Rules in force for 2021: Luật Thi đua, Khen thưởng 2003" in text
         assert "proposed for Cờ thi đua của Chính phủ: rank 1, meets every condition" in text
-        assert "not proposed — Cờ thi đua của Chính phủ: rank 3 (needs 1st)" in text
+        assert "not proposed — Cờ thi đua của Chính phủ: rank 3, not the" in text
         assert "0/8 votes (needs >50%)" in text
         assert not [phrase for phrase in VIETNAMESE_ONLY if phrase in out]
 
@@ -167,7 +167,7 @@ class TestExplain:
         assert "Hạng 4/8, điểm 96,0, xếp loại “Hoàn thành xuất sắc nhiệm vụ”, 6 phiếu." in text
         assert "Kết quả: đề nghị Bằng khen của Chủ tịch UBND tỉnh: hạng 4" in text
         assert "Cờ thi đua của Chính phủ: chưa đủ điều kiện — không đạt:" in text
-        assert "✗ xếp hạng nhất khối (đơn vị dẫn đầu): hạng 4" in text
+        assert "✗ dẫn đầu khối (đơn vị xếp hạng cao nhất đạt tiêu chuẩn Cờ thi đua của UBND" in text
         assert "✓ được trên 50% số phiếu bầu: 6/8 phiếu (75%) [chưa xác minh]" in text
         assert "Danh hiệu:" in out
         assert english_words(out) == [], english_words(out)
@@ -232,8 +232,8 @@ def test_json_ids_and_keys_are_the_same_in_both_languages(khoi: Invoke, sample_d
     assert bnc["reason"].startswith("đề nghị Bằng khen của Chủ tịch UBND tỉnh: hạng 4")
     condition = bnc["decisions"][0]["conditions"][0]
     assert (condition["kind"], condition["rule"]) == (
-        "max_rank",
-        "xếp hạng nhất khối (đơn vị dẫn đầu)",
+        "leads_bloc",
+        "dẫn đầu khối (đơn vị xếp hạng cao nhất đạt tiêu chuẩn Cờ thi đua của UBND tỉnh)",
     )
 
 

@@ -16,6 +16,7 @@ from khoi_thidua.awards.rules import (
     AwardRule,
     Bracket,
     Condition,
+    LeadingRule,
     ProvinceCap,
     Quota,
     RulePack,
@@ -24,12 +25,24 @@ from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
 
-PACK_KEYS = ("schema", "id", "name", "years", "basis", "notes", "tie_break", "awards", "caps")
+PACK_KEYS = (
+    "schema",
+    "id",
+    "name",
+    "years",
+    "basis",
+    "notes",
+    "tie_break",
+    "leading",
+    "awards",
+    "caps",
+)
+LEADING_KEYS = ("standard", "units", "basis", "unverified")
 AWARD_KEYS = ("id", "name", "name_en", "basis", "track", "quota", "conditions", "note")
 QUOTA_KEYS = ("kind", "count", "brackets", "percent", "basis", "unverified")
 COMMON_CONDITION_KEYS = ("kind", "basis", "unverified", "note")
 SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
-OVERRIDE_KEYS = ("schema", "tie_break", "awards", "note")
+OVERRIDE_KEYS = ("schema", "tie_break", "leading", "awards", "note")
 AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
@@ -77,6 +90,7 @@ def parse_pack(
                     reader.boolean(ctable, "unverified", cpath),
                 )
             )
+    leading = _leading(reader, doc, ids, LeadingRule())
     if not reader.ok or pack_id is None or name is None or year_from is None:
         return None, reader.problems
     pack = RulePack(
@@ -90,8 +104,29 @@ def parse_pack(
         notes=tuple(notes),
         caps=tuple(caps),
         sources=(file,),
+        leading=leading,
     )
     return pack, reader.problems
+
+
+def _leading(reader: FieldReader, doc: Table, ids: list[str], base: LeadingRule) -> LeadingRule:
+    """``leading``: the award whose standard a leading unit meets, and how many units lead."""
+    table = reader.table(doc, "leading", "")
+    if table is None:
+        return base
+    reader.known_keys(table, "leading", LEADING_KEYS)
+    standard = base.standard
+    if "standard" in table:
+        standard = reader.choice(table, "standard", "leading", ids)
+    units = reader.integer(table, "units", "leading", minimum=1, maximum=50)
+    basis = reader.text(table, "basis", "leading")
+    return LeadingRule(
+        standard=standard,
+        units=base.units if units is None else units,
+        basis=base.basis if basis is None else basis,
+        # a value a bloc sets itself is its own decision, not an unverified default
+        unverified=reader.boolean(table, "unverified", "leading"),
+    )
 
 
 def _notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
@@ -293,8 +328,13 @@ def apply_override(
         awards[award_id] = dataclasses.replace(award, conditions=tuple(conditions))
     if not reader.ok:
         return None, reader.problems
+    leading = _leading(reader, doc, ids, pack.leading)
+    if leading.standard in removed:
+        # With its standard's award switched off, the bloc's leaders are its best-ranked units.
+        leading = dataclasses.replace(leading, standard=None)
     new_pack = dataclasses.replace(
         pack,
+        leading=leading,
         awards=tuple(awards[a.id] for a in pack.awards if a.id not in removed),
         tie_break=tuple(tie_break) if tie_break is not None else pack.tie_break,
         sources=(*pack.sources, file),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from khoi_thidua.awards.conditions import ConditionCheck, Facts, check
+from khoi_thidua.awards.leading import Leading, find_leading
 from khoi_thidua.awards.rules import AwardRule, Condition, Quota, RulePack
 from khoi_thidua.model import Bloc, MemberResult, YearResults
 
@@ -85,6 +87,7 @@ class Proposal:
     seats: tuple[Seats, ...]
     ties: tuple[Tie, ...]
     notices: tuple[Notice, ...]
+    leading: Leading
 
     def standing(self, member_id: str) -> Standing:
         for standing in self.standings:
@@ -136,6 +139,10 @@ def propose(
     ranked = rank_results(scored, pack.tie_break)
     ranks = {r.member: rank for rank, r in ranked}
     facts = Facts(year, results, history, ranks)
+    # Who leads is settled before the awards: the Government flag is for the leading unit,
+    # not merely rank 1 (a top scorer that fails the standard leads nobody).
+    leading = find_leading(pack, ranked, facts)
+    facts = dataclasses.replace(facts, leaders=leading.members)
 
     checks: dict[tuple[str, str], tuple[ConditionCheck, ...]] = {}
     for _, result in ranked:
@@ -182,6 +189,7 @@ def propose(
         seats=tuple(seats_list),
         ties=tuple(ties),
         notices=tuple(notices),
+        leading=leading,
     )
 
 
@@ -288,12 +296,16 @@ def _notices(
             for condition in _with_nested(item.condition):
                 if condition.unverified:
                     used.add((award_id, condition.kind))
+                if condition.kind == "leads_bloc" and pack.leading.unverified:
+                    used.add((award_id, "leading"))
     order = {a.id: i for i, a in enumerate(pack.awards)}
     for award_id, what in sorted(used, key=lambda u: (order[u[0]], u[1] != "quota", u[1])):
         award = pack.award(award_id)
         basis = (
             award.quota.basis
             if what == "quota"
+            else pack.leading.basis
+            if what == "leading"
             else next(
                 c.basis
                 for top in award.conditions

@@ -13,7 +13,7 @@ class CapCheck:
     """One province-wide cap checked against every bloc's proposals."""
 
     cap: ProvinceCap
-    leaders: int  # blocs with a leading unit (rank 1) this year
+    leaders: int  # blocs with a leading unit this year
     limit: int
     proposals: tuple[tuple[str, str], ...]  # (bloc id, member id)
 
@@ -23,8 +23,8 @@ class CapCheck:
 
 
 def leaders(proposal: Proposal) -> tuple[str, ...]:
-    """The bloc's leading unit(s): rank 1 (several only when a tie stands)."""
-    return tuple(s.member for s in proposal.standings if s.rank == 1)
+    """The bloc's leading unit(s) (several only when a tie stands or the rules allow more)."""
+    return proposal.leading.members
 
 
 def totals(proposals: list[Proposal]) -> dict[str, int]:

@@ -96,6 +96,17 @@ class ProvinceCap:
 
 
 @dataclass(frozen=True)
+class LeadingRule:
+    """Which units lead the bloc: the best-ranked ``units`` that meet the ``standard`` award's
+    conditions apart from its ballot (None: the best-ranked units, whatever they meet)."""
+
+    standard: str | None = None
+    units: int = 1
+    basis: str = ""
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
 class RulePack:
     """The rules in force for a range of result years under one legal regime."""
 
@@ -109,6 +120,7 @@ class RulePack:
     notes: tuple[tuple[str, str], ...] = ()  # (Vietnamese, English) pairs
     caps: tuple[ProvinceCap, ...] = ()
     sources: tuple[str, ...] = field(default=())  # files the pack was read from, in order
+    leading: LeadingRule = field(default=LeadingRule())
 
     def award(self, award_id: str) -> AwardRule:
         for award in self.awards:

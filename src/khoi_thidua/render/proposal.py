@@ -13,6 +13,7 @@ from khoi_thidua.awards.proposal import (
 from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
+from khoi_thidua.render.explain import explain_dict, explain_view
 from khoi_thidua.render.rotation import bloc_ref, member_ref
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 from khoi_thidua.render.reasons import (
     decision_reason,
     describe,
+    leader_reason,
     notice_text,
     observed,
     short_failure,
@@ -116,6 +118,21 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
             "sources": list(pack.sources),
         },
         "members": proposal.members,
+        "leader": {
+            "members": [member_ref(bloc, m) for m in proposal.leading.members],
+            "standard": proposal.leading.rule.standard,
+            "units": proposal.leading.rule.units,
+            "tied": proposal.leading.tied,
+            "passed_over": [
+                {
+                    "member": member_ref(bloc, p.member),
+                    "rank": p.rank,
+                    "fails": [short_failure(c, pack) for c in p.failed],
+                }
+                for p in proposal.leading.passed_over
+            ],
+            "reason": leader_reason(proposal, names),
+        },
         "proposed": [
             {
                 "rank": s.rank,
@@ -325,63 +342,3 @@ def warning_lines(data: dict[str, Any]) -> list[str]:
             )
         )
     return lines
-
-
-def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
-    from rich.console import Group
-    from rich.padding import Padding
-    from rich.table import Table
-    from rich.text import Text
-
-    standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
-    member = standing["member"]
-    parts: list[RenderableType] = [
-        Text(f"{member['name']} ({member['id']}) — {data['year']}", style="bold"),
-    ]
-    if not standing["has_results"]:
-        parts.append(Text(standing["reason"]))
-        return Group(*parts)
-    parts.append(
-        Text(
-            t(
-                "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote(s).",
-                rank=standing["rank"],
-                members=data["members"],
-                score=score_text(standing["score"]),
-                rating=standing["rating_label"],
-                votes=standing["total_votes"],
-            )
-        )
-    )
-    parts.append(Text(t("Outcome: {reason}", reason=standing["reason"])))
-    parts.append(Text(t("Rules: {rules}", rules=data["rule_pack"]["name"])))
-    sections = ((t("Bloc awards"), standing["decisions"]), (t("Titles"), standing["titles"]))
-    for section, decisions in sections:
-        if not decisions:
-            continue
-        parts.append(Text(f"\n{section}:", style="bold"))
-        for decision in decisions:
-            parts.append(Padding(Text(decision["reason"]), (0, 0, 0, 2)))
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(width=1)
-            grid.add_column()
-            for c in decision["conditions"]:
-                extra = " " + t("[unverified]") if c["unverified"] else ""
-                basis = f" — {c['basis']}" if c["basis"] else ""
-                grid.add_row(
-                    "✓" if c["met"] else "✗", f"{c['rule']}: {c['observed']}{extra}{basis}"
-                )
-            parts.append(Padding(grid, (0, 0, 0, 4)))
-    return Group(*parts)
-
-
-def explain_dict(data: dict[str, Any], member_id: str) -> dict[str, Any]:
-    standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
-    return {
-        "schema": data["schema"],
-        "bloc": data["bloc"],
-        "year": data["year"],
-        "rule_pack": data["rule_pack"],
-        "members": data["members"],
-        "standing": standing,
-    }

@@ -150,7 +150,13 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
         )
     if notice.code == "unverified":
         kind = d["what"]
-        what = t("quota") if kind == "quota" else t("condition `{kind}`", kind=kind)
+        what = (
+            t("quota")
+            if kind == "quota"
+            else t("the leading-unit rule")
+            if kind == "leading"
+            else t("condition `{kind}`", kind=kind)
+        )
         return t(
             "Relied on an unverified default: {award}, {what}{basis}.",
             award=_award_name(pack, d["award"]),
@@ -160,3 +166,39 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
     if notice.code == "pack_note":
         return str(d["text"] if language() == "vi" else d.get("text_en", d["text"]))
     return notice.code
+
+
+def leader_reason(proposal: Proposal, names: dict[str, str]) -> str:
+    """Who leads the bloc this year, and why these units."""
+    leading = proposal.leading
+    pack = proposal.pack
+    who = ", ".join(names.get(m, m) for m in leading.members)
+    standard = leading.rule.standard
+    if standard is None:
+        if not who:
+            return t("No unit leads the bloc: nobody is ranked.")
+        return t("{members} leads the bloc: ranked first.", members=who)
+    award = _award_name(pack, standard)
+    if not who:
+        text = t("No unit leads the bloc: none meets the standard of {award}.", award=award)
+    elif leading.tied:
+        text = t(
+            "{members} tie to lead the bloc: equally ranked and each meets the standard of "
+            "{award}; the conference elects.",
+            members=who,
+            award=award,
+        )
+    else:
+        text = t(
+            "{members} leads the bloc: the best-ranked unit that meets the standard of {award}.",
+            members=who,
+            award=award,
+        )
+    for passed in leading.passed_over if who else ():
+        text += " " + t(
+            "Ranked above it, {member} (rank {rank}) does not meet it: {fails}.",
+            member=names.get(passed.member, passed.member),
+            rank=passed.rank,
+            fails=", ".join(c.seen.shortfall(pack) for c in passed.failed),
+        )
+    return text

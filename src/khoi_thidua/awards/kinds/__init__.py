@@ -5,6 +5,7 @@ from __future__ import annotations
 from khoi_thidua.awards.kinds.any_of import AnyOf
 from khoi_thidua.awards.kinds.base import ConditionSpec
 from khoi_thidua.awards.kinds.history import ConsecutiveYears, PriorAwards
+from khoi_thidua.awards.kinds.leads import LeadsBloc
 from khoi_thidua.awards.kinds.simple import MaxRank, MinRating, MinScore, NoDiscipline
 from khoi_thidua.awards.kinds.staff import Staff
 from khoi_thidua.awards.kinds.votes import MinVoteShare
@@ -21,6 +22,7 @@ KINDS: dict[str, type[ConditionSpec]] = {
         PriorAwards,
         Staff,
         AnyOf,
+        LeadsBloc,
     )
 }
 CONDITION_KINDS = tuple(KINDS)

@@ -71,6 +71,9 @@ class ConditionSpec(ABC):
 
     kind: ClassVar[str]
     keys: ClassVar[tuple[str, ...]]  # the parameter keys the pack may write
+    # False for a condition that is the conference's choice for this very award (its ballot,
+    # its leading unit) rather than a standard another award can borrow (see awards/leading.py).
+    part_of_standard: ClassVar[bool] = True
 
     @classmethod
     @abstractmethod

@@ -83,6 +83,7 @@ class MinVoteShare(ConditionSpec):
 
     kind: ClassVar[str] = "min_vote_share"
     keys: ClassVar[tuple[str, ...]] = ("more_than", "at_least")
+    part_of_standard: ClassVar[bool] = False  # the votes are cast for one award
     share: Share
 
     @classmethod
