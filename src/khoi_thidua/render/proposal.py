@@ -75,6 +75,7 @@ def _decision_dict(
         "award": decision.award,
         "status": decision.status,
         "others": list(decision.others),
+        "held_for": list(decision.held_for),
         "reason": decision_reason(decision, pack, year, names),
         "conditions": [_check_dict(c, pack, year) for c in decision.checks],
     }
@@ -153,6 +154,15 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
                 "basis": seat.quota.basis,
             }
             for seat in proposal.seats
+        ],
+        "held": [
+            {
+                "award": h.award,
+                "for_awards": list(h.for_awards),
+                "members": list(h.members),
+                "seats": h.seats,
+            }
+            for h in proposal.held
         ],
         "ties": [
             {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from khoi_thidua.awards.conditions import ConditionCheck
 from khoi_thidua.awards.kinds.words import award_name as _award_name
+from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import (
     ELIGIBLE,
     HELD,
@@ -11,14 +12,15 @@ from khoi_thidua.awards.proposal import (
     NO_ROOM,
     NOT_ELIGIBLE,
     PROPOSED,
+    SEAT_HELD,
     TIE,
     AwardDecision,
-    Notice,
     Proposal,
     Standing,
 )
 from khoi_thidua.awards.rules import Condition, RulePack
 from khoi_thidua.i18n import language, t
+from khoi_thidua.numbers import format_number
 
 
 def describe(condition: Condition, pack: RulePack, year: int) -> str:
@@ -54,6 +56,14 @@ def decision_reason(
             f"{describe(c.condition, pack, year)} ({observed(c, pack)})" for c in decision.failed
         )
         return t("{award}: not eligible — fails: {fails}", award=award.name, fails=fails)
+    if decision.status == NO_ROOM and decision.held_for:
+        return t(
+            "{award}: eligible, but its seats are taken by higher-ranked {members} or kept for "
+            "{held}, tied for a higher award",
+            award=award.name,
+            members=", ".join(names.get(m, m) for m in decision.others) or t("nobody (no seat)"),
+            held=t(" or ").join(names.get(m, m) for m in decision.held_for),
+        )
     if decision.status == NO_ROOM:
         who = ", ".join(names.get(m, m) for m in decision.others) or t("nobody (no seat)")
         return t(
@@ -73,6 +83,12 @@ def decision_reason(
             "{award}: not needed — already proposed for {higher}",
             award=award.name,
             higher=_award_name(pack, decision.others[0]),
+        )
+    if decision.status == SEAT_HELD:
+        return t(
+            "{award}: a seat is kept for it while its tie for {other} is unsettled",
+            award=award.name,
+            other=_award_name(pack, decision.others[0]),
         )
     if decision.status == HELD:
         return t(
@@ -106,7 +122,7 @@ def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str
         if d.status == NOT_ELIGIBLE:
             fails = ", ".join(short_failure(c, pack) for c in d.failed)
             parts.append(f"{pack.award(d.award).name}: {fails}")
-        elif d.status in (NO_ROOM, TIE, HELD):
+        elif d.status in (NO_ROOM, TIE, HELD, SEAT_HELD):
             parts.append(decision_reason(d, pack, proposal.year, names))
     reasons = "; ".join(parts)
     if any(d.status == TIE for d in standing.decisions):
@@ -125,6 +141,28 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             rank=d["rank"],
             members=", ".join(names.get(m, m) for m in d["members"]),
             seats=d["seats_left"],
+        )
+    if notice.code == "held_seat":
+        return t(
+            "{seats} seat(s) of {award} kept for whichever of {members} the conference does not "
+            "choose for {higher}.",
+            seats=d["seats"],
+            award=_award_name(pack, d["award"]),
+            members=t(" or ").join(names.get(m, m) for m in d["members"]),
+            higher=t(" or ").join(_award_name(pack, a) for a in d["for_awards"]),
+        )
+    if notice.code == "leading_tie":
+        return t(
+            "Rank {rank} is shared by {members}, who tie to lead the bloc: the conference elects.",
+            rank=d["rank"],
+            members=", ".join(names.get(m, m) for m in d["members"]),
+        )
+    if notice.code == "quota_zero":
+        return t(
+            "{award}: {percent}% of {members} members rounds down to 0 seats.",
+            award=_award_name(pack, d["award"]),
+            percent=format_number(d["percent"], language()),
+            members=d["members"],
         )
     if notice.code == "ranking_tie":
         return t(
