@@ -168,7 +168,7 @@ class TestExplain:
         assert "Kết quả: đề nghị Bằng khen của Chủ tịch UBND tỉnh: hạng 4" in text
         assert "Cờ thi đua của Chính phủ: chưa đủ điều kiện — không đạt:" in text
         assert "✗ dẫn đầu khối (đơn vị xếp hạng cao nhất đạt tiêu chuẩn Cờ thi đua của UBND" in text
-        assert "✓ được trên 50% số phiếu bầu: 6/8 phiếu (75%) [chưa xác minh]" in text
+        assert "✓ được trên 50% số phiếu hợp lệ: 6/8 phiếu (75%) [chưa xác minh]" in text
         assert "Danh hiệu:" in out
         assert english_words(out) == [], english_words(out)
 
@@ -182,7 +182,7 @@ class TestExplain:
         assert "Rank 4 of 8, score 96.0" in text
         assert "Cờ thi đua của Chính phủ: not eligible — fails:" in text
         assert (
-            "✓ votes from more than 50% of the ballots cast: 6 of 8 ballots (75%) [unverified]"
+            "✓ votes from more than 50% of the valid ballots: 6 of 8 ballots (75%) [unverified]"
             in (text)
         )
         assert not [phrase for phrase in VIETNAMESE_ONLY if phrase in out]
@@ -360,7 +360,7 @@ def test_vietnamese_reasons_for_a_tie() -> None:
 def test_vietnamese_numbers_in_conditions() -> None:
     """Thresholds and scores use the Vietnamese decimal comma: 66,67%, 95,5, 90,25."""
     texts = "\n".join(_proposal_texts("vi", _every_condition()))
-    assert "được từ 66,67% số phiếu bầu trở lên" in texts
+    assert "được từ 66,67% số phiếu hợp lệ trở lên" in texts
     assert "điểm tổng kết từ 95,5 trở lên (điểm 90,25)" in texts
     assert "ít nhất 70% cán bộ đạt “Lao động tiên tiến”" in texts
 

@@ -380,7 +380,7 @@ class TestSample:
         assert proposal.standing("tct").award is None
         flag = next(d for d in proposal.standing("tct").decisions if d.award == FLAG)
         assert [(c.condition.kind, c.actual) for c in flag.failed] == [
-            ("min_vote_share", {"votes": 1, "ballots": 8})
+            ("min_vote_share", {"votes": 1, "ballots": 8, "of": "valid"})
         ]
         cert = next(d for d in proposal.standing("tct").decisions if d.award == CERT)
         assert [c.condition.kind for c in cert.failed] == ["consecutive_years", "min_vote_share"]

@@ -245,6 +245,9 @@ class YearResults:
     attendees: int | None = None
     granted: tuple[GrantedAward, ...] = ()
     note: str = ""
+    # The conference's other ballot counts: `ballots` is the ballots cast (returned).
+    ballots_issued: int | None = None
+    ballots_valid: int | None = None  # None: every ballot cast was valid
 
     def result_for(self, member_id: str) -> MemberResult | None:
         for result in self.results:

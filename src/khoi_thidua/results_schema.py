@@ -21,7 +21,7 @@ from khoi_thidua.model import (
 )
 
 TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted")
-CONFERENCE_KEYS = ("date", "place", "ballots", "attendees")
+CONFERENCE_KEYS = ("date", "place", "ballots", "ballots_issued", "ballots_valid", "attendees")
 RESULT_KEYS = (
     "score",
     "self_score",
@@ -67,10 +67,29 @@ def parse_results(
     reader.known_keys(conference, "conference", CONFERENCE_KEYS)
     ballots = reader.integer(conference, "ballots", "conference", minimum=1)
     attendees = reader.integer(conference, "attendees", "conference", minimum=1)
+    issued = reader.integer(conference, "ballots_issued", "conference", minimum=1)
+    valid = reader.integer(conference, "ballots_valid", "conference", minimum=0)
+    if ballots is not None and issued is not None and issued < ballots:
+        reader.error(
+            "conference.ballots_issued",
+            t(
+                "{issued} ballots issued is fewer than the {ballots} cast",
+                issued=issued,
+                ballots=ballots,
+            ),
+            t("`ballots` counts the ballots returned, `ballots_issued` those handed out"),
+        )
+    if valid is not None and (ballots is None or valid > ballots):
+        reader.error(
+            "conference.ballots_valid",
+            t("valid ballots must be counted among the ballots cast (`ballots`)"),
+            t("give `ballots` too, at least `ballots_valid`"),
+        )
     conference_date = _date(reader, conference, "date", "conference", required=False)
     place = reader.text(conference, "place", "conference") or ""
 
-    results = _results(reader, doc, bloc, year, ballots, award_ids)
+    # votes are counted on the valid ballots, so none can exceed them
+    results = _results(reader, doc, bloc, year, valid if valid is not None else ballots, award_ids)
     granted = _granted(reader, doc, bloc, year, award_ids)
     if not reader.ok:
         return None, reader.problems
@@ -84,6 +103,8 @@ def parse_results(
             attendees=attendees,
             granted=tuple(granted),
             note=note,
+            ballots_issued=issued,
+            ballots_valid=valid,
         ),
         reader.problems,
     )

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from khoi_thidua.awards.kinds import KINDS
-from khoi_thidua.awards.kinds.base import ParseContext
+from khoi_thidua.awards.kinds.base import VOTE_BASES, ParseContext, VoteBase
 from khoi_thidua.awards.rules import (
     CONDITION_KINDS,
     QUOTA_KINDS,
@@ -34,6 +34,7 @@ PACK_KEYS = (
     "notes",
     "tie_break",
     "leading",
+    "votes_of",
     "awards",
     "caps",
 )
@@ -42,7 +43,7 @@ AWARD_KEYS = ("id", "name", "name_en", "basis", "track", "quota", "conditions", 
 QUOTA_KEYS = ("kind", "count", "brackets", "percent", "basis", "unverified")
 COMMON_CONDITION_KEYS = ("kind", "basis", "unverified", "note")
 SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
-OVERRIDE_KEYS = ("schema", "tie_break", "leading", "awards", "note")
+OVERRIDE_KEYS = ("schema", "tie_break", "leading", "votes_of", "awards", "note")
 AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
@@ -91,6 +92,7 @@ def parse_pack(
                 )
             )
     leading = _leading(reader, doc, ids, LeadingRule())
+    votes_of = _votes_of(reader, doc, "valid")
     if not reader.ok or pack_id is None or name is None or year_from is None:
         return None, reader.problems
     pack = RulePack(
@@ -105,8 +107,15 @@ def parse_pack(
         caps=tuple(caps),
         sources=(file,),
         leading=leading,
+        votes_of=votes_of,
     )
     return pack, reader.problems
+
+
+def _votes_of(reader: FieldReader, doc: Table, base: VoteBase) -> VoteBase:
+    """``votes_of``: what vote shares are shares of (valid ballots unless said)."""
+    value = reader.choice(doc, "votes_of", "", VOTE_BASES, default=base)
+    return next((b for b in VOTE_BASES if b == value), base)
 
 
 def _leading(reader: FieldReader, doc: Table, ids: list[str], base: LeadingRule) -> LeadingRule:
@@ -335,6 +344,7 @@ def apply_override(
     new_pack = dataclasses.replace(
         pack,
         leading=leading,
+        votes_of=_votes_of(reader, doc, pack.votes_of),
         awards=tuple(awards[a.id] for a in pack.awards if a.id not in removed),
         tie_break=tuple(tie_break) if tie_break is not None else pack.tie_break,
         sources=(*pack.sources, file),

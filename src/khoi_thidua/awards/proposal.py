@@ -168,7 +168,7 @@ def propose(
     scored = tuple(r for r in results.results if r.member in active_ids)
     ranked = rank_results(scored, pack.tie_break)
     ranks = {r.member: rank for rank, r in ranked}
-    facts = Facts(year, results, history, ranks)
+    facts = Facts(year, results, history, ranks, members=len(active), votes_of=pack.votes_of)
     # Who leads is settled before the awards: the Government flag is for the leading unit,
     # not merely rank 1 (a top scorer that fails the standard leads nobody).
     leading = find_leading(pack, ranked, facts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from khoi_thidua.awards import kinds
-from khoi_thidua.awards.kinds.base import ConditionSpec, JsonObject
+from khoi_thidua.awards.kinds.base import ConditionSpec, JsonObject, VoteBase
 
 CONDITION_KINDS = kinds.CONDITION_KINDS  # the registry's kinds, in the order packs list them
 QUOTA_KINDS = ("fixed", "bracket", "percent", "none")
@@ -121,6 +121,7 @@ class RulePack:
     caps: tuple[ProvinceCap, ...] = ()
     sources: tuple[str, ...] = field(default=())  # files the pack was read from, in order
     leading: LeadingRule = field(default=LeadingRule())
+    votes_of: VoteBase = "valid"  # what a vote share is a share of (see awards/kinds/votes.py)
 
     def award(self, award_id: str) -> AwardRule:
         for award in self.awards:

@@ -5,13 +5,18 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.model import MemberResult, YearResults
 
 if TYPE_CHECKING:
     from khoi_thidua.awards.rules import AwardRule, Condition, RulePack
+
+# What a vote share is a share of: the valid ballots (default), the ballots cast (returned),
+# the ballots issued, or the bloc's members.
+VoteBase = Literal["valid", "returned", "issued", "members"]
+VOTE_BASES: tuple[VoteBase, ...] = ("valid", "returned", "issued", "members")
 
 # JSON values as the proposal publishes them (`params` and `actual` of each condition).
 Json = str | int | float | bool | None | list["Json"] | dict[str, "Json"]
@@ -30,6 +35,8 @@ class Facts:
     leaders: tuple[str, ...] | None = None
     # A merged unit's predecessors whose history counts as its own, by successor id.
     predecessors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    members: int = 0  # the bloc's members this year
+    votes_of: VoteBase = "valid"  # the pack's denominator of vote shares
 
     def results_of(self, year: int) -> YearResults | None:
         """The results of ``year``: this year's or an earlier one's (None: no file)."""

@@ -12,6 +12,7 @@ from khoi_thidua.awards.kinds.base import (
     JsonObject,
     Observation,
     ParseContext,
+    VoteBase,
 )
 from khoi_thidua.awards.kinds.shares import Share, parse_share
 from khoi_thidua.awards.kinds.words import share_text, threshold_text
@@ -25,36 +26,72 @@ if TYPE_CHECKING:
 Missing = Literal["ballots", "votes"]
 
 
+def _base_text(of: VoteBase) -> str:
+    if of == "valid":
+        return t("the valid ballots")
+    if of == "returned":
+        return t("the ballots cast")
+    if of == "issued":
+        return t("the ballots issued")
+    return t("the bloc's members")
+
+
+def denominator(facts: Facts) -> int | None:
+    """The count a vote share is taken of, under the pack's `votes_of` (None: not recorded)."""
+    results = facts.results
+    if facts.votes_of == "members":
+        return facts.members or None
+    if facts.votes_of == "issued":
+        return results.ballots_issued
+    if facts.votes_of == "valid" and results.ballots_valid is not None:
+        return results.ballots_valid
+    return results.ballots  # ballots cast; also the valid ones when no invalid were recorded
+
+
 @dataclass(frozen=True)
 class VotesSeen(Observation):
     spec: MinVoteShare
     met: bool
     votes: int | None  # None: no votes recorded for this award
-    ballots: int | None
+    ballots: int | None  # the count the share is taken of (ballots, or members)
+    of: VoteBase = "valid"
     missing: Missing | None = None
 
     def to_json(self) -> JsonObject:
-        data: JsonObject = {"votes": self.votes, "ballots": self.ballots}
+        data: JsonObject = {"votes": self.votes, "ballots": self.ballots, "of": self.of}
         if self.missing is not None:
             data["missing"] = self.missing
         return data
 
     def observed(self, pack: RulePack) -> str:
         if self.ballots is None:
+            if self.of == "issued":
+                return t("the number of ballots issued is not recorded")
             return t("the number of ballots cast is not recorded")
         votes = self.votes or 0
-        text = t(
-            "{votes} of {ballots} ballots ({share})",
-            votes=votes,
-            ballots=self.ballots,
-            share=share_text(votes / self.ballots),
-        )
+        share = share_text(votes / self.ballots)
+        if self.of == "members":
+            text = t(
+                "{votes} votes of {members} members ({share})",
+                votes=votes,
+                members=self.ballots,
+                share=share,
+            )
+        else:
+            text = t(
+                "{votes} of {ballots} ballots ({share})",
+                votes=votes,
+                ballots=self.ballots,
+                share=share,
+            )
         if self.missing == "votes":
             text += t("; no votes recorded for the unit, counted as 0")
         return text
 
     def shortfall(self, pack: RulePack) -> str:
         if self.ballots is None:
+            if self.of == "issued":
+                return t("ballots issued not recorded")
             return t("ballots cast not recorded")
         share = self.spec.share
         votes, needed = self.votes or 0, threshold_text(_shown(share))
@@ -79,7 +116,8 @@ def _shown(share: Share) -> float | Fraction:
 
 @dataclass(frozen=True)
 class MinVoteShare(ConditionSpec):
-    """The unit's votes for the award: more than (or at least) a share of the ballots."""
+    """The unit's votes for the award: more than (or at least) a share of the pack's base
+    (`votes_of`: valid ballots by default)."""
 
     kind: ClassVar[str] = "min_vote_share"
     keys: ClassVar[tuple[str, ...]] = ("more_than", "at_least")
@@ -94,21 +132,22 @@ class MinVoteShare(ConditionSpec):
         return None if share is None else cls(share)
 
     def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> VotesSeen:
-        ballots = facts.results.ballots
+        base = denominator(facts)
         votes = result.votes_for(award.id)
-        if ballots is None:
-            return VotesSeen(self, False, votes, ballots, "ballots")
+        if base is None:
+            return VotesSeen(self, False, votes, base, facts.votes_of, "ballots")
         missing: Missing | None = None
         if votes is None and not result.votes_recorded:
             missing = "votes"  # no `votes` at all: worth a warning
-        met = self.share.met_by(Fraction(votes or 0, ballots))
-        return VotesSeen(self, met, votes, ballots, missing)
+        met = self.share.met_by(Fraction(votes or 0, base))
+        return VotesSeen(self, met, votes, base, facts.votes_of, missing)
 
     def describe(self, pack: RulePack, year: int) -> str:
         share = threshold_text(_shown(self.share))
+        base = _base_text(pack.votes_of)
         if self.share.strict:
-            return t("votes from more than {share} of the ballots cast", share=share)
-        return t("votes from at least {share} of the ballots cast", share=share)
+            return t("votes from more than {share} of {base}", share=share, base=base)
+        return t("votes from at least {share} of {base}", share=share, base=base)
 
     def to_json(self) -> JsonObject:
         return {self.share.key: self.share.written}
