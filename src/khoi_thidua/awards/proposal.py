@@ -168,7 +168,16 @@ def propose(
     scored = tuple(r for r in results.results if r.member in active_ids)
     ranked = rank_results(scored, pack.tie_break)
     ranks = {r.member: rank for rank, r in ranked}
-    facts = Facts(year, results, history, ranks, members=len(active), votes_of=pack.votes_of)
+    facts = Facts(
+        year,
+        results,
+        history,
+        ranks,
+        predecessors={m.id: m.history_from for m in bloc.members if m.history_from},
+        uncounted=_uncounted(bloc),
+        members=len(active),
+        votes_of=pack.votes_of,
+    )
     # Who leads is settled before the awards: the Government flag is for the leading unit,
     # not merely rank 1 (a top scorer that fails the standard leads nobody).
     leading = find_leading(pack, ranked, facts)
@@ -223,6 +232,17 @@ def propose(
         leading=leading,
         held=tuple(kept),
     )
+
+
+def _uncounted(bloc: Bloc) -> dict[str, tuple[str, ...]]:
+    """Each successor's predecessors whose history the bloc did not say to count."""
+    counted = {m.id: set(m.history_from) for m in bloc.members}
+    uncounted: dict[str, list[str]] = {}
+    for member in bloc.members:
+        successor = member.merged_into
+        if successor is not None and member.id not in counted.get(successor, set()):
+            uncounted.setdefault(successor, []).append(member.id)
+    return {k: tuple(v) for k, v in uncounted.items()}
 
 
 def _fill(

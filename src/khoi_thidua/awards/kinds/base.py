@@ -33,8 +33,10 @@ class Facts:
     ranks: Mapping[str, int]
     # The units that lead the bloc this year (see awards/leading.py); None: not yet known.
     leaders: tuple[str, ...] | None = None
-    # A merged unit's predecessors whose history counts as its own, by successor id.
+    # A merged unit's predecessors whose history counts as its own, by successor id, and
+    # those merged into it whose history the bloc did not say to count.
     predecessors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    uncounted: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     members: int = 0  # the bloc's members this year
     votes_of: VoteBase = "valid"  # the pack's denominator of vote shares
 
@@ -44,6 +46,9 @@ class Facts:
 
     def predecessors_of(self, member: str) -> tuple[str, ...]:
         return self.predecessors.get(member, ())
+
+    def uncounted_of(self, member: str) -> tuple[str, ...]:
+        return self.uncounted.get(member, ())
 
 
 @dataclass(frozen=True)

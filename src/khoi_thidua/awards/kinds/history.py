@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from khoi_thidua.awards.kinds.base import (
     ConditionSpec,
     Facts,
+    Json,
     JsonObject,
     Observation,
     ParseContext,
@@ -30,6 +31,7 @@ class Break:
     year: int
     by: BrokenBy
     rating: Rating | None = None
+    predecessor: str | None = None  # the predecessor whose result broke it
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class StreakSeen(Observation):
     met: bool
     streak: int
     broken: Break | None = None
+    via: tuple[int, ...] = ()  # years met through the predecessors' results
+    predecessors: tuple[str, ...] = ()
+    uncounted: tuple[str, ...] = ()  # merged into the unit, history not counted
 
     def to_json(self) -> JsonObject:
         data: JsonObject = {"streak": self.streak}
@@ -46,6 +51,12 @@ class StreakSeen(Observation):
             data["broken_by"] = self.broken.by
             if self.broken.rating is not None:
                 data["rating"] = self.broken.rating.value
+            if self.broken.predecessor is not None:
+                data["predecessor"] = self.broken.predecessor
+        if self.via:
+            data["via_predecessors"] = list(self.via)
+        if self.uncounted:
+            data["uncounted_predecessors"] = list(self.uncounted)
         return data
 
     def observed(self, pack: RulePack) -> str:
@@ -61,8 +72,10 @@ class StreakSeen(Observation):
                 why = t("no result for the unit")
             else:
                 why = rated(broken.rating or Rating.DONE)
+            if broken.predecessor is not None:
+                why = f"{broken.predecessor}: {why}"
             text += t(" (in {year}: {why})", year=broken.year, why=why)
-        return text
+        return text + _merger_note(self.via, self.predecessors, self.uncounted)
 
     def shortfall(self, pack: RulePack) -> str:
         return t(
@@ -93,18 +106,37 @@ class ConsecutiveYears(ConditionSpec):
         return cls(Rating(rating), years)
 
     def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> StreakSeen:
+        member = result.member
+        sources = facts.predecessors_of(member)
+        uncounted = facts.uncounted_of(member)
         streak = 0
+        via: list[int] = []
+
+        def seen(met: bool, broken: Break | None = None) -> StreakSeen:
+            # predecessors left out matter only where the unit's own record runs out
+            missed = uncounted if broken is not None and broken.by == "no_result" else ()
+            return StreakSeen(self, met, streak, broken, tuple(via), sources, missed)
+
         for year in range(facts.year, facts.year - self.years, -1):
             results = facts.results_of(year)
             if results is None:
-                return StreakSeen(self, False, streak, Break(year, "no_results_file"))
-            past = results.result_for(result.member)
+                return seen(False, Break(year, "no_results_file"))
+            past = results.result_for(member)
+            # A year without the unit's own result counts through its predecessors, and only
+            # when every one of them met the rating that year (see docs/conditions.md).
+            if past is None and not sources:
+                return seen(False, Break(year, "no_result"))
+            for who, own in (
+                [(None, past)] if past else [(s, results.result_for(s)) for s in sources]
+            ):
+                if own is None:
+                    return seen(False, Break(year, "no_result", predecessor=who))
+                if not own.rating.at_least(self.rating):
+                    return seen(False, Break(year, "rating", own.rating, who))
             if past is None:
-                return StreakSeen(self, False, streak, Break(year, "no_result"))
-            if not past.rating.at_least(self.rating):
-                return StreakSeen(self, False, streak, Break(year, "rating", past.rating))
+                via.append(year)
             streak += 1
-        return StreakSeen(self, True, streak)
+        return seen(True)
 
     def describe(self, pack: RulePack, year: int) -> str:
         return t(
@@ -129,6 +161,24 @@ class Found:
     year: int
     award: str
     decision: str
+    predecessor: str | None = None  # granted to this predecessor of the unit
+
+
+def _merger_note(via: tuple[int, ...], sources: tuple[str, ...], uncounted: tuple[str, ...]) -> str:
+    """What a merged unit's predecessors added, or that their history was left out."""
+    text = ""
+    if via:
+        text += t(
+            "; {years} counted from the predecessors {members}",
+            years=", ".join(str(y) for y in sorted(via)),
+            members=", ".join(sources),
+        )
+    if uncounted:
+        text += t(
+            "; the history of {members}, merged into it, is not counted (not in `history_from`)",
+            members=", ".join(uncounted),
+        )
+    return text
 
 
 @dataclass(frozen=True)
@@ -136,26 +186,36 @@ class PriorSeen(Observation):
     spec: PriorAwards
     met: bool
     found: tuple[Found, ...]
+    uncounted: tuple[str, ...] = ()  # merged into the unit, history not counted
 
     def to_json(self) -> JsonObject:
-        return {
-            "found": [
-                {"year": f.year, "award": f.award, "decision": f.decision} for f in self.found
-            ]
-        }
+        found: list[Json] = []
+        for f in self.found:
+            item: JsonObject = {"year": f.year, "award": f.award, "decision": f.decision}
+            if f.predecessor is not None:
+                item["predecessor"] = f.predecessor
+            found.append(item)
+        data: JsonObject = {"found": found}
+        if self.uncounted:
+            data["uncounted_predecessors"] = list(self.uncounted)
+        return data
 
     def observed(self, pack: RulePack) -> str:
+        note = _merger_note((), (), self.uncounted)
         if not self.found:
-            return t("none recorded")
-        return "; ".join(
-            t(
-                "{award} for {year} ({decision})",
-                award=award_name(pack, f.award),
-                year=f.year,
-                decision=f.decision,
-            )
-            for f in self.found
+            return t("none recorded") + note
+        return "; ".join(self._one(pack, f) for f in self.found) + note
+
+    def _one(self, pack: RulePack, found: Found) -> str:
+        text = t(
+            "{award} for {year} ({decision})",
+            award=award_name(pack, found.award),
+            year=found.year,
+            decision=found.decision,
         )
+        if found.predecessor is not None:
+            text += t(", granted to its predecessor {member}", member=found.predecessor)
+        return text
 
     def shortfall(self, pack: RulePack) -> str:
         return t("no {awards} in time", awards=award_names(pack, self.spec.awards))
@@ -193,15 +253,21 @@ class PriorAwards(ConditionSpec):
 
     def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> PriorSeen:
         wanted = set(self.awards)
+        sources = facts.predecessors_of(result.member)
         found: list[Found] = []
         for year in range(facts.year - self.within_years, facts.year):
             results = facts.history.get(year)
             if results is None:
                 continue
             for granted in results.granted:
-                if granted.member == result.member and granted.award in wanted:
+                if granted.award not in wanted:
+                    continue
+                if granted.member == result.member:
                     found.append(Found(year, granted.award, granted.decision))
-        return PriorSeen(self, len(found) >= self.min_count, tuple(found))
+                elif granted.member in sources:  # the bloc counts this predecessor's awards
+                    found.append(Found(year, granted.award, granted.decision, granted.member))
+        met = len(found) >= self.min_count
+        return PriorSeen(self, met, tuple(found), () if met else facts.uncounted_of(result.member))
 
     def describe(self, pack: RulePack, year: int) -> str:
         names = award_names(pack, self.awards)
