@@ -1,10 +1,13 @@
-"""Bad input: each mistake in tests/bad_input/cases.toml gets a clear message and exit code."""
+"""Bad input: each mistake in tests/bad_input/cases.toml and hostile.toml gets a clear message
+and exit code."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -31,15 +34,36 @@ CASE_KEYS = {
     "rotate_expect",
     "absent",
 }
-MAKERS = ("utf16", "cp1258", "binary", "huge", "directory", "delete")
+MAKERS = (
+    "utf16",
+    "cp1258",
+    "binary",
+    "huge",
+    "directory",
+    "delete",
+    # hostile.toml
+    "utf32",
+    "utf32-be",
+    "fifo",
+    "device-link",
+    "socket",
+    "dangling-link",
+    "long-integer",
+    "long-line",
+    "dotted-50000",
+    "dotted-100",
+)
+POSIX_ONLY = ("fifo", "device-link", "socket", "dangling-link")
 HUGE_BYTES = 5 * 1024 * 1024 + 100_000
 # The first bytes of a PNG image, then every byte value: what a scanner leaves behind.
 BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
 
 
 def _load_cases() -> list[dict[str, Any]]:
-    with (HERE / "cases.toml").open("rb") as handle:
-        cases: list[dict[str, Any]] = tomllib.load(handle)["case"]
+    cases: list[dict[str, Any]] = []
+    for name in ("cases.toml", "hostile.toml"):
+        with (HERE / name).open("rb") as handle:
+            cases.extend(tomllib.load(handle)["case"])
     return cases
 
 
@@ -76,9 +100,37 @@ def _make_case(case: dict[str, Any], data: Path) -> None:
         elif make == "directory":
             target.unlink()
             target.mkdir()
-        else:
-            assert make == "delete"
+        elif make == "delete":
             target.unlink()
+        else:
+            _make_hostile(make, target, original)
+
+
+def _make_hostile(make: str, target: Path, original: str) -> None:
+    """The changes of hostile.toml that text cannot express: special files and huge keys."""
+    if make in POSIX_ONLY:
+        target.unlink()
+    if make == "utf32":
+        target.write_bytes(original.encode("utf-32"))
+    elif make == "utf32-be":
+        target.write_bytes(b"\x00\x00\xfe\xff" + original.encode("utf-32-be"))
+    elif make == "fifo":
+        os.mkfifo(target)
+    elif make == "device-link":
+        target.symlink_to("/dev/zero" if target.name == "bloc.toml" else "/dev/urandom")
+    elif make == "socket":
+        os.mknod(target, stat.S_IFSOCK | 0o600)
+    elif make == "dangling-link":
+        target.symlink_to(target.parent / "deleted.toml")
+    elif make == "long-integer":
+        target.write_text(original.replace("max = 100", "max = 1" + "0" * 5000, 1), "utf-8")
+    elif make == "long-line":
+        target.write_text(original + "# " + "x" * 70_000 + "\n", "utf-8")
+    else:
+        parts = 50_000 if make == "dotted-50000" else 100
+        key = ".".join(f"k{i}" for i in range(parts))
+        lines = original.split("\n", 1)
+        target.write_text(f"{lines[0]}\n{key} = 1\n{lines[1]}", "utf-8")
 
 
 def _snapshot(root: Path) -> dict[str, str]:
@@ -86,7 +138,15 @@ def _snapshot(root: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
         key = path.relative_to(root).as_posix()
-        out[key] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            out[key] = f"link to {path.readlink()}"
+        elif stat.S_ISDIR(mode):
+            out[key] = "dir"
+        elif not stat.S_ISREG(mode):
+            out[key] = f"special {stat.S_IFMT(mode)}"  # a FIFO or socket: never opened here
+        else:
+            out[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
 
 
@@ -136,6 +196,8 @@ class TestCaseTable:
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_bad_input(case: dict[str, Any], tmp_path: Path) -> None:
     """A mistake gives its exit code and message, no traceback, and changes no file."""
+    if case.get("make") in POSIX_ONLY and os.name != "posix":
+        pytest.skip("special files are a POSIX matter")
     data = tmp_path / "data"
     _make_case(case, data)
     before = _snapshot(data)

@@ -96,9 +96,9 @@ class TestSample2021:
         assert one.stdout == two.stdout
 
     def test_year_defaults_to_latest_results(self, khoi: Invoke, sample_data: Path) -> None:
-        """Without a year, the latest year with a results file (2021) is proposed."""
+        """Without a year, the latest year with a results file (2022) is proposed."""
         data = as_json(khoi("propose", "--data", str(sample_data), "--json"))
-        assert data["year"] == 2021
+        assert data["year"] == 2022
 
     def test_table(self, khoi: Invoke, sample_data: Path) -> None:
         """The table shows each unit with its award, the rules in force and the warnings."""
@@ -343,8 +343,8 @@ class TestYears:
 
     def test_year_without_results(self, khoi: Invoke, sample_data: Path) -> None:
         """A year with rules but no results file: exit 66 naming the missing file."""
-        result = khoi("propose", "2022", "--data", str(sample_data), env=WIDE)
-        assert_clean_error(result, ExitCode.NO_INPUT, "results-2022.toml does not exist")
+        result = khoi("propose", "2023", "--data", str(sample_data), env=WIDE)
+        assert_clean_error(result, ExitCode.NO_INPUT, "results-2023.toml does not exist")
 
     def test_year_out_of_range(self, khoi: Invoke, sample_data: Path) -> None:
         """A year that is a typing mistake is a usage error (64)."""

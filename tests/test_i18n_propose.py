@@ -434,8 +434,8 @@ def test_record_award_in_vietnamese(khoi: Invoke, sample_data: Path) -> None:
     unknown = ("record-award", "2021", "bnc", "co-xyz", *args[4:], "--date", "20/03/2022")
     code, _, err = run(khoi, "vi", *unknown, data=sample_data)
     assert code == 64
-    assert "không có hình thức khen thưởng `co-xyz` cho năm 2021" in err
-    assert "cách sửa: các mã khen thưởng: co-chinh-phu" in err
+    assert "không có hình thức khen thưởng nào trong quy định áp dụng khớp với 'co-xyz'" in err
+    assert "cách sửa: các hình thức khen thưởng theo quy định này: co-chinh-phu" in err
 
 
 def test_help_option_in_vietnamese(khoi: Invoke) -> None:

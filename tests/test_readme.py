@@ -1,8 +1,9 @@
-"""The READMEs' example outputs are exactly what the shipped data prints.
+"""The READMEs and docs/ say what khoi does: example outputs are exactly what the shipped data
+prints, and every command of the README runs.
 
-README.md shows the English output (KHOI_LANG=en), README.vi.md the Vietnamese one
-(KHOI_LANG=vi). Run with KHOI_UPDATE_GOLDEN=1 to rewrite the example blocks from the
-current output instead of checking them.
+README.md and docs/*.md show the English output (KHOI_LANG=en), README.vi.md and docs/*.vi.md
+the Vietnamese one (KHOI_LANG=vi). Run with KHOI_UPDATE_GOLDEN=1 to rewrite the example blocks
+from the current output instead of checking them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,8 +22,17 @@ from khoi_thidua.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 README_VI = ROOT / "README.vi.md"
-# Each README and the language its examples are printed in.
-READMES = [(README, "en"), (README_VI, "vi")]
+DOCS = ROOT / "docs"
+ENGLISH_DOCS = sorted(p for p in DOCS.glob("*.md") if not p.name.endswith(".vi.md"))
+# Each README or doc and the language its examples are printed in.
+READMES = [
+    (README, "en"),
+    (README_VI, "vi"),
+    *[(p, "en") for p in ENGLISH_DOCS],
+    *[(p.with_name(p.stem + ".vi.md"), "vi") for p in ENGLISH_DOCS],
+]
+README_LINES = 200  # the README is what a newcomer reads first; the reference is in docs/
+SH_BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
 BLOCK = re.compile(
     r"(<!-- example: (?P<args>[^>]*?) -->\n)(?P<body>.*?)(<!-- end example -->)", re.S
 )
@@ -55,19 +66,51 @@ def _cases() -> list[object]:
     ]
 
 
-@pytest.mark.parametrize(("readme", "lang"), READMES, ids=[r.name for r, _ in READMES])
-def test_readme_has_examples(readme: Path, lang: str) -> None:
-    """Each README shows at least the full propose table and one --explain output."""
-    args = [a for a, _ in _examples(readme)]
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_docs_have_examples(lang: str) -> None:
+    """The docs of each language show at least the full propose table and one --explain output."""
+    args = [a for readme, code in READMES if code == lang for a, _ in _examples(readme)]
     assert "propose 2021" in args
     assert any("--explain" in a for a in args)
 
 
-def test_readmes_match_each_other() -> None:
-    """Both READMEs show the same examples and have the same number of `## ` sections."""
-    texts = {readme: readme.read_text(encoding="utf-8") for readme, _ in READMES}
-    assert {a for a, _ in _examples(README)} == {a for a, _ in _examples(README_VI)}
-    assert len(SECTION.findall(texts[README])) == len(SECTION.findall(texts[README_VI]))
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [(README, README_VI), *[(p, p.with_name(p.stem + ".vi.md")) for p in ENGLISH_DOCS]],
+    ids=lambda p: p.name,
+)
+def test_translations_match_each_other(english: Path, vietnamese: Path) -> None:
+    """Each page and its Vietnamese twin show the same examples and have as many sections."""
+    assert vietnamese.exists(), f"{vietnamese.name} is missing"
+    texts = [p.read_text(encoding="utf-8") for p in (english, vietnamese)]
+    assert {a for a, _ in _examples(english)} == {a for a, _ in _examples(vietnamese)}
+    assert len(SECTION.findall(texts[0])) == len(SECTION.findall(texts[1]))
+
+
+@pytest.mark.parametrize("readme", [README, README_VI], ids=lambda p: p.name)
+def test_readme_is_short(readme: Path) -> None:
+    """The README stays a first read: at most 200 lines, the reference lives in docs/."""
+    assert len(readme.read_text(encoding="utf-8").splitlines()) <= README_LINES
+
+
+@pytest.mark.parametrize("readme", [README, README_VI], ids=lambda p: p.name)
+def test_every_readme_command_runs(
+    readme: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each `khoi …` line of the README's shell blocks runs, in order, on a copy of the sample."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    commands = [
+        line.split("  #")[0].strip()
+        for block in SH_BLOCK.findall(readme.read_text(encoding="utf-8"))
+        for line in block.splitlines()
+        if line.startswith("khoi ")
+    ]
+    assert len(commands) >= 10
+    env = {**_env("en"), "KHOI_DATA": str(tmp_path / "data")}
+    for command in commands:
+        result = CliRunner().invoke(app, shlex.split(command)[1:], env=env)
+        assert result.exit_code == 0, (command, result.stdout, result.stderr)
 
 
 @pytest.mark.parametrize(("readme", "lang", "args", "body"), _cases())

@@ -118,7 +118,7 @@ class TestRecord:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["bnc", "bang-khen-xyz"], "unknown award `bang-khen-xyz` for 2021"),
+            (["bnc", "bang-khen-xyz"], "no award of the rules in force matches 'bang-khen-xyz'"),
             (["khong-co", "bang-khen-tinh"], "khong-co"),
         ],
         ids=["unknown-award", "unknown-member"],
@@ -136,7 +136,7 @@ class TestRecord:
         assert snapshot(sample_bloc_dir) == before
 
     def test_unknown_award_lists_the_known_ones(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
-        """The hint for an unknown award lists the award ids of that year's rules."""
+        """The hint for an award that names several lists the awards of that year's rules."""
         result = record(
             khoi,
             sample_bloc_dir,
@@ -148,9 +148,38 @@ class TestRecord:
             "--date",
             "2022-03-20",
         )
-        assert "award ids: co-chinh-phu, bang-khen-thu-tuong, co-tinh, bang-khen-tinh" in (
-            result.stderr
+        assert result.exit_code == ExitCode.USAGE
+        assert "'co' matches several awards" in result.stderr
+        assert "co-chinh-phu (Cờ thi đua của Chính phủ)" in result.stderr
+        assert "bang-khen-tinh (Bằng khen của Chủ tịch UBND tỉnh)" in result.stderr
+
+    @pytest.mark.parametrize(
+        "typed",
+        [
+            "Bằng khen của Chủ tịch UBND tỉnh",
+            "bang khen cua chu tich ubnd tinh",
+            "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH",
+            "bang khen chu tich",
+        ],
+    )
+    def test_award_named_as_people_type_it(
+        self, khoi: Invoke, sample_bloc_dir: Path, typed: str
+    ) -> None:
+        """The award may be given by its name, with or without diacritics, or enough of it."""
+        result = record(
+            khoi,
+            sample_bloc_dir,
+            "2021",
+            "bnc",
+            typed,
+            "--decision",
+            DECISION,
+            "--date",
+            "2022-03-20",
         )
+        assert result.exit_code == 0, result.stderr
+        text = (sample_bloc_dir / "results-2021.toml").read_text(encoding="utf-8")
+        assert 'award = "bang-khen-tinh"' in text
 
     def test_bad_date(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
         """A date that is not a date is a usage error that shows how to write one."""
@@ -166,12 +195,12 @@ class TestRecord:
     def test_year_without_results(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
         """An award for a year with no results file: exit 66, no file created."""
         result = record(
-            khoi, sample_bloc_dir, "2022", "bnc", "bang-khen-tinh", "--decision", DECISION,
-            "--date", "2023-03-20",
+            khoi, sample_bloc_dir, "2023", "bnc", "bang-khen-tinh", "--decision", DECISION,
+            "--date", "2024-03-20",
         )  # fmt: skip
         assert result.exit_code == ExitCode.NO_INPUT
-        assert "results-2022.toml does not exist" in result.stderr
-        assert not (sample_bloc_dir / "results-2022.toml").exists()
+        assert "results-2023.toml does not exist" in result.stderr
+        assert not (sample_bloc_dir / "results-2023.toml").exists()
 
     def test_award_the_bloc_does_not_propose(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
         """An award the bloc's override switches off can still be recorded as granted."""

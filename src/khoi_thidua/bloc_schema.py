@@ -21,6 +21,7 @@ from khoi_thidua.model import (
 
 POLICIES = ("circular",)
 HEADERS = ("state", "party")
+BALLOT_FORMS = ("tick", "strike", "agree")
 TOP_KEYS = (
     "schema",
     "name",
@@ -35,7 +36,7 @@ TOP_KEYS = (
     "excused",
 )
 MEMBER_KEYS = ("id", "name", "short", "joined", "left", "merged_into", "history_from", "note")
-LEADERSHIP_KEYS = ("year", "chair", "vice_chair", "note")
+LEADERSHIP_KEYS = ("year", "chair", "vice_chair", "note", "signer", "signer_title")
 EXCUSED_KEYS = ("member", "year", "reason")
 
 
@@ -180,12 +181,17 @@ def _documents(reader: FieldReader, doc: Table) -> DocumentSettings:
     table = reader.table(doc, "documents", "")
     if table is None:
         return DocumentSettings()
-    reader.known_keys(table, "documents", ("header", "issuer", "place", "recipient"))
+    reader.known_keys(
+        table, "documents", ("header", "issuer", "place", "recipient", "ballot", "quorum")
+    )
+    quorum = reader.number(table, "quorum", "documents", minimum=0, maximum=1)
     return DocumentSettings(
         header=reader.choice(table, "header", "documents", HEADERS, default="state") or "state",
         issuer=reader.text(table, "issuer", "documents") or "",
         place=reader.text(table, "place", "documents") or "",
         recipient=reader.text(table, "recipient", "documents") or "",
+        ballot=reader.choice(table, "ballot", "documents", BALLOT_FORMS, default="tick") or "tick",
+        quorum=0.5 if quorum is None else quorum,
     )
 
 
@@ -197,8 +203,10 @@ def _leadership(reader: FieldReader, doc: Table) -> list[LeadershipRecord]:
         chair = reader.identifier(table, "chair", path)
         vice = reader.identifier(table, "vice_chair", path, required=False) or None
         note = reader.text(table, "note", path) or ""
+        signer = reader.text(table, "signer", path) or ""
+        signer_title = reader.text(table, "signer_title", path) or ""
         if year is not None and chair is not None:
-            records.append(LeadershipRecord(year, chair, vice, note))
+            records.append(LeadershipRecord(year, chair, vice, note, signer, signer_title))
     return records
 
 

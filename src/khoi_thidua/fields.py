@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -29,12 +30,20 @@ _LOOKALIKES = str.maketrans(
 )
 
 
-def id_key(text: str) -> str:
-    """The form under which two ids count as the same: case, accents, đ/d and look-alikes folded.
+def without_invisibles(text: str) -> str:
+    """``text`` in NFKC form without default-ignorable characters: full-width letters become
+    plain ones; zero-width spaces, direction marks and soft hyphens disappear."""
+    compatible = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in compatible if unicodedata.category(ch) != "Cf")
 
-    "BTC", "btс" (Cyrillic с) and "btč" all give "btc".
+
+def id_key(text: str) -> str:
+    """The form under which two ids count as the same: case, accents, đ/d, look-alikes,
+    compatibility forms and invisible characters folded.
+
+    "BTC", "btс" (Cyrillic с), "btč", "ｂｔｃ" (full-width) and "bt\u200bc" all give "btc".
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_LOOKALIKES))
+    decomposed = unicodedata.normalize("NFD", without_invisibles(text).translate(_LOOKALIKES))
     bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return bare.replace("đ", "d").replace("Đ", "D").casefold()
 
@@ -79,6 +88,35 @@ def _char_name(ch: str) -> str:
     return f"{name} (U+{ord(ch):04X})"
 
 
+# C0 and C1 controls, DEL and the two noncharacters: never text a person typed, and a terminal
+# may act on them (ESC starts a command sequence).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
+_VISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_ENDS = re.compile("\r?\n|\t")
+# Latin-1 signs and letters that Vietnamese never uses, but that text typed with the legacy
+# TCVN3 (ABC) or VNI fonts shows as once it is read as Unicode: "Ban Tæ chøc TØnh ñy".
+_LEGACY_FONT = frozenset("¡¢£¤¥¦§¨©ª«¬\xad®µ¶·¸¹»¼½¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ")
+LEGACY_MIN = 2  # one such letter may be a foreign name ("Müller"); two is a legacy font
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character but newline and tab shown as an escape
+    (``\\x1b``), safe to print."""
+    return _VISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def control_character(text: str, multiline: bool = True) -> str | None:
+    """The first control character in ``text`` (tab and newline allowed when ``multiline``)."""
+    rest = _LINE_ENDS.sub("", text) if multiline else text
+    match = _CONTROL.search(rest)
+    return match.group() if match else None
+
+
+def legacy_font(text: str) -> bool:
+    """True when ``text`` looks typed with a TCVN3 or VNI font rather than in Unicode."""
+    return sum(ch in _LEGACY_FONT for ch in text) >= LEGACY_MIN
+
+
 class FieldReader:
     """Reads values out of one file's tables, recording a Problem for each bad value.
 
@@ -93,12 +131,42 @@ class FieldReader:
 
     # -- reporting ---------------------------------------------------------------------
     def error(self, key: str, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.file, key, message, hint, self._line(key)))
+        line = self._line(key)
+        self.problems.append(Problem(self.file, visible(key), visible(message), hint, line))
 
     def warning(self, key: str, message: str, hint: str = "") -> None:
+        line = self._line(key)
         self.problems.append(
-            Problem(self.file, key, message, hint, self._line(key), severity="warning")
+            Problem(self.file, visible(key), visible(message), hint, line, severity="warning")
         )
+
+    def _not_text(self, full: str, value: str) -> bool:
+        """Record an error when ``value`` holds a control character or legacy-font text."""
+        bad = control_character(value)
+        if bad is not None:
+            self.error(
+                full,
+                t(
+                    "the text holds the control character {char}, which cannot be shown or printed",
+                    char=f"U+{ord(bad):04X}",
+                ),
+                t("delete it (it often comes with text copied out of another program)"),
+            )
+            return True
+        if legacy_font(value):
+            self.error(
+                full,
+                t(
+                    "the text looks typed with a legacy Vietnamese font (TCVN3 or VNI): `{text}`",
+                    text=value[:60],
+                ),
+                t(
+                    "convert it to Unicode (e.g. Unikey's converter, from TCVN3 or VNI to "
+                    "Unicode) and save the file as UTF-8"
+                ),
+            )
+            return True
+        return False
 
     def _line(self, key: str) -> int | None:
         return line_for(self._lines, key)
@@ -178,6 +246,8 @@ class FieldReader:
                 full,
                 t("`{key}` must be text in quotes, not {kind}", key=key, kind=type_name(value)),
             )
+            return None
+        if self._not_text(full, value):
             return None
         if value != nfc(value):
             self.warning(
@@ -309,6 +379,8 @@ class FieldReader:
         value = table[key]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.error(full, t("`{key}` must be a list of quoted texts", key=key))
+            return []
+        if any(self._not_text(f"{full}[{i}]", v) for i, v in enumerate(value)):
             return []
         return [nfc(v) for v in value]
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from khoi_thidua.collation import sort_key
 from khoi_thidua.errors import UsageError
+from khoi_thidua.fields import without_invisibles
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Member
 
@@ -44,7 +45,7 @@ def fold(text: str) -> str:
 
     "Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh" → "dang uy khoi cac co quan doanh nghiep tinh".
     """
-    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = unicodedata.normalize("NFD", without_invisibles(text))
     bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     bare = bare.replace("đ", "d").replace("Đ", "D").casefold()
     return _SEPARATORS.sub(" ", bare).strip()

@@ -108,6 +108,9 @@ class LeadershipRecord:
     chair: str
     vice_chair: str | None
     note: str = ""
+    # Who signs for the bloc: the head of the chair unit (name and title, where recorded).
+    signer: str = ""
+    signer_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,9 @@ class DocumentSettings:
     issuer: str = ""
     place: str = ""
     recipient: str = ""
+    ballot: str = "tick"  # the ballot's form: "tick", "strike" or "agree" (đồng ý/không đồng ý)
+    # Share of the members who must be present for the vote to count; [unverified] default.
+    quorum: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -236,6 +242,63 @@ class GrantedAward:
 
 
 @dataclass(frozen=True)
+class VoteCount:
+    """The conference's secret-ballot count (kiểm phiếu) for the year, as recorded.
+
+    ``valid`` is the ``ballots`` of the results file: the valid ballots each unit's votes are
+    counted against. Every figure is None when the file does not give it.
+    """
+
+    members: int  # member units of the bloc that year
+    present: int | None = None  # member units present at the conference
+    issued: int | None = None  # ballots handed out (phát ra)
+    returned: int | None = None  # ballots put back in the box (thu về)
+    valid: int | None = None  # hợp lệ
+    spoiled: int | None = None  # không hợp lệ: e.g. more chosen than the seats
+    committee_head: str = ""  # Trưởng ban kiểm phiếu
+    committee: tuple[str, ...] = ()  # the committee's other members
+    quorum: float = 0.5  # share of members that must be present (the bloc's rule)
+
+    @property
+    def quorum_met(self) -> bool | None:
+        """Whether enough members were present; None when attendance is not recorded."""
+        if self.present is None:
+            return None
+        return self.present >= self.quorum * self.members
+
+    def denominator(self, kind: str) -> int | None:
+        """The count a vote share is taken of: members, issued, returned or valid ballots."""
+        return {
+            "members": self.members,
+            "issued": self.issued,
+            "returned": self.returned,
+            "valid": self.valid,
+        }[kind]
+
+
+# What the conference may decide about an award (quyết định của hội nghị).
+ORDER = "order"  # settles a tie: the units in the order the conference ranked them
+PUT_FORWARD = "put_forward"  # proposes a unit that meets every condition
+HOLD_BACK = "hold_back"  # does not propose a unit the ranking put forward
+DECISION_ACTIONS = (ORDER, PUT_FORWARD, HOLD_BACK)
+
+
+@dataclass(frozen=True)
+class ConferenceDecision:
+    """What the conference decided about an award, with the reason and the minutes' reference."""
+
+    award: str
+    action: str  # one of DECISION_ACTIONS
+    members: tuple[str, ...]  # in the conference's order for ORDER
+    reason: str
+    minutes: str = ""  # where the minutes record it, e.g. "Biên bản ngày 08/01/2024, mục III"
+
+    @property
+    def explanation(self) -> str:
+        return f"{self.reason} ({self.minutes})" if self.minutes else self.reason
+
+
+@dataclass(frozen=True)
 class YearResults:
     """A bloc's results for one year: scores, ratings, ballots, votes and granted awards."""
 
@@ -247,9 +310,9 @@ class YearResults:
     attendees: int | None = None
     granted: tuple[GrantedAward, ...] = ()
     note: str = ""
-    # The conference's other ballot counts: `ballots` is the ballots cast (returned).
-    ballots_issued: int | None = None
-    ballots_valid: int | None = None  # None: every ballot cast was valid
+    secretary: str = ""  # the conference's secretary, who signs the minutes
+    count: VoteCount | None = None  # None only for results built without a bloc (tests)
+    decisions: tuple[ConferenceDecision, ...] = ()
 
     def result_for(self, member_id: str) -> MemberResult | None:
         for result in self.results:

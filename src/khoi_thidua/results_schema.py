@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 
 from khoi_thidua.bloc_schema import read_schema_version
+from khoi_thidua.count_schema import COUNT_KEYS, parse_count
+from khoi_thidua.decisions_schema import parse_decisions
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, one_of, type_name
 from khoi_thidua.i18n import t
@@ -20,8 +22,8 @@ from khoi_thidua.model import (
     YearResults,
 )
 
-TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted")
-CONFERENCE_KEYS = ("date", "place", "ballots", "ballots_issued", "ballots_valid", "attendees")
+TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted", "decisions")
+CONFERENCE_KEYS = ("date", "place", "ballots", "attendees", "secretary", *COUNT_KEYS)
 RESULT_KEYS = (
     "score",
     "self_score",
@@ -67,30 +69,14 @@ def parse_results(
     reader.known_keys(conference, "conference", CONFERENCE_KEYS)
     ballots = reader.integer(conference, "ballots", "conference", minimum=1)
     attendees = reader.integer(conference, "attendees", "conference", minimum=1)
-    issued = reader.integer(conference, "ballots_issued", "conference", minimum=1)
-    valid = reader.integer(conference, "ballots_valid", "conference", minimum=0)
-    if ballots is not None and issued is not None and issued < ballots:
-        reader.error(
-            "conference.ballots_issued",
-            t(
-                "{issued} ballots issued is fewer than the {ballots} cast",
-                issued=issued,
-                ballots=ballots,
-            ),
-            t("`ballots` counts the ballots returned, `ballots_issued` those handed out"),
-        )
-    if valid is not None and (ballots is None or valid > ballots):
-        reader.error(
-            "conference.ballots_valid",
-            t("valid ballots must be counted among the ballots cast (`ballots`)"),
-            t("give `ballots` too, at least `ballots_valid`"),
-        )
     conference_date = _date(reader, conference, "date", "conference", required=False)
     place = reader.text(conference, "place", "conference") or ""
+    secretary = reader.text(conference, "secretary", "conference") or ""
+    count = parse_count(reader, conference, bloc, year, ballots)
 
-    # votes are counted on the valid ballots, so none can exceed them
-    results = _results(reader, doc, bloc, year, valid if valid is not None else ballots, award_ids)
+    results = _results(reader, doc, bloc, year, ballots, award_ids)
     granted = _granted(reader, doc, bloc, year, award_ids)
+    decisions = parse_decisions(reader, doc, bloc, year, award_ids)
     if not reader.ok:
         return None, reader.problems
     return (
@@ -103,8 +89,9 @@ def parse_results(
             attendees=attendees,
             granted=tuple(granted),
             note=note,
-            ballots_issued=issued,
-            ballots_valid=valid,
+            secretary=secretary,
+            count=count,
+            decisions=tuple(decisions),
         ),
         reader.problems,
     )

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import MissingInputError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.model import Bloc, ConferenceDecision, YearResults
 from khoi_thidua.store.packs import pack_for, shipped_pack_for
+
+if TYPE_CHECKING:
+    from khoi_thidua.store.records import DecisionOutcome
 
 
 def award_ids_for(year: int) -> list[str]:
@@ -55,14 +59,33 @@ def default_results_year(bloc_dir: Path) -> int:
     return years[-1]
 
 
-def proposal_for(bloc_dir: Path, bloc: Bloc, year: int) -> Proposal:
-    """The draft proposal for ``year`` from the bloc folder's files."""
+def proposal_for(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False) -> Proposal:
+    """The proposal for ``year`` from the bloc folder's files, with the conference's recorded
+    decisions applied; ``confirmed`` refuses while a tie is still open."""
     pack = pack_for(bloc_dir, bloc, year)
     results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))
-    return propose(bloc, results, history, pack)
+    draft = propose(bloc, results, history, pack)
+    return _decided(bloc_dir, year, draft, results, confirmed)
+
+
+def _decided(
+    bloc_dir: Path, year: int, draft: Proposal, results: YearResults, confirmed: bool = False
+) -> Proposal:
+    """``draft`` with the conference's decisions in ``results`` applied, or a clear error."""
+    from khoi_thidua.awards.decisions import DecisionRefused, apply_decisions
+    from khoi_thidua.errors import DataError, Problem, RefusedError
+
+    try:
+        return apply_decisions(draft, results.decisions, confirmed)
+    except DecisionRefused as refused:
+        if refused.index < 0:
+            raise RefusedError(refused.message, refused.hint) from None
+        file = store.display(store.results_file(bloc_dir, year))
+        key = f"decisions[{refused.index}]"
+        raise DataError([Problem(file, key, refused.message, refused.hint)]) from None
 
 
 def resolve_member(bloc: Bloc, query: str) -> str:
@@ -70,3 +93,19 @@ def resolve_member(bloc: Bloc, query: str) -> str:
     from khoi_thidua.lookup import find_member
 
     return find_member(bloc.members, query).id
+
+
+def record_decision(
+    bloc_dir: Path, bloc: Bloc, year: int, decision: ConferenceDecision
+) -> DecisionOutcome:
+    """Record the conference's decision in results-YEAR.toml, refused (nothing written) when
+    the proposal cannot apply it."""
+    from khoi_thidua.store.records import record_decision as record
+
+    pack = pack_for(bloc_dir, bloc, year)
+    history = history_for(bloc_dir, bloc, year, year - look_back(pack))
+
+    def validate(results: YearResults) -> None:
+        _decided(bloc_dir, year, propose(bloc, results, history, pack), results)
+
+    return record(bloc_dir, bloc, year, decision, award_ids_for(year), validate)

@@ -23,6 +23,7 @@ Status = Literal[
     "held_by_tie",
     "seat_held",
     "eligible",
+    "held_back",
 ]
 PROPOSED: Final = "proposed"
 NOT_ELIGIBLE: Final = "not_eligible"  # fails at least one condition
@@ -34,6 +35,7 @@ HELD: Final = "held_by_tie"  # its tie for a higher award is unsettled, so it is
 # another unit for the higher award (the loser of a tie must still be able to take this one).
 SEAT_HELD: Final = "seat_held"
 ELIGIBLE: Final = "eligible"  # titles only: meets every condition
+HELD_BACK: Final = "held_back"  # the conference did not propose it (awards/decisions.py)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class AwardDecision:
     checks: tuple[ConditionCheck, ...]
     others: tuple[str, ...] = ()  # the units that filled the seats, or the higher award's id
     held_for: tuple[str, ...] = ()  # no room: the tied units a seat of this award is kept for
+    conference: str = ""  # the conference's reason, when the outcome came from its decision
 
     @property
     def failed(self) -> tuple[ConditionCheck, ...]:
@@ -118,6 +121,8 @@ class Proposal:
     notices: tuple[Notice, ...]
     leading: Leading
     held: tuple[HeldSeats, ...] = ()
+    settled: tuple[Tie, ...] = ()  # ties the conference settled (awards/decisions.py)
+    status: str = "draft"  # "confirmed": the list after the conference, no tie left open
 
     def standing(self, member_id: str) -> Standing:
         for standing in self.standings:

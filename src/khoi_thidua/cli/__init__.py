@@ -11,6 +11,7 @@ from khoi_thidua import __version__
 from khoi_thidua.cli.awards_cmds import record_award
 from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup, report_error
 from khoi_thidua.cli.check_cmd import check
+from khoi_thidua.cli.conference_cmds import decide
 from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
 from khoi_thidua.cli.rotation_cmds import history, rotate
@@ -76,6 +77,7 @@ app.command("record-award", cls=KhoiCommand)(record_award)
 app.command(cls=KhoiCommand)(members)
 app.command(cls=KhoiCommand)(check)
 app.command(cls=KhoiCommand)(summary)
+app.command(cls=KhoiCommand)(decide)
 
 
 def main() -> None:
@@ -105,3 +107,7 @@ from khoi_thidua.cli.office_cmds import draft, import_results, template  # noqa:
 app.command(cls=KhoiCommand)(template)
 app.command("import-results", cls=KhoiCommand)(import_results)
 app.command(cls=KhoiCommand)(draft)
+
+from khoi_thidua.cli.decisions_cmd import import_decisions  # noqa: E402
+
+app.command("import-decisions", cls=KhoiCommand)(import_decisions)

@@ -22,7 +22,12 @@ def record_award(
         typer.Argument(help="Year of the results the award is for.", min=MIN_YEAR, max=MAX_YEAR),
     ],
     member: Annotated[str, typer.Argument(help="The unit: id, short name or part of the name.")],
-    award: Annotated[str, typer.Argument(help="Award id from the rule pack, e.g. co-tinh.")],
+    award: Annotated[
+        str,
+        typer.Argument(
+            help='The award: its id (e.g. co-tinh) or its name ("Cờ thi đua của UBND tỉnh").'
+        ),
+    ],
     decision: Annotated[
         str, typer.Option("--decision", help='Decision number, e.g. "Quyết định số 512/QĐ-UBND".')
     ],
@@ -50,6 +55,7 @@ def record_award(
       --date 20/03/2022
     """
     from khoi_thidua import workflows
+    from khoi_thidua.app.grants import find_award
     from khoi_thidua.store.packs import shipped_pack_for
     from khoi_thidua.store.records import record_granted
 
@@ -59,11 +65,8 @@ def record_award(
     # authority may still grant it, and the grant is history later conditions read.
     pack = shipped_pack_for(year)
     ids = [a.id for a in pack.awards]
-    if award not in ids:
-        raise UsageError(
-            t("unknown award `{award}` for {year}", award=award, year=year),
-            t("award ids: {ids}", ids=", ".join(ids)),
-        )
+    # Named as people write it: the id, or the award's name with or without diacritics.
+    award = find_award(pack, award).id
     # Typed text is stored in NFC, like everything khoi reads: "Hòa" typed two ways is one name.
     granted = GrantedAward(
         member_id, award, nfc(decision.strip()), _parse_date(date), nfc(issuer.strip())

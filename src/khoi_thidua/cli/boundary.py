@@ -80,6 +80,20 @@ class KhoiGroup(TyperGroup):
         except (KeyboardInterrupt, BrokenPipeError):
             # A closed pipe (`khoi … | head`) is not a bug: Typer exits quietly on EPIPE.
             raise
+        except MemoryError:
+            # The file guards keep every input within bounds; running out of memory all the
+            # same is a limit khoi missed (or a very low ulimit), never a traceback or exit 1.
+            if os.environ.get("KHOI_DEBUG"):
+                raise
+            print(
+                t(
+                    "khoi: internal error: out of memory\n"
+                    "  an input is larger or more complex than khoi expected, or the memory "
+                    "limit (ulimit -v) is too low; nothing was written"
+                ),
+                file=sys.stderr,
+            )
+            raise typer.Exit(ExitCode.SOFTWARE) from None
         except Exception as exc:
             if os.environ.get("KHOI_DEBUG"):
                 raise

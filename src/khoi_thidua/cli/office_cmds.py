@@ -209,6 +209,17 @@ def draft(
         bool,
         typer.Option("--letter", help="Draft the proposal letter (tờ trình) to the province."),
     ] = False,
+    ballot: Annotated[
+        bool, typer.Option("--ballot", help="Draft the secret ballot (phiếu bầu suy tôn).")
+    ] = False,
+    count_minutes: Annotated[
+        bool,
+        typer.Option("--count-minutes", help="Draft the count minutes (biên bản kiểm phiếu)."),
+    ] = False,
+    one_per_page: Annotated[
+        bool,
+        typer.Option("--one-per-page", help="With --ballot: each award's ballot on its own page."),
+    ] = False,
     template_file: Annotated[
         Path | None,
         typer.Option(
@@ -221,53 +232,84 @@ def draft(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
 ) -> None:
-    """Draft the Word minutes (--minutes) or proposal letter (--letter) for YEAR's results.
+    """Draft a Word document of YEAR's conference: ballot, count minutes, minutes or letter.
 
-    The minutes give the conference's date, place, attendance and ballots, every unit's scores
-    and votes per award, and the units nominated for each award; the letter lists the units
-    proposed with their award and legal basis, addressed to [documents] recipient. Both follow
-    Decree 30/2020/NĐ-CP (A4, Times New Roman, the state or Party header of bloc.toml).
-    Numbers and dates left as "…" are to be filled in by hand before signing.
+    --ballot lists, for each award, the units eligible on every condition but the vote share,
+    with the seats, in the form of [documents] ballot (tick, strike or agree). --count-minutes
+    is the vote-counting committee's report (biên bản kiểm phiếu). The minutes give the
+    conference's attendance, ballots, every unit's scores and votes, and the units nominated;
+    the letter lists the units proposed with award and legal basis, with the scoring table as
+    an appendix, and is refused while a tie is open. The chair unit of YEAR signs for the bloc.
+    Layout after Decree 30/2020/NĐ-CP (state header) or Hướng dẫn 36-HD/VPTW (Party header).
 
     Examples:
 
       khoi draft 2021 --minutes --output bien-ban-2021.docx
 
       khoi draft 2021 --letter -o to-trinh-2021.docx --template mau-cong-van.docx
+
+      khoi draft 2023 --ballot --one-per-page -o phieu-bau-2023.docx
     """
     from khoi_thidua import rotation, store, workflows
+    from khoi_thidua.awards.ballot import ballot_sections
+    from khoi_thidua.office.ballots import ballot_document, count_minutes_document
+    from khoi_thidua.office.draft_parts import Signer
     from khoi_thidua.office.drafts import DraftFacts, letter_document, minutes_document
     from khoi_thidua.render.proposal import proposal_dict
 
-    if minutes == letter:
-        raise UsageError(t("say which document to draft: --minutes or --letter (one of them)"))
+    if sum((minutes, letter, ballot, count_minutes)) != 1:
+        raise UsageError(
+            t(
+                "say which document to draft (one of them): --ballot, --count-minutes, "
+                "--minutes or --letter"
+            )
+        )
     _check_output(output, ".docx", force)
     base = _read_template(template_file) if template_file is not None else None
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    proposal = workflows.proposal_for(bloc_dir, bloc, year)
+    # The letter is written after the conference: an open tie refuses it, with the reason.
+    proposal = workflows.proposal_for(bloc_dir, bloc, year, confirmed=letter)
     results = store.load_results(bloc_dir, bloc, year, workflows.award_ids_for(year))
     try:
         leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)
     except rotation.RotationError:
         leadership = None  # no record to rotate from: the names are left for the secretariat
+    record = bloc.recorded(year)
+    chair_name = bloc.member(leadership.chair).name if leadership else ""
+    signer = Signer(
+        unit=chair_name,
+        title=record.signer_title if record else "",
+        name=record.signer if record else "",
+    )
     facts = DraftFacts(
         bloc=bloc,
         year=year,
         results=results,
         proposal=proposal_dict(bloc, proposal),
-        chair=bloc.member(leadership.chair).name if leadership else None,
+        chair=chair_name or None,
         vice_chair=(
             bloc.member(leadership.vice_chair).name
             if leadership and leadership.vice_chair
             else None
         ),
+        signer=signer,
     )
     source = store.display(template_file) if template_file is not None else ""
-    build = minutes_document if minutes else letter_document
-    if not _write(output, build(facts, base, source), force):
+    sections = ballot_sections(proposal)
+    if ballot:
+        document = ballot_document(facts, sections, one_per_page)
+    elif count_minutes:
+        document = count_minutes_document(facts, sections, base, source)
+    else:
+        document = (minutes_document if minutes else letter_document)(facts, base, source)
+    if not _write(output, document, force):
         return
     file = store.display(output)
-    if minutes:
+    if ballot:
+        say(t("Wrote {file}: the ballot for {year}.", file=file, year=year))
+    elif count_minutes:
+        say(t("Wrote {file}: the count minutes for {year}.", file=file, year=year))
+    elif minutes:
         say(
             t(
                 "Wrote {file}: the minutes for {year}; fill in the “…” before signing.",
@@ -286,19 +328,16 @@ def draft(
 
 
 def _read_template(path: Path) -> bytes:
-    from khoi_thidua.errors import MissingInputError
+    from khoi_thidua.office.docx_guard import read_template
     from khoi_thidua.store import display
 
     if path.suffix.lower() != ".docx":
         raise UsageError(
-            t("the template must be a .docx file, not `{found}`", found=path.suffix or path.name),
+            t(
+                "{file}: the template must be a .docx file, not `{found}`",
+                file=display(path),
+                found=path.suffix or path.name,
+            ),
             t("open it in Word and save it as .docx"),
         )
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise MissingInputError(t("{file} does not exist", file=display(path))) from None
-    except OSError as exc:
-        raise MissingInputError(
-            t("{file} cannot be read: {reason}", file=display(path), reason=exc.strerror)
-        ) from None
+    return read_template(path, display(path))

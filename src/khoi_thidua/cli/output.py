@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +49,7 @@ def to_json(data: Any) -> str:
 
 
 def emit(
-    data: dict[str, Any],
+    data: Mapping[str, object],
     view: RenderableType | Callable[[], RenderableType] | None,
     as_json: bool,
 ) -> None:

@@ -36,6 +36,14 @@ def propose(
             help="Show one unit's full reasoning (id, short name or part of the name).",
         ),
     ] = None,
+    confirmed: Annotated[
+        bool,
+        typer.Option(
+            "--confirmed",
+            help="The list after the conference: its recorded decisions applied, refused while "
+            "a tie is still open; the JSON says status confirmed.",
+        ),
+    ] = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -73,11 +81,11 @@ def propose(
     if all_blocs:
         if explain is not None or bloc_id is not None:
             raise UsageError(t("--all covers every bloc; drop --explain/--bloc"))
-        _propose_all(data, year, fmt, output, quiet, force)
+        _propose_all(data, year, fmt, output, quiet, force, confirmed)
         return
     bloc_dir, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else workflows.default_results_year(bloc_dir)
-    result = workflows.proposal_for(bloc_dir, bloc, target)
+    result = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
     payload = view.proposal_dict(bloc, result)
     if explain is not None:
         member_id = workflows.resolve_member(bloc, explain)
@@ -113,7 +121,13 @@ def propose(
 
 
 def _propose_all(
-    data: Path, year: int | None, fmt: Format, output: Path | None, quiet: bool, force: bool
+    data: Path,
+    year: int | None,
+    fmt: Format,
+    output: Path | None,
+    quiet: bool,
+    force: bool,
+    confirmed: bool = False,
 ) -> None:
     from khoi_thidua import store, workflows
     from khoi_thidua.cli import batch
@@ -123,7 +137,8 @@ def _propose_all(
     def work(bloc_dir: Path) -> dict[str, Any]:
         bloc = store.load_bloc(bloc_dir)
         target = year if year is not None else workflows.default_results_year(bloc_dir)
-        return view.proposal_dict(bloc, workflows.proposal_for(bloc_dir, bloc, target))
+        proposal = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
+        return view.proposal_dict(bloc, proposal)
 
     runs = batch.over_blocs(data, work, quiet)
     payload = batch_view.batch_dict(batch.entries(runs, "proposal"), year=year)

@@ -7,6 +7,7 @@ from typing import Any
 
 HEADER_FILL = "DDEBF7"
 TITLE_FONT = "Times New Roman"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what Excel may take for a formula
 
 
 def put(ws: Any, row: int, column: int, value: object, number_format: str | None = None) -> Any:
@@ -17,6 +18,10 @@ def put(ws: Any, row: int, column: int, value: object, number_format: str | None
         # openpyxl treats any text starting with "=" as a formula; a unit's name or a note
         # must reach Excel as typed, so the type is forced back to a string.
         cell.data_type = "s"
+        if value.startswith(FORMULA_STARTS):
+            # Stored as a string, the cell is still re-read as a formula the moment someone
+            # edits it in Excel; the style's quote prefix (Excel's leading ') keeps it text.
+            cell.quotePrefix = True
     if number_format is not None:
         cell.number_format = number_format
     return cell

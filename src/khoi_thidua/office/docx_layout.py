@@ -9,6 +9,14 @@ from typing import Any
 
 from khoi_thidua.errors import DataError, Problem
 from khoi_thidua.i18n import t
+from khoi_thidua.office.docx_xml import (
+    add_page_field,
+    add_top_border,
+    clear_cell,
+    keep_row_whole,
+    repeat_header_row,
+    set_borders,
+)
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -23,6 +31,9 @@ TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
 STATE_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 STATE_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
+LEFT_SHARE = 0.38  # the issuer's column; the national line needs the wider right one
+SIGNING_LINES = 3  # blank lines left for the handwritten signature
+CELL_PADDING_MM = 3.8  # Word's default left and right cell margins, together
 
 
 @dataclass(frozen=True)
@@ -150,39 +161,75 @@ class Writer:
 
     # -- header block --------------------------------------------------------------------
     def header(self, block: HeaderBlock) -> None:
-        """Decree 30 header: a borderless two-column table, left body and right national line."""
+        """Decree 30 header: a borderless two-column table, left body and right national line.
+
+        The Quốc hiệu is 12 pt bold on one line (Decree 30 allows 12–13 pt; 13 pt wraps in the
+        right column of an A4 page); a drawn rule, not typed characters, goes under the issuer.
+        """
         table = self.doc.add_table(rows=2, cols=2)
         set_borders(table, visible=False)
-        self._widths(table, [TEXT_WIDTH_MM * 0.42, TEXT_WIDTH_MM * 0.58])
+        widths = [TEXT_WIDTH_MM * LEFT_SHARE, TEXT_WIDTH_MM * (1 - LEFT_SHARE)]
+        self._widths(table, widths)
         left, right = table.cell(0, 0), table.cell(0, 1)
-        _clear(left)
-        _clear(right)
+        clear_cell(left)
+        clear_cell(right)
         self.paragraph(
             block.issuer.upper(), bold=True, size=13, align="center", container=left, space_after=0
         )
-        self.paragraph(
-            "*" if block.kind == "party" else "_______",
-            align="center",
-            container=left,
-            space_after=0,
-        )
         if block.kind == "party":
+            # Hướng dẫn 36-HD/VPTW: an asterisk under the issuing body.
+            self.paragraph("*", align="center", container=left, space_after=0)
             self.paragraph(
                 PARTY_NAME, bold=True, underline=True, size=15, align="center", container=right
             )
         else:
+            # Decree 30/2020: a rule under the issuing body, a third to a half of its line.
+            self.rule(left, widths[0], widths[0] * 0.4)
             self.paragraph(
-                STATE_NAME, bold=True, size=13, align="center", container=right, space_after=0
+                STATE_NAME, bold=True, size=12, align="center", container=right, space_after=0
             )
+            # The motto's underline is as long as the motto itself.
             self.paragraph(
-                STATE_MOTTO, bold=True, underline=True, size=14, align="center", container=right
+                STATE_MOTTO, bold=True, underline=True, size=13, align="center", container=right
             )
         number, date = table.cell(1, 0), table.cell(1, 1)
-        _clear(number)
-        _clear(date)
+        clear_cell(number)
+        clear_cell(date)
         self.paragraph(block.number, size=13, align="center", container=number)
         self.paragraph(block.place_date, italic=True, size=14, align="center", container=date)
         self.paragraph(space_after=0)
+        if self.own_styles:
+            self._page_numbers()
+
+    def rule(self, container: Any, width_mm: float, length_mm: float) -> None:
+        """A centred horizontal line ``length_mm`` long: a paragraph's top border, indented."""
+        from docx.shared import Mm, Pt
+
+        paragraph = self.paragraph(container=container, space_after=0)
+        side = max((width_mm - CELL_PADDING_MM - length_mm) / 2, 0)
+        paragraph.paragraph_format.left_indent = Mm(side)
+        paragraph.paragraph_format.right_indent = Mm(side)
+        paragraph.paragraph_format.space_before = Pt(2)
+        paragraph.paragraph_format.line_spacing = Pt(4)
+        add_top_border(paragraph)
+
+    def _page_numbers(self) -> None:
+        """Page numbers at the top centre from the second page on (Decree 30, Appendix I)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run()
+        run.font.size = Pt(TABLE_PT)
+        add_page_field(run)
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # -- tables --------------------------------------------------------------------------
     def table(
@@ -191,23 +238,28 @@ class Writer:
         rows: Sequence[Sequence[str]],
         widths_mm: Sequence[float],
         numeric: Sequence[int] = (),
+        centred: Sequence[int] = (),
     ) -> Any:
-        """A bordered table with a bold header row; columns in ``numeric`` align right."""
+        """A bordered table with a bold header row; ``numeric`` columns align right, ``centred``
+        ones centre (tick boxes)."""
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
         set_borders(table, visible=True)
         self._widths(table, widths_mm)
-        _repeat_header_row(table.rows[0])
+        for row in table.rows:
+            keep_row_whole(row)  # before tblHeader: the schema orders a row's properties
+        repeat_header_row(table.rows[0])
         for column, text in enumerate(header):
             cell = table.cell(0, column)
-            _clear(cell)
+            clear_cell(cell)
             self.paragraph(
                 text, bold=True, size=TABLE_PT, align="center", container=cell, space_after=0
             )
         for index, row in enumerate(rows, start=1):
             for column, text in enumerate(row):
                 cell = table.cell(index, column)
-                _clear(cell)
+                clear_cell(cell)
                 align = "right" if column in numeric else "left"
+                align = "center" if column in centred else align
                 self.paragraph(text, size=TABLE_PT, align=align, container=cell, space_after=0)
         self.paragraph(space_after=0)
         return table
@@ -232,33 +284,50 @@ class Writer:
         """A borderless two-column block: left lines (text, bold, italic), right signature.
 
         With ``recipients`` the left side is the "Nơi nhận" list (12 pt heading, 11 pt lines,
-        Decree 30); otherwise it is a second signature, centred like the right one.
+        Decree 30); otherwise it is a second signature, centred like the right one, and the
+        names (the lines after the blank ones) sit on one row so that they line up.
         """
-        table = self.doc.add_table(rows=1, cols=2)
+        if recipients:
+            table = self._signature_table(1)
+            for text, bold, italic in left:
+                self.paragraph(
+                    text, bold=bold, italic=italic, size=SMALL_PT if bold else 11,
+                    align="left", container=table.cell(0, 0), space_after=0,
+                )  # fmt: skip
+            self._signer(table.cell(0, 1), list(right))
+            return
+        table = self._signature_table(2)
+        left_head, left_names = _split_names([text for text, _, _ in left])
+        right_head, right_names = _split_names(list(right))
+        for cell, head in ((table.cell(0, 0), left_head), (table.cell(0, 1), right_head)):
+            for index, text in enumerate(head):
+                self.paragraph(
+                    text, bold=index < 2, italic=text.startswith("("), align="center",
+                    container=cell, space_after=0, keep_with_next=True,
+                )  # fmt: skip
+        for cell, names in ((table.cell(1, 0), left_names), (table.cell(1, 1), right_names)):
+            for _ in range(SIGNING_LINES):
+                self.paragraph(container=cell, space_after=0, keep_with_next=True)
+            for name in names or [""]:
+                self.paragraph(name, bold=True, align="center", container=cell, space_after=0)
+
+    def _signature_table(self, rows: int) -> Any:
+        table = self.doc.add_table(rows=rows, cols=2)
         set_borders(table, visible=False)
+        for row in table.rows:
+            keep_row_whole(row)  # a signature block is never cut by a page break
         self._widths(table, [TEXT_WIDTH_MM * 0.5, TEXT_WIDTH_MM * 0.5])
-        cell_left, cell_right = table.cell(0, 0), table.cell(0, 1)
-        _clear(cell_left)
-        _clear(cell_right)
-        for text, bold, italic in left:
+        for row in table.rows:
+            for cell in row.cells:
+                clear_cell(cell)
+        return table
+
+    def _signer(self, cell: Any, lines: list[str]) -> None:
+        for index, text in enumerate(lines):
             self.paragraph(
-                text,
-                bold=bold,
-                italic=italic,
-                size=(SMALL_PT if bold else 11) if recipients else None,
-                align="left" if recipients else "center",
-                container=cell_left,
-                space_after=0,
-            )
-        for index, text in enumerate(right):
-            self.paragraph(
-                text,
-                bold=index < 2,
-                italic=text.startswith("("),
-                align="center",
-                container=cell_right,
-                space_after=0,
-            )
+                text, bold=index < 2 or index == len(lines) - 1, italic=text.startswith("("),
+                align="center", container=cell, space_after=0,
+            )  # fmt: skip
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -266,31 +335,10 @@ class Writer:
         return buffer.getvalue()
 
 
-def set_borders(table: Any, visible: bool) -> None:
-    """Show thin single borders on every edge, or none (whatever the table style says)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = table._tbl.tblPr
-    for old in properties.findall(qn("w:tblBorders")):
-        properties.remove(old)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single" if visible else "nil")
-        if visible:
-            element.set(qn("w:sz"), "4")
-            element.set(qn("w:space"), "0")
-            element.set(qn("w:color"), "000000")
-        borders.append(element)
-    properties.append(borders)
-
-
-def _clear(cell: Any) -> None:
-    """Remove the empty paragraph a new cell starts with, so content begins at its top."""
-    for paragraph in list(cell.paragraphs):
-        if not paragraph.text:
-            paragraph._element.getparent().remove(paragraph._element)
+def _split_names(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Headings (before the first blank line) and names (the lines after the blank ones)."""
+    blank = lines.index("") if "" in lines else len(lines)
+    return lines[:blank], [text for text in lines[blank:] if text]
 
 
 def date_line(place: str, iso: str | None) -> str:
@@ -302,14 +350,3 @@ def date_line(place: str, iso: str | None) -> str:
     year, month, day = (int(part) for part in iso.split("-"))
     month_text = f"{month:02d}" if month < 3 else str(month)
     return f"{where}, ngày {day:02d} tháng {month_text} năm {year}"
-
-
-def _repeat_header_row(row: Any) -> None:
-    """Mark a table's first row as its header, repeated at the top of each page it runs onto."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)

@@ -5,11 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from khoi_thidua.model import Bloc, YearResults
-from khoi_thidua.numbers import format_date, format_number, format_percent
-from khoi_thidua.office.docx_layout import TEXT_WIDTH_MM, HeaderBlock, Writer, date_line
+from khoi_thidua.model import ORDER, PUT_FORWARD, Bloc, ConferenceDecision, YearResults
+from khoi_thidua.numbers import format_date
+from khoi_thidua.office.docx_layout import HeaderBlock, Writer, date_line
+from khoi_thidua.office.draft_parts import (
+    LANG,
+    Signer,
+    number,
+    official,
+    on_behalf,
+    scoring_table,
+    signature_lines,
+    vote_phrase,
+    votes_cell,
+    widths,
+)
 
-LANG = "vi"
 SYMBOL = "KTĐ"  # Khối thi đua: the issuer's symbol after the document kind
 
 
@@ -23,6 +34,11 @@ class DraftFacts:
     proposal: dict[str, Any]  # the JSON-ready dict of render.proposal.proposal_dict
     chair: str | None  # the chair's member name for the year, if known
     vice_chair: str | None
+    signer: Signer  # the chair unit signs for the bloc, which has no seal of its own
+
+    @property
+    def party(self) -> bool:
+        return self.bloc.documents.header == "party"
 
     @property
     def place(self) -> str:
@@ -32,16 +48,19 @@ class DraftFacts:
     def issuer(self) -> str:
         return self.bloc.documents.issuer or self.bloc.name
 
+    def award_name(self, award: str) -> str:
+        seat = next((s for s in self.proposal["seats"] if s["award"] == award), None)
+        return seat["name"] if seat else award
+
+    def number(self, kind: str) -> str:
+        # State documents: "Số: 12/TTr-KTĐ" (Decree 30/2020); Party ones: "Số 12-TTr/KTĐ".
+        return f"Số …-{kind}/{SYMBOL}" if self.party else f"Số: …/{kind}-{SYMBOL}"
+
     def header(self, kind: str, iso_date: str | None) -> HeaderBlock:
         return HeaderBlock(
             kind=self.bloc.documents.header,
             issuer=self.issuer,
-            # State documents: "Số: 12/TTr-KTĐ" (Decree 30/2020); Party documents: "Số 12-TTr/KTĐ".
-            number=(
-                f"Số …-{kind}/{SYMBOL}"
-                if self.bloc.documents.header == "party"
-                else f"Số: …/{kind}-{SYMBOL}"
-            ),
+            number=self.number(kind),
             place_date=date_line(self.place, iso_date),
         )
 
@@ -63,39 +82,30 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
     writer.paragraph(f"Địa điểm: {results.conference_place or facts.place or '…'}.", indent=True)
     chair = facts.chair or "…"
     vice = f"; Phó khối: {facts.vice_chair}" if facts.vice_chair else ""
-    writer.paragraph(
-        f"Chủ trì hội nghị: {chair}, Trưởng khối thi đua năm {facts.year}{vice}.", indent=True
+    signer = facts.signer
+    person = (
+        f"{signer.name}{', ' + signer.title if signer.title else ''}, đại diện "
+        if signer.name
+        else ""
     )
+    writer.paragraph(
+        f"Chủ trì hội nghị: {person}{chair}, Trưởng khối thi đua năm {facts.year}{vice}.",
+        indent=True,
+    )
+    writer.paragraph(f"Thư ký hội nghị: {results.secretary or '…'}.", indent=True)
     attendees = str(results.attendees) if results.attendees is not None else "…"
+    present = results.count.present if results.count else None
+    in_room = f"; {present}/{data['members']} đơn vị có mặt" if present is not None else ""
     writer.paragraph(
         f"Thành phần: {attendees} đại biểu của các đơn vị thành viên "
-        f"(Khối có {data['members']} đơn vị thành viên).",
+        f"(Khối có {data['members']} đơn vị thành viên{in_room}).",
         indent=True,
     )
     ballots = results.ballots
-    writer.paragraph(
-        f"Số phiếu phát ra và thu về: {ballots if ballots is not None else '…'} phiếu.",
-        indent=True,
-    )
+    writer.paragraph(_ballot_line(results), indent=True)
 
     writer.paragraph("I. KẾT QUẢ CHẤM ĐIỂM THI ĐUA", bold=True, align="left", keep_with_next=True)
-    rows = [
-        [
-            str(index),
-            s["member"]["name"],
-            _number(s["self_score"]),
-            _number(s["score"]),
-            s["rating_label"] or "",
-            "" if s["rank"] is None else str(s["rank"]),
-        ]
-        for index, s in enumerate(data["standings"], start=1)
-    ]
-    writer.table(
-        ["STT", "Đơn vị", "Điểm tự chấm", "Điểm chấm chéo", "Mức độ hoàn thành", "Xếp hạng"],
-        rows,
-        _widths([16, 52, 20, 20, 40, 18]),
-        numeric=(2, 3, 5),
-    )
+    scoring_table(writer, data)
 
     writer.paragraph("II. KẾT QUẢ BỎ PHIẾU SUY TÔN", bold=True, align="left", keep_with_next=True)
     seats = data["seats"]
@@ -103,14 +113,14 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
         [
             str(index),
             s["member"]["name"],
-            *[_votes(s["votes"].get(seat["award"]), ballots) for seat in seats],
+            *[votes_cell(s["votes"].get(seat["award"]), ballots) for seat in seats],
         ]
         for index, s in enumerate(data["standings"], start=1)
     ]
     writer.table(
         ["STT", "Đơn vị", *[seat["name"] for seat in seats]],
         rows,
-        _widths([16, 52, *[100 / max(len(seats), 1)] * len(seats)]),
+        widths([16, 52, *[100 / max(len(seats), 1)] * len(seats)]),
         numeric=tuple(range(2, 2 + len(seats))),
     )
 
@@ -124,7 +134,7 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
     )
     for index, seat in enumerate(seats, start=1):
         units = [
-            f"{s['member']['name']} ({_vote_phrase(s['votes'].get(seat['award']), ballots)})"
+            f"{s['member']['name']} ({vote_phrase(s['votes'].get(seat['award']), ballots)})"
             for s in data["standings"]
             if s["award"] and s["award"]["id"] == seat["award"]
         ]
@@ -134,21 +144,21 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
         )
     for tie in data["ties"]:
         writer.paragraph(_tie_text(tie, data), italic=True, indent=True)
+    for decision in results.decisions:
+        writer.paragraph(_decision_text(decision, facts), indent=True)
     writer.paragraph(
         "Biên bản được lập xong vào hồi … giờ … cùng ngày, đã được đọc lại cho hội nghị "
         "nghe và thông qua.",
         indent=True,
     )
+    # Two signatures: the secretary, and the one who chaired for the chair unit.
     writer.signatures(
-        [("THƯ KÝ HỘI NGHỊ", True, False), ("(Ký, ghi rõ họ tên)", False, True)],
         [
-            "CHỦ TRÌ HỘI NGHỊ",
-            f"TRƯỞNG KHỐI THI ĐUA NĂM {facts.year}",
-            "(Ký, ghi rõ họ tên, đóng dấu)",
-            "",
-            "",
-            facts.chair or "",
+            ("THƯ KÝ HỘI NGHỊ", True, False),
+            *[("", False, False)] * 5,
+            (results.secretary, True, False),
         ],
+        signature_lines(["CHỦ TRÌ HỘI NGHỊ", f"TRƯỞNG KHỐI THI ĐUA NĂM {facts.year}"], signer),
         recipients=False,
     )
     return writer.save()
@@ -169,7 +179,7 @@ def letter_document(facts: DraftFacts, base: bytes | None = None, source: str = 
         align="center",
     )
     writer.paragraph(f"Kính gửi: {recipient}.", align="center")
-    writer.paragraph(f"Căn cứ {data['rule_pack']['basis']};", indent=True)
+    writer.paragraph(f"Căn cứ {official(data['rule_pack']['basis'])};", indent=True)
     when = f" ngày {format_date(results.conference_date, LANG)}" if results.conference_date else ""
     writer.paragraph(
         f"Căn cứ kết quả chấm điểm, bình xét thi đua năm {facts.year} và biên bản hội nghị "
@@ -194,16 +204,16 @@ def letter_document(facts: DraftFacts, base: bytes | None = None, source: str = 
                 str(index),
                 item["member"]["name"],
                 award.get("name", ""),
-                _number(standing.get("score")),
-                _votes(votes, ballots),
-                award.get("basis", ""),
+                number(standing.get("score")),
+                votes_cell(votes, ballots),
+                official(award.get("basis", "")),
             ]
         )
     if rows:
         writer.table(
             ["STT", "Tên tập thể", "Hình thức khen thưởng", "Điểm", "Số phiếu", "Căn cứ"],
             rows,
-            _widths([16, 44, 38, 18, 20, 44]),
+            widths([16, 44, 38, 18, 20, 44]),
             numeric=(3, 4),
         )
     else:
@@ -223,44 +233,64 @@ def letter_document(facts: DraftFacts, base: bytes | None = None, source: str = 
             ("- Các đơn vị thành viên Khối;", False, False),
             ("- Lưu: VT.", False, False),
         ],
-        [
-            f"TM. {facts.bloc.name.upper()}",
-            "TRƯỞNG KHỐI",
-            "(Ký, ghi rõ họ tên, đóng dấu)",
-            "",
-            "",
-            facts.chair or "",
-        ],
+        signature_lines(
+            [f"{on_behalf(facts.party)} {facts.bloc.name.upper()}", "TRƯỞNG KHỐI"], facts.signer
+        ),
     )
+    _appendix(writer, facts)
     return writer.save()
 
 
-def _number(value: object) -> str:
-    if value is None:
-        return ""
-    assert isinstance(value, int | float)
-    # Scores keep their decimal, as in the scoring table: 97,0 beside 98,5 (98,25 keeps two).
-    decimals = 1 if round(float(value), 1) == float(value) else 2
-    return format_number(float(value), LANG, decimals)
+def _appendix(writer: Writer, facts: DraftFacts) -> None:
+    """Phụ lục: the year's scoring table and ranking, attached to the letter."""
+    writer.page_break()
+    writer.paragraph("PHỤ LỤC", bold=True, align="center", space_after=0)
+    writer.paragraph(
+        f"KẾT QUẢ CHẤM ĐIỂM VÀ XẾP HẠNG THI ĐUA NĂM {facts.year}",
+        bold=True,
+        align="center",
+        space_after=0,
+    )
+    writer.paragraph(
+        f"(Kèm theo Tờ trình số …{'-TTr/' if facts.party else '/TTr-'}{SYMBOL} "
+        f"ngày … tháng … năm … của {facts.bloc.name})",
+        italic=True,
+        align="center",
+        keep_with_next=True,
+    )
+    scoring_table(writer, facts.proposal)
 
 
-def _votes(votes: int | None, ballots: int | None) -> str:
-    """Votes for a table cell: "7/8" of the ballots cast, or the count alone."""
-    count = votes or 0
-    return str(count) if ballots is None else f"{count}/{ballots}"
+def _ballot_line(results: YearResults) -> str:
+    """The ballots as counted: issued, returned, valid and spoiled where the count gives them."""
+    count = results.count
+    ballots = results.ballots
+    if count is None or (count.issued is None and count.returned is None):
+        return f"Số phiếu phát ra và thu về: {ballots if ballots is not None else '…'} phiếu."
+
+    def shown(value: int | None) -> str:
+        return "…" if value is None else str(value)
+
+    return (
+        f"Số phiếu phát ra: {shown(count.issued)}; số phiếu thu về: {shown(count.returned)}; "
+        f"số phiếu hợp lệ: {shown(count.valid)}; số phiếu không hợp lệ: {shown(count.spoiled)}."
+    )
 
 
-def _vote_phrase(votes: int | None, ballots: int | None) -> str:
-    count = votes or 0
-    if ballots is None:
-        return f"{count} phiếu"
-    return f"{count}/{ballots} phiếu, đạt {format_percent(count / ballots, LANG)}"
-
-
-def _widths(parts: list[float]) -> list[float]:
-    """Column widths in mm, scaled so the table fills the text width."""
-    total = sum(parts)
-    return [TEXT_WIDTH_MM * p / total for p in parts]
+def _decision_text(decision: ConferenceDecision, facts: DraftFacts) -> str:
+    """A decision of the conference as the minutes state it."""
+    units = [facts.bloc.member(m).name for m in decision.members]
+    award = facts.award_name(decision.award)
+    if decision.action == ORDER:
+        what = f"đối với {award}, các đơn vị bằng nhau được xếp theo thứ tự: " + ", ".join(
+            f"{i}. {u}" for i, u in enumerate(units, start=1)
+        )
+    elif decision.action == PUT_FORWARD:
+        what = f"đề nghị {', '.join(units)} cho {award}"
+    else:
+        what = f"không đề nghị {', '.join(units)} cho {award}"
+    where = f" ({decision.minutes})" if decision.minutes else ""
+    return f"Hội nghị quyết định {what}. Lý do: {decision.reason}{where}."
 
 
 def _tie_text(tie: dict[str, Any], data: dict[str, Any]) -> str:

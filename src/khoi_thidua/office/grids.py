@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,6 @@ from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.columns import CONFERENCE_SHEET, RESULTS_SHEET
 from khoi_thidua.store import display
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 2000  # a bloc has a few dozen members; more rows is the wrong file
 MAX_COLUMNS = 200
 ZIP_MAGIC = b"PK\x03\x04"
@@ -122,14 +123,20 @@ def read_source(path: Path) -> Source:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    from khoi_thidua.store.reading import read_limited
+    from khoi_thidua.store.guards import read_kind
+    from khoi_thidua.store.kinds import kind_named
 
-    data = read_limited(
+    kind = kind_named("csv" if path.suffix.lower() == ".csv" else "workbook")
+    data = read_kind(
         path,
         name,
-        MAX_INPUT_BYTES,
+        kind,
         t("{file} is a folder, but a workbook or CSV file was expected", file=name),
     )
+    if kind.id == "csv" and data.startswith(ZIP_MAGIC):
+        from khoi_thidua.store.guards import check_office
+
+        check_office(data, name, kind_named("workbook").limits)
     if not data.strip():
         raise DataError(
             [Problem(name, "", t("the file is empty"), t("fill the sheet made by khoi template"))]
@@ -145,7 +152,15 @@ def _read_workbook(data: bytes, name: str) -> Source:
             # openpyxl warns about Excel features it drops on load (extensions, slicers…);
             # khoi only reads values, so the warnings are noise for the user.
             warnings.simplefilter("ignore")
-            wb = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
+            # Read-only mode streams each sheet: memory stays small whatever the sheet's size,
+            # and no more than MAX_ROWS rows are ever turned into cells.
+            wb = load_workbook(io.BytesIO(data), data_only=False, read_only=True)
+            try:
+                return _workbook_source(wb, data, name)
+            finally:
+                wb.close()
+    except DataError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds (zip, XML, key) for a damaged file
         raise DataError(
             [
@@ -160,6 +175,9 @@ def _read_workbook(data: bytes, name: str) -> Source:
                 )
             ]
         ) from None
+
+
+def _workbook_source(wb: Any, data: bytes, name: str) -> Source:
     sheets = list(wb.worksheets)
     if not sheets:
         raise DataError([Problem(name, "", t("the workbook has no worksheet"))])
@@ -168,26 +186,54 @@ def _read_workbook(data: bytes, name: str) -> Source:
         (ws for ws in sheets if ws.title not in (CONFERENCE_SHEET, *GUIDE_SHEETS)), sheets[0]
     )
     problems: list[Problem] = []
-    results = _sheet_grid(results_ws, name, problems)
+    results = _sheet_grid(results_ws, data, name, problems)
     conference_ws = by_name.get(CONFERENCE_SHEET)
     conference = None
     if conference_ws is not None and conference_ws is not results_ws:
-        conference = _sheet_grid(conference_ws, name, problems)
+        conference = _sheet_grid(conference_ws, data, name, problems)
     return Source(name, results, conference, problems)
 
 
-def _sheet_grid(sheet: Any, file: str, problems: list[Problem]) -> Grid:
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+
+
+def _merged_ranges(sheet: Any, data: bytes, title: str) -> list[tuple[int, int, str]]:
+    """The merged ranges of a sheet, read from its XML (read-only sheets do not keep them)."""
+    part = getattr(sheet, "_worksheet_path", None)
+    if not isinstance(part, str):
+        return []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read(part.lstrip("/"))
+    return [
+        (
+            int(m.group(2)),
+            int(m.group(4)),
+            f"{title}!{m.group(1).decode()}{m.group(2).decode()}"
+            f":{m.group(3).decode()}{m.group(4).decode()}",
+        )
+        for m in _MERGE.finditer(xml)
+    ]
+
+
+def _sheet_grid(sheet: Any, data: bytes, file: str, problems: list[Problem]) -> Grid:
     title = str(sheet.title)
-    if sheet.max_row > MAX_ROWS or sheet.max_column > MAX_COLUMNS:
+    # The stored dimension may be missing or wrong; measure the sheet by streaming it.
+    sheet.reset_dimensions()
+    try:
+        sheet.calculate_dimension(force=True)
+        max_row, max_column = sheet.max_row or 0, sheet.max_column or 0
+    except NameError:  # openpyxl's measure of a sheet without a single row (UnboundLocalError)
+        max_row = max_column = 0
+    if max_row > MAX_ROWS or max_column > MAX_COLUMNS:
         problems.append(
             Problem(
                 file,
-                f"{title}!{sheet.dimensions}",
+                f"{title}!A1:{column_letter(max(max_column, 1))}{max(max_row, 1)}",
                 t(
                     "the sheet uses {rows} rows and {columns} columns; a scoring sheet has at "
                     "most {max_rows} rows and {max_columns} columns",
-                    rows=sheet.max_row,
-                    columns=sheet.max_column,
+                    rows=max_row,
+                    columns=max_column,
                     max_rows=MAX_ROWS,
                     max_columns=MAX_COLUMNS,
                 ),
@@ -195,40 +241,45 @@ def _sheet_grid(sheet: Any, file: str, problems: list[Problem]) -> Grid:
             )
         )
     rows: list[list[Cell]] = []
-    for raw_row in sheet.iter_rows(
-        min_row=1, max_row=min(sheet.max_row, MAX_ROWS), max_col=min(sheet.max_column, MAX_COLUMNS)
-    ):
-        row: list[Cell] = []
-        for cell in raw_row:
-            ref = f"{title}!{cell.coordinate}"
-            value = cell.value
-            kind = type(value).__name__
-            if cell.data_type == "f" or kind in ("ArrayFormula", "DataTableFormula"):
-                problems.append(
-                    Problem(
-                        file,
-                        ref,
-                        t("the cell holds a formula; khoi reads values only"),
-                        t("copy the column and paste it back with Paste Special → Values"),
-                    )
-                )
-                value = None
-            elif cell.data_type == "e":
-                problems.append(
-                    Problem(
-                        file,
-                        ref,
-                        t("the cell holds the error value {value}", value=value),
-                        t("type the value"),
-                    )
-                )
-                value = None
-            row.append(Cell(value, ref, str(cell.number_format or "General")))
-        rows.append(row)
-    merged = [
-        (rng.min_row, rng.max_row, f"{title}!{rng.coord}") for rng in sheet.merged_cells.ranges
-    ]
-    return Grid(title, rows, merged)
+    if max_row and max_column:
+        raw_rows = sheet.iter_rows(
+            min_row=1, max_row=min(max_row, MAX_ROWS), max_col=min(max_column, MAX_COLUMNS)
+        )
+        for row_index, raw_row in enumerate(raw_rows, start=1):
+            rows.append(
+                [
+                    _cell(cell, f"{title}!{column_letter(col)}{row_index}", file, problems)
+                    for col, cell in enumerate(raw_row, start=1)
+                ]
+            )
+    return Grid(title, rows, _merged_ranges(sheet, data, title))
+
+
+def _cell(cell: Any, ref: str, file: str, problems: list[Problem]) -> Cell:
+    value = cell.value
+    kind = type(value).__name__
+    data_type = getattr(cell, "data_type", "n")
+    if data_type == "f" or kind in ("ArrayFormula", "DataTableFormula"):
+        problems.append(
+            Problem(
+                file,
+                ref,
+                t("the cell holds a formula; khoi reads values only"),
+                t("copy the column and paste it back with Paste Special → Values"),
+            )
+        )
+        value = None
+    elif data_type == "e":
+        problems.append(
+            Problem(
+                file,
+                ref,
+                t("the cell holds the error value {value}", value=value),
+                t("type the value"),
+            )
+        )
+        value = None
+    return Cell(value, ref, str(getattr(cell, "number_format", None) or "General"))
 
 
 def _read_csv(data: bytes, name: str) -> Source:
@@ -250,6 +301,10 @@ def _read_csv(data: bytes, name: str) -> Source:
                 )
             ]
         ) from None
+    from khoi_thidua.store.guards import check_csv
+    from khoi_thidua.store.kinds import kind_named
+
+    check_csv(text.lstrip(), name, kind_named("csv").limits)
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     # Excel writes ";" where the decimal mark is a comma; pick the separator that splits the
     # header into the most columns.

@@ -13,6 +13,7 @@ from khoi_thidua.awards.proposal import (
 from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
+from khoi_thidua.render.conference import conference_reason, conference_standing_reason
 from khoi_thidua.render.explain import explain_dict, explain_view
 from khoi_thidua.render.rotation import bloc_ref, member_ref
 
@@ -76,7 +77,8 @@ def _decision_dict(
         "status": decision.status,
         "others": list(decision.others),
         "held_for": list(decision.held_for),
-        "reason": decision_reason(decision, pack, year, names),
+        "reason": conference_reason(decision, pack, decision_reason(decision, pack, year, names)),
+        "conference": decision.conference or None,
         "conditions": [_check_dict(c, pack, year) for c in decision.checks],
     }
 
@@ -102,7 +104,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
                 "votes": dict(r.votes) if r else {},
                 "total_votes": r.total_votes if r else 0,
                 "award": _award_ref(pack.award(s.award) if s.award else None),
-                "reason": standing_reason(s, proposal, names),
+                "reason": conference_standing_reason(s, pack, standing_reason(s, proposal, names)),
                 "decisions": [_decision_dict(d, pack, proposal.year, names) for d in s.decisions],
                 "titles": [_decision_dict(d, pack, proposal.year, names) for d in s.titles],
             }
@@ -111,6 +113,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "bloc": bloc_ref(bloc),
         "year": proposal.year,
+        "status": proposal.status,
         "rule_pack": {
             "id": pack.id,
             "name": pack.name,
@@ -172,6 +175,10 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
                 "seats_left": tie.seats_left,
             }
             for tie in proposal.ties
+        ],
+        "settled": [
+            {"award": tie.award, "rank": tie.rank, "members": list(tie.members)}
+            for tie in proposal.settled
         ],
         "warnings": [
             {"code": n.code, "text": notice_text(n, proposal, names), "detail": n.detail}

@@ -1,7 +1,8 @@
-"""The kinds of file khoi reads or writes, each in one entry: its name, limit and protection.
+"""The kinds of file khoi reads or writes, each in one entry: its name, limits and protection.
 
 A new kind of file (a plan, a scoring sheet, a tally sheet, a report) is one entry here, and
-gets the same size limit on reading and the same protection against exports as the others.
+gets the same guards on reading (regular file only, size, structure limits checked before any
+parser sees the bytes) and the same protection against exports as the others.
 """
 
 from __future__ import annotations
@@ -13,6 +14,37 @@ from pathlib import Path
 
 BLOC_FILE = "bloc.toml"
 MIB = 1024 * 1024
+
+
+class Form(StrEnum):
+    """How a kind of file is opened, which decides the structure guards that apply to it."""
+
+    TOML = "toml"  # UTF-8 TOML text
+    OFFICE = "office"  # a zip of XML parts (.xlsx, .docx)
+    CSV = "csv"  # UTF-8 comma- or semicolon-separated text
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Structure limits checked before a parser sees the file (0: no limit of that sort)."""
+
+    line_chars: int = 0  # TOML: longest line; CSV: longest first (header) line
+    key_parts: int = 0  # TOML: parts of one dotted key or [table.header]
+    depth: int = 0  # TOML: lists and inline tables nested in each other
+    integer_digits: int = 0  # TOML: digits of one integer
+    entries: int = 0  # zip: members
+    unpacked_bytes: int = 0  # zip: total declared uncompressed size
+    part_bytes: int = 0  # zip: declared uncompressed size of one XML member (parsed in memory)
+    ratio: int = 0  # zip: uncompressed / compressed size of one member over 1 MiB
+
+
+TOML_LIMITS = Limits(line_chars=64 * 1024, key_parts=32, depth=32, integer_digits=30)
+# A workbook's sheets are streamed (read-only mode), but its shared strings are held whole; a
+# Word template is parsed whole, so its XML parts get a tighter bound. Pictures are not parsed:
+# they count only towards the total.
+WORKBOOK_LIMITS = Limits(entries=2_000, unpacked_bytes=128 * MIB, part_bytes=16 * MIB, ratio=200)
+DOCX_LIMITS = Limits(entries=2_000, unpacked_bytes=128 * MIB, part_bytes=8 * MIB, ratio=200)
+CSV_LIMITS = Limits(line_chars=64 * 1024)
 
 
 class Place(StrEnum):
@@ -33,12 +65,30 @@ class FileKind:
     place: Place
     max_bytes: int
     data: bool  # a data file: read by khoi, changed only by its own locked writers
+    form: Form = Form.TOML
+    limits: Limits = TOML_LIMITS
 
 
 def _kind(
-    id: str, description: str, pattern: str, place: Place, max_mib: int, data: bool
+    id: str,
+    description: str,
+    pattern: str,
+    place: Place,
+    max_mib: int,
+    data: bool,
+    form: Form = Form.TOML,
+    limits: Limits = TOML_LIMITS,
 ) -> FileKind:
-    return FileKind(id, description, re.compile(pattern, re.IGNORECASE), place, max_mib * MIB, data)
+    return FileKind(
+        id,
+        description,
+        re.compile(pattern, re.IGNORECASE),
+        place,
+        max_mib * MIB,
+        data,
+        form,
+        limits,
+    )
 
 
 KINDS: tuple[FileKind, ...] = (
@@ -47,10 +97,34 @@ KINDS: tuple[FileKind, ...] = (
     # Any other TOML file in a bloc folder or the data root is a rules override or a plan.
     _kind("bloc-toml", "rules or plans of a bloc", r"\.toml$", Place.BLOC, 5, True),
     _kind("root-toml", "the province's rules or plans", r"\.toml$", Place.ROOT, 5, True),
-    _kind("workbook", "an Excel workbook", r"\.xlsx$", Place.ANYWHERE, 20, False),
-    _kind("csv", "a CSV sheet", r"\.csv$", Place.ANYWHERE, 20, False),
-    _kind("docx", "a Word document or template", r"\.docx$", Place.ANYWHERE, 20, False),
+    _kind(
+        "workbook",
+        "an Excel workbook",
+        r"\.xlsx$",
+        Place.ANYWHERE,
+        20,
+        False,
+        Form.OFFICE,
+        WORKBOOK_LIMITS,
+    ),
+    _kind("csv", "a CSV sheet", r"\.csv$", Place.ANYWHERE, 20, False, Form.CSV, CSV_LIMITS),
+    _kind(
+        "docx",
+        "a Word document or template",
+        r"\.docx$",
+        Place.ANYWHERE,
+        20,
+        False,
+        Form.OFFICE,
+        DOCX_LIMITS,
+    ),
 )
+BY_ID = {kind.id: kind for kind in KINDS}
+
+
+def kind_named(id: str) -> FileKind:
+    """The registry entry with this id (a reader says which kind of file it expects)."""
+    return BY_ID[id]
 
 
 def kind_of(path: Path) -> FileKind | None:

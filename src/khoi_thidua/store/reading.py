@@ -16,11 +16,12 @@ from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.results_schema import parse_results
+from khoi_thidua.store.guards import check_toml, read_kind, read_regular
+from khoi_thidua.store.kinds import kind_named, kind_of
 from khoi_thidua.toml_lines import LazyLines
 
 BLOC_FILE = "bloc.toml"
 RESULTS_PATTERN = re.compile(r"^results-(\d{4})\.toml$")
-MAX_FILE_BYTES = 5 * 1024 * 1024  # a bloc's file is a few kilobytes; more is a mistake
 
 
 @dataclass(frozen=True)
@@ -52,32 +53,17 @@ def _folder(cwd: str) -> Path:
 
 
 def read_limited(path: Path, name: str, limit: int, folder_message: str) -> bytes:
-    """The bytes of ``path``, or a clear error: a folder, a missing or unreadable file, or a
-    file over ``limit`` bytes (read no further than that, whatever its size)."""
-    if path.is_dir():
-        raise MissingInputError(folder_message, t("rename or remove the folder"))
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise MissingInputError(t("{file} does not exist", file=name)) from None
-    except OSError as exc:
-        # The operating system's reason (exc.strerror) comes in the system's own language.
-        raise MissingInputError(
-            t("{file} cannot be read: {reason}", file=name, reason=exc.strerror)
-        ) from None
-    if len(raw) > limit:
-        size = limit // 1024 // 1024
-        raise DataError([Problem(name, "", t("the file is larger than {size} MB", size=size))])
-    return raw
+    """The bytes of ``path``, or a clear error: a folder, a missing or unreadable file, a file
+    that is not a regular file (FIFO, device, socket: refused before opening, so no hang), or
+    a file over ``limit`` bytes (read no further than that, whatever its size)."""
+    return read_regular(path, name, limit, folder_message)
 
 
 def read_toml(path: Path) -> TomlFile:
     """Read and parse ``path`` as UTF-8 TOML, or raise a clear error naming the file."""
     name = display(path)
-    raw = read_limited(
-        path, name, MAX_FILE_BYTES, t("{file} is a folder, but a file was expected", file=name)
-    )
+    kind = kind_of(path) or kind_named("bloc-toml")
+    raw = read_kind(path, name, kind, t("{file} is a folder, but a file was expected", file=name))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark left by Windows Notepad is harmless
     try:
@@ -97,6 +83,7 @@ def read_toml(path: Path) -> TomlFile:
         raise DataError(
             [Problem(name, "", t("the file is empty"), t("see the README for an example"))]
         )
+    check_toml(text, name, kind.limits)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -114,6 +101,10 @@ def read_toml(path: Path) -> TomlFile:
             line,
         )
         raise DataError([problem]) from None
+    except ValueError:
+        # int() refuses integers of thousands of digits; the scan above stops most of them.
+        too_long = t("a number is too long")
+        raise DataError([Problem(name, "", t("not valid TOML: {error}", error=too_long))]) from None
     except RecursionError:
         # tomllib recurses once per nested [ or {; thousands of them are a broken file, not data.
         too_deep = t("lists or tables nested too deeply")
@@ -122,6 +113,8 @@ def read_toml(path: Path) -> TomlFile:
 
 
 def _not_utf8(raw: bytes, position: int) -> str:
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return t("the file is saved as UTF-32, not UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return t("the file is saved as UTF-16 (Notepad's “Unicode”), not UTF-8")
     if b"\x00" in raw[:4096]:

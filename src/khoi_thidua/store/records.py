@@ -11,7 +11,7 @@ from typing import Any
 from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedError
 from khoi_thidua.i18n import language, t
-from khoi_thidua.model import Bloc, GrantedAward, LeadershipRecord, YearResults
+from khoi_thidua.model import Bloc, ConferenceDecision, GrantedAward, LeadershipRecord, YearResults
 from khoi_thidua.numbers import format_date
 from khoi_thidua.store.reading import BLOC_FILE, display
 from khoi_thidua.store.writing import update_text_file
@@ -206,5 +206,91 @@ def record_granted(
                 [], t("internal check failed while recording an award in {file}", file=name)
             )
         return new_text, GrantOutcome("written", granted, name)
+
+    return update_text_file(path, change, timeout)
+
+
+@dataclass(frozen=True)
+class DecisionOutcome:
+    """What ``decide`` did: ``written`` or ``unchanged``, and the file."""
+
+    status: str
+    decision: ConferenceDecision
+    file: str
+
+
+def record_decision(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    decision: ConferenceDecision,
+    award_ids: list[str],
+    validate: Callable[[YearResults], None],
+    timeout: float | None = None,
+) -> DecisionOutcome:
+    """Append the conference's decision to ``results-YEAR.toml`` under the lock.
+
+    ``validate`` runs on the results as they would be after the edit and raises when the
+    decision cannot stand (it breaks a rule, names no open tie): then nothing is written.
+    The same decision twice is a no-op; another order or reason for it is refused.
+    """
+    import tomlkit
+
+    from khoi_thidua.results_schema import parse_results
+    from khoi_thidua.store.reading import results_file
+
+    path = results_file(bloc_dir, year)
+    name = display(path)
+
+    def parse(text: str) -> YearResults:
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+        results, problems = parse_results(doc, bloc, year, name, LazyLines(text), award_ids)
+        if results is None:
+            raise DataError(problems)
+        return results
+
+    def change(current: str | None) -> tuple[str | None, DecisionOutcome]:
+        if current is None:
+            raise MissingInputError(
+                t("no results for {year}: {file} does not exist", year=year, file=name),
+                t("the conference decides on the year's results; create the file first"),
+            )
+        for existing in parse(current).decisions:
+            if existing == decision:
+                return None, DecisionOutcome("unchanged", existing, name)
+            if (existing.award, existing.action, set(existing.members)) == (
+                decision.award,
+                decision.action,
+                set(decision.members),
+            ):
+                raise RefusedError(
+                    t(
+                        "{file} already records a decision on {award} for these units: "
+                        "{members} ({reason})",
+                        file=name,
+                        award=existing.award,
+                        members=", ".join(existing.members),
+                        reason=existing.reason,
+                    ),
+                    t("to change it deliberately, edit that [[decisions]] entry in the file"),
+                )
+        entry = tomlkit.table()
+        entry.add("award", decision.award)
+        entry.add("action", decision.action)
+        entry.add("members", list(decision.members))
+        entry.add("reason", decision.reason)
+        if decision.minutes:
+            entry.add("minutes", decision.minutes)
+        new_text = append_table(current, "decisions", entry)
+        after = parse(new_text)
+        if decision not in after.decisions:
+            raise DataError(
+                [], t("internal check failed while recording a decision in {file}", file=name)
+            )
+        validate(after)
+        return new_text, DecisionOutcome("written", decision, name)
 
     return update_text_file(path, change, timeout)

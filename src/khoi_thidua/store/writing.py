@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +13,8 @@ from typing import TypeVar
 
 from khoi_thidua.errors import LockTimeoutError, WriteError
 from khoi_thidua.i18n import t
+from khoi_thidua.store.guards import MIB, check_toml, read_kind
+from khoi_thidua.store.kinds import kind_named, kind_of
 from khoi_thidua.store.reading import display
 
 T = TypeVar("T")
@@ -36,7 +39,12 @@ def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
     wait = lock_timeout() if timeout is None else timeout
-    lock = FileLock(str(folder / LOCK_NAME), timeout=wait)
+    lock_path = folder / LOCK_NAME
+    shared = _shared_mode(folder)
+    if shared is None:
+        lock = FileLock(str(lock_path), timeout=wait)
+    else:
+        lock = FileLock(str(lock_path), timeout=wait, mode=shared)
     try:
         lock.acquire()
     except Timeout:
@@ -58,10 +66,37 @@ def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
             ),
             t("check that the folder is writable"),
         ) from None
+    _share_like_folder(lock_path, folder)
     try:
         yield
     finally:
         lock.release()
+
+
+def _shared_mode(folder: Path) -> int | None:
+    """The lock file's mode in a folder others write to (group- or world-writable), so the next
+    writer can take the lock whatever its umask; None leaves the umask to decide."""
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return None
+    if mode & stat.S_IWOTH:
+        return 0o666
+    if mode & stat.S_IWGRP:
+        return 0o664
+    return None
+
+
+def _share_like_folder(path: Path, folder: Path) -> None:
+    """Give ``path`` the folder's group when the group writes there, and (as root, e.g. a cron
+    job in a user's folder) the folder's owner too, so the folder's users can still write."""
+    with contextlib.suppress(OSError, AttributeError):
+        here = folder.stat()
+        mine = path.lstat()
+        if os.geteuid() == 0 and (mine.st_uid, mine.st_gid) != (here.st_uid, here.st_gid):
+            os.chown(path, here.st_uid, here.st_gid, follow_symlinks=False)
+        elif here.st_mode & stat.S_IWGRP and mine.st_gid != here.st_gid:
+            os.chown(path, -1, here.st_gid, follow_symlinks=False)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -85,9 +120,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        # mkstemp makes the file 0600; keep the old file's mode, or the usual one for a new file.
-        with contextlib.suppress(OSError):
-            tmp.chmod(path.stat().st_mode & 0o777 if path.exists() else _default_mode())
+        _keep_ownership(tmp, path, folder)
         tmp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -101,6 +134,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             t("check free disk space and permissions"),
         ) from None
     _fsync_folder(folder)
+
+
+def _keep_ownership(tmp: Path, path: Path, folder: Path) -> None:
+    """Give the new file the old one's mode and, where permitted, its owner and group (a new
+    file: the usual mode, and the folder's sharing)."""
+    try:
+        old = path.stat()
+    except OSError:
+        # mkstemp makes the file 0600; a new file gets the usual mode.
+        with contextlib.suppress(OSError):
+            tmp.chmod(_default_mode())
+        _share_like_folder(tmp, folder)
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        if os.geteuid() == 0:
+            os.chown(tmp, old.st_uid, old.st_gid)
+        elif old.st_gid != tmp.stat().st_gid:
+            os.chown(tmp, -1, old.st_gid)  # permitted when the writer is in that group
+    # chmod after chown: changing the owner clears the set-id bits.
+    with contextlib.suppress(OSError):
+        tmp.chmod(stat.S_IMODE(old.st_mode))
 
 
 def _default_mode() -> int:
@@ -143,18 +197,38 @@ def update_text_file(
     inside the lock is what makes concurrent updates safe: no run writes over a change it
     has not seen.
     """
+    name = display(path)
+    kind = kind_of(path) or kind_named("bloc-toml")
     with locked(path.parent, timeout):
+        raw = None
+        if path.exists() or path.is_symlink():
+            raw = read_kind(
+                path, name, kind, t("{file} is a folder, but a file was expected", file=name)
+            )
         try:
-            raw = path.read_bytes() if path.exists() else None
             current = None if raw is None else raw.decode("utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
             raise WriteError(
-                t("cannot read {file} before changing it: {error}", file=display(path), error=exc)
+                t("cannot read {file} before changing it: {error}", file=name, error=exc)
             ) from None
+        if current is not None:
+            check_toml(current, name, kind.limits)
         new_text, outcome = change(current)
         if new_text is not None and new_text != current:
+            data = _same_style(new_text, raw)
+            if len(data) > kind.max_bytes:
+                # Written, the file would be refused by every later command.
+                raise WriteError(
+                    t(
+                        "{file} would grow past {size} MB, the limit for reading it; "
+                        "nothing was written",
+                        file=name,
+                        size=kind.max_bytes // MIB,
+                    ),
+                    t("move old notes or records out of the file, then try again"),
+                )
             remove_stale_temps(path)
-            write_atomic(path, _same_style(new_text, raw))
+            write_atomic(path, data)
         return outcome
 
 

@@ -39,13 +39,12 @@ def _base_text(of: VoteBase) -> str:
 def denominator(facts: Facts) -> int | None:
     """The count a vote share is taken of, under the pack's `votes_of` (None: not recorded)."""
     results = facts.results
+    count = results.count
+    if facts.votes_of == "valid":
+        return results.ballots  # `ballots` in [conference] are the valid ballots
     if facts.votes_of == "members":
-        return facts.members or None
-    if facts.votes_of == "issued":
-        return results.ballots_issued
-    if facts.votes_of == "valid" and results.ballots_valid is not None:
-        return results.ballots_valid
-    return results.ballots  # ballots cast; also the valid ones when no invalid were recorded
+        return count.members if count is not None else facts.members or None
+    return None if count is None else count.denominator(facts.votes_of)
 
 
 @dataclass(frozen=True)

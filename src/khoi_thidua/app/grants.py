@@ -1,0 +1,230 @@
+"""Recording awards granted: an award named as people type it, and a whole decision list at once,
+each row matched to its bloc and unit and recorded like ``record-award``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from khoi_thidua.awards.rules import AwardRule, RulePack
+from khoi_thidua.errors import KhoiError, UsageError
+from khoi_thidua.i18n import t
+from khoi_thidua.lookup import fold
+from khoi_thidua.model import Bloc, GrantedAward
+from khoi_thidua.office.decisions_sheet import DecisionRow
+
+
+def find_award(pack: RulePack, query: str) -> AwardRule:
+    """The award ``query`` names: its id, or its name typed with or without diacritics
+    ("Cờ thi đua của UBND tỉnh", "co thi dua cua ubnd tinh"), or a part of the name that
+    names one award only ("bang khen thu tuong")."""
+    wanted = query.strip()
+    folded = fold(wanted)
+    for award in pack.awards:
+        if award.id == wanted or award.id == folded.replace(" ", "-"):
+            return award
+    named = [a for a in pack.awards if folded in {fold(a.name), fold(a.name_en)}]
+    if len(named) == 1:
+        return named[0]
+    words = folded.split()
+    partial = [a for a in pack.awards if words and all(w in fold(a.name).split() for w in words)]
+    if len(partial) == 1:
+        return partial[0]
+    listing = "; ".join(f"{a.id} ({a.name})" for a in pack.awards)
+    if len(partial) > 1:
+        raise UsageError(
+            t("'{query}' matches several awards", query=query),
+            t("awards of these rules: {awards}", awards=listing),
+        )
+    raise UsageError(
+        t("no award of the rules in force matches '{query}'", query=query),
+        t("awards of these rules: {awards}", awards=listing),
+    )
+
+
+class RowStatus(StrEnum):
+    """What became of one row of a decision list."""
+
+    WRITTEN = "written"
+    UNCHANGED = "unchanged"
+    WOULD_WRITE = "would_write"  # --dry-run
+    UNMATCHED = "unmatched"  # no bloc, unit or award matched: nothing recorded
+    REFUSED = "refused"  # something different is recorded already
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """One row of the list and what was done with it, with the reason when nothing was."""
+
+    row: DecisionRow
+    status: RowStatus
+    bloc_id: str = ""
+    member_id: str = ""
+    member_name: str = ""
+    award_id: str = ""
+    file: str = ""
+    message: str = ""
+    hint: str = ""
+
+
+@dataclass
+class _BlocIndex:
+    """The province's blocs, loaded once each, for matching rows."""
+
+    dirs: list[Path]
+    loaded: dict[Path, Bloc | KhoiError]
+
+    def bloc(self, bloc_dir: Path) -> Bloc | KhoiError:
+        from khoi_thidua import store
+
+        if bloc_dir not in self.loaded:
+            try:
+                self.loaded[bloc_dir] = store.load_bloc(bloc_dir)
+            except KhoiError as exc:
+                self.loaded[bloc_dir] = exc
+        return self.loaded[bloc_dir]
+
+
+def import_decisions(
+    data: Path, year: int, rows: Sequence[DecisionRow], dry_run: bool = False
+) -> list[RowOutcome]:
+    """Match every row to a bloc, a unit of that bloc in ``year`` and an award of the rules in
+    force, then record each matched row in its bloc's ``results-YEAR.toml`` (under the bloc's
+    lock; a row already recorded is unchanged). Rows that match nothing are reported."""
+    from khoi_thidua import store
+    from khoi_thidua.store.packs import shipped_pack_for
+
+    pack = shipped_pack_for(year)
+    index = _BlocIndex(store.bloc_dirs(data), {})
+    outcomes: list[RowOutcome] = []
+    for row in rows:
+        matched = _match(index, pack, year, row)
+        if isinstance(matched, RowOutcome):
+            outcomes.append(matched)
+            continue
+        bloc_dir, bloc, member_id, award = matched
+        granted = GrantedAward(member_id, award.id, row.decision, row.date, row.issuer)
+        outcomes.append(_record(bloc_dir, bloc, year, granted, pack, row, dry_run))
+    return outcomes
+
+
+def _record(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    granted: GrantedAward,
+    pack: RulePack,
+    row: DecisionRow,
+    dry_run: bool,
+) -> RowOutcome:
+    from khoi_thidua import store
+    from khoi_thidua.store.records import record_granted
+
+    base = RowOutcome(
+        row,
+        RowStatus.WOULD_WRITE,
+        bloc_dir.name,
+        granted.member,
+        bloc.member(granted.member).name,
+        granted.award,
+        store.display(store.results_file(bloc_dir, year)),
+    )
+    if dry_run:
+        try:
+            results = store.load_results(bloc_dir, bloc, year, [a.id for a in pack.awards])
+        except KhoiError as exc:
+            return _with(base, RowStatus.REFUSED, exc.message, exc.hint)
+        same = any(
+            (g.member, g.award, g.decision, g.date) == key
+            for g in results.granted
+            for key in [(granted.member, granted.award, granted.decision, granted.date)]
+        )
+        return _with(base, RowStatus.UNCHANGED) if same else base
+    try:
+        outcome = record_granted(bloc_dir, bloc, year, granted, [a.id for a in pack.awards])
+    except KhoiError as exc:
+        return _with(base, RowStatus.REFUSED, exc.message, exc.hint)
+    status = RowStatus.WRITTEN if outcome.status == "written" else RowStatus.UNCHANGED
+    return _with(base, status)
+
+
+def _with(base: RowOutcome, status: RowStatus, message: str = "", hint: str = "") -> RowOutcome:
+    from dataclasses import replace
+
+    return replace(base, status=status, message=message, hint=hint)
+
+
+def _match(
+    index: _BlocIndex, pack: RulePack, year: int, row: DecisionRow
+) -> RowOutcome | tuple[Path, Bloc, str, AwardRule]:
+    from khoi_thidua.lookup import match_member
+
+    try:
+        award = find_award(pack, row.award)
+    except UsageError as exc:
+        return RowOutcome(row, RowStatus.UNMATCHED, message=exc.message, hint=exc.hint)
+    candidates = _blocs_for(index, row.bloc)
+    if not candidates:
+        return RowOutcome(
+            row,
+            RowStatus.UNMATCHED,
+            award_id=award.id,
+            message=t("no bloc matches '{query}'", query=row.bloc),
+            hint=t("blocs here: {blocs}", blocs=", ".join(d.name for d in index.dirs)),
+        )
+    found: list[tuple[Path, Bloc, str]] = []
+    last_error: KhoiError | None = None
+    for bloc_dir in candidates:
+        bloc = index.bloc(bloc_dir)
+        if isinstance(bloc, KhoiError):
+            last_error = bloc
+            continue
+        try:
+            member = match_member(bloc.members_in(year), row.unit).member
+        except UsageError as exc:
+            last_error = exc
+            continue
+        found.append((bloc_dir, bloc, member.id))
+    if len(found) == 1:
+        bloc_dir, bloc, member_id = found[0]
+        return bloc_dir, bloc, member_id, award
+    if len(found) > 1:
+        return RowOutcome(
+            row,
+            RowStatus.UNMATCHED,
+            award_id=award.id,
+            message=t(
+                "'{query}' matches units of several blocs: {blocs}",
+                query=row.unit,
+                blocs=", ".join(d.name for d, _, _ in found),
+            ),
+            hint=t("fill in the «Khối thi đua» column for this row"),
+        )
+    error = last_error or UsageError(t("no member matches '{query}'", query=row.unit))
+    return RowOutcome(
+        row, RowStatus.UNMATCHED, award_id=award.id, message=error.message, hint=error.hint
+    )
+
+
+def _blocs_for(index: _BlocIndex, query: str) -> list[Path]:
+    """The bloc folders a row's «Khối thi đua» names: all of them when it is empty."""
+    if not query.strip():
+        return list(index.dirs)
+    folded = fold(query)
+    exact = [d for d in index.dirs if d.name == query.strip() or fold(d.name) == folded]
+    if exact:
+        return exact
+    by_name: list[Path] = []
+    for bloc_dir in index.dirs:
+        bloc = index.bloc(bloc_dir)
+        if not isinstance(bloc, KhoiError) and folded in {fold(bloc.name)}:
+            by_name.append(bloc_dir)
+    if by_name:
+        return by_name
+    return [
+        d
+        for d in index.dirs
+        if not isinstance(b := index.bloc(d), KhoiError) and f" {folded}" in f" {fold(b.name)}"
+    ]

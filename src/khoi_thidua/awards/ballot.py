@@ -1,0 +1,39 @@
+"""Who goes on the conference's ballot: the units eligible on everything but the vote itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khoi_thidua.awards.proposal import Proposal
+
+# Conditions the ballot itself decides: a unit is a candidate whatever its votes so far.
+VOTE_KINDS = frozenset({"min_vote_share"})
+
+
+@dataclass(frozen=True)
+class BallotSection:
+    """One award on the ballot: its seats and its candidates, in the order of the ranking."""
+
+    award: str
+    seats: int | None  # None: no cap
+    candidates: tuple[str, ...]
+
+
+def ballot_sections(proposal: Proposal) -> tuple[BallotSection, ...]:
+    """Each bloc award with the units that meet every condition except the vote share."""
+    sections: list[BallotSection] = []
+    for seat in proposal.seats:
+        candidates = []
+        for standing in proposal.standings:
+            decision = next((d for d in standing.decisions if d.award == seat.award), None)
+            if decision is None:
+                continue
+            if all(c.met for c in decision.checks if c.condition.kind not in VOTE_KINDS):
+                candidates.append(standing.member)
+        sections.append(BallotSection(seat.award, seat.seats, tuple(candidates)))
+    return tuple(sections)
+
+
+def candidates_for(sections: tuple[BallotSection, ...], award: str) -> tuple[str, ...]:
+    """The candidates on the ballot for ``award`` (none when it is not on the ballot)."""
+    return next((s.candidates for s in sections if s.award == award), ())
