@@ -13,7 +13,7 @@ from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.office.cells import column_letter
-from khoi_thidua.office.grids import MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS, OLE_MAGIC, ZIP_MAGIC
+from khoi_thidua.office.grids import MAX_COLUMNS, MAX_ROWS, OLE_MAGIC, ZIP_MAGIC
 from khoi_thidua.office.values import text_of
 
 SHEET_NAME = "Quyết định"
@@ -45,14 +45,22 @@ class DecisionRow:
 
 def read_decisions(path: Path, display_name: str) -> list[DecisionRow]:
     """The rows of the decision list in ``path`` (.xlsx or .csv); every problem at once."""
-    from khoi_thidua.store.reading import read_limited
+    from khoi_thidua.store.guards import check_csv, check_office, read_kind
+    from khoi_thidua.store.kinds import kind_named
 
-    data = read_limited(
+    # The same guards as every workbook and CSV sheet khoi reads: a regular file, its size,
+    # and the zip's or the first line's limits checked before a parser sees the bytes.
+    kind = kind_named("csv" if path.suffix.lower() == ".csv" else "workbook")
+    data = read_kind(
         path,
         display_name,
-        MAX_INPUT_BYTES,
-        t("{file} is a folder, but a file was expected", file=display_name),
+        kind,
+        t("{file} is a folder, but a workbook or CSV file was expected", file=display_name),
     )
+    if data.startswith(ZIP_MAGIC):
+        check_office(data, display_name, kind_named("workbook").limits)
+    elif kind.id == "csv":
+        check_csv(data.decode("utf-8-sig", errors="replace"), display_name, kind.limits)
     if data.startswith(OLE_MAGIC):
         raise DataError(
             [
