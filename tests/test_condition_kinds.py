@@ -11,7 +11,6 @@ import pytest
 
 from award_builders import (
     award_doc,
-    edit,
     facts,
     make_pack,
     override,
@@ -25,7 +24,7 @@ from khoi_thidua.awards.conditions import check
 from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.awards.kinds.base import ConditionSpec
 from khoi_thidua.awards.pack_schema import apply_override, parse_pack
-from khoi_thidua.errors import KhoiError
+from khoi_thidua.model import VoteCount
 
 
 def pack_doc(conditions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -229,35 +228,32 @@ class TestAnyOfInAProposal:
 
 
 class TestVoteBase:
-    def share_check(self, votes_of: str | None, unit_votes: int, **counts: int | None) -> Any:
+    def share_check(self, votes_of: str | None, unit_votes: int, **counts: int) -> Any:
         pack = make_pack([award_doc("co-tinh", [{"kind": "min_vote_share", "more_than": 0.5}])])
         if votes_of is not None:
             pack = override(pack, {"votes_of": votes_of})
         award = pack.award("co-tinh")
         unit = result("a", votes={"co-tinh": unit_votes})
-        results = dataclasses.replace(year_results(2021, [unit], ballots=8), **counts)
+        valid = counts.pop("valid", 8)
+        count = VoteCount(members=10, valid=valid, **counts)
+        results = dataclasses.replace(year_results(2021, [unit], ballots=valid), count=count)
         known = dataclasses.replace(facts(results), members=10, votes_of=pack.votes_of)
         return pack, check(award.conditions[0], award, unit, known)
 
     def test_valid_ballots_by_default(self) -> None:
-        """By default a share is of the valid ballots: 4 of 6 valid (8 cast) is a majority."""
-        pack, outcome = self.share_check(None, 4, ballots_valid=6)
+        """By default a share is of the valid ballots: 4 of 6 valid (8 returned) is a majority."""
+        pack, outcome = self.share_check(None, 4, valid=6, returned=8)
         assert outcome.met
         assert outcome.actual == {"votes": 4, "ballots": 6, "of": "valid"}
         assert pack.award("co-tinh").conditions[0].spec.describe(pack, 2021) == (
             "votes from more than 50% of the valid ballots"
         )
 
-    def test_cast_ballots_when_no_invalid_are_recorded(self) -> None:
-        """Without `ballots_valid`, every ballot cast counts as valid."""
-        _, outcome = self.share_check(None, 4)
-        assert not outcome.met
-        assert outcome.actual["ballots"] == 8
-
     def test_returned_ballots(self) -> None:
-        """`votes_of = "returned"` takes the share of every ballot cast, valid or not."""
-        _, outcome = self.share_check("returned", 4, ballots_valid=6)
+        """`votes_of = "returned"` takes the share of every ballot returned, valid or not."""
+        _, outcome = self.share_check("returned", 4, valid=6, returned=8)
         assert not outcome.met
+        assert outcome.actual == {"votes": 4, "ballots": 8, "of": "returned"}
 
     def test_members(self) -> None:
         """`votes_of = "members"` takes the share of the bloc's members: 5 of 10 is no majority."""
@@ -265,12 +261,12 @@ class TestVoteBase:
         assert not outcome.met
         assert outcome.seen.observed(pack) == "5 votes of 10 members (50%)"
 
-    def test_issued_not_recorded(self) -> None:
-        """`votes_of = "issued"` without `ballots_issued` fails and says what is missing."""
+    def test_issued(self) -> None:
+        """`votes_of = "issued"` without the count of ballots issued fails and says so."""
         pack, outcome = self.share_check("issued", 8)
         assert not outcome.met
         assert outcome.seen.observed(pack) == "the number of ballots issued is not recorded"
-        _, counted = self.share_check("issued", 5, ballots_issued=9)
+        _, counted = self.share_check("issued", 5, issued=9)
         assert counted.met
 
     def test_unknown_base_is_refused(self) -> None:
@@ -279,38 +275,15 @@ class TestVoteBase:
         _, problems = apply_override(pack, {"schema": 1, "votes_of": "attendees"}, "rules.toml")
         assert [p.key for p in problems] == ["votes_of"]
 
-
-class TestBallotCounts:
-    def results(self, sample_bloc_dir: Path, conference: str) -> list[str]:
-        path = sample_bloc_dir / "results-2021.toml"
-        edit(path, "ballots = 8 ", conference + " ")
-        bloc = store.load_bloc(sample_bloc_dir)
-        try:
-            store.load_results(sample_bloc_dir, bloc, 2021, workflows.award_ids_for(2021))
-        except KhoiError as error:
-            return [error.message]
-        return []
-
-    def test_valid_above_cast_is_refused(self, sample_bloc_dir: Path) -> None:
-        """More valid ballots than ballots cast is refused, naming the key."""
-        errors = self.results(sample_bloc_dir, "ballots = 8\nballots_valid = 9")
-        assert errors and "conference.ballots_valid" in errors[0]
-
-    def test_issued_below_cast_is_refused(self, sample_bloc_dir: Path) -> None:
-        """Fewer ballots issued than cast is refused, naming the key."""
-        errors = self.results(sample_bloc_dir, "ballots = 8\nballots_issued = 7")
-        assert errors and "conference.ballots_issued" in errors[0]
-
-    def test_valid_ballots_change_the_sample(self, sample_bloc_dir: Path) -> None:
-        """With 1 of 9 ballots invalid, Đảng ủy Khối's 7 votes are of the 8 valid ballots."""
-        assert self.results(sample_bloc_dir, "ballots = 9\nballots_valid = 8") == []
+    def test_bloc_override_in_the_sample(self, sample_bloc_dir: Path) -> None:
+        """A bloc that counts shares of the ballots issued, without recording them, gets no
+        vote-share condition met, and the explanation says what is missing."""
+        set_rules_file(sample_bloc_dir)
+        write_toml(sample_bloc_dir / "rules.toml", {"schema": 1, "votes_of": "issued"})
         bloc = store.load_bloc(sample_bloc_dir)
         proposal = workflows.proposal_for(sample_bloc_dir, bloc, 2021)
+        assert proposal.proposed == ()
         flag = next(d for d in proposal.standing("dukcq").decisions if d.award == "co-tinh")
         vote = next(c for c in flag.checks if c.condition.kind == "min_vote_share")
-        assert vote.actual == {"votes": 7, "ballots": 8, "of": "valid"}
-
-    def test_votes_above_valid_ballots_are_refused(self, sample_bloc_dir: Path) -> None:
-        """A unit cannot receive more votes than there were valid ballots."""
-        errors = self.results(sample_bloc_dir, "ballots = 8\nballots_valid = 7")
-        assert errors and "results.btc.votes.co-chinh-phu" in errors[0]
+        assert vote.actual["of"] == "issued"
+        assert vote.seen.shortfall(proposal.pack) == "ballots issued not recorded"
