@@ -104,15 +104,26 @@ def apply_decisions(
                 members=",".join(tie.members),
             ),
         )
+    # A seat kept for a tie's units (see awards/proposal.py) is free again once that tie is
+    # settled: the units the conference did not choose have taken it above, or could not.
+    open_awards = {x.award for x in state.ties}
+    held = tuple(h for h in proposal.held if open_awards & set(h.for_awards))
+    freed = {h.award for h in proposal.held} - {h.award for h in held}
+    for key, decided in state.status.items():
+        if decided.award in freed and decided.held_for:
+            others = tuple(state.holders(decided.award))
+            state.status[key] = replace(decided, held_for=(), others=others)
     standings = tuple(_standing(state, s) for s in proposal.standings)
     settled_keys = {(t_.award, t_.members) for t_ in state.settled}
     notices = tuple(
         n
         for n in proposal.notices
         if not (n.code == "tie" and (n.detail["award"], tuple(n.detail["members"])) in settled_keys)
+        and not (n.code == "held_seat" and n.detail["award"] in freed)
     )
     return replace(
         proposal,
+        held=held,
         standings=standings,
         ties=tuple(state.ties),
         settled=tuple(state.settled),
