@@ -25,6 +25,7 @@ from khoi_thidua.model import (
 YEAR = 2021
 PACK_2003 = "luat-2003-nd91"
 PACK_2022 = "luat-2022-nd98"
+PACK_2025 = "luat-2022-nd152"
 SAMPLE_NAMES = {
     "btc": "Ban Tổ chức Tỉnh ủy",
     "dukcq": "Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh",

@@ -109,13 +109,23 @@ def test_rotate_all_refuses_record(province: Path, khoi: Invoke) -> None:
     assert result.exit_code == 64
 
 
+def _refile(root: Path, year: int, conference: str) -> None:
+    """Every bloc's 2021 results filed again for ``year``, with the conference on ``conference``."""
+    for bloc_dir in sorted(root.iterdir()):
+        text = (bloc_dir / "results-2021.toml").read_text(encoding="utf-8")
+        text = text.replace("year = 2021", f"year = {year}").replace("2022-01-07", conference)
+        (bloc_dir / f"results-{year}.toml").write_text(text, encoding="utf-8")
+
+
 def test_summary_names_the_proposals_over_the_cap(province: Path, khoi: Invoke) -> None:
-    """Five bloc leaders allow one Government flag (20%, rounded down); the five are named."""
-    result = khoi("summary", "2021", "--json", "--data", str(province))
+    """Under the 2022 Law the cap counts the bloc leaders: five allow one Government flag
+    (20%, rounded down), and the five proposals are named."""
+    _refile(province, 2024, "2025-01-10")
+    result = khoi("summary", "2024", "--json", "--data", str(province))
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     cap = next(c for c in data["caps"] if c["award"] == "co-chinh-phu")
-    assert (cap["leaders"], cap["limit"], cap["proposed"]) == (5, 1, 5)
+    assert (cap["of"], cap["counted"], cap["limit"], cap["proposed"]) == ("leaders", 5, 1, 5)
     assert cap["exceeds"] is True and cap["over_by"] == 4
     assert {p["bloc"] for p in cap["proposals"]} == {f"khoi-{i}" for i in range(1, 6)}
     totals = {t["award"]: t["proposed"] for t in data["totals"]}
@@ -123,10 +133,25 @@ def test_summary_names_the_proposals_over_the_cap(province: Path, khoi: Invoke) 
         "co-chinh-phu": 5,
         "bang-khen-thu-tuong": 0,
         "co-tinh": 5,
-        "bang-khen-tinh": 5,
+        "bang-khen-tinh": 0,
     }
-    table = khoi("summary", "2021", "--data", str(province))
+    table = khoi("summary", "2024", "--data", str(province))
+    assert "5 bloc leaders" in table.stdout
     assert "EXCEEDS the cap by 4" in table.stdout
+
+
+def test_summary_cap_counts_the_flag_standard_under_decree_91(province: Path, khoi: Invoke) -> None:
+    """Decree 91/2017 Art. 11(1): 20% of the units meeting the provincial-flag standard. In
+    each sample bloc seven units do (rated HTXSNV, no discipline), so 35 units allow seven."""
+    result = khoi("summary", "2021", "--json", "--data", str(province))
+    assert result.exit_code == 0, result.stderr
+    cap = json.loads(result.stdout)["caps"][0]
+    assert (cap["of"], cap["standard"], cap["counted"]) == ("standard", "co-tinh", 35)
+    assert (cap["limit"], cap["proposed"], cap["exceeds"]) == (7, 5, False)
+    table = khoi("summary", "2021", "--data", str(province))
+    assert "35 units meeting the standard of Cờ thi đua của UBND tỉnh" in table.stdout.replace(
+        "\n", " "
+    )
 
 
 def test_summary_within_the_cap(tmp_path: Path, khoi: Invoke) -> None:
@@ -138,16 +163,18 @@ def test_summary_within_the_cap(tmp_path: Path, khoi: Invoke) -> None:
         path = root / f"khoi-{index}" / "results-2021.toml"
         text = path.read_text(encoding="utf-8").replace("co-chinh-phu = 8", "co-chinh-phu = 3")
         path.write_text(text, encoding="utf-8")
-    result = khoi("summary", "2021", "--json", "--data", str(root))
+    _refile(root, 2024, "2025-01-10")
+    result = khoi("summary", "2024", "--json", "--data", str(root))
     cap = json.loads(result.stdout)["caps"][0]
-    assert (cap["leaders"], cap["limit"], cap["proposed"], cap["exceeds"]) == (10, 2, 2, False)
+    assert (cap["counted"], cap["limit"], cap["proposed"], cap["exceeds"]) == (10, 2, 2, False)
 
 
 def test_summary_csv_and_markdown(province: Path, khoi: Invoke) -> None:
     """The summary also comes as CSV (with BOM) and markdown with the caps."""
-    csv_result = khoi("summary", "2021", "--format", "csv", "--data", str(province))
+    _refile(province, 2024, "2025-01-10")
+    csv_result = khoi("summary", "2024", "--format", "csv", "--data", str(province))
     assert csv_result.stdout.startswith("\ufeffbloc_id,bloc_name,leader_ids")
-    md = khoi("summary", "2021", "--format", "markdown", "--data", str(province))
+    md = khoi("summary", "2024", "--format", "markdown", "--data", str(province))
     lines = md.stdout.splitlines()
     assert lines[0].startswith("# ")
     assert sum(line.startswith("| Khối thi đua") for line in lines) == 5
@@ -162,6 +189,7 @@ def test_summary_reports_a_bloc_without_results(province: Path, khoi: Invoke) ->
     entries = {b["bloc"]["id"]: b for b in json.loads(result.stdout)["blocs"]}
     assert entries["khoi-5"]["ok"] is False
     assert json.loads(result.stdout)["caps"][0]["leaders"] == 4
+    assert json.loads(result.stdout)["caps"][0]["counted"] == 28  # 4 blocs × 7 at the standard
 
 
 def test_check_all_lists_every_bloc(province: Path, khoi: Invoke) -> None:

@@ -152,7 +152,7 @@ class TestSample2021:
 
     @pytest.mark.parametrize(
         ("query", "message"),
-        [("ban", "'ban' matches 6 members"), ("khong-co", "khong-co")],
+        [("ban", "'ban' matches 5 members"), ("khong-co", "khong-co")],
     )
     def test_explain_needs_one_member(
         self, khoi: Invoke, sample_data: Path, query: str, message: str

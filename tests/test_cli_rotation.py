@@ -29,6 +29,7 @@ ROTATE_KEYS = [
     "chair",
     "vice_chair",
     "recorded",
+    "status",
     "note",
     "start_year",
     "skipped",
@@ -81,7 +82,7 @@ class TestRotate:
         data = as_json(khoi("rotate", "2022", "--json", "--data", str(sample_data)))
         assert list(data) == ROTATE_KEYS
         assert data["schema"] == 1
-        assert data["bloc"] == {"id": SAMPLE_BLOC_ID, "name": SAMPLE_NAME}
+        assert data["bloc"] == {"id": SAMPLE_BLOC_ID, "name": SAMPLE_NAME, "policy": "circular"}
         assert data["year"] == 2022
         assert data["chair"] == {"id": "dukcq", "name": DUKCQ, "short": "ĐUK"}
         assert data["vice_chair"] == {"id": "tct", "name": TCT, "short": "TCT"}
@@ -149,9 +150,11 @@ class TestRotate:
         assert "2024" in result.stderr
 
     def test_year_before_records(self, khoi: Invoke, sample_data: Path) -> None:
-        """A year before any record is a data error whose hint shows how to record it."""
+        """A year before the first record of valid data is a usage error (64) that names the
+        first recorded year and shows how to record an earlier one."""
         result = khoi("rotate", "2019", "--data", str(sample_data))
-        assert_clean_error(result, ExitCode.DATA)
+        assert_clean_error(result, ExitCode.USAGE)
+        assert "2021" in result.stderr
         assert "[[leadership]]" in result.stderr
         assert "year = 2019" in result.stderr
 

@@ -309,7 +309,9 @@ class TestPriorAwards:
         outcome = prior_check({2020: [("a", "co-tinh")]})
         assert outcome.met
         assert outcome.actual == {
-            "found": [{"year": 2020, "award": "co-tinh", "decision": "Quyết định số 1/QĐ-UBND"}]
+            "found": [{"year": 2020, "award": "co-tinh", "decision": "Quyết định số 1/QĐ-UBND"}],
+            "from": 2016,
+            "to": 2020,
         }
 
     def test_either_award_counts(self) -> None:
@@ -341,7 +343,55 @@ class TestPriorAwards:
         """No history at all: not met, nothing found."""
         outcome = prior_check({})
         assert not outcome.met
-        assert outcome.actual == {"found": []}
+        assert outcome.actual == {"found": [], "from": 2016, "to": 2020}
+
+
+def run_check(granted: Mapping[int, Sequence[tuple[str, str]]], **prior: Any) -> ConditionCheck:
+    """`prior_awards` with a window on the run of a 5-year `consecutive_years`, for "a" in 2021."""
+    unit = result("a")
+    this = year_results(2021, [unit])
+    years = set(granted) | set(range(2010, 2021))
+    history = [year_results(y, [unit], granted=granted.get(y, ())) for y in sorted(years)]
+    run = {"kind": "consecutive_years", "rating": "excellent", "years": 5}
+    condition = {"kind": "prior_awards", "min_count": 1, **prior}
+    ids = ("co-tinh", "bang-khen-tinh")
+    award = "bang-khen-thu-tuong"
+    pack = make_pack([award_doc(award, [run, condition]), *(award_doc(i) for i in ids)])
+    rule = pack.award(award)
+    return check(rule.conditions[1], rule, unit, facts(this, history))
+
+
+class TestPriorAwardsAroundARun:
+    """Decree 65/2014 Art. 23 wording: a certificate before the run, a flag within it."""
+
+    def test_certificate_before_the_run(self) -> None:
+        """A run of 2017–2021: a certificate for 2016 is before it; one for 2017 is not."""
+        before = {"awards": ["bang-khen-tinh"], "window": "before_run"}
+        assert run_check({2016: [("a", "bang-khen-tinh")]}, **before).met
+        assert run_check({2012: [("a", "bang-khen-tinh")]}, **before).met
+        outcome = run_check({2017: [("a", "bang-khen-tinh")]}, **before)
+        assert not outcome.met
+        assert outcome.actual["to"] == 2016
+
+    def test_before_the_run_within_years(self) -> None:
+        """`within_years` bounds how far before the run the certificate may lie."""
+        before = {"awards": ["bang-khen-tinh"], "window": "before_run", "within_years": 2}
+        assert run_check({2015: [("a", "bang-khen-tinh")]}, **before).met
+        assert not run_check({2014: [("a", "bang-khen-tinh")]}, **before).met
+
+    def test_flag_within_the_run(self) -> None:
+        """A flag for 2017 lies within the run 2017–2021; one for 2016 does not."""
+        within = {"awards": ["co-tinh"], "window": "within_run"}
+        assert run_check({2017: [("a", "co-tinh")]}, **within).met
+        outcome = run_check({2016: [("a", "co-tinh")]}, **within)
+        assert not outcome.met
+        assert (outcome.actual["from"], outcome.actual["to"]) == (2017, 2020)
+
+    def test_window_needs_a_run(self) -> None:
+        """A window on the run in an award without `consecutive_years` is refused."""
+        condition = {"kind": "prior_awards", "awards": ["co-tinh"], "window": "within_run"}
+        with pytest.raises(AssertionError, match="consecutive_years"):
+            make_pack([award_doc("bang-khen-thu-tuong", [condition]), award_doc("co-tinh")])
 
 
 def staff_check(staff: StaffFigures | None, **params: Any) -> ConditionCheck:

@@ -184,3 +184,23 @@ class TestDecide:
         result = _decide(khoi, sample_data, "--award", "co-tinh", "--reason", "x")
         assert result.exit_code == ExitCode.USAGE
         assert "one of --order, --put-forward or --hold-back" in result.stderr
+
+
+class TestHoldBackFromATie:
+    """Holding one unit of a two-way tie back ends the tie."""
+
+    def test_the_other_unit_takes_the_seat(self, khoi: Invoke, sample_data: Path) -> None:
+        """tct held back from the flag: bnc takes the seat, the tie is settled, tct says why."""
+        _undecided(sample_data)
+        result = _decide(
+            khoi, sample_data, "--award", "co-tinh", "--hold-back", "tct", "--reason", "Xin rút"
+        )
+        assert result.exit_code == 0, result.stderr
+        payload = _propose(khoi, sample_data, "--confirmed")
+        assert payload["ties"] == []
+        assert _awards(payload)["bnc"] == "co-tinh"
+        assert "tct" not in _awards(payload)
+        tct = next(s for s in payload["standings"] if s["member"]["id"] == "tct")
+        flag = next(d for d in tct["decisions"] if d["award"] == "co-tinh")
+        assert flag["status"] == "held_back"
+        assert flag["conference"] == "Xin rút"

@@ -126,10 +126,20 @@ def test_tables_are_vietnamese(khoi: Invoke, sample_data: Path, args: tuple[str,
 
 
 def test_summary_cap_in_vietnamese(khoi: Invoke, sample_data: Path) -> None:
-    """The province-wide cap is explained in Vietnamese, percentage included."""
+    """The province-wide cap is explained in Vietnamese, percentage and denominator included
+    (Decree 91/2017 counts the units meeting the provincial-flag standard; the province's
+    rules file may count the bloc leaders instead)."""
     code, out, _ = run(khoi, "vi", "summary", "2021", data=sample_data)
     assert code == 0
     assert "Giới hạn toàn tỉnh:" in out
+    flat = " ".join(out.split())
+    assert (
+        "20% trên tổng số 7 đơn vị đạt tiêu chuẩn Cờ thi đua của UBND tỉnh, làm tròn xuống" in flat
+    )
+    (sample_data / "quy-che.toml").write_text(
+        'schema = 1\n[caps.co-chinh-phu]\nof = "leaders"\n', encoding="utf-8"
+    )
+    code, out, _ = run(khoi, "vi", "summary", "2021", data=sample_data)
     assert "20% trên tổng số 1 đơn vị dẫn đầu khối, làm tròn xuống" in out
     assert "VƯỢT giới hạn 1 đề nghị" in out
 
@@ -151,10 +161,10 @@ def test_check_problems_in_vietnamese(khoi: Invoke, sample_bloc_dir: Path) -> No
 def test_errors_in_vietnamese(khoi: Invoke, sample_data: Path) -> None:
     """An error and its fix are reported in Vietnamese, keeping the TOML to copy as it is."""
     code, out, err = run(khoi, "vi", "rotate", "2019", data=sample_data)
-    assert code == 65
+    assert code == 64
     assert out == ""
-    assert err.startswith("khoi: lỗi: không thể tính năm 2019 cho khối `khoi-co-quan-dang`")
-    assert "  cách sửa: ghi một năm bắt đầu vào bloc.toml" in err
+    assert err.startswith("khoi: lỗi: năm 2019 trước năm đầu tiên đã ghi nhận Trưởng/Phó khối")
+    assert "  cách sửa: hãy hỏi năm 2021 hoặc năm sau đó" in err
     assert "    [[leadership]]\n    year = 2019\n" in err
 
 

@@ -370,7 +370,7 @@ def test_vietnamese_numbers_in_conditions() -> None:
 
 @pytest.mark.parametrize(
     ("query", "message"),
-    [("ban", "'ban' khớp với 6 đơn vị"), ("khong-co", "không có đơn vị nào khớp với 'khong-co'")],
+    [("ban", "'ban' khớp với 5 đơn vị"), ("khong-co", "không có đơn vị nào khớp với 'khong-co'")],
 )
 def test_explain_lookup_errors_in_vietnamese(
     khoi: Invoke, sample_data: Path, query: str, message: str

@@ -154,7 +154,7 @@ class TestOfficialText:
         document = _draft(khoi, sample_data, tmp_path / "tt.docx", "--letter")
         table = document.tables[1]
         assert table.rows[0].cells[-1].text == "Căn cứ"
-        assert "91/2017/NĐ-CP" in table.rows[3].cells[-1].text
+        assert "91/2017/NĐ-CP, Điều 11" in table.rows[1].cells[-1].text
         assert "chưa xác minh" not in _text(document)
 
     def test_the_letter_ends_with_the_appendix_of_scores_and_ranking(

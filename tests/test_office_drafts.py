@@ -112,7 +112,10 @@ def test_letter_lists_each_unit_proposed_with_award_and_basis(
     ]
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     assert [(r[1], r[2]) for r in rows] == list(PROPOSED)
-    assert rows[0][3:6] == ["98,5", "8/8", "Nghị định 91/2017/NĐ-CP, Điều 11"]
+    assert rows[0][3:5] == ["98,5", "8/8"]
+    # the flag's standard is in the 2003 Law, how it is chosen in Decree 91/2017
+    assert "Luật Thi đua, Khen thưởng 2003 (sửa đổi 2013), Điều 25" in rows[0][5]
+    assert "Nghị định 91/2017/NĐ-CP, Điều 11 khoản 1" in rows[0][5]
     assert "Ban Tổ chức Tỉnh ủy, Trưởng khối thi đua năm 2021" in text
 
 

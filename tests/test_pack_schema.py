@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 
-from award_builders import PACK_2003, PACK_2022, award_doc, make_pack, override, write_toml
+from award_builders import (
+    PACK_2003,
+    PACK_2022,
+    PACK_2025,
+    award_doc,
+    make_pack,
+    override,
+    write_toml,
+)
 from khoi_thidua import store
 from khoi_thidua.awards.pack_schema import apply_override, parse_pack
 from khoi_thidua.awards.rules import CONDITION_KINDS, Bracket, Quota, RulePack
@@ -55,9 +63,9 @@ def override_errors(doc: Mapping[str, Any], pack_id: str = PACK_2003) -> list[Pr
 
 class TestShippedPacks:
     def test_regimes_cover_every_year_from_2018(self) -> None:
-        """The 2003 Law's pack covers 2018–2023 and the 2022 Law's from 2024, with no gap."""
+        """By results year: the 2003 Law 2018–2023, Decree 98/2023 for 2024, Decree 152/2025 on."""
         spans = [(p.id, p.year_from, p.year_to) for p in shipped_packs()]
-        assert spans == [(PACK_2003, 2018, 2023), (PACK_2022, 2024, None)]
+        assert spans == [(PACK_2003, 2018, 2023), (PACK_2022, 2024, 2024), (PACK_2025, 2025, None)]
 
     @pytest.mark.parametrize("pack_id", [PACK_2003, PACK_2022])
     def test_awards_in_precedence_order(self, pack_id: str) -> None:
@@ -213,7 +221,7 @@ class TestApplyOverride:
         pack = override(
             shipped(PACK_2003), {"awards": {"co-tinh": {"quota": {"kind": "fixed", "count": 3}}}}
         )
-        assert pack.award("co-tinh").quota == Quota("fixed", count=3)
+        assert pack.award("co-tinh").quota == Quota("fixed", count=3, set_in="rules.toml")
         assert pack.sources[-1] == "rules.toml"
 
     def test_threshold_changes_form(self) -> None:

@@ -11,6 +11,7 @@ import pytest
 from award_builders import (
     PACK_2003,
     PACK_2022,
+    PACK_2025,
     award_doc,
     edit,
     make_pack,
@@ -394,11 +395,13 @@ class TestRegimeByYear:
             (2021, PACK_2003),
             (2023, PACK_2003),
             (2024, PACK_2022),
-            (2030, PACK_2022),
+            (2025, PACK_2025),
+            (2030, PACK_2025),
         ],
     )
     def test_pack_in_force(self, sample_bloc_dir: Path, year: int, pack_id: str) -> None:
-        """Results of 2018–2023 fall under the 2003 Law, from 2024 under the 2022 Law."""
+        """With no conference date, the results year picks the pack (2003 Law to 2023, then
+        Decree 98/2023 for 2024 and Decree 152/2025 from 2025)."""
         pack = pack_for(sample_bloc_dir, store.load_bloc(sample_bloc_dir), year)
         assert pack.id == pack_id
         assert pack.covers(year)
@@ -409,18 +412,64 @@ class TestRegimeByYear:
             pack_for(sample_bloc_dir, store.load_bloc(sample_bloc_dir), 2017)
         assert "2017" in caught.value.message
         assert "2018–2023 (luat-2003-nd91)" in caught.value.hint
-        assert "2024–… (luat-2022-nd98)" in caught.value.hint
+        assert "2024–2024 (luat-2022-nd98)" in caught.value.hint
+        assert "2025–… (luat-2022-nd152)" in caught.value.hint
 
     def test_results_of_2024_are_judged_under_the_2022_law(self, sample_bloc_dir: Path) -> None:
-        """The same results filed for 2024 are proposed under the 2022 Law's pack."""
+        """The same results filed for 2024 and proposed in January 2025 are proposed under the
+        2022 Law's pack with Decree 98/2023."""
         text = (sample_bloc_dir / "results-2021.toml").read_text(encoding="utf-8")
-        (sample_bloc_dir / "results-2024.toml").write_text(
-            text.replace("year = 2021", "year = 2024"), encoding="utf-8"
-        )
+        text = text.replace("year = 2021", "year = 2024").replace("2022-01-07", "2025-01-10")
+        (sample_bloc_dir / "results-2024.toml").write_text(text, encoding="utf-8")
         proposal = sample_proposal(sample_bloc_dir, 2024)
         assert proposal.pack.id == PACK_2022
         # No results for 2023: the two-year streak of bnc is broken, so no certificate.
         assert awarded(proposal) == {"btc": GOV, "dukcq": FLAG}
+
+
+def file_results(bloc_dir: Path, year: int, conference: str | None) -> None:
+    """The sample's 2021 results filed again for ``year``, held on ``conference`` (or no date)."""
+    text = (bloc_dir / "results-2021.toml").read_text(encoding="utf-8")
+    text = text.replace("year = 2021", f"year = {year}")
+    if conference is None:
+        text = "\n".join(
+            line for line in text.splitlines() if not line.startswith("date = 2022-01-07")
+        )
+    else:
+        text = text.replace("date = 2022-01-07", f"date = {conference}")
+    (bloc_dir / f"results-{year}.toml").write_text(text + "\n", encoding="utf-8")
+
+
+class TestRegimeByDate:
+    """The conference date of the year's results picks the pack; the year only without one."""
+
+    @pytest.mark.parametrize(
+        ("year", "conference", "pack_id"),
+        [
+            (2023, "2023-12-28", PACK_2003),  # proposed while the 2003 Law was in force
+            (2023, "2024-01-12", PACK_2022),  # results of 2023 proposed in January 2024
+            (2024, "2025-06-30", PACK_2022),  # last day before Decree 152/2025
+            (2024, "2025-07-01", PACK_2025),  # results of 2024 proposed from 1 July 2025
+            (2024, "2026-01-09", PACK_2025),  # a late proposal
+        ],
+    )
+    def test_date_decides(
+        self, sample_bloc_dir: Path, year: int, conference: str, pack_id: str
+    ) -> None:
+        """The pack whose proposal dates hold the conference date applies, whatever the year."""
+        file_results(sample_bloc_dir, year, conference)
+        proposal = sample_proposal(sample_bloc_dir, year)
+        assert proposal.pack.id == pack_id
+        assert proposal.pack.choice is not None
+        assert (proposal.pack.choice.by, proposal.pack.choice.date) == ("date", conference)
+
+    def test_no_date_falls_back_to_the_year(self, sample_bloc_dir: Path) -> None:
+        """Without a conference date, results of 2023 stay under the 2003 Law's pack."""
+        file_results(sample_bloc_dir, 2023, None)
+        proposal = sample_proposal(sample_bloc_dir, 2023)
+        assert proposal.pack.id == PACK_2003
+        assert proposal.pack.choice is not None
+        assert (proposal.pack.choice.by, proposal.pack.choice.date) == ("year", None)
 
 
 class TestOverrideFile:

@@ -23,7 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 README_VI = ROOT / "README.vi.md"
 DOCS = ROOT / "docs"
-ENGLISH_DOCS = sorted(p for p in DOCS.glob("*.md") if not p.name.endswith(".vi.md"))
+# The research log quotes Vietnamese legal texts as read; it is kept for developers, in English.
+ENGLISH_ONLY = {"rules-sources.md"}
+ENGLISH_DOCS = sorted(
+    p for p in DOCS.glob("*.md") if not p.name.endswith(".vi.md") and p.name not in ENGLISH_ONLY
+)
 # Each README or doc and the language its examples are printed in.
 READMES = [
     (README, "en"),

@@ -142,7 +142,7 @@ class TestRefusals:
         path = sample_bloc_dir / "bloc.toml"
         before = path.read_bytes()
         result = khoi("rotate", "2019", "--record", "--data", str(sample_bloc_dir.parent))
-        assert result.exit_code == ExitCode.DATA
+        assert result.exit_code == ExitCode.USAGE
         assert path.read_bytes() == before
 
     def test_record_with_plan_is_a_usage_error(self, khoi: Invoke, sample_bloc_dir: Path) -> None:

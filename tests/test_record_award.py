@@ -216,7 +216,10 @@ class TestRecord:
 
 class TestHistoryFeedsLaterYears:
     def setup_2022(self, bloc_dir: Path) -> None:
-        """2022: bnc second with 7 of 8 votes for the PM's certificate; the streak rule off."""
+        """2022: bnc second with 7 of 8 votes for the PM's certificate; a one-year streak.
+        The year is pinned to the 2022 Law's pack, whose certificate looks for either provincial
+        award in the last five years (the old pack's Decree 65/2014 rule wants a certificate
+        before the run and a flag within it)."""
         doc = results_doc(
             2022,
             {
@@ -234,7 +237,10 @@ class TestHistoryFeedsLaterYears:
             bloc_dir / "rules.toml",
             {
                 "schema": 1,
-                "awards": {"bang-khen-thu-tuong": {"conditions": {"consecutive_years": False}}},
+                "pins": [{"year": 2022, "pack": "luat-2022-nd98"}],
+                "awards": {
+                    "bang-khen-thu-tuong": {"conditions": {"consecutive_years": {"years": 1}}}
+                },
             },
         )
 

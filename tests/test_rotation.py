@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from builders import make_bloc
 from khoi_thidua import rotation
+from khoi_thidua.errors import ExitCode
 from khoi_thidua.model import Bloc
-from khoi_thidua.rotation import Leadership, RotationError, Skip
+from khoi_thidua.rotation import Leadership, RotationError, Skip, Status, YearBeforeRecordsError
 
 ABCD = ("a", "b", "c", "d")
 
@@ -116,13 +117,13 @@ class TestLeaves:
         vice_skips = [s.member for s in answers[0].skipped if s.role == "vice_chair"]
         assert vice_skips == ["b", "c"]
 
-    def test_no_eligible_member_is_an_error(self) -> None:
-        """When every member has left, the rotation raises a RotationError naming the year."""
+    def test_no_eligible_member_is_a_vacant_year(self) -> None:
+        """When every member has left, the year is VACANT with nobody leading, each one listed."""
         bloc = make_bloc(("a", "b"), [(2020, "a", "b")], left={"a": 2022, "b": 2022})
-        with pytest.raises(RotationError) as info:
-            rotation.leadership_in(bloc, 2022)
-        assert "2022" in info.value.message
-        assert "record" in info.value.hint
+        answer = rotation.leadership_in(bloc, 2022)
+        assert answer.status is Status.VACANT
+        assert (answer.chair, answer.vice_chair, answer.leads) == (None, None, False)
+        assert [(s.member, s.reason) for s in answer.skipped] == [("a", "left"), ("b", "left")]
 
 
 class TestMerges:
@@ -222,27 +223,41 @@ class TestRecordedOverride:
 
 
 class TestBeforeAnyRecord:
-    def test_year_before_first_record_is_an_error(self) -> None:
-        """A year before the earliest record cannot be computed, and says the earliest year."""
+    def test_year_before_first_record_is_a_usage_error(self) -> None:
+        """A year before the earliest record is a usage error (64) naming the earliest year."""
         bloc = make_bloc(ABCD, [(2020, "a", "b")])
-        with pytest.raises(RotationError) as info:
+        with pytest.raises(YearBeforeRecordsError) as info:
             rotation.leadership_in(bloc, 2019)
         assert "2020" in info.value.message
+        assert info.value.exit_code == ExitCode.USAGE
+
+    def test_no_record_at_all_is_a_data_error(self) -> None:
+        """Without any record, the data lacks a starting year: a RotationError exiting 65."""
+        with pytest.raises(RotationError) as info:
+            rotation.leadership_in(make_bloc(ABCD), 2019)
+        assert not isinstance(info.value, YearBeforeRecordsError)
+        assert info.value.exit_code == ExitCode.DATA
 
     def test_hint_shows_how_to_record_a_starting_year(self) -> None:
         """The error's hint is a [[leadership]] entry for the year asked for."""
         with pytest.raises(RotationError) as info:
-            rotation.plan(make_bloc(ABCD), 2019, 2022)
+            rotation.leadership_in(make_bloc(ABCD), 2019)
         hint = info.value.hint
         assert "[[leadership]]" in hint
         assert "year = 2019" in hint
         assert "chair =" in hint
 
-    def test_rotation_error_is_a_data_error_exit(self) -> None:
-        """A RotationError exits with the data-error code."""
-        from khoi_thidua.errors import ExitCode
-
-        assert RotationError("x").exit_code == ExitCode.DATA
+    def test_plan_answers_the_years_it_can(self) -> None:
+        """A plan starting before the first record has rows saying so, then the computed years."""
+        answers = rotation.plan(make_bloc(ABCD, [(2020, "a", "b")]), 2018, 2021)
+        assert [a.status for a in answers] == [
+            Status.BEFORE_RECORDS,
+            Status.BEFORE_RECORDS,
+            Status.RECORDED,
+            Status.COMPUTED,
+        ]
+        assert answers[0].first_recorded == 2020
+        assert (answers[3].chair, answers[3].vice_chair) == ("b", "c")
 
 
 class TestStep:
@@ -319,12 +334,7 @@ def changing_blocs(draw: st.DrawFn) -> Bloc:
 
 
 def computable_plan(bloc: Bloc, last: int) -> list[Leadership] | None:
-    """The plan from START to ``last``, or None after checking that it raises for a good reason."""
-    computed_years = [y for y in range(START, last + 1) if bloc.recorded(y) is None]
-    if any(not rotation.eligible_members(bloc, y) for y in computed_years):
-        with pytest.raises(RotationError):
-            rotation.plan(bloc, START, last)
-        return None
+    """The plan from START to ``last``: vacant years are answers now, so it always has one."""
     return rotation.plan(bloc, START, last)
 
 
@@ -357,6 +367,8 @@ class TestProperties:
         if answers is None:
             return
         for answer in answers:
+            if not answer.leads:
+                continue
             assert answer.chair != answer.vice_chair
             if not answer.recorded:
                 assert rotation.ineligibility(bloc, answer.chair, answer.year, "chair") is None
@@ -373,7 +385,7 @@ class TestProperties:
         if answers is None:
             return
         for answer in answers:
-            if not answer.recorded and answer.vice_chair is None:
+            if answer.status is Status.COMPUTED and answer.vice_chair is None:
                 assert rotation.eligible_members(bloc, answer.year) == [answer.chair]
 
     @given(changing_blocs(), st.randoms(use_true_random=False))

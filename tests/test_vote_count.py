@@ -110,3 +110,30 @@ class TestMinutesShowTheCount:
             "số phiếu không hợp lệ: 0." in text
         )
         assert "8/8 đơn vị có mặt" in text
+
+
+class TestDoubtfulCountsAreFlagged:
+    """The proposal keeps a doubtful count and warns about it."""
+
+    def test_votes_for_a_unit_not_on_the_ballot(self, khoi: Invoke, sample_data: Path) -> None:
+        """TCT's 1 vote for the Chairman's certificate, which it is not eligible for, is flagged."""
+        import json
+
+        result = khoi("propose", "2021", "--json", "--data", str(sample_data))
+        warnings = json.loads(result.stdout)["warnings"]
+        flagged = [w for w in warnings if w["code"] == "not_candidate"]
+        assert [w["detail"] for w in flagged] == [
+            {"award": "bang-khen-tinh", "member": "tct", "votes": 1}
+        ]
+        assert "was not on the ballot" in flagged[0]["text"]
+
+    def test_a_quorum_not_reached_is_a_warning_of_the_proposal(
+        self, khoi: Invoke, sample_data: Path
+    ) -> None:
+        """The proposal is still drafted, with the quorum warning."""
+        _set_count(sample_data, COUNT.replace("present = 8", "present = 3"))
+        result = khoi("propose", "2021", "--data", str(sample_data))
+        assert result.exit_code == 0, result.stderr
+        assert "Only 3 of 8 members were present, below the quorum of 50%" in " ".join(
+            result.stdout.split()
+        )

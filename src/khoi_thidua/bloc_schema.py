@@ -15,11 +15,12 @@ from khoi_thidua.model import (
     Excusal,
     LeadershipRecord,
     Member,
+    Policy,
     Scoring,
     ScoringCriterion,
 )
 
-POLICIES = ("circular",)
+POLICIES = tuple(policy.value for policy in Policy)
 HEADERS = ("state", "party")
 BALLOT_FORMS = ("tick", "strike", "agree")
 TOP_KEYS = (
@@ -138,12 +139,18 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
     return members
 
 
-def _rotation(reader: FieldReader, doc: Table) -> tuple[str, list[str]]:
+def _rotation(reader: FieldReader, doc: Table) -> tuple[Policy, list[str]]:
     table = reader.table(doc, "rotation", "", required=True)
     if table is None:
-        return "circular", []
+        return Policy.CIRCULAR, []
     reader.known_keys(table, "rotation", ("policy", "order"))
-    policy = reader.choice(table, "policy", "rotation", POLICIES, default="circular") or "circular"
+    policy = Policy(
+        reader.choice(table, "policy", "rotation", POLICIES, default="circular") or "circular"
+    )
+    if policy is not Policy.CIRCULAR and "order" not in table:
+        # Nobody takes turns in a bloc that elects or is appointed: the list's order will do.
+        members = [m.get("id") for m in doc.get("members", []) if isinstance(m, dict)]
+        return policy, [m for m in members if isinstance(m, str)]
     order = reader.text_list(table, "order", "rotation", required=True)
     return policy, order
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 SCHEMA_VERSION = 1
 
@@ -75,6 +75,14 @@ DISCIPLINE_LABELS_VI = {
     Discipline.DISMISSAL: "Cách chức",
     Discipline.EXPULSION: "Buộc thôi việc / giải tán",
 }
+
+
+class Policy(StrEnum):
+    """How a bloc's chair and vice-chair are chosen each year."""
+
+    CIRCULAR = "circular"  # luân phiên vòng tròn: this year's vice-chair chairs next year
+    ELECTED = "elected"  # bầu tại hội nghị: the year-end conference elects them
+    APPOINTED = "appointed"  # chỉ định: the provincial People's Committee names them
 
 
 @dataclass(frozen=True)
@@ -160,7 +168,7 @@ class Bloc:
     organiser: str
     members: tuple[Member, ...]
     order: tuple[str, ...]
-    policy: str = "circular"
+    policy: Policy = Policy.CIRCULAR
     leadership: tuple[LeadershipRecord, ...] = ()
     excused: tuple[Excusal, ...] = ()
     province: str = ""

@@ -1,18 +1,40 @@
-"""Pure circular rotation: who chairs and vice-chairs a bloc in a year, and why."""
+"""Pure rotation: who chairs and vice-chairs a bloc in a year under its policy, and why."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from khoi_thidua.errors import ExitCode, KhoiError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc, LeadershipRecord
+from khoi_thidua.model import Bloc, LeadershipRecord, Policy
 
 
 class RotationError(KhoiError):
-    """The rotation cannot answer from the recorded data (no starting year, nobody eligible)."""
+    """The rotation cannot answer from the recorded data (no starting year)."""
 
     exit_code = ExitCode.DATA
+
+
+class YearBeforeRecordsError(RotationError):
+    """A year before the bloc's first recorded leadership: the question, not the data, is off."""
+
+    exit_code = ExitCode.USAGE
+
+
+class Status(StrEnum):
+    """Where a year's answer comes from."""
+
+    RECORDED = "recorded"  # the bloc recorded its decision: it always wins
+    COMPUTED = "computed"  # circular rotation from the last recorded year
+    VACANT = "vacant"  # nobody can lead: every member excused, left or not yet joined
+    TO_BE_ELECTED = "to_be_elected"  # policy `elected`, not yet recorded
+    TO_BE_APPOINTED = "to_be_appointed"  # policy `appointed`, not yet recorded
+    BEFORE_RECORDS = "before_records"  # circular, before the first record: nothing to step from
+
+
+# Statuses that name leaders; the others leave both roles empty.
+LED = frozenset({Status.RECORDED, Status.COMPUTED})
 
 
 @dataclass(frozen=True)
@@ -28,16 +50,28 @@ class Skip:
 
 @dataclass(frozen=True)
 class Leadership:
-    """The chair and vice-chair of a year, recorded or computed, with its explanation."""
+    """The chair and vice-chair of a year, recorded or computed, with its explanation.
+
+    ``chair`` is None when nobody leads the year yet: a vacant year, a year to be elected or
+    appointed, or a year before the first record (``status`` says which).
+    """
 
     year: int
-    chair: str
+    chair: str | None
     vice_chair: str | None
     recorded: bool
     note: str = ""
     start_year: int | None = None  # the recorded year a computed answer stepped from
     skipped: tuple[Skip, ...] = ()
-    previous: tuple[str, str | None] | None = None  # (chair, vice-chair) of the year before
+    previous: tuple[str, str | None] | None = None  # (chair, vice-chair) it stepped from
+    status: Status = Status.COMPUTED
+    previous_year: int | None = None  # the year of ``previous`` (earlier when years were vacant)
+    first_recorded: int | None = None  # for BEFORE_RECORDS: the earliest recorded year
+
+    @property
+    def leads(self) -> bool:
+        """True when the answer names leaders (recorded or computed)."""
+        return self.status in LED
 
 
 @dataclass(frozen=True)
@@ -49,7 +83,7 @@ class HistoryRow:
 
     @property
     def departs(self) -> bool:
-        if self.expected is None:
+        if self.expected is None or not self.expected.leads:
             return False
         got = (self.leadership.chair, self.leadership.vice_chair)
         return got != (self.expected.chair, self.expected.vice_chair)
@@ -76,7 +110,9 @@ def eligible_members(bloc: Bloc, year: int) -> list[str]:
 
 
 def _from_record(record: LeadershipRecord) -> Leadership:
-    return Leadership(record.year, record.chair, record.vice_chair, True, record.note)
+    return Leadership(
+        record.year, record.chair, record.vice_chair, True, record.note, status=Status.RECORDED
+    )
 
 
 def _walk(
@@ -85,8 +121,8 @@ def _walk(
     """The first eligible member at or after position ``start`` in the circle."""
     skipped: list[Skip] = []
     size = len(bloc.order)
-    for step in range(size):
-        member_id = bloc.order[(start + step) % size]
+    for offset in range(size):
+        member_id = bloc.order[(start + offset) % size]
         if member_id == exclude:
             return None, skipped  # went round the whole circle back to the chair
         reason = ineligibility(bloc, member_id, year, role)
@@ -96,9 +132,12 @@ def _walk(
     return None, skipped
 
 
-def step(bloc: Bloc, previous: Leadership, start_year: int) -> Leadership:
-    """Leadership of ``previous.year + 1`` by circular rotation from ``previous``."""
-    year = previous.year + 1
+def step(bloc: Bloc, previous: Leadership, start_year: int, year: int | None = None) -> Leadership:
+    """Leadership of ``year`` (default: the year after ``previous``) by circular rotation
+    from the leaders of ``previous``; VACANT when no member can lead that year."""
+    year = previous.year + 1 if year is None else year
+    if previous.chair is None:
+        raise ValueError("step needs a year with leaders")  # plan never passes one
     position = {member_id: index for index, member_id in enumerate(bloc.order)}
     if previous.vice_chair is not None:
         # This year's vice-chair chairs next year; if it cannot, the next one in the circle.
@@ -106,19 +145,18 @@ def step(bloc: Bloc, previous: Leadership, start_year: int) -> Leadership:
     else:
         start = position[previous.chair] + 1
     chair, skipped = _walk(bloc, start, year, "chair", exclude=None)
+    stepped_from = (previous.chair, previous.vice_chair)
     if chair is None:
-        raise RotationError(
-            t(
-                "no member of bloc `{bloc}` can lead in {year}: "
-                "every member has left, not yet joined, or is excused",
-                bloc=bloc.id,
-                year=year,
-            ),
-            t(
-                "record the {year} leadership in bloc.toml, "
-                "or check `joined`, `left` and `excused`",
-                year=year,
-            ),
+        return Leadership(
+            year=year,
+            chair=None,
+            vice_chair=None,
+            recorded=False,
+            start_year=start_year,
+            skipped=tuple(skipped),
+            previous=stepped_from,
+            status=Status.VACANT,
+            previous_year=previous.year,
         )
     vice, vice_skipped = _walk(bloc, position[chair] + 1, year, "vice_chair", exclude=chair)
     return Leadership(
@@ -128,57 +166,100 @@ def step(bloc: Bloc, previous: Leadership, start_year: int) -> Leadership:
         recorded=False,
         start_year=start_year,
         skipped=tuple(skipped + vice_skipped),
-        previous=(previous.chair, previous.vice_chair),
+        previous=stepped_from,
+        previous_year=previous.year,
     )
 
 
-def _starting_record(bloc: Bloc, year: int) -> LeadershipRecord:
-    before = [r for r in bloc.leadership if r.year <= year]
-    if not before:
-        first = min((r.year for r in bloc.leadership), default=None)
-        detail = (
-            t("the earliest recorded year is {first}", first=first)
-            if first is not None
-            else t("no leadership is recorded")
-        )
-        raise RotationError(
-            t(
-                "cannot compute {year} for bloc `{bloc}`: {detail}",
-                year=year,
-                bloc=bloc.id,
-                detail=detail,
-            ),
-            t(
-                "record a starting year in bloc.toml, e.g.\n  [[leadership]]\n  year = {year}\n"
-                '  chair = "<member id>"\n  vice_chair = "<member id>"',
-                year=year,
-            ),
-        )
-    return max(before, key=lambda r: r.year)
+def _unled(bloc: Bloc, year: int, status: Status, first: int | None = None) -> Leadership:
+    """A year nobody leads yet, with every member that could not lead it (none listed
+    before the records: nobody was passed over, the question has no starting point)."""
+    if status is Status.BEFORE_RECORDS:
+        return Leadership(year, None, None, False, status=status, first_recorded=first)
+    skipped = tuple(
+        skip for m in bloc.order if (skip := ineligibility(bloc, m, year, "chair")) is not None
+    )
+    if len(skipped) == len(bloc.order):
+        status = Status.VACANT
+    return Leadership(year, None, None, False, skipped=skipped, status=status, first_recorded=first)
 
 
 def plan(bloc: Bloc, first: int, last: int) -> list[Leadership]:
-    """Leadership for every year from ``first`` to ``last``; recorded years always win."""
-    record = _starting_record(bloc, first)
-    current = _from_record(record)
-    start_year = record.year
+    """An answer for every year from ``first`` to ``last``; recorded years always win.
+
+    Never raises: a year it cannot answer is an answer that says why (vacant, to be elected
+    or appointed, before the first record). Under `circular`, a vacant year keeps the last
+    leaders, and the rotation resumes from them when members can lead again.
+    """
+    records = sorted(bloc.leadership, key=lambda r: r.year)
+    earliest = records[0].year if records else None
     out: list[Leadership] = []
-    for year in range(record.year, last + 1):
-        if year > record.year:
-            recorded = bloc.recorded(year)
-            if recorded is not None:
-                current = _from_record(recorded)
-                start_year = year
-            else:
-                current = step(bloc, current, start_year)
+    if bloc.policy is not Policy.CIRCULAR:
+        waiting = Status.TO_BE_ELECTED if bloc.policy is Policy.ELECTED else Status.TO_BE_APPOINTED
+        for year in range(first, last + 1):
+            record = bloc.recorded(year)
+            out.append(_from_record(record) if record else _unled(bloc, year, waiting))
+        return out
+    walk_from = first if earliest is None else min(first, earliest)
+    leaders: Leadership | None = None  # the last year with leaders, the circle's cursor
+    start_year: int | None = None
+    for year in range(walk_from, last + 1):
+        record = bloc.recorded(year)
+        if record is not None:
+            answer = _from_record(record)
+            start_year = year
+        elif leaders is None or start_year is None:
+            answer = _unled(bloc, year, Status.BEFORE_RECORDS, earliest)
+        else:
+            answer = step(bloc, leaders, start_year, year)
+        if answer.leads:
+            leaders = answer
         if year >= first:
-            out.append(current)
+            out.append(answer)
     return out
 
 
 def leadership_in(bloc: Bloc, year: int) -> Leadership:
-    """Who chairs and vice-chairs ``bloc`` in ``year``."""
-    return plan(bloc, year, year)[0]
+    """Who chairs and vice-chairs ``bloc`` in ``year``; VACANT, TO_BE_ELECTED and
+    TO_BE_APPOINTED are answers, a circular year before any record is an error."""
+    answer = plan(bloc, year, year)[0]
+    if answer.status is Status.BEFORE_RECORDS:
+        raise before_records_error(bloc, answer)
+    return answer
+
+
+def before_records_error(bloc: Bloc, answer: Leadership) -> RotationError:
+    """The error for a circular year with no record at or before it."""
+    if answer.first_recorded is None:
+        return RotationError(
+            t(
+                "cannot compute {year} for bloc `{bloc}`: {detail}",
+                year=answer.year,
+                bloc=bloc.id,
+                detail=t("no leadership is recorded"),
+            ),
+            t(
+                "record a starting year in bloc.toml, e.g.\n  [[leadership]]\n  year = {year}\n"
+                '  chair = "<member id>"\n  vice_chair = "<member id>"',
+                year=answer.year,
+            ),
+        )
+    return YearBeforeRecordsError(
+        t(
+            "{year} is before the first recorded leadership of bloc `{bloc}` ({first}); "
+            "rotation starts from a record",
+            year=answer.year,
+            bloc=bloc.id,
+            first=answer.first_recorded,
+        ),
+        t(
+            "ask for {first} or a later year, or record {year} in bloc.toml:\n"
+            '  [[leadership]]\n  year = {year}\n  chair = "<member id>"\n'
+            '  vice_chair = "<member id>"',
+            first=answer.first_recorded,
+            year=answer.year,
+        ),
+    )
 
 
 def default_year(bloc: Bloc) -> int:
@@ -187,8 +268,9 @@ def default_year(bloc: Bloc) -> int:
         raise RotationError(
             t("bloc `{bloc}` has no recorded leadership to rotate from", bloc=bloc.id),
             t(
-                "record a starting year in bloc.toml:\n  [[leadership]]\n  year = <year>\n"
-                '  chair = "<member id>"\n  vice_chair = "<member id>"'
+                "give the year (e.g. `khoi rotate 2026`), or record a starting year in "
+                'bloc.toml:\n  [[leadership]]\n  year = <year>\n  chair = "<member id>"\n'
+                '  vice_chair = "<member id>"'
             ),
         )
     return max(r.year for r in bloc.leadership) + 1
@@ -200,16 +282,14 @@ def history(bloc: Bloc, until: int) -> list[HistoryRow]:
         return []
     first = min(r.year for r in bloc.leadership)
     rows: list[HistoryRow] = []
-    previous: Leadership | None = None
-    for current in plan(bloc, first, max(until, first)):
+    leaders: Leadership | None = None
+    for current in plan(bloc, first, until):
         expected = None
-        if current.recorded and previous is not None:
-            try:
-                expected = step(bloc, previous, previous.start_year or previous.year)
-            except RotationError:
-                expected = None
+        if current.recorded and leaders is not None and bloc.policy is Policy.CIRCULAR:
+            expected = step(bloc, leaders, leaders.start_year or leaders.year, current.year)
         rows.append(HistoryRow(current, expected))
-        previous = current
+        if current.leads:
+            leaders = current
     return rows
 
 
@@ -217,12 +297,15 @@ def next_turns(bloc: Bloc, year: int) -> dict[str, int]:
     """The first year from ``year`` on in which each member chairs, over two full circles.
 
     A member missing from the answer has no turn in that span (it left, or is never
-    eligible). Shown beside the members so that a unit sees when its turn comes, and sees
-    it move when the roster changes.
+    eligible), and nobody has a turn under a policy other than `circular`. Shown beside the
+    members so that a unit sees when its turn comes, and sees it move when the roster changes.
     """
     if not bloc.leadership or year < min(r.year for r in bloc.leadership):
         return {}
+    if bloc.policy is not Policy.CIRCULAR:
+        return {}
     turns: dict[str, int] = {}
     for answer in plan(bloc, year, year + 2 * len(bloc.order)):
-        turns.setdefault(answer.chair, answer.year)
+        if answer.chair is not None:
+            turns.setdefault(answer.chair, answer.year)
     return turns

@@ -8,19 +8,27 @@ from typing import TYPE_CHECKING
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import RulePack
-from khoi_thidua.errors import MissingInputError
+from khoi_thidua.bloc_draft import BlocDraft
+from khoi_thidua.errors import MissingInputError, UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc, ConferenceDecision, YearResults
-from khoi_thidua.store.packs import pack_for, shipped_pack_for
+from khoi_thidua.model import Bloc, ConferenceDecision, Member, YearResults
+from khoi_thidua.store.packs import added_award_ids, made_on, pack_for, shipped_pack_for
 
 if TYPE_CHECKING:
+    from khoi_thidua.store.count import CountOutcome
     from khoi_thidua.store.records import DecisionOutcome
 
 
-def award_ids_for(year: int) -> list[str]:
+def award_ids_for(year: int, made: str | None = None) -> list[str]:
     """Award ids a results file of ``year`` may name: every award of the regime, including
     any the bloc's override switches off (its recorded votes and grants stay valid)."""
-    return [award.id for award in shipped_pack_for(year).awards]
+    return [award.id for award in shipped_pack_for(year, made).awards]
+
+
+def bloc_award_ids(bloc_dir: Path, bloc: Bloc, year: int) -> list[str]:
+    """Award ids the bloc's results file of ``year`` may name: the regime's (chosen by the
+    conference date when recorded) and those the province's or bloc's rules files add."""
+    return award_ids_for(year, made_on(bloc_dir, year)) + added_award_ids(bloc_dir, bloc)
 
 
 def checkable_award_ids(year: int) -> list[str] | None:
@@ -34,7 +42,9 @@ def checkable_award_ids(year: int) -> list[str] | None:
 
 def look_back(pack: RulePack) -> int:
     """How many earlier years the pack's conditions can read (consecutive years, prior awards)."""
-    return max((c.spec.look_back() for a in pack.awards for c in a.conditions), default=0)
+    return max(
+        (c.spec.look_back(a.conditions) for a in pack.awards for c in a.conditions), default=0
+    )
 
 
 def history_for(
@@ -45,7 +55,10 @@ def history_for(
     history: dict[int, YearResults] = {}
     for past in store.result_years(bloc_dir):
         if past < year and (since is None or past >= since):
-            history[past] = store.load_results(bloc_dir, bloc, past, checkable_award_ids(past))
+            ids = checkable_award_ids(past)
+            if ids is not None:
+                ids += added_award_ids(bloc_dir, bloc)
+            history[past] = store.load_results(bloc_dir, bloc, past, ids)
     return history
 
 
@@ -62,8 +75,9 @@ def default_results_year(bloc_dir: Path) -> int:
 def proposal_for(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False) -> Proposal:
     """The proposal for ``year`` from the bloc folder's files, with the conference's recorded
     decisions applied; ``confirmed`` refuses while a tie is still open."""
-    pack = pack_for(bloc_dir, bloc, year)
-    results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
+    made = made_on(bloc_dir, year)
+    pack = pack_for(bloc_dir, bloc, year, made)
+    results = store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))
@@ -75,11 +89,15 @@ def _decided(
     bloc_dir: Path, year: int, draft: Proposal, results: YearResults, confirmed: bool = False
 ) -> Proposal:
     """``draft`` with the conference's decisions in ``results`` applied, or a clear error."""
+    from dataclasses import replace
+
+    from khoi_thidua.awards.ballot import count_notices
     from khoi_thidua.awards.decisions import DecisionRefused, apply_decisions
     from khoi_thidua.errors import DataError, Problem, RefusedError
 
+    flagged = replace(draft, notices=draft.notices + count_notices(draft, results.count))
     try:
-        return apply_decisions(draft, results.decisions, confirmed)
+        return apply_decisions(flagged, results.decisions, confirmed)
     except DecisionRefused as refused:
         if refused.index < 0:
             raise RefusedError(refused.message, refused.hint) from None
@@ -88,11 +106,86 @@ def _decided(
         raise DataError([Problem(file, key, refused.message, refused.hint)]) from None
 
 
-def resolve_member(bloc: Bloc, query: str) -> str:
-    """The member id a user typed as id, short name or part of the name."""
-    from khoi_thidua.lookup import find_member
+def rules_in_force(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
+    """The rules for the bloc's proposal of ``year``: the pack chosen by the conference date
+    (or the year, or a pin), with the province's and the bloc's rules files applied."""
+    return pack_for(bloc_dir, bloc, year, made_on(bloc_dir, year))
 
-    return find_member(bloc.members, query).id
+
+def resolve_member(bloc: Bloc, query: str, year: int | None = None) -> str:
+    """The member id a user typed as id, short name or part of the name.
+
+    With ``year``, the query is matched among the units that were members that year only; a
+    unit of another year that the query names is mentioned in the error's hint, never chosen.
+    """
+    from khoi_thidua.lookup import MemberLookupError, UnknownMemberError, find_member, match_member
+
+    if year is None:
+        return find_member(bloc.members, query).id
+    wanted = query.strip()
+    for member in bloc.members:
+        if member.id == wanted and not member.is_member_in(year):
+            raise UsageError(
+                t(
+                    "`{id}` ({name}) is not a member of the bloc in {year}",
+                    id=member.id,
+                    name=member.name,
+                    year=year,
+                ),
+                t("it belongs to the bloc {span}", span=membership_span(member)),
+            )
+    try:
+        return match_member(bloc.members_in(year), query).member.id
+    except UnknownMemberError as exc:
+        others = [m for m in bloc.members if not m.is_member_in(year)]
+        try:
+            other = match_member(others, query).member
+        except MemberLookupError:
+            raise exc from None
+        raise UnknownMemberError(
+            t("no member of {year} matches '{query}'", year=year, query=query),
+            t(
+                "'{query}' names {name} ({id}), a member {span}; "
+                "`khoi members {year}` lists that year's members",
+                query=query,
+                name=other.name,
+                id=other.id,
+                span=membership_span(other),
+                year=year,
+            ),
+            query,
+            (other,),
+        ) from None
+
+
+def membership_span(member: Member) -> str:
+    """The years ``member`` belongs to the bloc, in words: "from 2025", "until 2024"."""
+    if member.joined is not None and member.left is not None:
+        return t("from {joined} to {last}", joined=member.joined, last=member.left - 1)
+    if member.joined is not None:
+        return t("from {joined}", joined=member.joined)
+    if member.left is not None:
+        return t("until {last}", last=member.left - 1)
+    return t("in every year")
+
+
+def init_bloc(root: Path, draft: BlocDraft) -> Path:
+    """Write ``draft`` as a new bloc folder under ``root``, after checking the text it
+    writes the way `khoi check` will; never over an existing bloc."""
+    import tomllib
+
+    from khoi_thidua.bloc_schema import parse_bloc
+    from khoi_thidua.errors import DataError
+    from khoi_thidua.render.bloc_file import bloc_toml
+    from khoi_thidua.store.roster import create_bloc_folder
+    from khoi_thidua.toml_lines import key_lines
+
+    text = bloc_toml(draft)
+    name = f"{draft.id}/{store.BLOC_FILE}"
+    bloc, problems = parse_bloc(tomllib.loads(text), draft.id, name, key_lines(text))
+    if bloc is None:
+        raise DataError(problems)
+    return create_bloc_folder(root, draft.id, text)
 
 
 def record_decision(
@@ -109,3 +202,16 @@ def record_decision(
         _decided(bloc_dir, year, propose(bloc, results, history, pack), results)
 
     return record(bloc_dir, bloc, year, decision, award_ids_for(year), validate)
+
+
+def record_count(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    fields: dict[str, object],
+    votes: dict[tuple[str, str], int],
+) -> CountOutcome:
+    """Record the conference's vote count in results-YEAR.toml (see store.count)."""
+    from khoi_thidua.store.count import record_count as record
+
+    return record(bloc_dir, bloc, year, fields, votes, award_ids_for(year))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import Proposal
+from khoi_thidua.model import VoteCount
 
 # Conditions the ballot itself decides: a unit is a candidate whatever its votes so far.
 VOTE_KINDS = frozenset({"min_vote_share"})
@@ -37,3 +39,29 @@ def ballot_sections(proposal: Proposal) -> tuple[BallotSection, ...]:
 def candidates_for(sections: tuple[BallotSection, ...], award: str) -> tuple[str, ...]:
     """The candidates on the ballot for ``award`` (none when it is not on the ballot)."""
     return next((s.candidates for s in sections if s.award == award), ())
+
+
+def count_notices(proposal: Proposal, count: VoteCount | None) -> tuple[Notice, ...]:
+    """What looks wrong in the year's count: votes for units not on the ballot, no quorum."""
+    sections = ballot_sections(proposal)
+    notices: list[Notice] = []
+    for standing in proposal.standings:
+        if standing.result is None:
+            continue
+        for award, votes in standing.result.votes:
+            on_ballot = any(s.award == award for s in sections)
+            if votes and on_ballot and standing.member not in candidates_for(sections, award):
+                notices.append(
+                    Notice(
+                        "not_candidate",
+                        {"award": award, "member": standing.member, "votes": votes},
+                    )
+                )
+    if count is not None and count.quorum_met is False:
+        notices.append(
+            Notice(
+                "no_quorum",
+                {"present": count.present, "members": count.members, "quorum": count.quorum},
+            )
+        )
+    return tuple(notices)

@@ -8,6 +8,13 @@ from typing import Any
 
 from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.awards.kinds.base import VOTE_BASES, ParseContext, VoteBase
+from khoi_thidua.awards.pack_meta import (
+    check_windows,
+    parse_caps,
+    parse_made,
+    parse_notes,
+    parse_sources,
+)
 from khoi_thidua.awards.rules import (
     CONDITION_KINDS,
     QUOTA_KINDS,
@@ -17,7 +24,6 @@ from khoi_thidua.awards.rules import (
     Bracket,
     Condition,
     LeadingRule,
-    ProvinceCap,
     Quota,
     RulePack,
 )
@@ -30,7 +36,9 @@ PACK_KEYS = (
     "id",
     "name",
     "years",
+    "made",
     "basis",
+    "sources",
     "notes",
     "tie_break",
     "leading",
@@ -43,7 +51,19 @@ AWARD_KEYS = ("id", "name", "name_en", "basis", "track", "quota", "conditions", 
 QUOTA_KEYS = ("kind", "count", "brackets", "percent", "basis", "unverified")
 COMMON_CONDITION_KEYS = ("kind", "basis", "unverified", "note")
 SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
-OVERRIDE_KEYS = ("schema", "tie_break", "leading", "votes_of", "awards", "note")
+# pins, added awards and caps are read by awards/layers.py; this module reads the rest
+OVERRIDE_KEYS = (
+    "schema",
+    "name",
+    "tie_break",
+    "leading",
+    "votes_of",
+    "awards",
+    "note",
+    "pins",
+    "extra_awards",
+    "caps",
+)
 AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
@@ -56,7 +76,7 @@ def parse_pack(
     pack_id = reader.identifier(doc, "id", "")
     name = reader.text(doc, "name", "", required=True)
     basis = reader.text(doc, "basis", "") or ""
-    notes = _notes(reader, doc)
+    notes = parse_notes(reader, doc)
     tie_break = _tie_break(reader, doc, "")
     years = reader.table(doc, "years", "", required=True) or {}
     reader.known_keys(years, "years", ("from", "to"))
@@ -69,28 +89,16 @@ def parse_pack(
         if isinstance(table.get("id"), str):
             ids.append(table["id"])
     for path, table in entries:
-        award = _award(reader, table, path, ids)
+        award = parse_award(reader, table, path, ids)
         if award is not None:
             if award.id in [a.id for a in awards]:
                 reader.error(f"{path}.id", t("award `{award}` is listed twice", award=award.id))
             awards.append(award)
     if not entries:
         reader.error("awards", t("the pack lists no awards"), t("add `[[awards]]` tables"))
-    caps: list[ProvinceCap] = []
-    for cpath, ctable in reader.table_list(doc, "caps", ""):
-        reader.known_keys(ctable, cpath, ("award", "percent", "of", "basis", "unverified"))
-        award_id = reader.choice(ctable, "award", cpath, ids)
-        percent = reader.number(ctable, "percent", cpath, required=True, minimum=0, maximum=100)
-        reader.choice(ctable, "of", cpath, ("leaders",), default="leaders")
-        if award_id is not None and percent is not None:
-            caps.append(
-                ProvinceCap(
-                    award_id,
-                    percent,
-                    reader.text(ctable, "basis", cpath) or "",
-                    reader.boolean(ctable, "unverified", cpath),
-                )
-            )
+    caps = parse_caps(reader, doc, ids)
+    legal_sources = parse_sources(reader, doc)
+    made = parse_made(reader, doc)
     leading = _leading(reader, doc, ids, LeadingRule())
     votes_of = _votes_of(reader, doc, "valid")
     if not reader.ok or pack_id is None or name is None or year_from is None:
@@ -106,6 +114,8 @@ def parse_pack(
         notes=tuple(notes),
         caps=tuple(caps),
         sources=(file,),
+        legal_sources=tuple(legal_sources),
+        made=made,
         leading=leading,
         votes_of=votes_of,
     )
@@ -138,28 +148,6 @@ def _leading(reader: FieldReader, doc: Table, ids: list[str], base: LeadingRule)
     )
 
 
-def _notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
-    """``notes``: each a `{ vi = "…", en = "…" }` table (or one text used in both languages)."""
-    raw = doc.get("notes", [])
-    if not isinstance(raw, list):
-        reader.error("notes", t("`notes` must be a list"))
-        return []
-    notes: list[tuple[str, str]] = []
-    for index, item in enumerate(raw):
-        path = f"notes[{index}]"
-        if isinstance(item, str):
-            notes.append((item, item))
-        elif isinstance(item, dict):
-            reader.known_keys(item, path, ("vi", "en"))
-            vi = reader.text(item, "vi", path, required=True)
-            en = reader.text(item, "en", path) or vi
-            if vi is not None and en is not None:
-                notes.append((vi, en))
-        else:
-            reader.error(path, t("a note is a text or a table with `vi` and `en`"))
-    return notes
-
-
 def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
     if "tie_break" not in doc:
         return None
@@ -174,7 +162,7 @@ def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
     return keys
 
 
-def _award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> AwardRule | None:
+def parse_award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> AwardRule | None:
     reader.known_keys(table, path, AWARD_KEYS)
     award_id = reader.identifier(table, "id", path)
     name = reader.text(table, "name", path, required=True)
@@ -193,6 +181,7 @@ def _award(reader: FieldReader, table: Table, path: str, ids: list[str]) -> Awar
         condition = parse_condition(reader, ctable, cpath, ids)
         if condition is not None:
             conditions.append(condition)
+    check_windows(reader, conditions, path)
     if award_id is None or name is None or basis is None or track is None or quota is None:
         return None
     return AwardRule(award_id, name, name_en, basis, track, quota, tuple(conditions), note)
@@ -294,7 +283,7 @@ def apply_override(
         if quota_table is not None:
             quota = parse_quota(reader, quota_table, join(path, "quota"))
             if quota is not None:
-                award = dataclasses.replace(award, quota=quota)
+                award = dataclasses.replace(award, quota=dataclasses.replace(quota, set_in=file))
         conditions = list(award.conditions)
         changes = reader.table(table, "conditions", path) or {}
         for kind, change in changes.items():
@@ -307,9 +296,8 @@ def apply_override(
                 )
                 continue
             index = next((i for i, c in enumerate(conditions) if c.kind == kind), None)
-            if change is False:
-                if index is not None:
-                    conditions.pop(index)
+            if change is False:  # drops every condition of the kind
+                conditions = [c for c in conditions if c.kind != kind]
                 continue
             if not isinstance(change, dict):
                 reader.error(cpath, t("a condition override is a table, or `false` to drop it"))
@@ -328,12 +316,13 @@ def apply_override(
                 continue
             # A value the bloc set itself is its own decision, not an unverified default.
             condition = dataclasses.replace(
-                condition, unverified=bool(change.get("unverified", False))
+                condition, unverified=bool(change.get("unverified", False)), set_in=file
             )
             if index is None:
                 conditions.append(condition)
             else:
                 conditions[index] = condition
+        check_windows(reader, conditions, path)
         awards[award_id] = dataclasses.replace(award, conditions=tuple(conditions))
     if not reader.ok:
         return None, reader.problems

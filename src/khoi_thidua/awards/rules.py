@@ -21,6 +21,7 @@ class Condition:
     basis: str = ""
     unverified: bool = False
     note: str = ""
+    set_in: str = ""  # the rules file (province's or bloc's) that set it; "" = the pack
 
     @property
     def kind(self) -> str:
@@ -50,6 +51,7 @@ class Quota:
     percent: float = 0.0
     basis: str = ""
     unverified: bool = False
+    set_in: str = ""  # the rules file (province's or bloc's) that set it; "" = the pack
 
     def seats(self, members: int) -> int | None:
         """The number of units that may be proposed in a bloc of ``members``; None = no cap."""
@@ -79,20 +81,72 @@ class AwardRule:
     quota: Quota
     conditions: tuple[Condition, ...]
     note: str = ""
+    added_in: str = ""  # the rules file that added an award the pack lacks; "" = the pack
+
+
+CAP_DENOMINATORS = ("leaders", "standard")
 
 
 @dataclass(frozen=True)
 class ProvinceCap:
-    """A province-wide cap: proposals for ``award`` at most ``percent`` of the bloc leaders."""
+    """A province-wide cap: proposals for ``award`` at most ``percent`` of a count of units.
+
+    ``of`` names what is counted: ``leaders``, the units leading their blocs (one per bloc
+    with results), or ``standard``, the units that meet every condition of the award
+    ``standard`` (e.g. the provincial flag) in their bloc.
+    """
 
     award: str
     percent: float
     basis: str = ""
     unverified: bool = False
+    of: str = "leaders"
+    standard: str = ""  # with ``of = "standard"``: the award whose standard is counted
+    set_in: str = ""  # the province's rules file when it changed the cap; "" = the pack
 
-    def limit(self, leaders: int) -> int:
+    def limit(self, counted: int) -> int:
         # "không quá 20%": round down, in integer hundredths of a percent (see Quota.seats)
-        return (leaders * round(self.percent * 100)) // 10000
+        return (counted * round(self.percent * 100)) // 10000
+
+
+@dataclass(frozen=True)
+class LegalSource:
+    """A legal text a pack relies on: title, issuer, date, and whether its wording was read."""
+
+    title: str
+    issuer: str
+    date: str  # ISO date of signature
+    read: bool  # False: no public copy of the wording was read; values resting on it are unverified
+    in_force: str = ""  # ISO date it took effect, when known
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Dates (ISO, inclusive) on which a proposal is made under a pack; None: open-ended."""
+
+    start: str | None = None
+    end: str | None = None
+    basis: str = ""
+    unverified: bool = False
+
+    def contains(self, day: str) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class PackChoice:
+    """Why a pack applies to a year's proposal: what decided it and the values that did.
+
+    ``by`` is ``date`` (the conference date falls in the pack's ``made`` range), ``year`` (no
+    date recorded, or no pack's range holds it: the results year decides) or ``pinned`` (the
+    province's or the bloc's rules file names the pack for the year).
+    """
+
+    by: str
+    year: int
+    date: str | None = None
+    pinned_in: str = ""  # the rules file that pinned the pack
 
 
 @dataclass(frozen=True)
@@ -122,6 +176,9 @@ class RulePack:
     sources: tuple[str, ...] = field(default=())  # files the pack was read from, in order
     leading: LeadingRule = field(default=LeadingRule())
     votes_of: VoteBase = "valid"  # what a vote share is a share of (see awards/kinds/votes.py)
+    legal_sources: tuple[LegalSource, ...] = ()
+    made: DateRange = DateRange()  # proposals made on these dates fall under this pack
+    choice: PackChoice | None = None  # set when the pack is chosen for a year's proposal
 
     def award(self, award_id: str) -> AwardRule:
         for award in self.awards:
@@ -131,6 +188,11 @@ class RulePack:
 
     def covers(self, year: int) -> bool:
         return self.year_from <= year and (self.year_to is None or year <= self.year_to)
+
+    @property
+    def unread_sources(self) -> tuple[LegalSource, ...]:
+        """The texts whose wording was not read: every value resting on them is unverified."""
+        return tuple(s for s in self.legal_sources if not s.read)
 
     @property
     def bloc_awards(self) -> tuple[AwardRule, ...]:

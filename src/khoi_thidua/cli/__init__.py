@@ -11,10 +11,12 @@ from khoi_thidua import __version__
 from khoi_thidua.cli.awards_cmds import record_award
 from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup, report_error
 from khoi_thidua.cli.check_cmd import check
-from khoi_thidua.cli.conference_cmds import decide
+from khoi_thidua.cli.conference_cmds import count, decide
+from khoi_thidua.cli.init_cmd import init
 from khoi_thidua.cli.members_cmd import members
 from khoi_thidua.cli.propose_cmd import propose
 from khoi_thidua.cli.rotation_cmds import history, rotate
+from khoi_thidua.cli.rules_cmd import rules
 from khoi_thidua.cli.summary_cmd import summary
 from khoi_thidua.errors import KhoiError
 
@@ -77,7 +79,10 @@ app.command("record-award", cls=KhoiCommand)(record_award)
 app.command(cls=KhoiCommand)(members)
 app.command(cls=KhoiCommand)(check)
 app.command(cls=KhoiCommand)(summary)
+app.command(cls=KhoiCommand)(count)
 app.command(cls=KhoiCommand)(decide)
+app.command(cls=KhoiCommand)(rules)
+app.command(cls=KhoiCommand)(init)
 
 
 def main() -> None:

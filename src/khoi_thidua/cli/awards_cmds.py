@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +11,7 @@ import typer
 
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
 from khoi_thidua.cli.output import emit, say
-from khoi_thidua.errors import UsageError
+from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, GrantedAward
@@ -56,17 +57,19 @@ def record_award(
     """
     from khoi_thidua import workflows
     from khoi_thidua.app.grants import find_award
-    from khoi_thidua.store.packs import shipped_pack_for
+    from khoi_thidua.store.packs import added_award_ids, shipped_pack_for
     from khoi_thidua.store.records import record_granted
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    member_id = workflows.resolve_member(bloc, member)
+    member_id = workflows.resolve_member(bloc, member, year)
     # Every award of the regime, even one the bloc's override stops proposing: the
     # authority may still grant it, and the grant is history later conditions read.
     pack = shipped_pack_for(year)
-    ids = [a.id for a in pack.awards]
+    added = added_award_ids(bloc_dir, bloc)
+    ids = [a.id for a in pack.awards] + added
     # Named as people write it: the id, or the award's name with or without diacritics.
-    award = find_award(pack, award).id
+    if award not in added:
+        award = find_award(pack, award).id
     # Typed text is stored in NFC, like everything khoi reads: "Hòa" typed two ways is one name.
     granted = GrantedAward(
         member_id, award, nfc(decision.strip()), _parse_date(date), nfc(issuer.strip())
@@ -77,11 +80,14 @@ def record_award(
         )
     outcome = record_granted(bloc_dir, bloc, year, granted, ids)
     name = bloc.member(member_id).name
+    names = {a.id: a.name for a in pack.awards}  # awards the bloc switched off too
+    with contextlib.suppress(KhoiError):  # names of awards a rules file adds
+        names |= {a.id: a.name for a in workflows.rules_in_force(bloc_dir, bloc, year).awards}
     if outcome.status == "written":
         say(
             t(
                 "Recorded {award} for {member} ({year}) in {file}.",
-                award=pack.award(award).name,
+                award=names.get(award, award),
                 member=name,
                 year=year,
                 file=outcome.file,
@@ -125,13 +131,17 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
     from khoi_thidua.awards.proposal import rank_results
     from khoi_thidua.errors import KhoiError, MissingInputError
     from khoi_thidua.render import member_history as view
-    from khoi_thidua.store.packs import pack_for, shipped_pack_for
+    from khoi_thidua.store.packs import added_award_ids, pack_for, shipped_pack_for
 
     member_id = workflows.resolve_member(bloc, query)
     years = store.result_years(bloc_dir)
-    recorded = {r.year for r in bloc.leadership}
+    known = set(years) | {r.year for r in bloc.leadership}
+    member = bloc.member(member_id)
     rows: list[view.YearRecord] = []
-    for year in sorted(set(years) | recorded):
+    # Every year from the first to the last the bloc holds anything for: a year without
+    # results is a row that says so, never silently left out of the unit's record.
+    span = range(min(known), max(known) + 1) if known else range(0)
+    for year in span:
         role = None
         try:
             lead = rotation.leadership_in(bloc, year)
@@ -139,11 +149,22 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
         except KhoiError:
             pass
         if year not in years:
-            rows.append(view.YearRecord(year, None, None, len(bloc.members_in(year)), (), {}, role))
+            rows.append(
+                view.YearRecord(
+                    year,
+                    None,
+                    None,
+                    len(bloc.members_in(year)),
+                    (),
+                    {},
+                    role,
+                    member.is_member_in(year),
+                )
+            )
             continue
         try:
             regime = shipped_pack_for(year)  # every award id, even ones the bloc switched off
-            ids: list[str] | None = [a.id for a in regime.awards]
+            ids: list[str] | None = [a.id for a in regime.awards] + added_award_ids(bloc_dir, bloc)
             names = {a.id: a.name for a in regime.awards}
             tie_break = pack_for(bloc_dir, bloc, year).tie_break
         except MissingInputError:
@@ -159,6 +180,7 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
                 tuple(g for g in results.granted if g.member == member_id),
                 names,
                 role,
+                member.is_member_in(year),
             )
         )
     data = view.member_history_dict(bloc, member_id, rows)

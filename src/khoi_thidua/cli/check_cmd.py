@@ -16,6 +16,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, err_console
 from khoi_thidua.errors import DataError, ExitCode, KhoiError, Problem
+from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
 from khoi_thidua.render import problems as view
 
@@ -44,17 +45,32 @@ def check_bloc_dir(bloc_dir: Path) -> list[Problem]:
 
 def _check_year(bloc_dir: Path, bloc: Bloc, year: int) -> list[Problem]:
     from khoi_thidua import store
+    from khoi_thidua.store.packs import added_award_ids
     from khoi_thidua.workflows import checkable_award_ids
 
+    ids = checkable_award_ids(year)
+    uncovered: list[Problem] = []
+    if ids is None:
+        uncovered.append(
+            Problem(
+                store.display(store.results_file(bloc_dir, year)),
+                "year",
+                t("no rule pack covers results of {year}: khoi cannot propose for it", year=year),
+                t("keep it as history, or pin a pack for the year in the province's rules file"),
+                severity="warning",
+            )
+        )
+    else:
+        ids += added_award_ids(bloc_dir, bloc)
     try:
-        _, found = store.check_results(bloc_dir, bloc, year, checkable_award_ids(year))
+        _, found = store.check_results(bloc_dir, bloc, year, ids)
     except DataError as exc:
         return list(exc.problems)
     except KhoiError as exc:
         return [
             Problem(store.display(store.results_file(bloc_dir, year)), "", exc.message, exc.hint)
         ]
-    return found
+    return uncovered + found
 
 
 def check(

@@ -1,7 +1,8 @@
-"""The ``decide`` command: records what the year-end conference decided about an award."""
+"""The conference's commands: ``count`` records the vote count, ``decide`` its decisions."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -105,3 +106,93 @@ def decide(
             "minutes": decision.minutes,
         }
         emit(payload, None, as_json)
+
+
+def count(
+    year: Annotated[
+        int, typer.Argument(help="Year of the results counted.", min=MIN_YEAR, max=MAX_YEAR)
+    ],
+    present: Annotated[int | None, typer.Option(help="Member units present.", min=0)] = None,
+    issued: Annotated[int | None, typer.Option(help="Ballots handed out.", min=0)] = None,
+    returned: Annotated[int | None, typer.Option(help="Ballots put back.", min=0)] = None,
+    valid: Annotated[int | None, typer.Option(help="Valid ballots.", min=0)] = None,
+    spoiled: Annotated[int | None, typer.Option(help="Spoiled ballots.", min=0)] = None,
+    votes: Annotated[
+        list[str] | None,
+        typer.Option("--votes", help="Votes as AWARD:UNIT=N, e.g. co-tinh:bnc=6 (repeatable)."),
+    ] = None,
+    counting_head: Annotated[
+        str | None, typer.Option(help="Head of the vote-counting committee.")
+    ] = None,
+    counting_member: Annotated[
+        list[str] | None,
+        typer.Option(help="A member of the vote-counting committee (repeatable)."),
+    ] = None,
+    secretary: Annotated[str | None, typer.Option(help="The conference's secretary.")] = None,
+    sheet: Annotated[
+        Path | None,
+        typer.Option("--sheet", help="A filled tally sheet from `khoi template YEAR --tally`."),
+    ] = None,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+) -> None:
+    """Record the conference's vote count in results-YEAR.toml, typed or from a tally sheet.
+
+    Values given replace those in the file. A count that cannot be (returned above issued,
+    valid and spoiled above returned, votes above the valid ballots) is refused and nothing is
+    written; a doubtful one (no quorum, votes for a unit not on the ballot) is recorded and
+    flagged by `check` and `propose`.
+
+    Examples:
+
+      khoi count 2022 --present 8 --issued 8 --returned 8 --valid 8 --spoiled 0
+
+      khoi count 2022 --votes co-tinh:bnc=6 --votes co-tinh:tct=5 --counting-head "Trần Văn Cường"
+
+      khoi count 2022 --sheet kiem-phieu-2022.xlsx
+    """
+    from khoi_thidua import workflows
+    from khoi_thidua.fields import nfc
+
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    fields: dict[str, object] = {}
+    tallied: dict[tuple[str, str], int] = {}
+    if sheet is not None:
+        from khoi_thidua.office.tally import read_tally
+
+        fields, tallied = read_tally(sheet, bloc, year)
+    typed = {"present": present, "issued": issued, "returned": returned, "valid": valid,
+             "spoiled": spoiled}  # fmt: skip
+    fields |= {k: v for k, v in typed.items() if v is not None}
+    for key, text in (("counting_head", counting_head), ("secretary", secretary)):
+        if text is not None:
+            fields[key] = nfc(text.strip())
+    if counting_member:
+        fields["counting_members"] = [nfc(m.strip()) for m in counting_member]
+    award_ids = workflows.award_ids_for(year)
+    for item in votes or []:
+        award, unit, number = _vote(item, award_ids)
+        tallied[(workflows.resolve_member(bloc, unit), award)] = number
+    if not fields and not tallied:
+        raise UsageError(t("nothing to record"), t("give the count's figures, --votes or --sheet"))
+    outcome = workflows.record_count(bloc_dir, bloc, year, fields, tallied)
+    if outcome.status == "written":
+        say(t("Recorded the {year} count in {file}.", year=year, file=outcome.file))
+    else:
+        say(t("{file} already holds this count; nothing changed.", file=outcome.file))
+
+
+def _vote(item: str, award_ids: list[str]) -> tuple[str, str, int]:
+    """ "co-tinh:bnc=6" → ("co-tinh", "bnc", 6), or a usage error saying the form."""
+    award, _, rest = item.partition(":")
+    unit, _, number = rest.rpartition("=")
+    if not unit or not number.strip().isdigit():
+        raise UsageError(
+            t("`{item}` is not AWARD:UNIT=N", item=item), t("e.g. --votes co-tinh:bnc=6")
+        )
+    if award not in award_ids:
+        raise UsageError(
+            t("unknown award id `{award}`", award=award),
+            t("award ids: {ids}", ids=", ".join(award_ids)),
+        )
+    return award, unit.strip(), int(number)

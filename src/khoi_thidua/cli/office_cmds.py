@@ -18,7 +18,7 @@ from khoi_thidua.cli.options import (
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import RefusedError, UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc
 
 RequiredYear = Annotated[
     int, typer.Argument(help="The year of the results, e.g. 2021.", min=MIN_YEAR, max=MAX_YEAR)
@@ -73,6 +73,12 @@ def template(
             "--with-results", help="Pre-fill the sheet with the values of results-YEAR.toml."
         ),
     ] = False,
+    tally: Annotated[
+        bool,
+        typer.Option(
+            "--tally", help="Write the tally sheet of the vote count instead (read by `count`)."
+        ),
+    ] = False,
     force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
@@ -93,15 +99,17 @@ def template(
     """
     from khoi_thidua import store
     from khoi_thidua.office.template import template_workbook
-    from khoi_thidua.store.packs import pack_for
-    from khoi_thidua.workflows import award_ids_for
+    from khoi_thidua.workflows import bloc_award_ids, rules_in_force
 
     _check_output(output, ".xlsx", force)
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    pack = pack_for(bloc_dir, bloc, year)
+    if tally:
+        _tally(bloc_dir, bloc, year, output, force)
+        return
+    pack = rules_in_force(bloc_dir, bloc, year)
     results = None
     if with_results:
-        results = store.load_results(bloc_dir, bloc, year, award_ids_for(year))
+        results = store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
     if not _write(output, template_workbook(bloc, year, pack.bloc_awards, results), force):
         return
     facts = {
@@ -120,6 +128,17 @@ def template(
         )
     else:
         say(t("Wrote {file}: {members} members of {bloc} for {year}.", **facts))
+
+
+def _tally(bloc_dir: Path, bloc: Bloc, year: int, output: Path, force: bool) -> None:
+    from khoi_thidua import store, workflows
+    from khoi_thidua.awards.ballot import ballot_sections
+    from khoi_thidua.office.tally import tally_workbook
+
+    proposal = workflows.proposal_for(bloc_dir, bloc, year)
+    names = {a.id: a.name for a in proposal.pack.awards}
+    if _write(output, tally_workbook(bloc, year, ballot_sections(proposal), names), force):
+        say(t("Wrote {file}: the tally sheet for {year}.", file=store.display(output), year=year))
 
 
 def import_results(
@@ -159,12 +178,11 @@ def import_results(
         apply_import,
         read_sheet,
     )
-    from khoi_thidua.store.packs import pack_for
-    from khoi_thidua.workflows import award_ids_for
+    from khoi_thidua.workflows import bloc_award_ids, rules_in_force
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    pack = pack_for(bloc_dir, bloc, year)
-    award_ids = award_ids_for(year)
+    pack = rules_in_force(bloc_dir, bloc, year)
+    award_ids = bloc_award_ids(bloc_dir, bloc, year)
     imported = read_sheet(file, bloc, year, pack.bloc_awards, award_ids)
     outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
     labels = field_labels(results_columns(bloc, pack.bloc_awards))
@@ -269,13 +287,15 @@ def draft(
     bloc_dir, bloc = open_bloc(data, bloc_id)
     # The letter is written after the conference: an open tie refuses it, with the reason.
     proposal = workflows.proposal_for(bloc_dir, bloc, year, confirmed=letter)
-    results = store.load_results(bloc_dir, bloc, year, workflows.award_ids_for(year))
+    results = store.load_results(
+        bloc_dir, bloc, year, workflows.bloc_award_ids(bloc_dir, bloc, year)
+    )
     try:
         leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)
     except rotation.RotationError:
         leadership = None  # no record to rotate from: the names are left for the secretariat
     record = bloc.recorded(year)
-    chair_name = bloc.member(leadership.chair).name if leadership else ""
+    chair_name = bloc.member(leadership.chair).name if leadership and leadership.chair else ""
     signer = Signer(
         unit=chair_name,
         title=record.signer_title if record else "",

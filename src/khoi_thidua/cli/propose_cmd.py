@@ -88,7 +88,7 @@ def propose(
     result = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
     payload = view.proposal_dict(bloc, result)
     if explain is not None:
-        member_id = workflows.resolve_member(bloc, explain)
+        member_id = workflows.resolve_member(bloc, explain, target)
         explained = view.explain_dict(payload, member_id)
         if fmt is Format.json:
             write_or_print(to_json(explained) + "\n", output, quiet, force)

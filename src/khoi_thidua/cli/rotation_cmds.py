@@ -15,7 +15,6 @@ from khoi_thidua.cli.options import (
     BlocOption,
     DataOption,
     JsonOption,
-    QuietOption,
     YearArgument,
     open_bloc,
 )
@@ -27,6 +26,12 @@ from khoi_thidua.model import MAX_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
 
 MAX_PLAN_YEARS = 100
+
+# rotate has no --output: its --quiet says only what it does (the shared help mentions --output).
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Print nothing but errors (for cron, e.g. with --record)."),
+]
 
 
 def rotate(
@@ -48,6 +53,16 @@ def rotate(
     note: Annotated[
         str | None, typer.Option("--note", help="Note stored with --record (e.g. the meeting).")
     ] = None,
+    chair: Annotated[
+        str | None,
+        typer.Option(
+            "--chair", help="With --record: the Trưởng khối the bloc elected or was given."
+        ),
+    ] = None,
+    vice_chair: Annotated[
+        str | None,
+        typer.Option("--vice-chair", help="With --record and --chair: the Phó khối."),
+    ] = None,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     all_blocs: AllOption = False,
@@ -57,7 +72,9 @@ def rotate(
     """Who chairs (Trưởng khối) and vice-chairs (Phó khối) the bloc in YEAR, and why.
 
     YEAR defaults to the year after the latest recorded one. A recorded year always wins;
-    later years follow the circle: this year's vice-chair chairs next year.
+    later years follow the circle: this year's vice-chair chairs next year. A bloc whose
+    policy is elected or appointed shows a year not yet recorded as to be elected or
+    appointed; a year nobody can lead is VACANT. --plan and --until show every year.
 
     Examples:
 
@@ -68,6 +85,8 @@ def rotate(
       khoi rotate --plan 5
 
       khoi rotate 2023 --record --note "Hội nghị ngày 10/01/2023"
+
+      khoi rotate 2027 --record --chair "noi chinh" --vice-chair btc
 
       khoi rotate 2026 --all --json
     """
@@ -82,6 +101,10 @@ def rotate(
         raise UsageError(t("use either --plan or --until, not both"))
     if record and (plan is not None or until is not None):
         raise UsageError(t("--record records one year; drop --plan/--until"))
+    if (chair is not None or vice_chair is not None) and not record:
+        raise UsageError(t("--chair and --vice-chair are recorded with --record"))
+    if vice_chair is not None and chair is None:
+        raise UsageError(t("--vice-chair needs --chair"))
     last = target + plan - 1 if plan is not None else until
     if last is not None:
         if last < target:
@@ -89,13 +112,15 @@ def rotate(
         if last - target >= MAX_PLAN_YEARS:
             raise UsageError(t("a plan covers at most {count} years", count=MAX_PLAN_YEARS))
         answers = rotation.plan(bloc, target, last)
-        emit(view.plan_dict(bloc, answers), lambda: view.plan_view(bloc, answers), as_json)
+        if not quiet:
+            emit(view.plan_dict(bloc, answers), lambda: view.plan_view(bloc, answers), as_json)
         return
     if record:
-        _record(bloc_dir, target, note, as_json)
+        _record(bloc_dir, target, note, as_json, quiet, (chair, vice_chair))
         return
     answer = rotation.leadership_in(bloc, target)
-    emit(view.rotate_dict(bloc, answer), lambda: view.rotate_view(bloc, answer), as_json)
+    if not quiet:
+        emit(view.rotate_dict(bloc, answer), lambda: view.rotate_view(bloc, answer), as_json)
 
 
 def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> None:
@@ -117,19 +142,30 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
         raise typer.Exit(code)
 
 
-def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
+def _record(
+    bloc_dir: Path,
+    year: int,
+    note: str | None,
+    as_json: bool,
+    quiet: bool,
+    decided: tuple[str | None, str | None] = (None, None),
+) -> None:
     from khoi_thidua.store.records import record_leadership
 
     today = dt.date.today().strftime("%d/%m/%Y")
 
     def decide(current: Bloc) -> LeadershipRecord:
+        if decided[0] is not None:
+            return _decided_record(current, year, decided, note, today)
         answer = rotation.leadership_in(current, year)
+        if not answer.leads:
+            raise _nothing_to_record(current, answer)
         if answer.recorded:
             # --record writes what the circle gives; a different recorded decision (an election,
             # an override) is then refused, never silently confirmed or overwritten.
             computed = _computed_over_record(current, year)
             if computed is None:
-                return LeadershipRecord(year, answer.chair, answer.vice_chair, answer.note)
+                return LeadershipRecord(year, answer.chair or "", answer.vice_chair, answer.note)
             answer = computed
         text = (
             nfc(note.strip())
@@ -140,13 +176,15 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
                 date=today,
             )
         )
-        return LeadershipRecord(year, answer.chair, answer.vice_chair, text)
+        return LeadershipRecord(year, answer.chair or "", answer.vice_chair, text)
 
     outcome = record_leadership(bloc_dir, decide)
     bloc = open_bloc(bloc_dir, None)[1]
     answer = rotation.leadership_in(bloc, year)
     data = view.rotate_dict(bloc, answer)
     data["record_status"] = outcome.status
+    if quiet:
+        return
     if outcome.status == "written":
         say(
             t(
@@ -168,15 +206,66 @@ def _record(bloc_dir: Path, year: int, note: str | None, as_json: bool) -> None:
     emit(data, lambda: view.rotate_view(bloc, answer), as_json)
 
 
+def _decided_record(
+    bloc: Bloc,
+    year: int,
+    decided: tuple[str | None, str | None],
+    note: str | None,
+    today: str,
+) -> LeadershipRecord:
+    """The leadership the bloc decided (an election, an appointment, an override), matched
+    among the members of ``year``."""
+    from khoi_thidua import workflows
+
+    chair_query, vice_query = decided
+    chair = workflows.resolve_member(bloc, chair_query or "", year)
+    vice = workflows.resolve_member(bloc, vice_query, year) if vice_query else None
+    if vice == chair:
+        raise UsageError(t("the Phó khối must be another member than the Trưởng khối"))
+    text = (
+        nfc(note.strip())
+        if note and note.strip()
+        else t(
+            "Decided by the bloc ({policy}); recorded with khoi on {date}",
+            policy=bloc.policy.value,
+            date=today,
+        )
+    )
+    return LeadershipRecord(year, chair, vice, text)
+
+
+def _nothing_to_record(bloc: Bloc, answer: rotation.Leadership) -> UsageError:
+    """--record writes what the circle gives; a year without computed leaders has nothing."""
+    if answer.status is rotation.Status.VACANT:
+        return UsageError(
+            t(
+                "{year} is vacant in bloc `{bloc}`: no member can lead",
+                year=answer.year,
+                bloc=bloc.id,
+            ),
+            t("check `joined`, `left` and `excused` in bloc.toml"),
+        )
+    return UsageError(
+        t(
+            "bloc `{bloc}` does not rotate (policy `{policy}`): khoi cannot compute {year}",
+            bloc=bloc.id,
+            policy=bloc.policy.value,
+            year=answer.year,
+        ),
+        t(
+            "record the decision with `khoi rotate {year} --record --chair <member> "
+            "--vice-chair <member>`, or write it in bloc.toml under [[leadership]]",
+            year=answer.year,
+        ),
+    )
+
+
 def _computed_over_record(bloc: Bloc, year: int) -> rotation.Leadership | None:
-    """What the circle gives for a recorded ``year`` from the year before, if it can say."""
-    if not any(r.year < year for r in bloc.leadership):
-        return None  # ``year`` is where the rotation starts: nothing to compute it from
-    previous = rotation.leadership_in(bloc, year - 1)
-    try:
-        return rotation.step(bloc, previous, previous.start_year or previous.year)
-    except rotation.RotationError:
-        return None
+    """What the circle gives for a recorded ``year`` from the leaders before it, if it can say."""
+    for row in rotation.history(bloc, year):
+        if row.leadership.year == year and row.expected is not None and row.expected.leads:
+            return row.expected
+    return None  # ``year`` is where the rotation starts, or the bloc does not rotate
 
 
 def history(

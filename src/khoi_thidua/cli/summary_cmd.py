@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,15 +47,16 @@ def summary(
       khoi summary 2021 --json --quiet --force --output tong-hop-2021.json
     """
     from khoi_thidua import store, workflows
-    from khoi_thidua.awards.province import check_caps
+    from khoi_thidua.awards.province import check_all_caps, rule_groups
     from khoi_thidua.cli import batch
     from khoi_thidua.model import Bloc
     from khoi_thidua.render import batch as batch_view
+    from khoi_thidua.render.pack_choice import groups_dict
     from khoi_thidua.store.packs import shipped_pack_for
 
     check_output(output, force)
-    # The province's caps are those of the shipped rules for the year (a bloc's override
-    # file sets the bloc's own quotas, not the province's); no pack for the year stops here.
+    # The caps are those of the packs the blocs ran under (with the province's rules file;
+    # a bloc's own file cannot change them); no pack for the year stops here.
     pack = shipped_pack_for(year)
 
     def work(bloc_dir: Path) -> tuple[Bloc, Any]:
@@ -68,8 +70,14 @@ def summary(
         for r in runs
         if r.error is not None
     ]
-    caps = check_caps(pack, [p for _, p in done])
+    proposals = [p for _, p in done]
+    caps = check_all_caps(pack, proposals)
+    known = {a.id for a in pack.awards}
+    added = {a.id: a for p in proposals for a in p.pack.awards if a.id not in known}
+    pack = dataclasses.replace(pack, awards=(*pack.awards, *added.values()))  # in the totals
     payload = batch_view.summary_dict(year, pack, done, failed, caps)
+    payload["rules"] = groups_dict(rule_groups(proposals))
+    payload["mixed_rules"] = len(payload["rules"]) > 1
     if as_json:
         fmt = Format.json
     export(

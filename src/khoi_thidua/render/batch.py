@@ -11,8 +11,10 @@ from khoi_thidua.collation import sort_key
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.numbers import format_percent
+from khoi_thidua.render.pack_choice import mixed_rules_text
 from khoi_thidua.render.proposal import proposal_rows
-from khoi_thidua.render.rotation import CHAIR, VICE
+from khoi_thidua.render.rotation import CHAIR, VICE, status_word
+from khoi_thidua.rotation import Status
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -38,11 +40,11 @@ def rotate_all_view(data: dict[str, Any]) -> RenderableType:
         table.add_row(
             entry["bloc"]["name"],
             str(result["year"]),
-            result["chair"]["name"],
+            result["chair"]["name"] if result["chair"] else "—",  # vacant, to be elected…
             vice,
-            t("recorded")
-            if result["recorded"]
-            else t("computed from {year}", year=result["start_year"]),
+            t("computed from {year}", year=result["start_year"])
+            if result["status"] == Status.COMPUTED
+            else status_word(Status(result["status"])),
         )
     return table
 
@@ -140,8 +142,11 @@ def summary_dict(
                 "award": c.cap.award,
                 "name": names.get(c.cap.award, c.cap.award),
                 "percent": c.cap.percent,
-                "of": "leaders",
-                "leaders": c.leaders,
+                "of": c.cap.of,
+                "standard": c.cap.standard or None,
+                "standard_name": names.get(c.cap.standard) if c.cap.standard else None,
+                "counted": c.counted,
+                "leaders": sum(1 for _, p in done if leaders(p)),
                 "limit": c.limit,
                 "proposed": len(c.proposals),
                 "exceeds": c.over_by > 0,
@@ -156,15 +161,26 @@ def summary_dict(
 
 
 def cap_text(cap: dict[str, Any]) -> str:
-    head = t(
-        "{award}: {proposed} proposed, cap {limit} "
-        "({percent} of {leaders} bloc leaders, rounded down)",
-        award=cap["name"],
-        proposed=cap["proposed"],
-        limit=cap["limit"],
-        percent=format_percent(cap["percent"] / 100, language()),
-        leaders=cap["leaders"],
-    )
+    values = {
+        "award": cap["name"],
+        "proposed": cap["proposed"],
+        "limit": cap["limit"],
+        "percent": format_percent(cap["percent"] / 100, language()),
+        "counted": cap["counted"],
+    }
+    if cap["of"] == "standard":
+        head = t(
+            "{award}: {proposed} proposed, cap {limit} ({percent} of {counted} units "
+            "meeting the standard of {standard}, rounded down)",
+            standard=cap["standard_name"],
+            **values,
+        )
+    else:
+        head = t(
+            "{award}: {proposed} proposed, cap {limit} "
+            "({percent} of {counted} bloc leaders, rounded down)",
+            **values,
+        )
     if not cap["exceeds"]:
         return t("{head} — within the cap.", head=head)
     named = ", ".join(f"{p['member']} ({p['bloc']})" for p in cap["proposals"])
@@ -207,6 +223,8 @@ def summary_view(data: dict[str, Any]) -> RenderableType:
     for cap in data["caps"]:
         style = "bold red" if cap["exceeds"] else ""
         parts.append(Text(("✗ " if cap["exceeds"] else "✓ ") + cap_text(cap), style=style))
+    if data.get("mixed_rules"):
+        parts.append(Text("! " + mixed_rules_text(data), style="bold yellow"))
     return Group(*parts)
 
 
@@ -266,4 +284,6 @@ def summary_markdown(data: dict[str, Any]) -> str:
         lines.append(f"| {entry['bloc']['name']} | {leader} | {proposed or '—'} |")
     lines += ["", "## " + t("Province-wide caps"), ""]
     lines += [f"- {cap_text(cap)}" for cap in data["caps"]]
+    if data.get("mixed_rules"):
+        lines += ["", "> " + mixed_rules_text(data)]
     return "\n".join(lines) + "\n"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from khoi_thidua.awards.proposal import HELD_BACK, AwardDecision, Standing
+from khoi_thidua.awards.notices import Notice
+from khoi_thidua.awards.proposal import HELD_BACK, AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.i18n import t
+from khoi_thidua.render.reasons import notice_text
 
 
 def conference_reason(decision: AwardDecision, pack: RulePack, reason: str) -> str:
@@ -29,3 +31,30 @@ def conference_standing_reason(standing: Standing, pack: RulePack, reason: str) 
         return reason
     placed = [d for d in decided if d.award == standing.award]
     return conference_reason((placed or decided)[0], pack, reason)
+
+
+def count_notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> str | None:
+    """The warning for a doubtful count, or None when ``notice`` is not about the count."""
+    d = notice.detail
+    if notice.code == "not_candidate":
+        return t(
+            "{member} received {votes} vote(s) for {award} but was not on the ballot "
+            "(it fails a condition other than the vote share): check the count.",
+            member=names.get(d["member"], d["member"]),
+            votes=d["votes"],
+            award=proposal.pack.award(d["award"]).name,
+        )
+    if notice.code == "no_quorum":
+        return t(
+            "Only {present} of {members} members were present, below the quorum of {share}: "
+            "check that the vote stands.",
+            present=d["present"],
+            members=d["members"],
+            share=f"{d['quorum']:.0%}",
+        )
+    return None
+
+
+def warning_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
+    """Any warning of the proposal, the count's included."""
+    return count_notice_text(notice, proposal, names) or notice_text(notice, proposal, names)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, GrantedAward, MemberResult
-from khoi_thidua.numbers import format_date, format_number
+from khoi_thidua.numbers import format_date
 from khoi_thidua.render.rotation import CHAIR, VICE, bloc_ref, member_ref
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class YearRecord:
     granted: tuple[GrantedAward, ...]
     award_names: dict[str, str]
     role: str | None  # "chair", "vice_chair" or None
+    is_member: bool = True  # False for a year before the unit joined or after it left
 
 
 def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> dict[str, Any]:
@@ -36,6 +38,7 @@ def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> d
             {
                 "year": row.year,
                 "has_results": row.result is not None,
+                "is_member": row.is_member,
                 "score": row.result.score if row.result else None,
                 "rank": row.rank,
                 "members": row.members,
@@ -73,9 +76,9 @@ def member_history_view(data: dict[str, Any]) -> RenderableType:
     for row in data["years"]:
         table.add_row(
             str(row["year"]),
-            "—" if row["score"] is None else format_number(row["score"], lang),
+            "—" if row["score"] is None else score_text(row["score"]),
             "—" if row["rank"] is None else f"{row['rank']}/{row['members']}",
-            row["rating_label"] or t("no results"),
+            row["rating_label"] or (t("no results") if row["is_member"] else t("not a member")),
             roles[row["role"]],
             "; ".join(
                 f"{g['name']} ({g['decision']}, {format_date(g['date'], lang)})"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.i18n import t
-from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member
+from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member, Policy
 from khoi_thidua.render.rotation import bloc_ref
 
 if TYPE_CHECKING:
@@ -61,7 +61,12 @@ def members_dict(
                 "next_chair_year": turns.get(member.id),
             }
         )
-    return {"schema": SCHEMA_VERSION, "bloc": bloc_ref(bloc), "year": year, "members": rows}
+    return {
+        "schema": SCHEMA_VERSION,
+        "bloc": {**bloc_ref(bloc), "policy": bloc.policy.value},
+        "year": year,
+        "members": rows,
+    }
 
 
 def members_view(
@@ -85,17 +90,21 @@ def members_view(
     table.add_column(t("Short name"))
     table.add_column(t("Status"))
     table.add_column(t("Detail"))
-    table.add_column(t("Next turn as chair"), justify="right")
+    rotates = bloc.policy is Policy.CIRCULAR  # elected or appointed blocs have no turns
+    if rotates:
+        table.add_column(t("Next turn as chair"), justify="right")
     turns = turns or {}
     for member in ordered(bloc, by_name):
         status, detail = member_status(bloc, member, year)
-        table.add_row(
+        cells = [
             str(bloc.order.index(member.id) + 1),
             member.id,
             member.name,
             member.short,
             labels[status],
             detail,
-            str(turns[member.id]) if member.id in turns else "—",
-        )
+        ]
+        if rotates:
+            cells.append(str(turns[member.id]) if member.id in turns else "—")
+        table.add_row(*cells)
     return table

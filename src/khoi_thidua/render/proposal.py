@@ -13,8 +13,13 @@ from khoi_thidua.awards.proposal import (
 from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
-from khoi_thidua.render.conference import conference_reason, conference_standing_reason
+from khoi_thidua.render.conference import (
+    conference_reason,
+    conference_standing_reason,
+    warning_text,
+)
 from khoi_thidua.render.explain import explain_dict, explain_view
+from khoi_thidua.render.pack_choice import choice_dict
 from khoi_thidua.render.rotation import bloc_ref, member_ref
 
 if TYPE_CHECKING:
@@ -121,6 +126,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
             "years": {"from": pack.year_from, "to": pack.year_to},
             "sources": list(pack.sources),
         },
+        "rules": choice_dict(pack),
         "members": proposal.members,
         "leader": {
             "members": [member_ref(bloc, m) for m in proposal.leading.members],
@@ -181,7 +187,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
             for tie in proposal.settled
         ],
         "warnings": [
-            {"code": n.code, "text": notice_text(n, proposal, names), "detail": n.detail}
+            {"code": n.code, "text": warning_text(n, proposal, names), "detail": n.detail}
             for n in proposal.notices
         ],
     }
@@ -246,6 +252,8 @@ def proposal_markdown(data: dict[str, Any]) -> str:
         "",
         t("Rules: {rules}", rules=data["rule_pack"]["name"]),
         "",
+        t("Why these rules: {reason}", reason=data["rules"]["reason"]),
+        "",
         "| " + " | ".join(_columns()) + " |",
         "|---:|---|---:|---|---:|---|",
     ]
@@ -296,6 +304,8 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
                 year=data["year"],
                 rules=data["rule_pack"]["name"],
             )
+            + "\n"
+            + t("Why these rules: {reason}", reason=data["rules"]["reason"])
             + "\n"
             + t(
                 "HTXSNV / HTTNV / HTNV / KHTNV: tasks completed excellently / well / "

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.i18n import t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
-from khoi_thidua.rotation import HistoryRow, Leadership, Skip
+from khoi_thidua.rotation import HistoryRow, Leadership, Skip, Status
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -46,6 +46,57 @@ def skip_text(bloc: Bloc, skip: Skip) -> str:
     return t("{member} passed over as {role}: {why}", member=who, role=role, why=why)
 
 
+def _unled_lines(bloc: Bloc, answer: Leadership) -> list[str]:
+    """Why a year has no leaders yet."""
+    if answer.status is Status.VACANT:
+        lines = [
+            t(
+                "Vacant: no member can lead in {year} (every member has left, not yet joined, "
+                "or is excused).",
+                year=answer.year,
+            )
+        ]
+        if answer.previous is not None:
+            lines.append(
+                t(
+                    "The rotation resumes from the leaders of {previous_year} ({chair} / {vice}) "
+                    "when members can lead again.",
+                    previous_year=answer.previous_year,
+                    chair=name(bloc, answer.previous[0]),
+                    vice=name(bloc, answer.previous[1]),
+                )
+            )
+        return [*lines, *(skip_text(bloc, s) + "." for s in answer.skipped)]
+    if answer.status is Status.TO_BE_ELECTED:
+        return [
+            t(
+                "To be elected: the bloc elects its Trưởng khối and Phó khối at the year-end "
+                "conference, and {year} is not recorded yet.",
+                year=answer.year,
+            ),
+            t("Record the result in bloc.toml under [[leadership]] once the conference votes."),
+        ]
+    if answer.status is Status.TO_BE_APPOINTED:
+        return [
+            t(
+                "To be appointed: the provincial People's Committee names the bloc's Trưởng khối "
+                "and Phó khối, and {year} is not recorded yet.",
+                year=answer.year,
+            ),
+            t("Record the decision in bloc.toml under [[leadership]] once it is issued."),
+        ]
+    if answer.first_recorded is None:
+        return [t("No leadership is recorded, so the rotation has no year to start from.")]
+    return [
+        t(
+            "{year} is before the first recorded leadership ({first}): the rotation has no year "
+            "to start from.",
+            year=answer.year,
+            first=answer.first_recorded,
+        )
+    ]
+
+
 def explain(bloc: Bloc, answer: Leadership) -> list[str]:
     """Sentences saying where the answer comes from and whom it passed over."""
     if answer.recorded:
@@ -55,6 +106,8 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
         if answer.note:
             lines.append(t("Note: {note}", note=answer.note))
         return lines
+    if not answer.leads:
+        return _unled_lines(bloc, answer)
     lines = [
         t(
             "Computed by circular rotation from the leadership recorded for {year}.",
@@ -63,7 +116,16 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
     ]
     if answer.previous is not None:
         prev_chair, prev_vice = answer.previous
-        prev_year = answer.year - 1
+        prev_year = answer.previous_year or answer.year - 1
+        if prev_year < answer.year - 1:
+            lines.append(
+                t(
+                    "No member could lead between {previous_year} and {year}, so the rotation "
+                    "resumes from the leaders of {previous_year}.",
+                    previous_year=prev_year,
+                    year=answer.year,
+                )
+            )
         chair_skips = [s for s in answer.skipped if s.role == "chair"]
         if prev_vice is None:
             lines.append(
@@ -114,6 +176,7 @@ def leadership_dict(bloc: Bloc, answer: Leadership) -> dict[str, Any]:
         "chair": member_ref(bloc, answer.chair),
         "vice_chair": member_ref(bloc, answer.vice_chair),
         "recorded": answer.recorded,
+        "status": answer.status.value,
         "note": answer.note,
         "start_year": answer.start_year,
         "skipped": [
@@ -129,14 +192,22 @@ def leadership_dict(bloc: Bloc, answer: Leadership) -> dict[str, Any]:
     }
 
 
+def bloc_ref_policy(bloc: Bloc) -> dict[str, Any]:
+    return {**bloc_ref(bloc), "policy": bloc.policy.value}
+
+
 def rotate_dict(bloc: Bloc, answer: Leadership) -> dict[str, Any]:
-    return {"schema": SCHEMA_VERSION, "bloc": bloc_ref(bloc), **leadership_dict(bloc, answer)}
+    return {
+        "schema": SCHEMA_VERSION,
+        "bloc": bloc_ref_policy(bloc),
+        **leadership_dict(bloc, answer),
+    }
 
 
 def plan_dict(bloc: Bloc, answers: list[Leadership]) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
-        "bloc": bloc_ref(bloc),
+        "bloc": bloc_ref_policy(bloc),
         "years": [leadership_dict(bloc, a) for a in answers],
     }
 
@@ -170,10 +241,14 @@ def rotate_view(bloc: Bloc, answer: Leadership) -> RenderableType:
     table.add_row(
         t("Phó khối (vice-chair)"),
         name(bloc, answer.vice_chair)
-        if answer.vice_chair
+        if answer.vice_chair or not answer.leads
         else t("— (none: only one member can lead)"),
     )
-    source = t("recorded") if answer.recorded else t("computed from {year}", year=answer.start_year)
+    source = (
+        t("computed from {year}", year=answer.start_year)
+        if answer.status is Status.COMPUTED
+        else status_text(answer)
+    )
     title = Text(
         t("{bloc} — {year} ({source})", bloc=bloc.name, year=answer.year, source=source),
         style="bold",
@@ -182,8 +257,32 @@ def rotate_view(bloc: Bloc, answer: Leadership) -> RenderableType:
     return Group(title, table, Text(""), why)
 
 
-def _status(answer: Leadership) -> str:
-    return t("recorded") if answer.recorded else t("computed")
+def status_text(answer: Leadership) -> str:
+    """The status of a year in a word or two."""
+    return status_word(answer.status)
+
+
+def status_word(status: Status) -> str:
+    """A status in a word or two, as the tables show it."""
+    texts = {
+        Status.RECORDED: t("recorded"),
+        Status.COMPUTED: t("computed"),
+        Status.VACANT: t("VACANT"),
+        Status.TO_BE_ELECTED: t("to be elected"),
+        Status.TO_BE_APPOINTED: t("to be appointed"),
+        Status.BEFORE_RECORDS: t("cannot say"),
+    }
+    return texts[status]
+
+
+def _plan_note(bloc: Bloc, answer: Leadership) -> str:
+    if answer.leads:
+        return "; ".join(skip_text(bloc, s) for s in answer.skipped)
+    if answer.status is Status.VACANT:
+        return t("nobody can lead: every member has left, not yet joined, or is excused")
+    if answer.status is Status.BEFORE_RECORDS:
+        return _unled_lines(bloc, answer)[0]
+    return ""
 
 
 def plan_view(bloc: Bloc, answers: list[Leadership]) -> RenderableType:
@@ -194,14 +293,14 @@ def plan_view(bloc: Bloc, answers: list[Leadership]) -> RenderableType:
     table.add_column(CHAIR)
     table.add_column(VICE)
     table.add_column(t("Source"))
-    table.add_column(t("Passed over"))
+    table.add_column(t("Note"))
     for answer in answers:
         table.add_row(
             str(answer.year),
             name(bloc, answer.chair),
             name(bloc, answer.vice_chair),
-            _status(answer),
-            "; ".join(skip_text(bloc, s) for s in answer.skipped),
+            status_text(answer),
+            _plan_note(bloc, answer),
         )
     return table
 
@@ -229,7 +328,7 @@ def history_view(bloc: Bloc, rows: list[HistoryRow]) -> RenderableType:
             str(answer.year),
             name(bloc, answer.chair),
             name(bloc, answer.vice_chair),
-            _status(answer),
+            status_text(answer),
             note,
         )
     return table

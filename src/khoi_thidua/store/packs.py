@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import tomllib
 from importlib import resources
 from pathlib import Path
 
+from khoi_thidua.awards.layers import Pin, add_awards, override_caps, parse_pins
 from khoi_thidua.awards.pack_schema import apply_override, parse_pack
-from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.awards.regime import choose_pack
+from khoi_thidua.awards.rules import PackChoice, RulePack
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
-from khoi_thidua.store.reading import display, read_toml
+from khoi_thidua.store.reading import TomlFile, display, read_toml, results_file
 from khoi_thidua.toml_lines import LazyLines
 
 
@@ -33,54 +37,165 @@ def shipped_packs() -> tuple[RulePack, ...]:
     return tuple(sorted(packs, key=lambda p: p.year_from))
 
 
-def shipped_pack_for(year: int) -> RulePack:
-    """The shipped pack in force for results of ``year``, without any bloc's overrides.
+def shipped_pack_for(year: int, made_on: str | None = None) -> RulePack:
+    """The shipped pack for results of ``year`` proposed on ``made_on``, without overrides.
 
     Its awards are every award id a results file of ``year`` may name: a bloc that switches
     an award off (``enabled = false``) stops proposing it, but the votes and grants already
     recorded for it stay valid history.
     """
-    candidates = [p for p in shipped_packs() if p.covers(year)]
-    if not candidates:
+    chosen = choose_pack(shipped_packs(), year, made_on)
+    if chosen is None:
         ranges = ", ".join(f"{p.year_from}–{p.year_to or '…'} ({p.id})" for p in shipped_packs())
         raise MissingInputError(
             t("no rule pack covers results of {year}", year=year),
             t("khoi ships rules for: {ranges}", ranges=ranges),
         )
-    return candidates[-1]
+    return chosen
 
 
-def pack_for(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:
-    """The pack in force for results of ``year``, with the bloc's overrides applied."""
-    pack = shipped_pack_for(year)
-    if bloc.rules_file is None:
-        return pack
-    path = bloc_dir / bloc.rules_file
+def made_on(bloc_dir: Path, year: int) -> str | None:
+    """The date the proposal for ``year`` is made: the conference date in its results file.
+
+    None when the file or the date is missing (the results year then chooses the pack); a
+    malformed date is for the results file's own validation to report.
+    """
+    path = results_file(bloc_dir, year)
     if not path.exists():
-        raise MissingInputError(
-            t("{file} does not exist (named by `rules` in bloc.toml)", file=display(path)),
-            t("create the override file, or remove `rules` from bloc.toml"),
-        )
-    file = read_toml(path)
-    overridden, problems = apply_override(pack, file.doc, display(path), file.lines)
-    if overridden is None:
-        raise DataError(problems)
-    return overridden
+        return None
+    try:
+        conference = read_toml(path).doc.get("conference", {})
+    except DataError:
+        return None
+    value = conference.get("date") if isinstance(conference, dict) else None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    return None
+
+
+PROVINCE_FILE = "quy-che.toml"  # the province's Quy chế, beside the bloc folders
+
+
+def province_rules_path(bloc_dir: Path) -> Path:
+    """The province's rules file: in the folder that holds the bloc folders."""
+    return bloc_dir.resolve().parent / PROVINCE_FILE
+
+
+def rules_layers(bloc_dir: Path, bloc: Bloc) -> list[tuple[str, TomlFile]]:
+    """The rules files applied over the pack, in order: the province's, then the bloc's."""
+    layers: list[tuple[str, TomlFile]] = []
+    province = province_rules_path(bloc_dir)
+    if province.is_file():
+        layers.append((display(province), read_toml(province)))
+    if bloc.rules_file is not None:
+        path = bloc_dir / bloc.rules_file
+        if not path.exists():
+            raise MissingInputError(
+                t("{file} does not exist (named by `rules` in bloc.toml)", file=display(path)),
+                t("create the override file, or remove `rules` from bloc.toml"),
+            )
+        layers.append((display(path), read_toml(path)))
+    return layers
+
+
+def _pinned(layers: list[tuple[str, TomlFile]], year: int, made: str | None) -> RulePack | None:
+    """The pack a rules file pins for ``year`` (the bloc's pin over the province's)."""
+    pack_ids = [p.id for p in shipped_packs()]
+    chosen: Pin | None = None
+    for name, file in layers:
+        pins, problems = parse_pins(file.doc, name, pack_ids, file.lines)
+        if any(p.severity == "error" for p in problems):
+            raise DataError(problems)
+        chosen = next((p for p in pins if p.year == year), chosen)
+    if chosen is None:
+        return None
+    pack = next(p for p in shipped_packs() if p.id == chosen.pack)
+    return dataclasses.replace(pack, choice=PackChoice("pinned", year, made, chosen.file))
+
+
+def apply_layer(pack: RulePack, name: str, file: TomlFile, province: bool) -> RulePack:
+    """``pack`` with one rules file applied: its added awards, the province's caps, then its
+    values; any problem in the file stops here."""
+    if not province and "caps" in file.doc:
+        raise DataError([_caps_in_bloc(name)])
+    steps = [add_awards] + ([override_caps] if province else []) + [apply_override]
+    for step in steps:
+        applied, problems = step(pack, file.doc, name, file.lines)
+        if applied is None:
+            raise DataError(problems)
+        pack = applied
+    return pack
+
+
+def pack_for(bloc_dir: Path, bloc: Bloc, year: int, made: str | None = None) -> RulePack:
+    """The pack for results of ``year`` proposed on ``made``, with the province's rules file
+    and then the bloc's applied over it (a pin in either names the pack for the year)."""
+    layers = rules_layers(bloc_dir, bloc)
+    pack = _pinned(layers, year, made) or shipped_pack_for(year, made)
+    province = province_rules_path(bloc_dir)
+    for name, file in layers:
+        pack = apply_layer(pack, name, file, province=name == display(province))
+    return pack
+
+
+def _caps_in_bloc(name: str) -> Problem:
+    return Problem(
+        name,
+        "caps",
+        t("a province-wide cap cannot be set in a bloc's rules file"),
+        t("set it in {file} beside the bloc folders", file=PROVINCE_FILE),
+    )
+
+
+def added_award_ids(bloc_dir: Path, bloc: Bloc) -> list[str]:
+    """Ids of the awards the province's and the bloc's rules files add (results may name them)."""
+    try:
+        layers = rules_layers(bloc_dir, bloc)
+    except (DataError, MissingInputError):
+        return []  # reported by `khoi check` and by the command that applies the rules
+    ids: list[str] = []
+    for _, file in layers:
+        for entry in file.doc.get("extra_awards", []):
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                ids.append(entry["id"])
+    return ids
 
 
 def check_rules_file(bloc_dir: Path, bloc: Bloc) -> list[Problem]:
-    """Problems of the bloc's override file against every shipped pack it may apply to."""
-    if bloc.rules_file is None:
-        return []
-    path = bloc_dir / bloc.rules_file
-    try:
-        file = read_toml(path)
-    except DataError as exc:
-        return list(exc.problems)
-    except MissingInputError as exc:
-        return [Problem(display(bloc_dir / "bloc.toml"), "rules", exc.message, exc.hint)]
+    """Problems of the province's and the bloc's rules files against every shipped pack."""
     problems: list[Problem] = []
+    layers: list[tuple[str, TomlFile]] = []
+    province = province_rules_path(bloc_dir)
+    for path, named_by in (
+        (province, None),
+        *(((bloc_dir / bloc.rules_file, "rules"),) if bloc.rules_file else ()),
+    ):
+        if named_by is None and not path.is_file():
+            continue
+        try:
+            layers.append((display(path), read_toml(path)))
+        except DataError as exc:
+            problems.extend(exc.problems)
+        except MissingInputError as exc:
+            problems.append(
+                Problem(display(bloc_dir / "bloc.toml"), "rules", exc.message, exc.hint)
+            )
+    pack_ids = [p.id for p in shipped_packs()]
     for pack in shipped_packs():
-        _, found = apply_override(pack, file.doc, display(path), file.lines)
-        problems.extend(p for p in found if p not in problems)
+        for name, file in layers:
+            found: list[Problem] = []
+            _, pins = parse_pins(file.doc, name, pack_ids, file.lines)
+            found.extend(pins)
+            added, more = add_awards(pack, file.doc, name, file.lines)
+            found.extend(more)
+            if added is not None and name == display(province):
+                capped, more = override_caps(added, file.doc, name, file.lines)
+                found.extend(more)
+                added = capped
+            elif name != display(province) and "caps" in file.doc:
+                found.append(_caps_in_bloc(name))
+            if added is not None:
+                _, more = apply_override(added, file.doc, name, file.lines)
+                found.extend(more)
+            problems.extend(p for p in found if p not in problems)
     return problems

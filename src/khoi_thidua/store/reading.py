@@ -157,7 +157,10 @@ def bloc_dirs(root: Path) -> list[Path]:
     if not root.exists():
         raise MissingInputError(
             t("the data folder {folder} does not exist", folder=display(root)),
-            t("pass --data DIR or set KHOI_DATA to the folder that holds the bloc folders"),
+            t(
+                "pass --data DIR or set KHOI_DATA to the folder that holds the bloc folders, "
+                "or create a bloc there with `khoi init`"
+            ),
         )
     if not root.is_dir():
         raise MissingInputError(t("the data path {path} is not a folder", path=display(root)))
@@ -189,7 +192,10 @@ def choose_bloc_dir(root: Path, bloc_id: str | None) -> Path:
                 file=BLOC_FILE,
                 folder=display(root),
             ),
-            t("pass --data DIR, or create DIR/<bloc-id>/bloc.toml (see the README)"),
+            t(
+                "create a bloc here with `khoi init --data {folder}`, or pass --data DIR",
+                folder=display(root),
+            ),
         )
     if len(dirs) > 1:
         raise UsageError(

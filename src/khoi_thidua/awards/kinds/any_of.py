@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from khoi_thidua.awards.kinds.base import (
@@ -138,8 +138,15 @@ class AnyOf(ConditionSpec):
         return cls(tuple(routes)) if ok else None
 
     def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> AnyOfSeen:
+        # Each route is read as an award of its own: a window "within the run" is its run.
         seen = tuple(
-            RouteSeen(route, tuple(check(c, award, result, facts) for c in route.conditions))
+            RouteSeen(
+                route,
+                tuple(
+                    check(c, replace(award, conditions=route.conditions), result, facts)
+                    for c in route.conditions
+                ),
+            )
             for route in self.routes
         )
         return AnyOfSeen(self, any(r.met for r in seen), seen)
@@ -159,8 +166,10 @@ class AnyOf(ConditionSpec):
         ]
         return {"routes": routes}
 
-    def look_back(self) -> int:
-        return max((c.spec.look_back() for c in self.nested()), default=0)
+    def look_back(self, siblings: tuple[Condition, ...]) -> int:
+        return max(
+            (c.spec.look_back(r.conditions) for r in self.routes for c in r.conditions), default=0
+        )
 
     def nested(self) -> tuple[Condition, ...]:
         return tuple(c for route in self.routes for c in route.conditions)

@@ -106,8 +106,9 @@ class ConditionSpec(ABC):
     def to_json(self) -> JsonObject:
         """The parameters as written in a pack (and published as `params`)."""
 
-    def look_back(self) -> int:
-        """How many earlier years of results the condition reads."""
+    def look_back(self, siblings: tuple[Condition, ...]) -> int:
+        """How many earlier years of results the condition reads, beside ``siblings`` (the
+        other conditions of its award or route)."""
         return 0
 
     def nested(self) -> tuple[Condition, ...]:

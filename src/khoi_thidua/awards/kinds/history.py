@@ -19,9 +19,12 @@ from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, MemberResult, Rating
 
 if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import AwardRule, RulePack
+    from khoi_thidua.awards.rules import AwardRule, Condition, RulePack
 
 BrokenBy = Literal["no_results_file", "no_result", "rating"]
+Window = Literal["years", "before_run", "within_run"]
+WINDOWS: tuple[Window, ...] = ("years", "before_run", "within_run")
+ALL_YEARS = 200  # a window with no lower bound reads every recorded year
 
 
 @dataclass(frozen=True)
@@ -150,8 +153,13 @@ class ConsecutiveYears(ConditionSpec):
     def to_json(self) -> JsonObject:
         return {"rating": self.rating.value, "years": self.years}
 
-    def look_back(self) -> int:
+    def look_back(self, siblings: tuple[Condition, ...]) -> int:
         return self.years - 1
+
+
+def run_of(conditions: tuple[Condition, ...]) -> int:
+    """The run of consecutive years an award (or route) asks for; 1 without one."""
+    return next((c.spec.years for c in conditions if isinstance(c.spec, ConsecutiveYears)), 1)
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,8 @@ class PriorSeen(Observation):
     spec: PriorAwards
     met: bool
     found: tuple[Found, ...]
+    first: int  # the results years searched, first to last
+    last: int
     uncounted: tuple[str, ...] = ()  # merged into the unit, history not counted
 
     def to_json(self) -> JsonObject:
@@ -195,7 +205,7 @@ class PriorSeen(Observation):
             if f.predecessor is not None:
                 item["predecessor"] = f.predecessor
             found.append(item)
-        data: JsonObject = {"found": found}
+        data: JsonObject = {"found": found, "from": self.first, "to": self.last}
         if self.uncounted:
             data["uncounted_predecessors"] = list(self.uncounted)
         return data
@@ -226,10 +236,25 @@ class PriorAwards(ConditionSpec):
     """At least ``min_count`` of ``awards`` granted for the ``within_years`` years before."""
 
     kind: ClassVar[str] = "prior_awards"
-    keys: ClassVar[tuple[str, ...]] = ("awards", "within_years", "min_count")
+    keys: ClassVar[tuple[str, ...]] = ("awards", "within_years", "min_count", "window")
     awards: tuple[str, ...]
-    within_years: int
+    within_years: int | None
     min_count: int = 1
+    # "years": the within_years before this year; with a run of consecutive years in the award
+    # (Decree 65/2014 Art. 23 wording for collectives: a certificate *before* the run of
+    # excellent years, a flag *within* it), "within_run" searches the run's earlier years and
+    # "before_run" the within_years before the run starts (every recorded year when not given).
+    window: Window = "years"
+
+    def span(self, run: int, year: int, oldest: int) -> tuple[int, int]:
+        """The results years (first, last) searched for ``year``, given the award's run."""
+        if self.window == "years":
+            return year - (self.within_years or 0), year - 1
+        start = year - run + 1
+        if self.window == "within_run":
+            return start, year - 1
+        within = self.within_years
+        return (start - within if within else min(oldest, start - 1)), start - 1
 
     @classmethod
     def parse(
@@ -245,17 +270,25 @@ class PriorAwards(ConditionSpec):
                     t("award ids of this pack: {ids}", ids=", ".join(context.award_ids)),
                 )
                 ok = False
-        within = reader.integer(table, "within_years", path, required=True, minimum=1, maximum=50)
+        window = reader.choice(table, "window", path, WINDOWS, default="years")
+        # "within_run" needs no count of years: the run of the award's consecutive_years is it
+        within = reader.integer(
+            table, "within_years", path, required=window == "years", minimum=1, maximum=50
+        )
         min_count = reader.integer(table, "min_count", path, minimum=1)
-        if not ok or within is None:
+        chosen = next((w for w in WINDOWS if w == window), None)
+        if not ok or chosen is None or (within is None and chosen == "years"):
             return None
-        return cls(tuple(awards), within, min_count or 1)
+        return cls(tuple(awards), within, min_count or 1, chosen)
 
     def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> PriorSeen:
         wanted = set(self.awards)
         sources = facts.predecessors_of(result.member)
+        first, last = self.span(
+            run_of(award.conditions), facts.year, min(facts.history, default=facts.year)
+        )
         found: list[Found] = []
-        for year in range(facts.year - self.within_years, facts.year):
+        for year in range(first, last + 1):
             results = facts.history.get(year)
             if results is None:
                 continue
@@ -267,11 +300,25 @@ class PriorAwards(ConditionSpec):
                 elif granted.member in sources:  # the bloc counts this predecessor's awards
                     found.append(Found(year, granted.award, granted.decision, granted.member))
         met = len(found) >= self.min_count
-        return PriorSeen(self, met, tuple(found), () if met else facts.uncounted_of(result.member))
+        uncounted = () if met else facts.uncounted_of(result.member)
+        return PriorSeen(self, met, tuple(found), first, last, uncounted)
 
     def describe(self, pack: RulePack, year: int) -> str:
         names = award_names(pack, self.awards)
-        span = f"{year - self.within_years}–{year - 1}"
+        if self.window != "years":
+            award = next((a for a in pack.awards for c in a.conditions if c.spec is self), None)
+            first, last = self.span(run_of(award.conditions) if award else 1, year, year)
+            known = self.window == "within_run" or self.within_years
+            where = t("before") if self.window == "before_run" else t("within")
+            return t(
+                "{count} × {awards} {where} the run of consecutive years ({first}–{last})",
+                count=self.min_count,
+                awards=names,
+                where=where,
+                first=first if known else "…",
+                last=last,
+            )
+        span = f"{year - (self.within_years or 0)}–{year - 1}"
         if self.min_count == 1:
             return t("{awards} granted for results of {span}", awards=names, span=span)
         return t(
@@ -286,7 +333,13 @@ class PriorAwards(ConditionSpec):
             "awards": list(self.awards),
             "within_years": self.within_years,
             "min_count": self.min_count,
+            "window": self.window,
         }
 
-    def look_back(self) -> int:
-        return self.within_years
+    def look_back(self, siblings: tuple[Condition, ...]) -> int:
+        if self.window == "years":
+            return self.within_years or 0
+        run = run_of(siblings)
+        if self.window == "within_run":
+            return run - 1
+        return run - 1 + self.within_years if self.within_years else ALL_YEARS

@@ -1,0 +1,153 @@
+"""Parses a rule pack's metadata: its legal sources, proposal dates, notes and province caps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from khoi_thidua.awards.rules import (
+    CAP_DENOMINATORS,
+    Condition,
+    DateRange,
+    LegalSource,
+    ProvinceCap,
+)
+from khoi_thidua.fields import FieldReader, Table, join
+from khoi_thidua.i18n import t
+
+SOURCE_KEYS = ("title", "issuer", "date", "in_force", "read", "note")
+MADE_KEYS = ("from", "to", "basis", "unverified")
+CAP_KEYS = ("award", "percent", "of", "standard", "basis", "unverified")
+
+
+def parse_sources(reader: FieldReader, doc: Table) -> list[LegalSource]:
+    """``[[sources]]``: every legal text the pack relies on, with title, issuer and date."""
+    sources: list[LegalSource] = []
+    for path, table in reader.table_list(doc, "sources", ""):
+        reader.known_keys(table, path, SOURCE_KEYS)
+        title = reader.text(table, "title", path, required=True)
+        issuer = reader.text(table, "issuer", path, required=True)
+        date = iso_date(reader, table, "date", path, required=True)
+        in_force = iso_date(reader, table, "in_force", path, required=False)
+        read = reader.boolean(table, "read", path)
+        note = reader.text(table, "note", path) or ""
+        if title is not None and issuer is not None and date is not None:
+            sources.append(LegalSource(title, issuer, date, read, in_force or "", note))
+    return sources
+
+
+def parse_made(reader: FieldReader, doc: Table) -> DateRange:
+    """``made``: the dates of the proposals (conference or letter) this pack governs."""
+    table = reader.table(doc, "made", "")
+    if table is None:
+        return DateRange()
+    reader.known_keys(table, "made", MADE_KEYS)
+    start = iso_date(reader, table, "from", "made", required=False)
+    end = iso_date(reader, table, "to", "made", required=False)
+    if start is not None and end is not None and end < start:
+        reader.error("made.to", t("`to` comes before `from`"), t("swap the two dates"))
+    return DateRange(
+        start,
+        end,
+        reader.text(table, "basis", "made") or "",
+        reader.boolean(table, "unverified", "made"),
+    )
+
+
+def parse_caps(reader: FieldReader, doc: Table, ids: list[str]) -> list[ProvinceCap]:
+    """``[[caps]]``: province-wide caps, each naming what its percentage is taken of."""
+    caps: list[ProvinceCap] = []
+    for path, table in reader.table_list(doc, "caps", ""):
+        reader.known_keys(table, path, CAP_KEYS)
+        award_id = reader.choice(table, "award", path, ids)
+        percent = reader.number(table, "percent", path, required=True, minimum=0, maximum=100)
+        of = reader.choice(table, "of", path, CAP_DENOMINATORS, default="leaders")
+        standard = ""
+        if of == "standard":
+            standard = reader.choice(table, "standard", path, ids) or ""
+        elif "standard" in table:
+            reader.error(
+                join(path, "standard"),
+                t('`standard` goes with `of = "standard"`'),
+                t('remove `standard`, or set `of = "standard"`'),
+            )
+        if award_id is not None and percent is not None and of is not None:
+            caps.append(
+                ProvinceCap(
+                    award_id,
+                    percent,
+                    reader.text(table, "basis", path) or "",
+                    reader.boolean(table, "unverified", path),
+                    of,
+                    standard,
+                )
+            )
+    return caps
+
+
+def parse_notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
+    """``notes``: each a `{ vi = "…", en = "…" }` table (or one text used in both languages)."""
+    raw = doc.get("notes", [])
+    if not isinstance(raw, list):
+        reader.error("notes", t("`notes` must be a list"))
+        return []
+    notes: list[tuple[str, str]] = []
+    for index, item in enumerate(raw):
+        path = f"notes[{index}]"
+        if isinstance(item, str):
+            notes.append((item, item))
+        elif isinstance(item, dict):
+            reader.known_keys(item, path, ("vi", "en"))
+            vi = reader.text(item, "vi", path, required=True)
+            en = reader.text(item, "en", path) or vi
+            if vi is not None and en is not None:
+                notes.append((vi, en))
+        else:
+            reader.error(path, t("a note is a text or a table with `vi` and `en`"))
+    return notes
+
+
+def check_windows(reader: FieldReader, conditions: list[Condition], path: str) -> None:
+    """A ``prior_awards`` window before or within a run needs the award's run of years."""
+    kinds = [c.kind for c in conditions]
+    for index, condition in enumerate(conditions):
+        window = condition.params.get("window", "years")
+        if (
+            condition.kind == "prior_awards"
+            and window != "years"
+            and "consecutive_years" not in kinds
+        ):
+            reader.error(
+                f"{join(path, 'conditions')}[{index}].window",
+                t(
+                    '`window = "{window}"` needs a `consecutive_years` condition in the same award',
+                    window=window,
+                ),
+                t("add the run of years as a `consecutive_years` condition, or use `within_years`"),
+            )
+
+
+def iso_date(reader: FieldReader, table: Table, key: str, path: str, required: bool) -> str | None:
+    """A TOML date (or ISO text) as ``YYYY-MM-DD``."""
+    if key not in table:
+        if required:
+            reader.error(
+                join(path, key),
+                t("missing `{key}`", key=key),
+                t("add `{key} = 2022-01-07` (year-month-day)", key=key),
+            )
+        return None
+    value = table[key]
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    reader.error(
+        join(path, key),
+        t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
+    )
+    return None

@@ -1,0 +1,59 @@
+"""The ``rules`` command: the rules in force for a year, value by value, with their sources."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    ForceOption,
+    Format,
+    FormatOption,
+    OutputOption,
+    QuietOption,
+    YearArgument,
+    open_bloc,
+)
+from khoi_thidua.cli.output import check_output, export
+
+
+def rules(
+    year: YearArgument = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    quiet: QuietOption = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+) -> None:
+    """Show the rules in force for YEAR: the rule pack and why, each award's quota and
+    conditions, the province-wide caps, each value's source and whether it is confirmed.
+
+    YEAR defaults to the latest year with a results file. The pack is chosen by the
+    conference date recorded for YEAR (else by YEAR itself, or by a pin in a rules file);
+    values set by the province's quy-che.toml or the bloc's rules file are marked.
+
+    Examples:
+
+      khoi rules 2021
+
+      khoi rules 2025 --json
+
+      khoi rules 2021 --format markdown --output quy-tac-2021.md
+    """
+    from khoi_thidua import workflows
+    from khoi_thidua.render import rules as view
+
+    if as_json:
+        fmt = Format.json
+    check_output(output, force)
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    target = year if year is not None else workflows.default_results_year(bloc_dir)
+    pack = workflows.rules_in_force(bloc_dir, bloc, target)
+    payload = view.rules_dict(bloc, pack, target)
+    export(payload, fmt, output, None, view.rules_markdown, view.rules_view, None, quiet, force)
