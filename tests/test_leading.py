@@ -116,3 +116,19 @@ class TestInTheSample:
         out = khoi("propose", "2021", "--data", str(sample_data), "--explain", "tct")
         assert out.exit_code == 0, out.stderr
         assert "Leading unit: Ban Tổ chức Tỉnh ủy leads the bloc" in " ".join(out.stdout.split())
+
+
+class TestRulesShowLeading:
+    def test_rules_name_the_leading_rule_and_vote_base(
+        self, khoi: Invoke, sample_data: Path
+    ) -> None:
+        """`khoi rules` says how the leading unit is found and what vote shares are taken of."""
+        out = khoi("rules", "2021", "--data", str(sample_data), "--json")
+        assert out.exit_code == 0, out.stderr
+        data = json.loads(out.stdout)
+        assert data["leading"]["standard"] == FLAG
+        assert data["leading"]["units"] == 1
+        assert data["votes_of"] == "valid"
+        text = khoi("rules", "2021", "--data", str(sample_data), env={"COLUMNS": "200"}).stdout
+        assert "Leading units (1 per bloc): the best-ranked that meet the standard of" in text
+        assert "Vote shares are taken of: the valid ballots" in text

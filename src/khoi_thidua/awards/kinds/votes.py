@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 Missing = Literal["ballots", "votes"]
 
 
-def _base_text(of: VoteBase) -> str:
+def vote_base_text(of: VoteBase) -> str:
+    """What a vote share is taken of, in words."""
     if of == "valid":
         return t("the valid ballots")
     if of == "returned":
@@ -143,7 +144,7 @@ class MinVoteShare(ConditionSpec):
 
     def describe(self, pack: RulePack, year: int) -> str:
         share = threshold_text(_shown(self.share))
-        base = _base_text(pack.votes_of)
+        base = vote_base_text(pack.votes_of)
         if self.share.strict:
             return t("votes from more than {share} of {base}", share=share, base=base)
         return t("votes from at least {share} of {base}", share=share, base=base)
