@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from khoi_thidua.awards.conditions import ConditionCheck
 from khoi_thidua.awards.rules import Condition, RulePack
@@ -15,13 +15,28 @@ if TYPE_CHECKING:
     from khoi_thidua.awards.proposal import HeldSeats, Tie
 
 
+# Every warning a proposal can carry, by its stable code (logic never reads the text).
+NoticeCode = Literal[
+    "tie",
+    "held_seat",
+    "leading_tie",
+    "ranking_tie",
+    "quota_zero",
+    "no_results",
+    "no_ballots",
+    "no_votes",
+    "unverified",
+    "pack_note",
+    "not_candidate",  # awards/ballot.py: votes for a unit not on the ballot
+    "no_quorum",  # awards/ballot.py: too few members present
+]
+
+
 @dataclass(frozen=True)
 class Notice:
     """A warning for the conference: a code and the values it concerns."""
 
-    # tie, held_seat, leading_tie, ranking_tie, quota_zero, no_results, no_votes, no_ballots,
-    # unverified, pack_note
-    code: str
+    code: NoticeCode
     detail: dict[str, Any] = field(default_factory=dict)
 
 
