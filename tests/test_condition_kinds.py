@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import json
 from pathlib import Path
@@ -287,3 +288,29 @@ class TestVoteBase:
         vote = next(c for c in flag.checks if c.condition.kind == "min_vote_share")
         assert vote.actual["of"] == "issued"
         assert vote.seen.shortfall(proposal.pack) == "ballots issued not recorded"
+
+
+# Modules outside awards/kinds/ that still name a kind: each a rule about the kinds together
+# (a window needs the award's run; the ballot leaves out the vote itself).
+KIND_NAMES_ALLOWED = {"awards/pack_meta.py", "awards/ballot.py"}
+
+
+def test_kinds_are_compared_only_in_the_registry() -> None:
+    """No module outside awards/kinds/ dispatches on a condition's kind name: a new kind
+    touches one module (modules listed in KIND_NAMES_ALLOWED excepted)."""
+    src = Path(__file__).resolve().parents[1] / "src" / "khoi_thidua"
+    found = []
+    for path in sorted(src.rglob("*.py")):
+        where = path.relative_to(src).as_posix()
+        if where.startswith("awards/kinds/") or where in KIND_NAMES_ALLOWED:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare):
+                sides = [node.left, *node.comparators]
+                compares_kind = any(
+                    isinstance(s, ast.Attribute) and s.attr == "kind" for s in sides
+                )
+                names = [s.value for s in sides if isinstance(s, ast.Constant)]
+                if compares_kind and any(name in KINDS for name in names):
+                    found.append(f"{where}:{node.lineno}")
+    assert not found, found

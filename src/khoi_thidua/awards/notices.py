@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from khoi_thidua.awards.conditions import ConditionCheck
+from khoi_thidua.awards.kinds.leads import LeadsBloc
 from khoi_thidua.awards.rules import Condition, RulePack
 from khoi_thidua.model import MemberResult, YearResults
 
@@ -87,7 +88,7 @@ def build_notices(
         )
     in_quota_tie = {m for tie in ties for m in tie.members}
     leaders_matter = any(
-        c.kind == "leads_bloc"
+        isinstance(c.spec, LeadsBloc)
         for a in pack.awards
         for top in a.conditions
         for c in _with_nested(top)
@@ -132,7 +133,7 @@ def build_notices(
             for condition in _with_nested(item.condition):
                 if condition.unverified:
                     used.add((award_id, condition.kind))
-                if condition.kind == "leads_bloc" and pack.leading.unverified:
+                if isinstance(condition.spec, LeadsBloc) and pack.leading.unverified:
                     used.add((award_id, "leading"))
     order = {a.id: i for i, a in enumerate(pack.awards)}
     for award_id, what in sorted(used, key=lambda u: (order[u[0]], u[1] != "quota", u[1])):
