@@ -150,7 +150,7 @@ def test_summary_workbook_lists_each_bloc_and_the_province_caps(
     data = json.loads(result.stdout)
     i18n.set_language("vi")
     wb = _reopen(summary_workbook(data))
-    assert wb.sheetnames == ["Tổng hợp", "Số lượng", "Giới hạn"]
+    assert wb.sheetnames == ["Tổng hợp", "Số lượng", "Giới hạn", "Biểu đồ"]
     proposed = _rows(wb["Tổng hợp"])
     assert [r[2] for r in proposed] == [
         "Ban Tổ chức Tỉnh ủy",

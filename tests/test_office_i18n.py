@@ -354,9 +354,9 @@ def test_the_summary_workbook_follows_the_language(khoi: Invoke, sample_data: Pa
     data = json.loads(result.stdout)
     i18n.set_language("en")
     wb = load_workbook(io.BytesIO(summary_workbook(data)))
-    assert wb.sheetnames == ["Summary", "Counts", "Caps"]
+    assert wb.sheetnames == ["Summary", "Counts", "Caps", "Chart"]
     assert _header(wb["Caps"])[:2] == ["Form of award", "Maximum share (%)"]
     i18n.set_language("vi")
     wb = load_workbook(io.BytesIO(summary_workbook(data)))
-    assert wb.sheetnames == ["Tổng hợp", "Số lượng", "Giới hạn"]
+    assert wb.sheetnames == ["Tổng hợp", "Số lượng", "Giới hạn", "Biểu đồ"]
     assert _header(wb["Giới hạn"])[:2] == ["Hình thức", "Tỷ lệ tối đa (%)"]

@@ -81,7 +81,22 @@ def proposal_for(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False)
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))
-    draft = propose(bloc, results, history, pack)
+    return proposal_from(bloc_dir, bloc, year, pack, results, history, confirmed)
+
+
+def proposal_from(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    pack: RulePack,
+    results: YearResults,
+    history: dict[int, YearResults],
+    confirmed: bool = False,
+) -> Proposal:
+    """The proposal from results already loaded (``history`` may hold more years than the
+    conditions read: a report loads every year once), with the conference's decisions."""
+    since = year - look_back(pack)
+    draft = propose(bloc, results, {y: r for y, r in history.items() if y >= since}, pack)
     return _decided(bloc_dir, year, draft, results, confirmed)
 
 

@@ -108,10 +108,12 @@ def main() -> None:
 
 
 from khoi_thidua.cli.office_cmds import draft, import_results, template  # noqa: E402
+from khoi_thidua.cli.report_cmd import report  # noqa: E402
 
 app.command(cls=KhoiCommand)(template)
 app.command("import-results", cls=KhoiCommand)(import_results)
 app.command(cls=KhoiCommand)(draft)
+app.command(cls=KhoiCommand)(report)
 
 from khoi_thidua.cli.decisions_cmd import import_decisions  # noqa: E402
 

@@ -17,6 +17,7 @@ from khoi_thidua.office.cells import (
     style_header,
     workbook_bytes,
 )
+from khoi_thidua.office.score_chart import add_score_chart, add_totals_chart
 
 TITLE_ROW = 1
 SUBTITLE_ROW = 2
@@ -134,6 +135,7 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
             [[w["code"], w["text"]] for w in data["warnings"]],
             [16, 120],
         )
+    add_score_chart(wb, data)
     wb.properties.title = t("Commendation proposals for {year} — {bloc}", year=year, bloc=bloc_name)
     wb.properties.creator = "khoi"
     return workbook_bytes(wb)
@@ -247,6 +249,7 @@ def summary_workbook(summary_data: dict[str, Any]) -> bytes:
         ],
         [34, 12, 12, 10, 10, 8, 60],
     )
+    add_totals_chart(wb, data)
     wb.properties.title = t("Summary of commendation proposals for {year}", year=year)
     wb.properties.creator = "khoi"
     return workbook_bytes(wb)

@@ -85,4 +85,6 @@ def member_history_view(data: dict[str, Any]) -> RenderableType:
                 for g in row["granted"]
             ),
         )
-    return table
+    from khoi_thidua.render.sparkline import with_trend
+
+    return with_trend(table, data)

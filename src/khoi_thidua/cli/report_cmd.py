@@ -1,0 +1,157 @@
+"""The ``report`` command: a static HTML report of a bloc, or of the province with --all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    AllOption,
+    BlocOption,
+    DataOption,
+    ForceOption,
+    QuietOption,
+    YearArgument,
+    open_bloc,
+)
+from khoi_thidua.errors import UsageError
+from khoi_thidua.i18n import t
+
+INDEX = "index.html"
+
+
+def report(
+    year: YearArgument = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=(
+                "A folder for index.html and one page per bloc (new or empty unless --force), "
+                "or one FILE.html; - prints one page. Default: bao-cao-YEAR/."
+            ),
+        ),
+    ] = None,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public", help="For an intranet: leave out discipline, vote counts and notes."
+        ),
+    ] = False,
+    force: ForceOption = False,
+    data: DataOption = DEFAULT_DATA,
+    bloc_id: BlocOption = None,
+    all_blocs: AllOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Write a self-contained HTML report of YEAR, with charts, to open in any browser.
+
+    For one bloc: the ranking and proposal with each unit's reason, the leadership calendar,
+    each member's score and rank over the years as charts (with tables under them), ratings
+    and awards granted, and the rules in force. With --all: a province page (leaders,
+    proposals, totals, caps, blocs that failed) linking to one page per bloc. No server and
+    no network: styles and charts are inside the pages. --lang chooses the language.
+
+    Examples:
+
+      khoi report 2021 --output bao-cao/
+
+      khoi report 2021 --output bao-cao-2021.html --public
+
+      khoi report 2025 --all --output bao-cao-tinh/
+
+      khoi --lang en report 2021 --output report-2021.html
+    """
+    from khoi_thidua import store, workflows
+    from khoi_thidua.cli.output import check_output, say, write_or_print
+    from khoi_thidua.store import report_folder
+
+    if all_blocs and year is None:
+        raise UsageError(
+            t("--all needs the year, e.g. khoi report 2025 --all"),
+        )
+    if all_blocs and bloc_id is not None:
+        raise UsageError(t("--all covers every bloc; drop --bloc"))
+    if not all_blocs:
+        bloc_dir, bloc = open_bloc(data, bloc_id)
+        year = year if year is not None else workflows.default_results_year(bloc_dir)
+    target: Path = output if output is not None else Path(f"bao-cao-{year}")
+    single = store.is_stdout(target) or report_folder.is_single_file(target)
+    if single:
+        check_output(target, force)
+    else:
+        report_folder.check_folder(target, force)
+    if year is None:  # only --all comes here without a year, and it was refused above
+        raise UsageError(t("--all needs the year, e.g. khoi report 2025 --all"))
+    if all_blocs:
+        pages, code = _province_pages(data, year, public, single, quiet)
+    else:
+        from khoi_thidua.render.html.bloc_page import bloc_page
+        from khoi_thidua.report_data import bloc_report
+
+        pages = {INDEX: bloc_page(bloc_report(bloc_dir, bloc, year), public, None)}
+        code = 0
+    if single:
+        write_or_print(
+            pages[INDEX], target, quiet=quiet and not store.is_stdout(target), force=force
+        )
+    else:
+        written = report_folder.write_pages(target, pages, force)
+        if not quiet:
+            say(
+                t(
+                    "Wrote the report to {folder} (HTML files: {count}); open {index}.",
+                    count=len(written),
+                    folder=store.display(target),
+                    index=store.display(target / INDEX),
+                )
+            )
+    if code:
+        raise typer.Exit(code)
+
+
+def _province_pages(
+    data: Path, year: int, public: bool, single: bool, quiet: bool
+) -> tuple[dict[str, str], int]:
+    """The province page and one page per bloc (or one book), and the batch's exit code."""
+    from khoi_thidua import store
+    from khoi_thidua.awards.province import check_caps
+    from khoi_thidua.cli import batch
+    from khoi_thidua.render import batch as batch_view
+    from khoi_thidua.render.html import bloc_page as bloc_view
+    from khoi_thidua.render.html import province_page as province_view
+    from khoi_thidua.report_data import BlocReport, bloc_report
+    from khoi_thidua.store.packs import shipped_pack_for
+
+    pack = shipped_pack_for(year)
+
+    def work(bloc_dir: Path) -> BlocReport:
+        return bloc_report(bloc_dir, store.load_bloc(bloc_dir), year)
+
+    runs = batch.over_blocs(data, work, quiet)
+    done = [r.value for r in runs if r.value is not None]
+    failed: list[dict[str, Any]] = [
+        {"bloc": {"id": r.bloc_id}, "ok": False, "error": batch.error_dict(r.error)}
+        for r in runs
+        if r.error is not None
+    ]
+    proposals = [d.proposal for d in done]
+    summary = batch_view.summary_dict(
+        year, pack, [(d.bloc, d.proposal) for d in done], failed, check_caps(pack, proposals)
+    )
+    provinces = sorted({d.bloc.province for d in done if d.bloc.province})
+    province = provinces[0] if len(provinces) == 1 else ""
+    if single:
+        sections = [(d.bloc.id, bloc_view.bloc_section(d, public, heading=2)) for d in done]
+        return {INDEX: province_view.province_book(summary, province, sections, public)}, (
+            batch.exit_code(runs)
+        )
+    links = {d.bloc.id: f"bloc-{d.bloc.id}.html" for d in done}
+    pages = {INDEX: province_view.province_page(summary, province, links, public)}
+    for d in done:
+        pages[links[d.bloc.id]] = bloc_view.bloc_page(d, public, INDEX)
+    return pages, batch.exit_code(runs)
