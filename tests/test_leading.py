@@ -9,6 +9,7 @@ from typing import Any
 from award_builders import award_doc, edit, make_pack, override, result, year_results
 from builders import Invoke, make_bloc
 from khoi_thidua import store, workflows
+from khoi_thidua.awards.pack_schema import apply_override
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.province import leaders
 from khoi_thidua.awards.rules import RulePack
@@ -132,3 +133,27 @@ class TestRulesShowLeading:
         text = khoi("rules", "2021", "--data", str(sample_data), env={"COLUMNS": "200"}).stdout
         assert "Leading units (1 per bloc): the best-ranked that meet the standard of" in text
         assert "Vote shares are taken of: the valid ballots" in text
+
+
+class TestLeadingSetting:
+    def test_unknown_standard_is_refused(self) -> None:
+        """`leading.standard` must name an award of the pack; otherwise the key is reported."""
+        pack = leading_pack()
+        _, problems = apply_override(
+            pack, {"schema": 1, "leading": {"standard": "co-huyen"}}, "rules.toml"
+        )
+        assert [p.key for p in problems] == ["leading.standard"]
+
+    def test_units_must_be_at_least_one(self) -> None:
+        """At least one unit leads a bloc."""
+        _, problems = apply_override(
+            leading_pack(), {"schema": 1, "leading": {"units": 0}}, "r.toml"
+        )
+        assert [p.key for p in problems] == ["leading.units"]
+
+    def test_switching_off_the_standard_award(self) -> None:
+        """Without the standard's award, the best-ranked unit leads, whatever it meets."""
+        pack = override(leading_pack(), {"awards": {FLAG: {"enabled": False}}})
+        assert pack.leading.standard is None
+        units = [result("a", 99.0, discipline="canh-cao"), result("b", 95.0)]
+        assert run(units, pack).leading.members == ("a",)
