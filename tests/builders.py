@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 from typer.testing import Result
 
+from khoi_thidua.errors import ExitCode
 from khoi_thidua.model import Bloc, Excusal, LeadershipRecord, Member
 
 BLOC_ID = "khoi-thu"
@@ -118,3 +120,52 @@ def make_bloc(
         ),
         excused=tuple(Excusal(m, y, reason) for m, y, reason in excused),
     )
+
+
+def loaded_app() -> Any:
+    """The app's click group with every command built (the app builds each on first use)."""
+    import typer
+
+    from khoi_thidua.cli import app
+
+    root = typer.main.get_command(app)
+    context = typer.Context(root)
+    for name in root.list_commands(context):  # type: ignore[attr-defined]
+        root.get_command(context, name)  # type: ignore[attr-defined]
+    return root
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def assert_clean_error(result: Result, code: ExitCode, *fragments: str) -> None:
+    """Failed with ``code``: a `khoi: error:` naming each fragment, no traceback, no stdout."""
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    assert "khoi: error:" in result.stderr, result.stderr
+    for fragment in fragments:
+        assert _flat(fragment) in _flat(result.stderr), result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "internal error" not in result.stderr
+    assert result.stdout == ""
+
+
+def assert_same_shape(en: Any, vi: Any, human: Collection[str], where: str = "$") -> None:
+    """Same keys in the same order, same ids and numbers; only the values under ``human``
+    keys (sentences for people, or lists of them of the same length) may differ."""
+    assert type(en) is type(vi), where
+    if isinstance(en, dict):
+        assert list(en) == list(vi), where
+        for key in en:
+            if key in human and isinstance(en[key], str):
+                continue
+            if key in human and isinstance(en[key], list):
+                assert len(en[key]) == len(vi[key]), f"{where}.{key}"
+                continue
+            assert_same_shape(en[key], vi[key], human, f"{where}.{key}")
+    elif isinstance(en, list):
+        assert len(en) == len(vi), where
+        for index, (a, b) in enumerate(zip(en, vi, strict=True)):
+            assert_same_shape(a, b, human, f"{where}[{index}]")
+    else:
+        assert en == vi, where

@@ -8,10 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from builders import REPO_DATA, SAMPLE_BLOC_ID, Invoke, write_bloc
 from khoi_thidua.cli import app
+
+# Property tests have no time limit per example: the suite runs on every core of a machine
+# that other work shares, where a 200 ms deadline fails tests for being slow, not wrong.
+settings.register_profile("khoi", deadline=None)
+settings.load_profile("khoi")
 
 # Output must not depend on the developer's terminal or on a KHOI_DATA they exported.
 CLEAN_ENV: dict[str, str | None] = {

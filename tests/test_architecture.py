@@ -1,8 +1,9 @@
-"""Tests that guard the architecture: the pure core's imports, and a docstring on every module."""
+"""Tests that guard the architecture: layers, commands apart, no cycles, pure core, docstrings."""
 
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,30 @@ SRC = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 PURE_MODULES = ("model", "rotation", "fields", "bloc_schema", "results_schema")
 FORBIDDEN_LIBRARIES = {"typer", "click", "rich", "tomlkit", "filelock"}
 FORBIDDEN_PACKAGES = (f"{PACKAGE}.store", f"{PACKAGE}.cli", f"{PACKAGE}.render")
+# The layers, lowest first: a module imports only from its own layer or lower ones (anywhere in
+# its body, in-function imports too). Entries are the first name under khoi_thidua.
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("text", ("i18n", "numbers", "collation", "toml_lines")),
+    ("errors", ("errors",)),
+    ("model", ("model", "fields", "lookup")),
+    (
+        "core",
+        (
+            "rotation",
+            "awards",
+            "bloc_schema",
+            "results_schema",
+            "count_schema",
+            "decisions_schema",
+            "bloc_draft",
+        ),
+    ),
+    ("store", ("store",)),
+    ("workflows", ("workflows", "app", "report_data")),
+    ("render", ("render", "office")),
+    ("cli", ("cli", "__main__")),
+)
+COMMAND_MODULE = re.compile(rf"^{PACKAGE}\.cli\.\w+_cmds?$")
 # Reading the clock makes an answer depend on the day it is asked.
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "localtime", "gmtime"}
 
@@ -126,3 +151,125 @@ def test_every_module_has_a_docstring(path: Path) -> None:
     docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
     assert docstring, f"{path.name} has no module docstring"
     assert docstring.splitlines()[0].strip()
+
+
+def layer_of(module: str) -> int | None:
+    """The index of the layer ``module`` belongs to (None for the package itself)."""
+    parts = module.split(".")
+    if len(parts) < 2:
+        return None
+    for index, (_, names) in enumerate(LAYERS):
+        if parts[1] in names:
+            return index
+    raise AssertionError(f"{module} is in no layer: add it to LAYERS")
+
+
+def upward_imports(module: str, names: set[str]) -> list[str]:
+    """The project modules among ``names`` that sit in a higher layer than ``module``."""
+    own = layer_of(module)
+    assert own is not None
+    found = []
+    for name in sorted(names):
+        if name in MODULE_FILES and name != PACKAGE:
+            theirs = layer_of(name)
+            if theirs is not None and theirs > own:
+                found.append(f"{name} ({LAYERS[theirs][0]})")
+    return found
+
+
+LAYERED = sorted(name for name in MODULE_FILES if name != PACKAGE)
+COMMAND_MODULES = sorted(name for name in MODULE_FILES if COMMAND_MODULE.match(name))
+
+
+def import_graph() -> dict[str, set[str]]:
+    return {
+        module: {n for n in imported_names(module) if n in MODULE_FILES and n != module}
+        for module in MODULE_FILES
+    }
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of modules that import each other, directly or through others (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in graph[node]:
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group: list[str] = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+class TestLayers:
+    """core → store → workflows → render → cli: nothing imports from a layer above its own."""
+
+    @pytest.mark.parametrize("module", LAYERED)
+    def test_no_import_from_a_higher_layer(self, module: str) -> None:
+        """A module imports only from its own layer or the ones below it."""
+        assert upward_imports(module, imported_names(module)) == []
+
+    def test_an_upward_import_is_caught(self) -> None:
+        """The model importing the CLI's output, or the store a renderer, is reported."""
+        assert upward_imports(f"{PACKAGE}.model", {f"{PACKAGE}.cli.output"}) == [
+            f"{PACKAGE}.cli.output (cli)"
+        ]
+        assert upward_imports(f"{PACKAGE}.store.reading", {f"{PACKAGE}.render.problems"})
+        assert upward_imports(f"{PACKAGE}.cli.output", {f"{PACKAGE}.store"}) == []
+
+    def test_every_top_level_name_has_a_layer(self) -> None:
+        """A new module or package under khoi_thidua must be placed in a layer first."""
+        for module in LAYERED:
+            assert layer_of(module) is not None
+
+
+class TestCommands:
+    """Commands never import each other: what two share lives below them."""
+
+    def test_the_command_modules_are_found(self) -> None:
+        """The pattern finds the command modules, so the check below has something to check."""
+        assert f"{PACKAGE}.cli.propose_cmd" in COMMAND_MODULES
+        assert f"{PACKAGE}.cli.rotation_cmds" in COMMAND_MODULES
+        assert f"{PACKAGE}.cli.output" not in COMMAND_MODULES
+
+    @pytest.mark.parametrize("module", COMMAND_MODULES)
+    def test_a_command_imports_no_other_command(self, module: str) -> None:
+        """A command module imports no other command module, even inside a function."""
+        others = set(COMMAND_MODULES) - {module}
+        assert sorted(imported_names(module) & others) == []
+
+
+class TestNoCycles:
+    """No two project modules import each other, directly or through others."""
+
+    def test_the_import_graph_has_no_cycle(self) -> None:
+        """errors and i18n, like every other pair, do not import each other."""
+        assert cycles(import_graph()) == []
+
+    def test_a_cycle_is_caught(self) -> None:
+        """Three modules importing in a ring are reported as one group."""
+        ring = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+        assert cycles(ring) == [["a", "b", "c"]]
+
+    def test_i18n_imports_no_error_class(self) -> None:
+        """The message catalog sits below the errors that translate their messages."""
+        assert f"{PACKAGE}.errors" not in imported_names(f"{PACKAGE}.i18n")

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import Result
 
 from award_builders import SAMPLE_NAMES, edit, set_rules_file, snapshot
-from builders import Invoke
+from builders import Invoke, assert_clean_error
 from khoi_thidua.errors import ExitCode
 
 WIDE = {"COLUMNS": "1000"}  # error messages hold long temporary paths: never wrap them
@@ -47,17 +47,6 @@ def as_json(result: Result) -> Any:
 
 def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
-
-
-def assert_clean_error(result: Result, code: ExitCode, *fragments: str) -> None:
-    """Failed with ``code``: a `khoi: error:` naming each fragment, no traceback, no stdout."""
-    assert result.exit_code == code, (result.stdout, result.stderr)
-    assert result.stderr.startswith("khoi: error:"), result.stderr
-    for fragment in fragments:
-        assert flat(fragment) in flat(result.stderr), result.stderr
-    assert "Traceback" not in result.stderr
-    assert "internal error" not in result.stderr
-    assert result.stdout == ""
 
 
 def csv_rows(data: bytes) -> list[list[str]]:

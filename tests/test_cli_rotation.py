@@ -15,7 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from builders import SAMPLE_BLOC_ID, Invoke, bloc_doc, write_bloc, write_bloc_text
+from builders import (
+    SAMPLE_BLOC_ID,
+    Invoke,
+    assert_clean_error,
+    bloc_doc,
+    write_bloc,
+    write_bloc_text,
+)
 from khoi_thidua.errors import ExitCode
 
 DUKCQ = "Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh"
@@ -47,14 +54,6 @@ def edit(path: Path, old: str, new: str) -> None:
 def as_json(result: Result) -> Any:
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
-
-
-def assert_clean_error(result: Result, code: ExitCode) -> None:
-    """The run failed with ``code``, a `khoi: error:` message on stderr and nothing on stdout."""
-    assert result.exit_code == code, (result.stdout, result.stderr)
-    assert "khoi: error:" in result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    assert result.stdout == ""
 
 
 def row(text: str, first: str) -> str:

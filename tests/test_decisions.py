@@ -149,7 +149,7 @@ class TestDecide:
             khoi, sample_data, "--award", "co-tinh", "--order", "btg,ubkt", "--reason", "x"
         )
         assert result.exit_code == ExitCode.DATA
-        assert "no open tie is between exactly" in result.stderr
+        assert "no open tie is between exactly" in " ".join(result.stderr.split())
         assert _results(sample_data).read_bytes() == before
 
     def test_putting_forward_a_unit_that_fails_a_rule_is_refused(

@@ -206,6 +206,7 @@ def _load_results_bytes(root: Path, raw: bytes) -> None:
 # ── bloc.toml ─────────────────────────────────────────────────────────────────────────────
 
 
+# Hundreds of generated files per test: .ci/run runs the fuzzing with the other slow groups.
 @pytest.mark.slow
 class TestBlocFile:
     """Whatever is written as bloc.toml, loading ends in a Bloc or a KhoiError."""

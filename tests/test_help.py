@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-import typer.main
-from typer._click import Command  # Typer vendors click; its classes live here
 from typer.core import TyperGroup as Group
 
-from builders import Invoke
-from khoi_thidua.cli import app
+from builders import Invoke, loaded_app
+
+Command = Any  # a click command, as Typer builds it
 
 
 def all_commands() -> list[tuple[tuple[str, ...], Command]]:
     """Every registered command and group, with the words that invoke it."""
-    root = typer.main.get_command(app)
+    root = loaded_app()
     found: list[tuple[tuple[str, ...], Command]] = []
 
     def walk(path: tuple[str, ...], command: Command) -> None:

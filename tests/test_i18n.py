@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 
+from builders import loaded_app
 from khoi_thidua import i18n
-from khoi_thidua.cli import app
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "khoi_thidua"
 
@@ -58,7 +57,7 @@ def test_every_message_has_a_translation() -> None:
 
 def test_every_help_text_has_a_translation() -> None:
     """Each command and option help text of the app has a Vietnamese entry."""
-    command = typer.main.get_command(app)
+    command = loaded_app()
     missing = sorted({text for text in _help_texts(command) if text not in i18n.catalog()})
     assert not missing, "\n".join(missing)
 
@@ -71,7 +70,7 @@ def test_translations_keep_their_fields() -> None:
 
 def test_catalog_has_no_unused_entries() -> None:
     """Every catalog entry is still used by a message or a help text."""
-    used = {msg for _, msg in _t_literals()} | set(_help_texts(typer.main.get_command(app)))
+    used = {msg for _, msg in _t_literals()} | set(_help_texts(loaded_app()))
     unused = sorted(set(i18n.catalog()) - used)
     assert not unused, "\n".join(unused)
 

@@ -9,14 +9,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer.main
 
-from builders import Invoke
+from builders import Invoke, assert_same_shape, loaded_app
 from khoi_thidua import i18n
-from khoi_thidua.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 DUKCQ = "Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh"
@@ -191,26 +188,6 @@ def test_record_message_in_vietnamese(khoi: Invoke, sample_data: Path) -> None:
 # -- JSON is the same in both languages ------------------------------------------------------
 
 
-def assert_same_shape(en: Any, vi: Any, where: str = "$") -> None:
-    """Same keys in the same order, same ids and numbers; only sentences for people differ."""
-    assert type(en) is type(vi), where
-    if isinstance(en, dict):
-        assert list(en) == list(vi), where
-        for key in en:
-            if key in HUMAN_TEXT_KEYS and isinstance(en[key], str):
-                continue
-            if key in HUMAN_TEXT_KEYS and isinstance(en[key], list):
-                assert len(en[key]) == len(vi[key]), f"{where}.{key}"
-                continue
-            assert_same_shape(en[key], vi[key], f"{where}.{key}")
-    elif isinstance(en, list):
-        assert len(en) == len(vi), where
-        for index, (a, b) in enumerate(zip(en, vi, strict=True)):
-            assert_same_shape(a, b, f"{where}[{index}]")
-    else:
-        assert en == vi, where
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -234,7 +211,7 @@ def test_json_is_the_same_in_both_languages(
         code, out, err = run(khoi, lang, *args, "--json", data=sample_data)
         assert code == 0, err
         outputs[lang] = json.loads(out)
-    assert_same_shape(outputs["en"], outputs["vi"])
+    assert_same_shape(outputs["en"], outputs["vi"], HUMAN_TEXT_KEYS)
 
 
 def test_json_explanation_follows_the_language(khoi: Invoke, sample_data: Path) -> None:
@@ -283,7 +260,7 @@ def test_lang_option_anywhere(args: list[str]) -> None:
 
 
 def command_names() -> list[str]:
-    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    return sorted(loaded_app().commands)  # type: ignore[attr-defined]
 
 
 def first_line(text: str) -> str:
@@ -298,7 +275,7 @@ def flat(text: str) -> str:
 @pytest.mark.parametrize("name", command_names())
 def test_help_in_vietnamese(khoi: Invoke, name: str) -> None:
     """`khoi --lang vi CMD --help` shows the Vietnamese help and option texts."""
-    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    command = loaded_app().commands[name]  # type: ignore[attr-defined]
     result = khoi("--lang", "vi", name, "--help")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
@@ -313,7 +290,7 @@ def test_help_in_vietnamese(khoi: Invoke, name: str) -> None:
 @pytest.mark.parametrize("name", command_names())
 def test_help_in_english(khoi: Invoke, name: str) -> None:
     """`khoi --lang en CMD --help` shows the English help."""
-    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    command = loaded_app().commands[name]  # type: ignore[attr-defined]
     result = khoi("--lang", "en", name, "--help")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from award_builders import award_doc, make_pack, result, year_results
-from builders import Invoke, make_bloc
+from builders import Invoke, assert_same_shape, make_bloc
 from khoi_thidua import i18n
 from khoi_thidua.awards.proposal import propose
 from khoi_thidua.model import StaffFigures
@@ -196,27 +196,10 @@ class TestExplain:
             assert code == 0, err
             outputs[lang] = json.loads(out)
         assert outputs["vi"]["standing"]["member"]["id"] == "bnc"
-        assert_same_shape(outputs["en"], outputs["vi"])
+        assert_same_shape(outputs["en"], outputs["vi"], HUMAN_TEXT_KEYS)
 
 
 # -- JSON ------------------------------------------------------------------------------------
-
-
-def assert_same_shape(en: Any, vi: Any, where: str = "$") -> None:
-    """Same keys in the same order, same ids and numbers; only sentences for people differ."""
-    assert type(en) is type(vi), where
-    if isinstance(en, dict):
-        assert list(en) == list(vi), where
-        for key in en:
-            if key in HUMAN_TEXT_KEYS and isinstance(en[key], str):
-                continue
-            assert_same_shape(en[key], vi[key], f"{where}.{key}")
-    elif isinstance(en, list):
-        assert len(en) == len(vi), where
-        for index, (a, b) in enumerate(zip(en, vi, strict=True)):
-            assert_same_shape(a, b, f"{where}[{index}]")
-    else:
-        assert en == vi, where
 
 
 def test_json_ids_and_keys_are_the_same_in_both_languages(khoi: Invoke, sample_data: Path) -> None:
@@ -226,7 +209,7 @@ def test_json_ids_and_keys_are_the_same_in_both_languages(khoi: Invoke, sample_d
         code, out, err = run(khoi, lang, "propose", "2021", "--json", data=sample_data)
         assert code == 0, err
         outputs[lang] = json.loads(out)
-    assert_same_shape(outputs["en"], outputs["vi"])
+    assert_same_shape(outputs["en"], outputs["vi"], HUMAN_TEXT_KEYS)
     bnc = next(s for s in outputs["vi"]["standings"] if s["member"]["id"] == "bnc")
     assert bnc["score"] == 96.0  # a number, never "96,0"
     assert bnc["reason"].startswith("đề nghị Bằng khen của Chủ tịch UBND tỉnh: hạng 4")

@@ -13,6 +13,8 @@ import pytest
 from builders import Invoke
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# LibreOffice takes seconds to start: .ci/run runs this with the other slow groups.
+pytestmark = pytest.mark.slow
 CONVERT_TIMEOUT = 180  # seconds; a first run of LibreOffice creates its profile
 
 

@@ -29,13 +29,12 @@ from khoi_thidua.awards.proposal import (
     NOT_ELIGIBLE,
     SEAT_HELD,
     TIE,
-    HeldSeats,
     Proposal,
-    Tie,
     propose,
     rank_results,
 )
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.awards.ties import HeldSeats, Tie
 from khoi_thidua.errors import MissingInputError
 from khoi_thidua.model import Bloc, MemberResult
 from khoi_thidua.store.packs import pack_for
@@ -244,7 +243,7 @@ class TestTies:
         units = [result(m, 90 - i) for i, m in enumerate("abcd")]
         proposal = run(units, three_awards(cert={"kind": "percent", "percent": 20}))
         zero = [n.detail for n in proposal.notices if n.code == "quota_zero"]
-        assert zero == [{"award": CERT, "percent": 20.0, "members": 4}]
+        assert zero == [{"award": CERT, "percent": 20.0, "member_count": 4}]
 
     def test_tie_inside_the_quota_is_no_tie(self) -> None:
         """Two equal units for two seats both get one: the tie decides nothing."""

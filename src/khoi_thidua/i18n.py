@@ -26,16 +26,23 @@ def detect_language(option: str | None = None, environ: dict[str, str] | None = 
     return "en"
 
 
+class UnknownLanguageError(ValueError):
+    """A language khoi has no catalog for (the command line makes it a usage error).
+
+    A plain ValueError rather than a KhoiError: the error classes translate their own
+    messages, so they sit above this module and it never imports them.
+    """
+
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.value = value
+
+
 def normalise(value: str) -> str:
     """``vi``, ``vi_VN.UTF-8``, ``VI`` → ``vi``; anything else that is not English fails."""
     code = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
     if code not in LANGUAGES:
-        from khoi_thidua.errors import UsageError
-
-        raise UsageError(
-            t("unknown language {value}", value=repr(value)),
-            t("use --lang en or --lang vi (or KHOI_LANG)"),
-        )
+        raise UnknownLanguageError(value)
     return code
 
 

@@ -191,7 +191,7 @@ def init_bloc(root: Path, draft: BlocDraft) -> Path:
 
     from khoi_thidua.bloc_schema import parse_bloc
     from khoi_thidua.errors import DataError
-    from khoi_thidua.render.bloc_file import bloc_toml
+    from khoi_thidua.store.bloc_file import bloc_toml
     from khoi_thidua.store.roster import create_bloc_folder
     from khoi_thidua.toml_lines import key_lines
 

@@ -13,7 +13,19 @@ from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import Bloc, GrantedAward
-from khoi_thidua.office.decisions_sheet import DecisionRow
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One awarded unit as the sheet lists it; ``where`` locates its row for messages."""
+
+    where: str
+    decision: str
+    date: str  # ISO date
+    issuer: str
+    award: str
+    unit: str
+    bloc: str
 
 
 def find_award(pack: RulePack, query: str) -> AwardRule:

@@ -14,8 +14,8 @@ from khoi_thidua.awards.proposal import (
     Proposal,
     Standing,
     Status,
-    Tie,
 )
+from khoi_thidua.awards.ties import Tie
 from khoi_thidua.i18n import t
 from khoi_thidua.model import HOLD_BACK, ORDER, PUT_FORWARD, ConferenceDecision
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from khoi_thidua.awards.conditions import ConditionCheck
+from khoi_thidua.awards.kinds.base import Condition
 from khoi_thidua.awards.kinds.leads import LeadsBloc
-from khoi_thidua.awards.rules import Condition, RulePack
+from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.model import MemberResult, YearResults
 
 if TYPE_CHECKING:
     from khoi_thidua.awards.leading import Leading
-    from khoi_thidua.awards.proposal import HeldSeats, Tie
+    from khoi_thidua.awards.ties import HeldSeats, Tie
 
 
 # Every warning a proposal can carry, by its stable code (logic never reads the text).
@@ -112,7 +113,7 @@ def build_notices(
                     {
                         "award": award.id,
                         "percent": quota.percent,
-                        "members": len(ranked) + len(missing),
+                        "member_count": len(ranked) + len(missing),
                     },
                 )
             )

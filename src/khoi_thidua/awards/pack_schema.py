@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from khoi_thidua.awards.kinds import KINDS
-from khoi_thidua.awards.kinds.base import VOTE_BASES, ParseContext, VoteBase
+from khoi_thidua.awards.kinds.base import VOTE_BASES, Condition, ParseContext, VoteBase
 from khoi_thidua.awards.pack_meta import (
     check_windows,
     parse_caps,
@@ -22,7 +22,6 @@ from khoi_thidua.awards.rules import (
     TRACKS,
     AwardRule,
     Bracket,
-    Condition,
     LeadingRule,
     Quota,
     RulePack,

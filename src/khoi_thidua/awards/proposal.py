@@ -11,6 +11,7 @@ from khoi_thidua.awards.conditions import ConditionCheck, Facts, check
 from khoi_thidua.awards.leading import Leading, find_leading
 from khoi_thidua.awards.notices import Notice, build_notices
 from khoi_thidua.awards.rules import AwardRule, Quota, RulePack
+from khoi_thidua.awards.ties import HeldSeats, Tie
 from khoi_thidua.model import Bloc, MemberResult, YearResults
 
 # Status of a unit for one award, as the proposal explains it.
@@ -68,32 +69,11 @@ class Standing:
 
 
 @dataclass(frozen=True)
-class Tie:
-    """Units tied at an award's quota boundary; the seats left are for the conference."""
-
-    award: str
-    rank: int
-    members: tuple[str, ...]
-    seats_left: int
-
-
-@dataclass(frozen=True)
 class Seats:
     award: str
     seats: int | None  # None: no cap
     members: int
     quota: Quota
-
-
-@dataclass(frozen=True)
-class HeldSeats:
-    """Seats of ``award`` kept for the units of unsettled ties for higher awards: the units the
-    conference does not choose there must still be able to take this award."""
-
-    award: str
-    for_awards: tuple[str, ...]  # the higher awards whose ties are unsettled
-    members: tuple[str, ...]  # the tied units that qualify for ``award``
-    seats: int  # how many seats are kept
 
 
 @dataclass

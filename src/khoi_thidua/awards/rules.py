@@ -5,32 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from khoi_thidua.awards import kinds
-from khoi_thidua.awards.kinds.base import ConditionSpec, JsonObject, VoteBase
+from khoi_thidua.awards.kinds.base import Condition, VoteBase
 
 CONDITION_KINDS = kinds.CONDITION_KINDS  # the registry's kinds, in the order packs list them
 QUOTA_KINDS = ("fixed", "bracket", "percent", "none")
 TRACKS = ("bloc", "title")
 TIE_BREAK_KEYS = ("self_score",)  # after score and total votes, which always come first
-
-
-@dataclass(frozen=True)
-class Condition:
-    """One condition of an award: its kind's parameters, legal basis and how sure we are."""
-
-    spec: ConditionSpec
-    basis: str = ""
-    unverified: bool = False
-    note: str = ""
-    set_in: str = ""  # the rules file (province's or bloc's) that set it; "" = the pack
-
-    @property
-    def kind(self) -> str:
-        return self.spec.kind
-
-    @property
-    def params(self) -> JsonObject:
-        """The parameters as a pack writes them."""
-        return self.spec.to_json()
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,14 @@ import sys
 import typer
 
 from khoi_thidua import __version__
-from khoi_thidua.cli.awards_cmds import record_award
-from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup, report_error
-from khoi_thidua.cli.check_cmd import check
-from khoi_thidua.cli.conference_cmds import count, decide
-from khoi_thidua.cli.init_cmd import init
-from khoi_thidua.cli.members_cmd import members
-from khoi_thidua.cli.propose_cmd import propose
-from khoi_thidua.cli.rotation_cmds import history, rotate
-from khoi_thidua.cli.rules_cmd import rules
-from khoi_thidua.cli.summary_cmd import summary
+from khoi_thidua.cli.boundary import report_error
+from khoi_thidua.cli.registry import LazyGroup
 from khoi_thidua.errors import KhoiError
 
+# The commands are not registered here: LazyGroup builds each from its module when it runs
+# (see cli/registry.py), so a run loads only its own command's code.
 app = typer.Typer(
-    cls=KhoiGroup,
+    cls=LazyGroup,
     name="khoi",
     help=(
         "khoi — leadership rotation and commendation proposals for emulation blocs "
@@ -43,11 +37,10 @@ def _version(value: bool) -> None:
 
 
 def _language(ctx: typer.Context, value: str | None) -> str | None:
-    from khoi_thidua.cli.language import apply_language
-    from khoi_thidua.i18n import detect_language
+    from khoi_thidua.cli.language import apply_language, choose_language
 
     try:
-        code = detect_language(value)
+        code = choose_language(value)
     except KhoiError as exc:
         raise typer.BadParameter(exc.message) from None
     apply_language(ctx.find_root().command, code)
@@ -72,19 +65,6 @@ def _root(
     """khoi command line."""
 
 
-app.command(cls=KhoiCommand)(rotate)
-app.command(cls=KhoiCommand)(propose)
-app.command(cls=KhoiCommand)(history)
-app.command("record-award", cls=KhoiCommand)(record_award)
-app.command(cls=KhoiCommand)(members)
-app.command(cls=KhoiCommand)(check)
-app.command(cls=KhoiCommand)(summary)
-app.command(cls=KhoiCommand)(count)
-app.command(cls=KhoiCommand)(decide)
-app.command(cls=KhoiCommand)(rules)
-app.command(cls=KhoiCommand)(init)
-
-
 def main() -> None:
     """Console entry point: UTF-8 output, the language chosen, then the app."""
     for stream in (sys.stdout, sys.stderr):
@@ -92,29 +72,15 @@ def main() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
-    from khoi_thidua.cli.language import apply_language, split_lang_argument
-    from khoi_thidua.i18n import detect_language
+    from khoi_thidua.cli.language import apply_language, choose_language, split_lang_argument
 
     lang, argv = split_lang_argument(sys.argv[1:])
     command = typer.main.get_command(app)
     try:
-        code = detect_language(lang)
+        code = choose_language(lang)
     except KhoiError as exc:
         report_error(exc)
         sys.exit(exc.exit_code)
     apply_language(command, code)
     args = ["--lang", code, *argv] if argv else argv
     command.main(args=args, prog_name="khoi")
-
-
-from khoi_thidua.cli.office_cmds import draft, import_results, template  # noqa: E402
-from khoi_thidua.cli.report_cmd import report  # noqa: E402
-
-app.command(cls=KhoiCommand)(template)
-app.command("import-results", cls=KhoiCommand)(import_results)
-app.command(cls=KhoiCommand)(draft)
-app.command(cls=KhoiCommand)(report)
-
-from khoi_thidua.cli.decisions_cmd import import_decisions  # noqa: E402
-
-app.command("import-decisions", cls=KhoiCommand)(import_decisions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -32,27 +32,46 @@ class BlocRun(Generic[T]):
 
 def over_blocs(data: Path, work: Callable[[Path], T], quiet: bool) -> list[BlocRun[T]]:
     """Run ``work`` on every bloc folder; one bloc's bad data never stops the others."""
+    return list(each_bloc(data, work, quiet))
+
+
+def each_bloc(
+    data: Path, work: Callable[[Path], T], quiet: bool, failed: list[BlocRun[T]] | None = None
+) -> Iterator[BlocRun[T]]:
+    """Run ``work`` on one bloc folder after another, yielding each outcome as it comes.
+
+    A caller that writes each outcome and lets it go keeps memory flat however many blocs
+    there are. The failures are collected in ``failed`` (small: an error each) and reported on
+    stderr once the progress bar is gone.
+    """
     from khoi_thidua import store
 
     dirs = store.bloc_dirs(data)
-    runs: list[BlocRun[T]] = []
+    failures: list[BlocRun[T]] = [] if failed is None else failed
     show_bar = not quiet and len(dirs) >= PROGRESS_MIN_BLOCS and sys.stderr.isatty()
-    if show_bar:
-        from rich.progress import Progress
+    try:
+        if show_bar:
+            from rich.progress import Progress
 
-        from khoi_thidua.cli.output import err_console
+            from khoi_thidua.cli.output import err_console
 
-        with Progress(console=err_console(), transient=True) as progress:
-            task = progress.add_task(t("blocs"), total=len(dirs))
+            with Progress(console=err_console(), transient=True) as progress:
+                task = progress.add_task(t("blocs"), total=len(dirs))
+                for bloc_dir in dirs:
+                    yield _kept(_run_one(bloc_dir, work), failures)
+                    progress.advance(task)
+        else:
             for bloc_dir in dirs:
-                runs.append(_run_one(bloc_dir, work))
-                progress.advance(task)
-    else:
-        runs = [_run_one(bloc_dir, work) for bloc_dir in dirs]
-    for run in runs:
-        if run.error is not None:
+                yield _kept(_run_one(bloc_dir, work), failures)
+    finally:
+        for run in failures:
             _report(run)
-    return runs
+
+
+def _kept(run: BlocRun[T], failures: list[BlocRun[T]]) -> BlocRun[T]:
+    if run.error is not None:
+        failures.append(run)
+    return run
 
 
 def _run_one(bloc_dir: Path, work: Callable[[Path], T]) -> BlocRun[T]:
@@ -77,7 +96,7 @@ def _report(run: BlocRun[Any]) -> None:
     report_error(run.error, prefix=f"[{run.bloc_id}] ")
 
 
-def exit_code(runs: list[BlocRun[Any]]) -> int:
+def exit_code(runs: Iterable[BlocRun[Any]]) -> int:
     """0 when every bloc succeeded; the failures' code when they agree; PARTIAL otherwise."""
     codes = {int(r.error.exit_code) for r in runs if r.error is not None}
     if not codes:
@@ -89,13 +108,19 @@ def exit_code(runs: list[BlocRun[Any]]) -> int:
 
 def entries(runs: list[BlocRun[dict[str, Any]]], key: str) -> list[dict[str, Any]]:
     """The JSON entries of an ``--all`` run: ``{bloc, ok: true, <key>: value}`` or the error."""
-    out: list[dict[str, Any]] = []
-    for run in runs:
-        if run.value is not None:
-            out.append({"bloc": run.value["bloc"], "ok": True, key: run.value})
-        else:
-            out.append({"bloc": {"id": run.bloc_id}, "ok": False, "error": error_dict(run.error)})
-    return out
+    return [entry(run, key) for run in runs]
+
+
+def entry(run: BlocRun[dict[str, Any]], key: str) -> dict[str, Any]:
+    """One bloc's JSON entry: ``{bloc, ok: true, <key>: value}``, or ``ok: false`` and the error."""
+    if run.value is not None:
+        return {"bloc": run.value["bloc"], "ok": True, key: run.value}
+    return failed_entry(run)
+
+
+def failed_entry(run: BlocRun[Any]) -> dict[str, Any]:
+    """The entry of a bloc that failed: its folder's name as id, and the error."""
+    return {"bloc": {"id": run.bloc_id}, "ok": False, "error": error_dict(run.error)}
 
 
 def error_dict(error: KhoiError | None) -> dict[str, Any]:

@@ -7,15 +7,21 @@ import sys
 from typing import Any
 
 import typer
-
-# Typer vendors its own copy of click; its exceptions are the ones raised here.
-from typer import _click as click
-from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
 from khoi_thidua.cli.language import apply_typer_titles
 from khoi_thidua.errors import DataError, ExitCode, KhoiError
 from khoi_thidua.i18n import t
+
+
+def is_usage_error(error: BaseException) -> bool:
+    """A parser's usage error (unknown option, bad or missing argument).
+
+    Typer ≥ 0.29 vendors its own click and exports its errors only through its public
+    classes: every click error is a ``typer.TyperException``, and a usage error is the class
+    ``typer.BadParameter`` derives from.
+    """
+    return isinstance(error, typer.BadParameter.__mro__[1])
 
 
 def report_error(error: KhoiError, prefix: str = "") -> None:
@@ -39,7 +45,7 @@ def report_error(error: KhoiError, prefix: str = "") -> None:
 class KhoiCommand(TyperCommand):
     """Typer command whose help screen has Typer's titles in the language in force."""
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         apply_typer_titles()
         super().format_help(ctx, formatter)
 
@@ -51,28 +57,30 @@ class KhoiGroup(TyperGroup):
         self,
         info_name: str | None,
         args: list[str],
-        parent: click.Context | None = None,
+        parent: Any = None,
         **extra: Any,
-    ) -> click.Context:
+    ) -> Any:
         try:
             return super().make_context(info_name, args, parent, **extra)
-        except click_errors.UsageError as exc:
-            exc.exit_code = ExitCode.USAGE
-            apply_typer_titles()
+        except typer.TyperException as exc:
+            if is_usage_error(exc):
+                exc.exit_code = ExitCode.USAGE
+                apply_typer_titles()
             raise
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         apply_typer_titles()
         super().format_help(ctx, formatter)
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except click_errors.UsageError as exc:
-            exc.exit_code = ExitCode.USAGE
-            apply_typer_titles()
+        except typer.TyperException as exc:  # click's own errors: usage, file, abort
+            if is_usage_error(exc):
+                exc.exit_code = ExitCode.USAGE
+                apply_typer_titles()
             raise
-        except (typer.Exit, typer.Abort, click_errors.ClickException):
+        except (typer.Exit, typer.Abort):
             raise
         except KhoiError as exc:
             report_error(exc)

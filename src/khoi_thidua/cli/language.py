@@ -25,6 +25,19 @@ _TYPER_TITLES_VI = {
 _typer_titles_en: dict[str, Any] = {}
 
 
+def choose_language(option: str | None) -> str:
+    """The run's language from ``--lang``, ``KHOI_LANG`` or the locale; a usage error if unknown."""
+    from khoi_thidua.errors import UsageError
+
+    try:
+        return i18n.detect_language(option)
+    except i18n.UnknownLanguageError as exc:
+        raise UsageError(
+            t("unknown language {value}", value=repr(exc.value)),
+            t("use --lang en or --lang vi (or KHOI_LANG)"),
+        ) from None
+
+
 def split_lang_argument(argv: list[str]) -> tuple[str | None, list[str]]:
     """Take ``--lang X`` / ``--lang=X`` out of ``argv`` wherever it stands."""
     rest: list[str] = []
@@ -70,18 +83,24 @@ def apply_language(command: Any, code: str) -> None:
         _translate(command, set(), names)
 
 
+def translate_command(command: Any) -> None:
+    """Translate the help texts of one command built after the language was chosen."""
+    names = getattr(command, "context_settings", {}).get("help_option_names", ["-h", "--help"])
+    _translate(command, set(), names)
+
+
 def _translate_help_option(command: Any, names: list[str]) -> None:
     """Click's own ``--help`` option, made now (as click would on first use) and translated.
 
     Click builds it lazily and keeps it out of ``params``; building it here with the help
     option names the command's context will have gives the same option click would.
     """
-    from typer import _click as click
+    import typer
 
     get_help_option = getattr(command, "get_help_option", None)
     if get_help_option is None:
         return
-    option = get_help_option(click.Context(command, help_option_names=names))
+    option = get_help_option(typer.Context(command, help_option_names=names))
     if option is not None and option.help == "Show this message and exit.":
         option.help = t("Show this message and exit.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,51 @@ def err_console() -> Console:
 
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+def write_json_document(
+    head: dict[str, Any],
+    key: str,
+    items: Iterable[dict[str, Any]],
+    output: Path | None,
+    quiet: bool = False,
+    force: bool = False,
+) -> None:
+    """Write ``{**head, key: [items…]}`` as JSON, one item at a time and one item a line.
+
+    Each item is written and let go before the next is computed, so memory stays flat
+    however many items come; an item is one line of compact JSON (the C encoder: an indented
+    province costs more to encode than to compute), so ``grep`` finds a bloc's line. The
+    closing brackets are written whatever stops the items, so that what was written is
+    always a whole document. A file is written atomically at the end (it holds only the
+    text); standard output gets each item as it comes.
+    """
+    from khoi_thidua import store
+
+    chunks: list[bytes] = []
+    to_file = output is not None and not store.is_stdout(output)
+
+    def write(text: str) -> None:
+        if to_file:
+            chunks.append(text.encode("utf-8"))
+        elif not (quiet and output is None):
+            sys.stdout.write(text)
+
+    opening = to_json(head)[: -len("\n}")] if head else "{"
+    write(opening + ("," if head else "") + f"\n  {json.dumps(key)}: [")
+    written = 0
+    try:
+        for item in items:
+            body = json.dumps(item, ensure_ascii=False)
+            write(("\n    " if not written else ",\n    ") + body)
+            written += 1
+    finally:
+        write("\n  ]\n}\n" if written else "]\n}\n")
+        if not to_file:
+            sys.stdout.flush()
+    if to_file:
+        assert output is not None
+        write_or_print(b"".join(chunks), output, quiet, force)
 
 
 def emit(

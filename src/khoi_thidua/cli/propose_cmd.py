@@ -21,7 +21,7 @@ from khoi_thidua.cli.options import (
     YearArgument,
     open_bloc,
 )
-from khoi_thidua.cli.output import export, to_json, write_or_print
+from khoi_thidua.cli.output import export, to_json, write_json_document, write_or_print
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 
@@ -73,6 +73,7 @@ def propose(
     """
     from khoi_thidua import workflows
     from khoi_thidua.cli.output import check_output
+    from khoi_thidua.render import explain as explained_view
     from khoi_thidua.render import proposal as view
 
     if as_json:
@@ -89,7 +90,7 @@ def propose(
     payload = view.proposal_dict(bloc, result)
     if explain is not None:
         member_id = workflows.resolve_member(bloc, explain, target)
-        explained = view.explain_dict(payload, member_id)
+        explained = explained_view.explain_dict(payload, member_id)
         if fmt is Format.json:
             write_or_print(to_json(explained) + "\n", output, quiet, force)
         elif fmt is Format.table:
@@ -99,7 +100,7 @@ def propose(
                 output,
                 None,
                 None,
-                lambda _: view.explain_view(payload, member_id),
+                lambda _: explained_view.explain_view(payload, member_id),
                 None,
                 quiet,
                 force,
@@ -140,6 +141,15 @@ def _propose_all(
         proposal = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
         return view.proposal_dict(bloc, proposal)
 
+    if fmt is Format.json:
+        # One bloc at a time, written and let go: memory stays flat at any province size.
+        failed: list[batch.BlocRun[dict[str, Any]]] = []
+        items = (batch.entry(run, "proposal") for run in batch.each_bloc(data, work, quiet, failed))
+        write_json_document(batch_view.batch_head(year=year), "blocs", items, output, quiet, force)
+        code = batch.exit_code(failed)
+        if code:
+            raise typer.Exit(code)
+        return
     runs = batch.over_blocs(data, work, quiet)
     payload = batch_view.batch_dict(batch.entries(runs, "proposal"), year=year)
     export(

@@ -22,7 +22,7 @@ from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
 from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
-from khoi_thidua.model import MAX_YEAR, Bloc, LeadershipRecord
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
 
 MAX_PLAN_YEARS = 100
@@ -44,7 +44,9 @@ def rotate(
     ] = None,
     until: Annotated[
         int | None,
-        typer.Option("--until", min=1945, max=MAX_YEAR, help="Show a table of years up to UNTIL."),
+        typer.Option(
+            "--until", min=MIN_YEAR, max=MAX_YEAR, help="Show a table of years up to UNTIL."
+        ),
     ] = None,
     record: Annotated[
         bool,
@@ -271,7 +273,9 @@ def _computed_over_record(bloc: Bloc, year: int) -> rotation.Leadership | None:
 def history(
     until: Annotated[
         int | None,
-        typer.Option("--until", min=1945, max=MAX_YEAR, help="Last year to show (default: next)."),
+        typer.Option(
+            "--until", min=MIN_YEAR, max=MAX_YEAR, help="Last year to show (default: next)."
+        ),
     ] = None,
     member: Annotated[
         str | None,
@@ -299,7 +303,7 @@ def history(
     """
     bloc_dir, bloc = open_bloc(data, bloc_id)
     if member is not None:
-        from khoi_thidua.cli.awards_cmds import member_history
+        from khoi_thidua.cli.member_history import member_history
 
         member_history(bloc_dir, bloc, member, as_json)
         return

@@ -47,6 +47,7 @@ def summary(
       khoi summary 2021 --json --quiet --force --output tong-hop-2021.json
     """
     from khoi_thidua import store, workflows
+    from khoi_thidua.awards.proposal import Proposal
     from khoi_thidua.awards.province import check_all_caps, rule_groups
     from khoi_thidua.cli import batch
     from khoi_thidua.model import Bloc
@@ -59,17 +60,13 @@ def summary(
     # a bloc's own file cannot change them); no pack for the year stops here.
     pack = shipped_pack_for(year)
 
-    def work(bloc_dir: Path) -> tuple[Bloc, Any]:
+    def work(bloc_dir: Path) -> tuple[Bloc, Proposal]:
         bloc = store.load_bloc(bloc_dir)
-        return bloc, workflows.proposal_for(bloc_dir, bloc, year)
+        return batch_view.summary_facts(bloc, workflows.proposal_for(bloc_dir, bloc, year))
 
-    runs = batch.over_blocs(data, work, quiet)
+    runs = batch.over_blocs(data, work, quiet)  # each bloc's few facts: flat in memory
     done = [r.value for r in runs if r.value is not None]
-    failed = [
-        {"bloc": {"id": r.bloc_id}, "ok": False, "error": batch.error_dict(r.error)}
-        for r in runs
-        if r.error is not None
-    ]
+    failed = [batch.failed_entry(r) for r in runs if r.error is not None]
     proposals = [p for _, p in done]
     caps = check_all_caps(pack, proposals)
     known = {a.id for a in pack.awards}

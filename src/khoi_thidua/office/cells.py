@@ -6,7 +6,6 @@ import io
 from typing import Any
 
 HEADER_FILL = "DDEBF7"
-TITLE_FONT = "Times New Roman"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what Excel may take for a formula
 
 

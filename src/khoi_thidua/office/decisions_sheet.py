@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
+from khoi_thidua.app.grants import DecisionRow
 from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
@@ -28,19 +28,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("decision", "date", "award", "unit")
 HEADER_SEARCH_ROWS = 10  # a title or a blank line may stand above the header row
-
-
-@dataclass(frozen=True)
-class DecisionRow:
-    """One awarded unit as the sheet lists it; ``where`` locates its row for messages."""
-
-    where: str
-    decision: str
-    date: str  # ISO date
-    issuer: str
-    award: str
-    unit: str
-    bloc: str
 
 
 def read_decisions(path: Path, display_name: str) -> list[DecisionRow]:

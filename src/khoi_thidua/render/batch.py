@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.awards.proposal import Proposal
-from khoi_thidua.awards.province import CapCheck, leaders, totals
+from khoi_thidua.awards.province import CapCheck, leaders, meeting_standard, totals
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.collation import sort_key
 from khoi_thidua.i18n import language, t
@@ -22,7 +23,12 @@ if TYPE_CHECKING:
 
 def batch_dict(entries: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
     """The JSON of an ``--all`` run: one entry per bloc, ``ok`` false with the error."""
-    return {"schema": SCHEMA_VERSION, **extra, "blocs": entries}
+    return {**batch_head(**extra), "blocs": entries}
+
+
+def batch_head(**extra: Any) -> dict[str, Any]:
+    """The keys of an ``--all`` run's JSON before its ``blocs``, for writing it bloc by bloc."""
+    return {"schema": SCHEMA_VERSION, **extra}
 
 
 def rotate_all_view(data: dict[str, Any]) -> RenderableType:
@@ -94,6 +100,23 @@ def propose_all_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]
         bloc = entry["proposal"]["bloc"]
         rows.extend([bloc["id"], bloc["name"], entry["proposal"]["year"], *row] for row in sub_rows)
     return header, rows
+
+
+def summary_facts(bloc: Bloc, proposal: Proposal) -> tuple[Bloc, Proposal]:
+    """What the summary keeps of one bloc's run: the leading and proposed standings, without
+    results or reasons, so that a province of any size is summed up in little memory."""
+    # A cap may count the units meeting an award's standard (Decree 91/2017 Art. 11(1)): those
+    # keep the decisions it reads; every other standing keeps only what the summary prints.
+    standards = {cap.standard for cap in proposal.pack.caps if cap.of == "standard"}
+    meeting = {m for award in standards for m in meeting_standard(proposal, award)}
+    kept = tuple(
+        replace(s, result=None, titles=())
+        if s.member in meeting
+        else replace(s, result=None, decisions=(), titles=())
+        for s in proposal.standings
+        if s.rank == 1 or s.award is not None or s.member in meeting
+    )
+    return bloc, replace(proposal, standings=kept, seats=(), notices=())
 
 
 def summary_dict(

@@ -18,37 +18,19 @@ from khoi_thidua.render.conference import (
     conference_standing_reason,
     warning_text,
 )
-from khoi_thidua.render.explain import explain_dict, explain_view
 from khoi_thidua.render.pack_choice import choice_dict
-from khoi_thidua.render.rotation import bloc_ref, member_ref
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
 from khoi_thidua.render.reasons import (
     decision_reason,
     describe,
     leader_reason,
-    notice_text,
     observed,
     short_failure,
     standing_reason,
 )
+from khoi_thidua.render.rotation import bloc_ref, member_ref
 
-__all__ = [
-    "decision_reason",
-    "describe",
-    "explain_dict",
-    "explain_view",
-    "notice_text",
-    "observed",
-    "proposal_dict",
-    "proposal_markdown",
-    "proposal_rows",
-    "proposal_view",
-    "short_failure",
-    "standing_reason",
-    "warning_lines",
-]
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def _names(bloc: Bloc) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from khoi_thidua.awards.conditions import ConditionCheck
+from khoi_thidua.awards.kinds.base import Condition
 from khoi_thidua.awards.kinds.words import award_name as _award_name
 from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import (
@@ -18,7 +19,7 @@ from khoi_thidua.awards.proposal import (
     Proposal,
     Standing,
 )
-from khoi_thidua.awards.rules import Condition, RulePack
+from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.i18n import language, t
 from khoi_thidua.numbers import format_number
 
@@ -162,7 +163,7 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             "{award}: {percent}% of {members} members rounds down to 0 seats.",
             award=_award_name(pack, d["award"]),
             percent=format_number(d["percent"], language()),
-            members=d["members"],
+            members=d["member_count"],
         )
     if notice.code == "ranking_tie":
         return t(

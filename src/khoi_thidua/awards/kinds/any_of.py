@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import ClassVar
 
 from khoi_thidua.awards.kinds.base import (
+    AwardView,
+    Condition,
     ConditionCheck,
     ConditionSpec,
     Facts,
     Json,
     JsonObject,
     Observation,
+    PackView,
     ParseContext,
     check,
 )
 from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MemberResult
-
-if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import AwardRule, Condition, RulePack
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,15 @@ def _condition_json(condition: Condition) -> JsonObject:
     if condition.note:
         data["note"] = condition.note
     return data
+
+
+@dataclass(frozen=True)
+class _RouteAward:
+    """An award as one route sees it: its conditions are the route's."""
+
+    id: str
+    name: str
+    conditions: tuple[Condition, ...]
 
 
 @dataclass(frozen=True)
@@ -79,16 +88,16 @@ class AnyOfSeen(Observation):
         ]
         return {"route": None if route is None else route.route.name, "routes": routes}
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         route = self.route
         if route is not None:
             return t("met by the route “{route}”", route=route.route.name)
         return t("no route met — {routes}", routes=self._why_not(pack))
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         return t("no route met ({routes})", routes=self._why_not(pack))
 
-    def _why_not(self, pack: RulePack) -> str:
+    def _why_not(self, pack: PackView) -> str:
         return "; ".join(
             f"{r.route.name}: " + ", ".join(c.seen.shortfall(pack) for c in r.checks if not c.met)
             for r in self.routes
@@ -137,13 +146,13 @@ class AnyOf(ConditionSpec):
             ok = False
         return cls(tuple(routes)) if ok else None
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> AnyOfSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> AnyOfSeen:
         # Each route is read as an award of its own: a window "within the run" is its run.
         seen = tuple(
             RouteSeen(
                 route,
                 tuple(
-                    check(c, replace(award, conditions=route.conditions), result, facts)
+                    check(c, _RouteAward(award.id, award.name, route.conditions), result, facts)
                     for c in route.conditions
                 ),
             )
@@ -151,7 +160,7 @@ class AnyOf(ConditionSpec):
         )
         return AnyOfSeen(self, any(r.met for r in seen), seen)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         routes = "; ".join(
             f"({index}) {route.name}: "
             + t(" and ").join(c.spec.describe(pack, year) for c in route.conditions)

@@ -5,13 +5,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal, Protocol
 
 from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.model import MemberResult, YearResults
-
-if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import AwardRule, Condition, RulePack
 
 # What a vote share is a share of: the valid ballots (default), the ballots cast (returned),
 # the ballots issued, or the bloc's members.
@@ -70,11 +67,11 @@ class Observation(ABC):
         """The values that decided it, as published in the proposal's `actual`."""
 
     @abstractmethod
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         """What the data showed, in words."""
 
     @abstractmethod
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         """A failure in a few words, for the reason line under the table."""
 
 
@@ -95,11 +92,11 @@ class ConditionSpec(ABC):
         """The parameters from a pack table, or None after reporting problems to ``reader``."""
 
     @abstractmethod
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> Observation:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> Observation:
         """Whether ``result`` meets the condition, with what decided it."""
 
     @abstractmethod
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         """The rule the condition states, in words."""
 
     @abstractmethod
@@ -114,6 +111,57 @@ class ConditionSpec(ABC):
     def nested(self) -> tuple[Condition, ...]:
         """Conditions inside this one (a group's routes); none for a plain condition."""
         return ()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition of an award: its kind's parameters, legal basis and how sure we are."""
+
+    spec: ConditionSpec
+    basis: str = ""
+    unverified: bool = False
+    note: str = ""
+    set_in: str = ""  # the rules file (province's or bloc's) that set it; "" = the pack
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def params(self) -> JsonObject:
+        """The parameters as a pack writes them."""
+        return self.spec.to_json()
+
+
+# What a condition kind reads of its award and of the rule pack (awards/rules.py has the
+# real types; the kinds see only these, so the registry sits below the rule-pack types).
+class AwardView(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]: ...
+
+
+class LeadingView(Protocol):
+    @property
+    def standard(self) -> str | None: ...
+
+
+class PackView(Protocol):
+    @property
+    def awards(self) -> tuple[AwardView, ...]: ...
+
+    @property
+    def leading(self) -> LeadingView: ...
+
+    @property
+    def votes_of(self) -> VoteBase: ...
+
+    def award(self, award_id: str) -> AwardView: ...
 
 
 @dataclass(frozen=True)
@@ -133,6 +181,6 @@ class ConditionCheck:
 
 
 def check(
-    condition: Condition, award: AwardRule, result: MemberResult, facts: Facts
+    condition: Condition, award: AwardView, result: MemberResult, facts: Facts
 ) -> ConditionCheck:
     return ConditionCheck(condition, condition.spec.evaluate(award, result, facts))

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from khoi_thidua.awards.kinds.base import (
+    AwardView,
+    Condition,
     ConditionSpec,
     Facts,
     Json,
     JsonObject,
     Observation,
+    PackView,
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import award_name, award_names, rated
 from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, MemberResult, Rating
-
-if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import AwardRule, Condition, RulePack
 
 BrokenBy = Literal["no_results_file", "no_result", "rating"]
 Window = Literal["years", "before_run", "within_run"]
@@ -62,7 +62,7 @@ class StreakSeen(Observation):
             data["uncounted_predecessors"] = list(self.uncounted)
         return data
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         if self.streak == 1:
             text = t("{count} year in a row", count=self.streak)
         else:
@@ -80,7 +80,7 @@ class StreakSeen(Observation):
             text += t(" (in {year}: {why})", year=broken.year, why=why)
         return text + _merger_note(self.via, self.predecessors, self.uncounted)
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         return t(
             "{streak} consecutive year(s) {rating} (needs {years})",
             streak=self.streak,
@@ -108,7 +108,7 @@ class ConsecutiveYears(ConditionSpec):
             return None
         return cls(Rating(rating), years)
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> StreakSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> StreakSeen:
         member = result.member
         sources = facts.predecessors_of(member)
         uncounted = facts.uncounted_of(member)
@@ -141,7 +141,7 @@ class ConsecutiveYears(ConditionSpec):
             streak += 1
         return seen(True)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         return t(
             "{years} consecutive years ({first}–{year}) rated “{rating}” or better",
             years=self.years,
@@ -210,13 +210,13 @@ class PriorSeen(Observation):
             data["uncounted_predecessors"] = list(self.uncounted)
         return data
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         note = _merger_note((), (), self.uncounted)
         if not self.found:
             return t("none recorded") + note
         return "; ".join(self._one(pack, f) for f in self.found) + note
 
-    def _one(self, pack: RulePack, found: Found) -> str:
+    def _one(self, pack: PackView, found: Found) -> str:
         text = t(
             "{award} for {year} ({decision})",
             award=award_name(pack, found.award),
@@ -227,7 +227,7 @@ class PriorSeen(Observation):
             text += t(", granted to its predecessor {member}", member=found.predecessor)
         return text
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         return t("no {awards} in time", awards=award_names(pack, self.spec.awards))
 
 
@@ -281,7 +281,7 @@ class PriorAwards(ConditionSpec):
             return None
         return cls(tuple(awards), within, min_count or 1, chosen)
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> PriorSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> PriorSeen:
         wanted = set(self.awards)
         sources = facts.predecessors_of(result.member)
         first, last = self.span(
@@ -303,7 +303,7 @@ class PriorAwards(ConditionSpec):
         uncounted = () if met else facts.uncounted_of(result.member)
         return PriorSeen(self, met, tuple(found), first, last, uncounted)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         names = award_names(pack, self.awards)
         if self.window != "years":
             award = next((a for a in pack.awards for c in a.conditions if c.spec is self), None)

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from khoi_thidua.awards.kinds.base import (
+    AwardView,
     ConditionSpec,
     Facts,
     JsonObject,
     Observation,
+    PackView,
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import award_name
 from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MemberResult
-
-if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import AwardRule, RulePack
 
 
 @dataclass(frozen=True)
@@ -31,14 +30,14 @@ class LeadSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"rank": self.rank, "leads": self.met, "leaders": list(self.leaders)}
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         if self.met:
             return t("rank {rank}, leads the bloc", rank=self.rank)
         if not self.leaders:
             return t("rank {rank}; no unit leads the bloc", rank=self.rank)
         return t("rank {rank}; another unit leads the bloc", rank=self.rank)
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         return t("rank {rank}, not the leading unit", rank=self.rank)
 
 
@@ -56,11 +55,11 @@ class LeadsBloc(ConditionSpec):
     ) -> LeadsBloc | None:
         return cls()
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> LeadSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> LeadSeen:
         leaders = facts.leaders or ()
         return LeadSeen(self, result.member in leaders, facts.ranks[result.member], leaders)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         standard = pack.leading.standard
         if standard is None:
             return t("leads the bloc (the best-ranked unit)")

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from khoi_thidua.awards.kinds.base import (
+    AwardView,
     ConditionSpec,
     Facts,
     JsonObject,
     Observation,
+    PackView,
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import rated, score_text
 from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, Discipline, MemberResult, Rating
-
-if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import AwardRule, RulePack
 
 
 @dataclass(frozen=True)
@@ -30,10 +29,10 @@ class RatingSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"rating": self.rating.value}
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         return rated(self.rating)
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         return t(
             "rated {rating} (needs {needed})",
             rating=RATING_SHORT_VI[self.rating.value],
@@ -56,10 +55,10 @@ class MinRating(ConditionSpec):
         rating = reader.choice(table, "rating", path, [r.value for r in Rating])
         return None if rating is None else cls(Rating(rating))
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> RatingSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> RatingSeen:
         return RatingSeen(self, result.rating.at_least(self.rating), result.rating)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         return t("rating “{rating}” or better", rating=self.rating.label_vi)
 
     def to_json(self) -> JsonObject:
@@ -75,10 +74,10 @@ class RankSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"rank": self.rank}
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         return t("rank {rank}", rank=self.rank)
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         if self.spec.rank == 1:
             return t("rank {rank} (needs 1st)", rank=self.rank)
         return t("rank {rank} (needs top {limit})", rank=self.rank, limit=self.spec.rank)
@@ -99,11 +98,11 @@ class MaxRank(ConditionSpec):
         rank = reader.integer(table, "rank", path, required=True, minimum=1)
         return None if rank is None else cls(rank)
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> RankSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> RankSeen:
         rank = facts.ranks[result.member]
         return RankSeen(self, rank <= self.rank, rank)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         if self.rank == 1:
             return t("ranked 1st in the bloc (leading unit)")
         return t("ranked in the top {rank}", rank=self.rank)
@@ -125,12 +124,12 @@ class DisciplineSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"discipline": self.discipline.value}
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         if self.discipline is Discipline.NONE:
             return t("no discipline")
         return _discipline(self.discipline)
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         return _discipline(self.discipline)
 
 
@@ -150,11 +149,11 @@ class NoDiscipline(ConditionSpec):
         level = reader.choice(table, "at_or_above", path, levels)
         return None if level is None else cls(Discipline(level))
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> DisciplineSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> DisciplineSeen:
         met = result.discipline.severity < self.at_or_above.severity
         return DisciplineSeen(self, met, result.discipline)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         return t("no discipline at “{level}” or above", level=self.at_or_above.label_vi)
 
     def to_json(self) -> JsonObject:
@@ -170,10 +169,10 @@ class ScoreSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"score": self.score}
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         return t("score {score}", score=score_text(self.score))
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         return t(
             "score {score} (needs ≥{needed})",
             score=score_text(self.score),
@@ -196,10 +195,10 @@ class MinScore(ConditionSpec):
         score = reader.number(table, "score", path, required=True)
         return None if score is None else cls(score)
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> ScoreSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> ScoreSeen:
         return ScoreSeen(self, result.score >= self.score, result.score)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         return t("final score at least {score}", score=score_text(self.score))
 
     def to_json(self) -> JsonObject:

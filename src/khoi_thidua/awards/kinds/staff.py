@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from khoi_thidua.awards.kinds.base import (
+    AwardView,
     ConditionSpec,
     Facts,
     JsonObject,
     Observation,
+    PackView,
     ParseContext,
 )
 from khoi_thidua.awards.kinds.shares import Share, parse_share
@@ -18,9 +20,6 @@ from khoi_thidua.awards.kinds.words import share_text, threshold_text
 from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MemberResult, StaffFigures
-
-if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import AwardRule, RulePack
 
 Figure = Literal["all_completed", "advanced_share", "base_soldier"]
 SHARE_KEYS = ("advanced_share_at_least", "advanced_share_more_than")
@@ -56,7 +55,7 @@ class StaffSeen(Observation):
             "failed": list(self.failed),
         }
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         if self.staff is None:
             return t("no staff figures recorded")
         return t(
@@ -68,7 +67,7 @@ class StaffSeen(Observation):
             completed=_yes_no(self.staff.all_completed),
         )
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         if self.staff is None:
             return t("no staff figures")
         short = ", ".join(_figure(f) for f in self.failed)
@@ -100,7 +99,7 @@ class Staff(ConditionSpec):
             reader.boolean(table, "base_soldier", path),
         )
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> StaffSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> StaffSeen:
         staff = result.staff
         if staff is None:
             return StaffSeen(self, False, None)
@@ -114,7 +113,7 @@ class Staff(ConditionSpec):
             failed.append("base_soldier")
         return StaffSeen(self, not failed, staff, tuple(failed))
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         parts = []
         if self.all_completed:
             parts.append(t("all staff completed their tasks"))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from khoi_thidua.awards.kinds.base import (
+    AwardView,
     ConditionSpec,
     Facts,
     JsonObject,
     Observation,
+    PackView,
     ParseContext,
     VoteBase,
 )
@@ -19,9 +21,6 @@ from khoi_thidua.awards.kinds.words import share_text, threshold_text
 from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MemberResult
-
-if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import AwardRule, RulePack
 
 Missing = Literal["ballots", "votes"]
 
@@ -63,7 +62,7 @@ class VotesSeen(Observation):
             data["missing"] = self.missing
         return data
 
-    def observed(self, pack: RulePack) -> str:
+    def observed(self, pack: PackView) -> str:
         if self.ballots is None:
             if self.of == "issued":
                 return t("the number of ballots issued is not recorded")
@@ -88,7 +87,7 @@ class VotesSeen(Observation):
             text += t("; no votes recorded for the unit, counted as 0")
         return text
 
-    def shortfall(self, pack: RulePack) -> str:
+    def shortfall(self, pack: PackView) -> str:
         if self.ballots is None:
             if self.of == "issued":
                 return t("ballots issued not recorded")
@@ -131,7 +130,7 @@ class MinVoteShare(ConditionSpec):
         share = parse_share(reader, table, path, ("more_than", "at_least"), "more_than")
         return None if share is None else cls(share)
 
-    def evaluate(self, award: AwardRule, result: MemberResult, facts: Facts) -> VotesSeen:
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> VotesSeen:
         base = denominator(facts)
         votes = result.votes_for(award.id)
         if base is None:
@@ -142,7 +141,7 @@ class MinVoteShare(ConditionSpec):
         met = self.share.met_by(Fraction(votes or 0, base))
         return VotesSeen(self, met, votes, base, facts.votes_of, missing)
 
-    def describe(self, pack: RulePack, year: int) -> str:
+    def describe(self, pack: PackView, year: int) -> str:
         share = threshold_text(_shown(self.share))
         base = vote_base_text(pack.votes_of)
         if self.share.strict:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
+from khoi_thidua.awards.kinds.base import PackView
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import Rating
 from khoi_thidua.numbers import format_number, format_percent
-
-if TYPE_CHECKING:
-    from khoi_thidua.awards.rules import RulePack
 
 
 def threshold_text(share: Fraction | float) -> str:
@@ -40,12 +37,12 @@ def rated(value: Rating) -> str:
     return t("rated “{rating}”", rating=value.label_vi)
 
 
-def award_name(pack: RulePack, award_id: str) -> str:
+def award_name(pack: PackView, award_id: str) -> str:
     try:
         return pack.award(award_id).name
     except KeyError:
         return award_id
 
 
-def award_names(pack: RulePack, award_ids: tuple[str, ...]) -> str:
+def award_names(pack: PackView, award_ids: tuple[str, ...]) -> str:
     return t(" or ").join(award_name(pack, a) for a in award_ids)

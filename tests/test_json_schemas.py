@@ -1,0 +1,174 @@
+"""The published JSON shapes (docs/schemas): closed, and true of every command's real output."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from builders import Invoke
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "docs" / "schemas"
+NAMES = sorted(path.name.removesuffix(".schema.json") for path in SCHEMAS.glob("*.schema.json"))
+
+# schema → the command line whose --json output it describes (on the sample data)
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "rotate": ("rotate", "2022", "--json"),
+    "rotate-plan": ("rotate", "2022", "--plan", "5", "--json"),
+    "rotate-all": ("rotate", "2022", "--all", "--json"),
+    "members": ("members", "2021", "--json"),
+    "history": ("history", "--json"),
+    "history-member": ("history", "--member", "btc", "--json"),
+    "check": ("check", "--json"),
+    "propose": ("propose", "2021", "--json"),
+    "propose-explain": ("propose", "2021", "--explain", "ban noi chinh", "--json"),
+    "propose-all": ("propose", "2021", "--all", "--json"),
+    "summary": ("summary", "2021", "--json"),
+    "record-award": (
+        "record-award",
+        "2020",
+        "bnc",
+        "bang-khen-tinh",
+        "--decision",
+        "Quyết định số 600/QĐ-UBND",
+        "--date",
+        "2021-03-20",
+        "--json",
+    ),
+}
+
+
+def validator(name: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def errors(name: str, document: Any) -> list[str]:
+    return [error.message for error in validator(name).iter_errors(document)]
+
+
+def objects(schema: Any, where: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every sub-schema that describes an object, with where it stands."""
+    if isinstance(schema, dict):
+        types = schema.get("type")
+        if types == "object" or (isinstance(types, list) and "object" in types):
+            yield where, schema
+        for key, value in schema.get("properties", {}).items():
+            yield from objects(value, f"{where}.{key}")
+        if "items" in schema:
+            yield from objects(schema["items"], f"{where}[]")
+
+
+def run_json(khoi: Invoke, data: Path, name: str, lang: str = "en") -> Any:
+    result = khoi(*COMMANDS[name], "--data", str(data), env={"KHOI_LANG": lang})
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def import_results_json(khoi: Invoke, data: Path, tmp_path: Path, lang: str = "en") -> Any:
+    sheet = tmp_path / "bang.xlsx"
+    made = khoi("template", "2021", "-o", str(sheet), "--with-results", "--data", str(data))
+    assert made.exit_code == 0, made.stderr
+    env = {"KHOI_LANG": lang}
+    result = khoi("import-results", "2021", str(sheet), "--json", "--data", str(data), env=env)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+class TestTheSchemas:
+    """Each schema is valid JSON Schema, closed at every object, and covers one command."""
+
+    def test_every_command_with_json_has_a_schema(self) -> None:
+        """The schemas are exactly those of the commands below, plus import-results."""
+        assert sorted([*COMMANDS, "import-results"]) == NAMES
+
+    @pytest.mark.parametrize("name", NAMES)
+    def test_schema_is_valid_and_closed(self, name: str) -> None:
+        """No object of the shape accepts keys it does not list."""
+        schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+        found = list(objects(schema))
+        assert found, name
+        open_ones = [where for where, o in found if o.get("additionalProperties") is not False]
+        assert not open_ones, f"{name}: open objects at {open_ones}"
+
+
+class TestRealOutput:
+    """What the commands print is what the schemas say, in both languages."""
+
+    @pytest.mark.parametrize("lang", ["en", "vi"])
+    @pytest.mark.parametrize("name", sorted(COMMANDS))
+    def test_command_output_fits_its_schema(
+        self, khoi: Invoke, sample_data: Path, name: str, lang: str
+    ) -> None:
+        """The real `--json` output of the command validates against its schema."""
+        assert errors(name, run_json(khoi, sample_data, name, lang)) == []
+
+    @pytest.mark.parametrize("lang", ["en", "vi"])
+    def test_import_results_output_fits_its_schema(
+        self, khoi: Invoke, sample_data: Path, tmp_path: Path, lang: str
+    ) -> None:
+        """`import-results --json` of a sheet already imported validates too."""
+        document = import_results_json(khoi, sample_data, tmp_path, lang)
+        assert errors("import-results", document) == []
+
+    def test_a_failed_bloc_fits_the_batch_schemas(self, khoi: Invoke, sample_data: Path) -> None:
+        """An `--all` entry for a bloc whose data is bad still has the published shape."""
+        bloc = sample_data / "khoi-co-quan-dang" / "bloc.toml"
+        text = bloc.read_text(encoding="utf-8").replace("[rotation]", "[rotation]\nspeed = 2", 1)
+        bloc.write_text(text, encoding="utf-8")
+        for name in ("propose-all", "rotate-all", "summary", "check"):
+            result = khoi(*COMMANDS[name], "--data", str(sample_data))
+            assert result.exit_code == 65, result.stderr
+            assert errors(name, json.loads(result.stdout)) == [], name
+
+
+class TestBrokenOutput:
+    """The schemas catch a missing key, an extra key and a wrong type, at any depth."""
+
+    @pytest.fixture
+    def outputs(self, khoi: Invoke, sample_data: Path, tmp_path: Path) -> dict[str, Any]:
+        found = {name: run_json(khoi, sample_data, name) for name in COMMANDS}
+        found["import-results"] = import_results_json(khoi, sample_data, tmp_path)
+        return found
+
+    def test_missing_key_fails(self, outputs: dict[str, Any]) -> None:
+        """Dropping any top-level key the schema requires makes the document invalid."""
+        for name, document in outputs.items():
+            required = validator(name).schema["required"]
+            assert required, name
+            for key in required:
+                broken = copy.deepcopy(document)
+                del broken[key]
+                assert errors(name, broken), f"{name} without {key}"
+
+    def test_extra_key_fails(self, outputs: dict[str, Any]) -> None:
+        """An unlisted key, at the top or inside the first listed object, is refused."""
+        for name, document in outputs.items():
+            broken = copy.deepcopy(document)
+            broken["unexpected"] = 1
+            assert errors(name, broken), name
+        nested = copy.deepcopy(outputs["propose"])
+        nested["standings"][0]["member"]["unexpected"] = 1
+        assert errors("propose", nested)
+        batch = copy.deepcopy(outputs["propose-all"])
+        batch["blocs"][0]["proposal"]["bloc"]["unexpected"] = 1
+        assert errors("propose-all", batch)
+
+    def test_wrong_type_fails(self, outputs: dict[str, Any]) -> None:
+        """A number written as text, or a list as a string, is refused."""
+        for name, document in outputs.items():
+            broken = copy.deepcopy(document)
+            broken["schema"] = str(broken["schema"])
+            assert errors(name, broken), name
+        rotate = copy.deepcopy(outputs["rotate"])
+        rotate["year"] = "2022"
+        assert errors("rotate", rotate)
+        summary = copy.deepcopy(outputs["summary"])
+        summary["blocs"] = "none"
+        assert errors("summary", summary)
