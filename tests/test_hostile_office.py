@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from builders import REPO_DATA, SAMPLE_BLOC_ID
+from builders import REPO_DATA
 from khoi_thidua.cli import app
 
 YEAR = "2021"
@@ -307,6 +307,21 @@ CASES = [
         65,
         "cannot be opened as a Word document",
     ),
+    # ── text that is not text ──
+    Case(
+        "csv-header-with-escape-sequence",
+        _bytes("esc.csv", lambda o: "Mã đơn vị,\x1b[2J\x1b]0;x\x07Điểm\nbtc,96\n".encode()),
+        "import",
+        65,
+        "\\x1b[2J",
+    ),
+    Case(
+        "csv-tcvn3-header",
+        _bytes("tcvn3.csv", lambda o: "M· ®¬n vÞ,§iÓm\nbtc,96\n".encode()),
+        "import",
+        65,
+        "look typed with a legacy Vietnamese font",
+    ),
     # ── smaller crashes ──
     Case(
         "csv-first-line-200-kib",
@@ -398,6 +413,7 @@ def test_hostile_office_file(case: Case, originals: Originals, tmp_path: Path) -
     assert case.expect in output, result.output
     assert path.name in output, result.output
     assert "Traceback" not in output and "internal error" not in output
+    assert "\x1b" not in result.output and "\x07" not in result.output
     assert not (tmp_path / "o.docx").exists()
     assert _snapshot(data) == before
 
@@ -408,7 +424,10 @@ def test_cases_are_distinct() -> None:
     assert len({c.build for c in CASES}) == len(CASES)
 
 
-def test_results_file_next_to_sample_is_untouched(tmp_path: Path) -> None:
-    """The sample bloc is where the cases import into, so an import that slipped through
-    would show as a changed results file."""
-    assert (REPO_DATA / SAMPLE_BLOC_ID / f"results-{YEAR}.toml").is_file()
+def test_at_least_150_distinct_hostile_inputs() -> None:
+    """The data-file cases and the office cases together hold at least 150 distinct inputs."""
+    from test_bad_input import CASES as DATA_CASES
+
+    ids = [case["id"] for case in DATA_CASES] + [case.id for case in CASES]
+    assert len(set(ids)) == len(ids)
+    assert len(ids) >= 150

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 from khoi_thidua.errors import Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+from khoi_thidua.text_checks import not_text, visible, without_invisibles
 from khoi_thidua.toml_lines import line_for
 
 Table = Mapping[str, Any]
@@ -28,13 +28,6 @@ _LOOKALIKES = str.maketrans(
     "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТУХІЈЅαοινρτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
     "aeopcyxijsdhlqwABEKMHOPCTYXIJSaoivptABEZHIKMNOPTYX",
 )
-
-
-def without_invisibles(text: str) -> str:
-    """``text`` in NFKC form without default-ignorable characters: full-width letters become
-    plain ones; zero-width spaces, direction marks and soft hyphens disappear."""
-    compatible = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in compatible if unicodedata.category(ch) != "Cf")
 
 
 def id_key(text: str) -> str:
@@ -88,35 +81,6 @@ def _char_name(ch: str) -> str:
     return f"{name} (U+{ord(ch):04X})"
 
 
-# C0 and C1 controls, DEL and the two noncharacters: never text a person typed, and a terminal
-# may act on them (ESC starts a command sequence).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
-_VISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-_LINE_ENDS = re.compile("\r?\n|\t")
-# Latin-1 signs and letters that Vietnamese never uses, but that text typed with the legacy
-# TCVN3 (ABC) or VNI fonts shows as once it is read as Unicode: "Ban Tæ chøc TØnh ñy".
-_LEGACY_FONT = frozenset("¡¢£¤¥¦§¨©ª«¬\xad®µ¶·¸¹»¼½¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ")
-LEGACY_MIN = 2  # one such letter may be a foreign name ("Müller"); two is a legacy font
-
-
-def visible(text: str) -> str:
-    """``text`` with every control character but newline and tab shown as an escape
-    (``\\x1b``), safe to print."""
-    return _VISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def control_character(text: str, multiline: bool = True) -> str | None:
-    """The first control character in ``text`` (tab and newline allowed when ``multiline``)."""
-    rest = _LINE_ENDS.sub("", text) if multiline else text
-    match = _CONTROL.search(rest)
-    return match.group() if match else None
-
-
-def legacy_font(text: str) -> bool:
-    """True when ``text`` looks typed with a TCVN3 or VNI font rather than in Unicode."""
-    return sum(ch in _LEGACY_FONT for ch in text) >= LEGACY_MIN
-
-
 class FieldReader:
     """Reads values out of one file's tables, recording a Problem for each bad value.
 
@@ -142,31 +106,10 @@ class FieldReader:
 
     def _not_text(self, full: str, value: str) -> bool:
         """Record an error when ``value`` holds a control character or legacy-font text."""
-        bad = control_character(value)
-        if bad is not None:
-            self.error(
-                full,
-                t(
-                    "the text holds the control character {char}, which cannot be shown or printed",
-                    char=f"U+{ord(bad):04X}",
-                ),
-                t("delete it (it often comes with text copied out of another program)"),
-            )
-            return True
-        if legacy_font(value):
-            self.error(
-                full,
-                t(
-                    "the text looks typed with a legacy Vietnamese font (TCVN3 or VNI): `{text}`",
-                    text=value[:60],
-                ),
-                t(
-                    "convert it to Unicode (e.g. Unikey's converter, from TCVN3 or VNI to "
-                    "Unicode) and save the file as UTF-8"
-                ),
-            )
-            return True
-        return False
+        problem = not_text(value)
+        if problem is not None:
+            self.error(full, *problem)
+        return problem is not None
 
     def _line(self, key: str) -> int | None:
         return line_for(self._lines, key)

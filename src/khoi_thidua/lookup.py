@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from khoi_thidua.collation import sort_key
 from khoi_thidua.errors import UsageError
-from khoi_thidua.fields import without_invisibles
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Member
+from khoi_thidua.text_checks import without_invisibles
 
 # Whitespace and every kind of dash: "cơ quan - doanh nghiệp" and "cơ quan–doanh nghiệp" fold
 # to the same words.

@@ -14,9 +14,10 @@ from khoi_thidua.errors import DataError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.office.columns import CONFERENCE_SHEET
+from khoi_thidua.office.conference_sheet import SheetResults
 from khoi_thidua.office.grids import read_source
 from khoi_thidua.office.results_toml import results_toml
-from khoi_thidua.office.sheet_import import SheetResults, sheet_results
+from khoi_thidua.office.sheet_import import sheet_results
 from khoi_thidua.results_schema import parse_results
 
 KEPT_KEYS = ("note", "granted")  # what a sheet does not carry; kept from the file it replaces

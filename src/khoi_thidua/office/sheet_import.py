@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from khoi_thidua.awards.rules import AwardRule
-from khoi_thidua.errors import Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.office.columns import (
-    CONFERENCE_FIELDS,
     ID_COLUMN,
     IGNORED,
     IGNORED_HEADERS,
@@ -21,22 +19,12 @@ from khoi_thidua.office.columns import (
     ConferenceField,
     results_columns,
 )
+from khoi_thidua.office.conference_sheet import ConferenceReader, SheetResults
 from khoi_thidua.office.grids import Cell, Grid, Source, is_blank
 from khoi_thidua.office.values import CellValueError, convert, text_of
+from khoi_thidua.text_checks import legacy_font
 
 HEADER_SEARCH_ROWS = 10  # a title or two may sit above the header row
-
-
-@dataclass
-class SheetResults:
-    """A results document built from a sheet, and the cell each of its values came from."""
-
-    file: str
-    doc: dict[str, Any]
-    locations: dict[str, str] = field(default_factory=dict)  # "results.btc.score" → "Kết quả!C3"
-    labels: dict[str, str] = field(default_factory=dict)  # the same key → the column header
-    blank: set[str] = field(default_factory=set)  # the keys whose cell was left empty
-    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -63,23 +51,14 @@ def sheet_results(
     return out
 
 
-class _SheetReader:
+class _SheetReader(ConferenceReader):
     def __init__(self, out: SheetResults, bloc: Bloc, year: int, columns: list[Column]) -> None:
-        self.out = out
-        self.bloc = bloc
-        self.year = year
+        super().__init__(out, bloc, year)
         self.columns = columns
         self.by_name: dict[str, Column] = {}
         for column in columns:
             for name in column.names():
                 self.by_name.setdefault(name, column)
-        self.conference_by_name: dict[str, ConferenceField] = {}
-        for item in CONFERENCE_FIELDS:
-            for name in (item.field, item.label, f"conference.{item.field}"):
-                self.conference_by_name.setdefault(fold(name), item)
-
-    def error(self, ref: str, message: str, hint: str = "") -> None:
-        self.out.problems.append(Problem(self.out.file, ref, message, hint))
 
     # -- the results table ---------------------------------------------------------------
     def read_results(self, grid: Grid, conference: dict[str, Any]) -> None:
@@ -103,7 +82,8 @@ class _SheetReader:
                 )
                 if grid.name
                 else t("the CSV file has no header row with a «Mã đơn vị» (member) column"),
-                t("keep the header row of the workbook made by `khoi template`"),
+                _legacy_hint(grid)
+                or t("keep the header row of the workbook made by `khoi template`"),
             )
             return
         header_index, id_index = found
@@ -344,92 +324,16 @@ class _SheetReader:
             self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint)
             return None
 
-    # -- the conference ------------------------------------------------------------------
-    def read_conference(self, grid: Grid, conference: dict[str, Any]) -> None:
-        for _first, _last, ref in grid.merged:
-            self.error(ref, t("merged cells {cells}", cells=ref.split("!")[-1]), t("unmerge them"))
-        for row in grid.rows[1:]:
-            keys = [
-                (i, self.conference_by_name[fold(c.value)])
-                for i, c in enumerate(row)
-                if isinstance(c.value, str) and fold(c.value) in self.conference_by_name
-            ]
-            filled = [c for c in row if not is_blank(c.value)]
-            if not keys:
-                if filled:
-                    self.error(
-                        filled[0].ref,
-                        t(
-                            "unknown line «{line}» in the conference sheet",
-                            line=text_of(filled[0].value),
-                        ),
-                        t(
-                            "lines khoi reads: {lines}",
-                            lines="; ".join(f"«{item.label}»" for item in CONFERENCE_FIELDS),
-                        ),
-                    )
-                continue
-            first, item = keys[0]
-            after = [c for c in row[first + 1 :] if not is_blank(c.value)]
-            last = after[-1] if after else None
-            if last is None or (
-                isinstance(last.value, str) and fold(last.value) in self.conference_by_name
-            ):
-                continue
-            self._conference_value(item, last, conference)
 
-    def _conference_value(
-        self, item: ConferenceField, cell: Cell, conference: dict[str, Any]
-    ) -> None:
-        path = f"conference.{item.field}"
-        self.out.locations.setdefault(path, cell.ref)
-        self.out.labels.setdefault(path, item.label)
-        if is_blank(cell.value):
-            self.out.blank.add(path)
-            return
-        try:
-            value = convert(cell, item.kind)
-        except CellValueError as exc:
-            self.error(cell.ref, f"«{item.label}»: {exc.message}", exc.hint)
-            return
-        if item.field == "year":
-            if value != self.year:
-                self.error(
-                    cell.ref,
-                    t("the workbook is for {found}, not {year}", found=value, year=self.year),
-                    t(
-                        "import it with `khoi import-results {found} …`, or make a new one with "
-                        "`khoi template {year}`",
-                        found=value,
-                        year=self.year,
-                    ),
-                )
-            return
-        if item.field == "bloc":
-            if value != self.bloc.id:
-                self.error(
-                    cell.ref,
-                    t(
-                        "the workbook is for the bloc `{found}`, not `{bloc}`",
-                        found=value,
-                        bloc=self.bloc.id,
-                    ),
-                    t("pass --bloc, or make a new workbook with `khoi template`"),
-                )
-            return
-        if item.field in conference and conference[item.field] != value:
-            self.error(
-                cell.ref,
-                t(
-                    "«{label}» is {value}, but {other} elsewhere in the file",
-                    label=item.label,
-                    value=value,
-                    other=conference[item.field],
-                ),
-                t("give it once"),
-            )
-            return
-        conference[item.field] = value
+def _legacy_hint(grid: Grid) -> str:
+    """The way out when the first rows look typed with a TCVN3 or VNI font ("M· ®¬n vÞ")."""
+    cells = [c.value for row in grid.rows[:HEADER_SEARCH_ROWS] for c in row]
+    if any(isinstance(value, str) and legacy_font(value) for value in cells):
+        return t(
+            "the headers look typed with a legacy Vietnamese font (TCVN3 or VNI); convert the "
+            "sheet to Unicode (e.g. Unikey's converter) and import it again"
+        )
+    return ""
 
 
 def _is_id_row(row: list[Cell]) -> bool:
