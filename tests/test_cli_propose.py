@@ -134,7 +134,10 @@ class TestSample2021:
         assert "Rank 4 of 8, score 96.0" in out
         assert "6 of 8 ballots (75%)" in out
         assert "Cờ thi đua của Chính phủ: not eligible" in out
-        assert "✗ ranked 1st in the bloc (leading unit): rank 4" in out
+        assert (
+            "✗ leads the bloc (the best-ranked unit that meets the standard of Cờ thi đua của "
+            "UBND tỉnh): rank 4; another unit leads the bloc" in out
+        )
 
     @pytest.mark.parametrize(
         ("query", "message"),

@@ -97,7 +97,7 @@ class TestMinVoteShare:
         """5 votes of 8 is more than half."""
         outcome = vote_check(5, 8, more_than=0.5)
         assert outcome.met
-        assert outcome.actual == {"votes": 5, "ballots": 8}
+        assert outcome.actual == {"votes": 5, "ballots": 8, "of": "valid"}
 
     def test_exactly_half_is_not_more_than_half(self) -> None:
         """4 votes of 8 is exactly half: not "more than half"."""
@@ -144,7 +144,7 @@ class TestMinVoteShare:
             award_ids=(AWARD, "co-chinh-phu"),
         )
         assert not outcome.met
-        assert outcome.actual == {"votes": None, "ballots": 8}
+        assert outcome.actual == {"votes": None, "ballots": 8, "of": "valid"}
 
     def test_unit_without_votes_counts_zero_and_says_so(self) -> None:
         """A unit with no `votes` at all counts 0 votes, marked as missing."""

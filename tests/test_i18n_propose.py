@@ -42,7 +42,7 @@ VIETNAMESE_ONLY = (
     "đạt mọi điều kiện",
     "Quy định áp dụng",
     "phiếu (cần",
-    "cần hạng nhất",
+    "không phải",
     "Lý do và căn cứ",
     "chi tiết: --explain",
     "chưa đủ điều kiện",
@@ -91,7 +91,7 @@ class TestTable:
         text = flat(out)
         assert "Quy định áp dụng cho năm 2021: Luật Thi đua, Khen thưởng 2003" in text
         assert "đề nghị Cờ thi đua của Chính phủ: hạng 1, đạt mọi điều kiện" in text
-        assert "không đề nghị — Cờ thi đua của Chính phủ: hạng 3 (cần hạng nhất)" in text
+        assert "không đề nghị — Cờ thi đua của Chính phủ: hạng 3, không phải" in text
         assert "0/8 phiếu (cần trên 50%)" in text
         assert "Cảnh báo:" in out
         assert english_words(out) == [], english_words(out)
@@ -106,7 +106,7 @@ class TestTable:
         text = flat(out)
         assert "Rules in force for 2021: Luật Thi đua, Khen thưởng 2003" in text
         assert "proposed for Cờ thi đua của Chính phủ: rank 1, meets every condition" in text
-        assert "not proposed — Cờ thi đua của Chính phủ: rank 3 (needs 1st)" in text
+        assert "not proposed — Cờ thi đua của Chính phủ: rank 3, not the" in text
         assert "0/8 votes (needs >50%)" in text
         assert not [phrase for phrase in VIETNAMESE_ONLY if phrase in out]
 
@@ -167,8 +167,8 @@ class TestExplain:
         assert "Hạng 4/8, điểm 96,0, xếp loại “Hoàn thành xuất sắc nhiệm vụ”, 6 phiếu." in text
         assert "Kết quả: đề nghị Bằng khen của Chủ tịch UBND tỉnh: hạng 4" in text
         assert "Cờ thi đua của Chính phủ: chưa đủ điều kiện — không đạt:" in text
-        assert "✗ xếp hạng nhất khối (đơn vị dẫn đầu): hạng 4" in text
-        assert "✓ được trên 50% số phiếu bầu: 6/8 phiếu (75%) [chưa xác minh]" in text
+        assert "✗ dẫn đầu khối (đơn vị xếp hạng cao nhất đạt tiêu chuẩn Cờ thi đua của UBND" in text
+        assert "✓ được trên 50% số phiếu hợp lệ: 6/8 phiếu (75%) [chưa xác minh]" in text
         assert "Danh hiệu:" in out
         assert english_words(out) == [], english_words(out)
 
@@ -182,7 +182,7 @@ class TestExplain:
         assert "Rank 4 of 8, score 96.0" in text
         assert "Cờ thi đua của Chính phủ: not eligible — fails:" in text
         assert (
-            "✓ votes from more than 50% of the ballots cast: 6 of 8 ballots (75%) [unverified]"
+            "✓ votes from more than 50% of the valid ballots: 6 of 8 ballots (75%) [unverified]"
             in (text)
         )
         assert not [phrase for phrase in VIETNAMESE_ONLY if phrase in out]
@@ -215,8 +215,8 @@ def test_json_ids_and_keys_are_the_same_in_both_languages(khoi: Invoke, sample_d
     assert bnc["reason"].startswith("đề nghị Bằng khen của Chủ tịch UBND tỉnh: hạng 4")
     condition = bnc["decisions"][0]["conditions"][0]
     assert (condition["kind"], condition["rule"]) == (
-        "max_rank",
-        "xếp hạng nhất khối (đơn vị dẫn đầu)",
+        "leads_bloc",
+        "dẫn đầu khối (đơn vị xếp hạng cao nhất đạt tiêu chuẩn Cờ thi đua của UBND tỉnh)",
     )
 
 
@@ -343,7 +343,7 @@ def test_vietnamese_reasons_for_a_tie() -> None:
 def test_vietnamese_numbers_in_conditions() -> None:
     """Thresholds and scores use the Vietnamese decimal comma: 66,67%, 95,5, 90,25."""
     texts = "\n".join(_proposal_texts("vi", _every_condition()))
-    assert "được từ 66,67% số phiếu bầu trở lên" in texts
+    assert "được từ 66,67% số phiếu hợp lệ trở lên" in texts
     assert "điểm tổng kết từ 95,5 trở lên (điểm 90,25)" in texts
     assert "ít nhất 70% cán bộ đạt “Lao động tiên tiến”" in texts
 

@@ -76,9 +76,12 @@ class TestShippedPacks:
 
     @pytest.mark.parametrize("pack_id", [PACK_2003, PACK_2022])
     def test_government_flag_goes_to_the_leading_unit(self, pack_id: str) -> None:
-        """Both regimes choose the Government flag among leading units: rank 1, excellent."""
-        conditions = {c.kind: c.params for c in shipped(pack_id).award("co-chinh-phu").conditions}
-        assert conditions["max_rank"] == {"rank": 1}
+        """Both regimes choose the Government flag among leading units (the best-ranked unit
+        meeting the provincial flag's standard), excellent."""
+        pack = shipped(pack_id)
+        conditions = {c.kind: c.params for c in pack.award("co-chinh-phu").conditions}
+        assert conditions["leads_bloc"] == {}
+        assert (pack.leading.standard, pack.leading.units) == ("co-tinh", 1)
         assert conditions["min_rating"] == {"rating": "excellent"}
 
     @pytest.mark.parametrize("pack_id", [PACK_2003, PACK_2022])

@@ -27,13 +27,14 @@ from khoi_thidua.awards.proposal import (
     HIGHER,
     NO_ROOM,
     NOT_ELIGIBLE,
+    SEAT_HELD,
     TIE,
     Proposal,
-    Tie,
     propose,
     rank_results,
 )
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.awards.ties import HeldSeats, Tie
 from khoi_thidua.errors import MissingInputError
 from khoi_thidua.model import Bloc, MemberResult
 from khoi_thidua.store.packs import pack_for
@@ -199,16 +200,50 @@ class TestTies:
         assert tie_notices == [{"award": GOV, "rank": 1, "members": ["a", "b"], "seats_left": 1}]
 
     def test_tied_units_are_not_placed_lower(self) -> None:
-        """While their tie is unsettled the tied units are held, and lower awards go on below."""
+        """While their tie is unsettled the tied units are held, and the one provincial flag is
+        kept for whichever the conference does not choose, not given to the unit below."""
         units = [
             result("a", 98, votes={GOV: 5, FLAG: 8}),
             result("b", 98, votes={GOV: 5, FLAG: 8}),
             result("c", 90, votes={FLAG: 6}),
         ]
         proposal = run(units, three_awards())
-        assert status(proposal, "a", FLAG) == (HELD, (GOV,))
+        assert status(proposal, "a", FLAG) == (SEAT_HELD, (GOV,))
         assert status(proposal, "b", CERT) == (HELD, (GOV,))
+        assert status(proposal, "c", FLAG) == (NO_ROOM, ())
+        assert proposal.standing("c").decisions[1].held_for == ("a", "b")
+        assert proposal.held == (HeldSeats(FLAG, (GOV,), ("a", "b"), 1),)
+        assert awarded(proposal) == {"c": CERT}
+
+    def test_a_tied_unit_that_cannot_take_the_lower_award_keeps_no_seat(self) -> None:
+        """Only tied units that meet the lower award's conditions have a seat kept for them."""
+        units = [
+            result("a", 98, votes={GOV: 5}),
+            result("b", 98, votes={GOV: 5}),
+            result("c", 90, votes={FLAG: 6}),
+        ]
+        proposal = run(units, three_awards())
+        assert status(proposal, "a", FLAG) == (HELD, (GOV,))
+        assert proposal.held == ()
         assert awarded(proposal) == {"c": FLAG}
+
+    def test_warnings_do_not_contradict(self) -> None:
+        """Units in an unresolved quota tie get no second notice saying no quota depends on it."""
+        units = [
+            result("a", 98, votes={GOV: 5, FLAG: 8}),
+            result("b", 98, votes={GOV: 5, FLAG: 8}),
+        ]
+        proposal = run(units, three_awards())
+        assert "tie" in codes(proposal)
+        assert "ranking_tie" not in codes(proposal)
+        assert "held_seat" in codes(proposal)
+
+    def test_quota_rounding_to_zero_is_said(self) -> None:
+        """A percentage quota that rounds down to no seat is a notice with its figures."""
+        units = [result(m, 90 - i) for i, m in enumerate("abcd")]
+        proposal = run(units, three_awards(cert={"kind": "percent", "percent": 20}))
+        zero = [n.detail for n in proposal.notices if n.code == "quota_zero"]
+        assert zero == [{"award": CERT, "percent": 20.0, "member_count": 4}]
 
     def test_tie_inside_the_quota_is_no_tie(self) -> None:
         """Two equal units for two seats both get one: the tie decides nothing."""
@@ -345,7 +380,7 @@ class TestSample:
         assert proposal.standing("tct").award is None
         flag = next(d for d in proposal.standing("tct").decisions if d.award == FLAG)
         assert [(c.condition.kind, c.actual) for c in flag.failed] == [
-            ("min_vote_share", {"votes": 1, "ballots": 8})
+            ("min_vote_share", {"votes": 1, "ballots": 8, "of": "valid"})
         ]
         cert = next(d for d in proposal.standing("tct").decisions if d.award == CERT)
         assert [c.condition.kind for c in cert.failed] == ["consecutive_years", "min_vote_share"]

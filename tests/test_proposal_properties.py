@@ -173,7 +173,7 @@ def test_every_proposed_unit_meets_every_condition(case: Case) -> None:
     """Each proposed unit meets each condition of its award, checked again from scratch."""
     proposal = run(case)
     ranks = {s.member: s.rank for s in proposal.standings if s.rank is not None}
-    facts = Facts(YEAR, case.results, case.history, ranks)
+    facts = Facts(YEAR, case.results, case.history, ranks, leaders=proposal.leading.members)
     for standing in proposal.proposed:
         assert standing.award is not None and standing.result is not None
         award = case.pack.award(standing.award)

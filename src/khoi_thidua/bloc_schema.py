@@ -36,7 +36,7 @@ TOP_KEYS = (
     "leadership",
     "excused",
 )
-MEMBER_KEYS = ("id", "name", "short", "joined", "left", "merged_into", "note")
+MEMBER_KEYS = ("id", "name", "short", "joined", "left", "merged_into", "history_from", "note")
 LEADERSHIP_KEYS = ("year", "chair", "vice_chair", "note", "signer", "signer_title")
 EXCUSED_KEYS = ("member", "year", "reason")
 
@@ -116,6 +116,7 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
         left = reader.year(table, "left", path)
         merged_into = reader.identifier(table, "merged_into", path, required=False) or None
         note = reader.text(table, "note", path) or ""
+        history_from = tuple(reader.text_list(table, "history_from", path))
         if joined is not None and left is not None and left <= joined:
             reader.error(
                 f"{path}.left",
@@ -132,7 +133,9 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
                 ),
             )
         if member_id is not None and name is not None:
-            members.append(Member(member_id, name, short, joined, left, merged_into, note))
+            members.append(
+                Member(member_id, name, short, joined, left, merged_into, note, history_from)
+            )
     return members
 
 
@@ -306,6 +309,14 @@ def _cross_check(
         )
         if target is not None and target.id == member.id:
             reader.error(f"members[{index}].merged_into", t("a member cannot merge into itself"))
+    for index, member in enumerate(members):
+        for position, source in enumerate(member.history_from):
+            if getattr(by_id.get(source), "merged_into", None) != member.id:
+                reader.error(
+                    f"members[{index}].history_from[{position}]",
+                    t("`{id}` is no member merged into `{to}`", id=source, to=member.id),
+                    t('give the predecessor `merged_into = "{successor}"`', successor=member.id),
+                )
     _check_merge_loops(reader, members, by_id)
 
     years_seen: dict[int, int] = {}

@@ -96,6 +96,8 @@ class Member:
     left: int | None = None  # first year it is no longer a member
     merged_into: str | None = None
     note: str = ""
+    # Predecessors merged into this unit whose history its award conditions count as its own.
+    history_from: tuple[str, ...] = ()
 
     def is_member_in(self, year: int) -> bool:
         started = self.joined is None or self.joined <= year

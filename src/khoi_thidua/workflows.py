@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from khoi_thidua import store, year_flow
 from khoi_thidua.awards.proposal import Proposal, propose
-from khoi_thidua.awards.rules import Condition, RulePack
+from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.bloc_draft import BlocDraft
 from khoi_thidua.errors import MissingInputError, UsageError
 from khoi_thidua.i18n import t
@@ -42,29 +42,9 @@ def checkable_award_ids(year: int) -> list[str] | None:
 
 def look_back(pack: RulePack) -> int:
     """How many earlier years the pack's conditions can read (consecutive years, prior awards)."""
-    reach = 0
-    for award in pack.awards:
-        for condition in award.conditions:
-            if condition.kind == "consecutive_years":
-                reach = max(reach, int(condition.params["years"]) - 1)
-            elif condition.kind == "prior_awards":
-                reach = max(reach, _prior_reach(condition.params, award.conditions))
-    return reach
-
-
-def _prior_reach(params: dict[str, object], conditions: tuple[Condition, ...]) -> int:
-    """How far back a ``prior_awards`` condition reads (every recorded year: ``ALL_YEARS``)."""
-    window = params.get("window", "years")
-    within = params.get("within_years")
-    if window == "years":
-        return int(str(within))
-    run = next((int(c.params["years"]) for c in conditions if c.kind == "consecutive_years"), 1)
-    if window == "within_run":
-        return run - 1
-    return run - 1 + int(str(within)) if within else ALL_YEARS
-
-
-ALL_YEARS = 200  # a window with no lower bound reads every recorded year
+    return max(
+        (c.spec.look_back(a.conditions) for a in pack.awards for c in a.conditions), default=0
+    )
 
 
 def history_for(

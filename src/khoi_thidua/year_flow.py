@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from khoi_thidua.awards.proposal import Notice, Proposal
+from khoi_thidua.awards.notices import Notice
+from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.errors import KhoiError
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.plan import MidYear

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khoi_thidua.awards.proposal import Notice, Proposal
+from khoi_thidua.awards.notices import Notice
+from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import VoteCount
 
 # Conditions the ballot itself decides: a unit is a candidate whatever its votes so far.

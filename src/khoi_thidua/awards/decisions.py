@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from khoi_thidua.awards.proposal import (
+    HELD_BACK,
     HIGHER,
     NO_ROOM,
     NOT_ELIGIBLE,
@@ -12,12 +13,12 @@ from khoi_thidua.awards.proposal import (
     AwardDecision,
     Proposal,
     Standing,
-    Tie,
+    Status,
 )
+from khoi_thidua.awards.ties import Tie
 from khoi_thidua.i18n import t
 from khoi_thidua.model import HOLD_BACK, ORDER, PUT_FORWARD, ConferenceDecision
 
-HELD_BACK = "held_back"  # the conference did not propose a unit the ranking put forward
 CONFIRMED = "confirmed"
 # Hold-backs free seats before the other decisions fill them.
 _ORDER_OF_WORK = {HOLD_BACK: 0, ORDER: 1, PUT_FORWARD: 2}
@@ -103,15 +104,26 @@ def apply_decisions(
                 members=",".join(tie.members),
             ),
         )
+    # A seat kept for a tie's units (see awards/proposal.py) is free again once that tie is
+    # settled: the units the conference did not choose have taken it above, or could not.
+    open_awards = {x.award for x in state.ties}
+    held = tuple(h for h in proposal.held if open_awards & set(h.for_awards))
+    freed = {h.award for h in proposal.held} - {h.award for h in held}
+    for key, decided in state.status.items():
+        if decided.award in freed and decided.held_for:
+            others = tuple(state.holders(decided.award))
+            state.status[key] = replace(decided, held_for=(), others=others)
     standings = tuple(_standing(state, s) for s in proposal.standings)
     settled_keys = {(t_.award, t_.members) for t_ in state.settled}
     notices = tuple(
         n
         for n in proposal.notices
         if not (n.code == "tie" and (n.detail["award"], tuple(n.detail["members"])) in settled_keys)
+        and not (n.code == "held_seat" and n.detail["award"] in freed)
     )
     return replace(
         proposal,
+        held=held,
         standings=standings,
         ties=tuple(state.ties),
         settled=tuple(state.settled),
@@ -204,6 +216,7 @@ def _settle(state: _State, index: int, decision: ConferenceDecision) -> None:
                 continue
             checks = state.status[(member, lower)].checks
             others: tuple[str, ...] = ()
+            status: Status
             if not all(c.met for c in checks):
                 status = NOT_ELIGIBLE
             elif state.has_room(lower):

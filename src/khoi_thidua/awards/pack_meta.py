@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from khoi_thidua.awards.kinds.base import Condition
 from khoi_thidua.awards.rules import (
     CAP_DENOMINATORS,
-    Condition,
     DateRange,
     LegalSource,
     ProvinceCap,

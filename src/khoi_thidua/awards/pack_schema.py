@@ -6,6 +6,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from khoi_thidua.awards.kinds import KINDS
+from khoi_thidua.awards.kinds.base import VOTE_BASES, Condition, ParseContext, VoteBase
 from khoi_thidua.awards.pack_meta import (
     check_windows,
     parse_caps,
@@ -20,14 +22,13 @@ from khoi_thidua.awards.rules import (
     TRACKS,
     AwardRule,
     Bracket,
-    Condition,
+    LeadingRule,
     Quota,
     RulePack,
 )
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Discipline, Rating
 
 PACK_KEYS = (
     "schema",
@@ -39,31 +40,29 @@ PACK_KEYS = (
     "sources",
     "notes",
     "tie_break",
+    "leading",
+    "votes_of",
     "awards",
     "caps",
 )
+LEADING_KEYS = ("standard", "units", "basis", "unverified")
 AWARD_KEYS = ("id", "name", "name_en", "basis", "track", "quota", "conditions", "note")
 QUOTA_KEYS = ("kind", "count", "brackets", "percent", "basis", "unverified")
 COMMON_CONDITION_KEYS = ("kind", "basis", "unverified", "note")
-CONDITION_PARAMS: dict[str, tuple[str, ...]] = {
-    "min_rating": ("rating",),
-    "max_rank": ("rank",),
-    "no_discipline": ("at_or_above",),
-    "min_vote_share": ("more_than", "at_least"),
-    "min_score": ("score",),
-    "consecutive_years": ("rating", "years"),
-    "prior_awards": ("awards", "within_years", "min_count", "window"),
-    "staff": (
-        "advanced_share_at_least",
-        "advanced_share_more_than",
-        "all_completed",
-        "base_soldier",
-    ),
-}
-PRIOR_WINDOWS = ("years", "before_run", "within_run")
 SHARE_KEYS = {"more_than", "at_least", "advanced_share_at_least", "advanced_share_more_than"}
 # pins, added awards and caps are read by awards/layers.py; this module reads the rest
-OVERRIDE_KEYS = ("schema", "name", "tie_break", "awards", "note", "pins", "extra_awards", "caps")
+OVERRIDE_KEYS = (
+    "schema",
+    "name",
+    "tie_break",
+    "leading",
+    "votes_of",
+    "awards",
+    "note",
+    "pins",
+    "extra_awards",
+    "caps",
+)
 AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
@@ -99,6 +98,8 @@ def parse_pack(
     caps = parse_caps(reader, doc, ids)
     legal_sources = parse_sources(reader, doc)
     made = parse_made(reader, doc)
+    leading = _leading(reader, doc, ids, LeadingRule())
+    votes_of = _votes_of(reader, doc, "valid")
     if not reader.ok or pack_id is None or name is None or year_from is None:
         return None, reader.problems
     pack = RulePack(
@@ -114,8 +115,36 @@ def parse_pack(
         sources=(file,),
         legal_sources=tuple(legal_sources),
         made=made,
+        leading=leading,
+        votes_of=votes_of,
     )
     return pack, reader.problems
+
+
+def _votes_of(reader: FieldReader, doc: Table, base: VoteBase) -> VoteBase:
+    """``votes_of``: what vote shares are shares of (valid ballots unless said)."""
+    value = reader.choice(doc, "votes_of", "", VOTE_BASES, default=base)
+    return next((b for b in VOTE_BASES if b == value), base)
+
+
+def _leading(reader: FieldReader, doc: Table, ids: list[str], base: LeadingRule) -> LeadingRule:
+    """``leading``: the award whose standard a leading unit meets, and how many units lead."""
+    table = reader.table(doc, "leading", "")
+    if table is None:
+        return base
+    reader.known_keys(table, "leading", LEADING_KEYS)
+    standard = base.standard
+    if "standard" in table:
+        standard = reader.choice(table, "standard", "leading", ids)
+    units = reader.integer(table, "units", "leading", minimum=1, maximum=50)
+    basis = reader.text(table, "basis", "leading")
+    return LeadingRule(
+        standard=standard,
+        units=base.units if units is None else units,
+        basis=base.basis if basis is None else basis,
+        # a value a bloc sets itself is its own decision, not an unverified default
+        unverified=reader.boolean(table, "unverified", "leading"),
+    )
 
 
 def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
@@ -201,86 +230,23 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
 def parse_condition(
     reader: FieldReader, table: Table, path: str, award_ids: list[str]
 ) -> Condition | None:
+    """One condition table: its kind's parameters (checked by the kind) and its basis."""
     kind = reader.choice(table, "kind", path, CONDITION_KINDS)
     if kind is None:
         return None
-    reader.known_keys(table, path, COMMON_CONDITION_KEYS + CONDITION_PARAMS[kind])
-    params: dict[str, Any] = {}
-    ok = True
-    ratings = [r.value for r in Rating]
-    if kind in ("min_rating", "consecutive_years"):
-        rating = reader.choice(table, "rating", path, ratings)
-        ok = ok and rating is not None
-        params["rating"] = rating
-    if kind == "consecutive_years":
-        years = reader.integer(table, "years", path, required=True, minimum=1, maximum=50)
-        ok = ok and years is not None
-        params["years"] = years
-    if kind == "max_rank":
-        rank = reader.integer(table, "rank", path, required=True, minimum=1)
-        ok = ok and rank is not None
-        params["rank"] = rank
-    if kind == "no_discipline":
-        levels = [d.value for d in Discipline if d is not Discipline.NONE]
-        level = reader.choice(table, "at_or_above", path, levels)
-        ok = ok and level is not None
-        params["at_or_above"] = level
-    if kind == "min_vote_share":
-        ok = _one_share(reader, table, path, ("more_than", "at_least"), params) and ok
-    if kind == "min_score":
-        score = reader.number(table, "score", path, required=True)
-        ok = ok and score is not None
-        params["score"] = score
-    if kind == "prior_awards":
-        awards = reader.text_list(table, "awards", path, required=True)
-        for index, award in enumerate(awards):
-            if award not in award_ids:
-                reader.error(
-                    f"{join(path, 'awards')}[{index}]",
-                    t("unknown award id `{award}`", award=award),
-                    t("award ids of this pack: {ids}", ids=", ".join(award_ids)),
-                )
-                ok = False
-        window = reader.choice(table, "window", path, PRIOR_WINDOWS, default="years")
-        # "within_run" needs no count of years: the run of the award's consecutive_years is it
-        within = reader.integer(
-            table, "within_years", path, required=window == "years", minimum=1, maximum=50
-        )
-        min_count = reader.integer(table, "min_count", path, minimum=1)
-        ok = (
-            ok and bool(awards) and window is not None and (within is not None or window != "years")
-        )
-        params.update(awards=awards, within_years=within, min_count=min_count or 1, window=window)
-    if kind == "staff":
-        share_keys = ("advanced_share_at_least", "advanced_share_more_than")
-        if any(k in table for k in share_keys):
-            ok = _one_share(reader, table, path, share_keys, params) and ok
-        params["all_completed"] = reader.boolean(table, "all_completed", path)
-        params["base_soldier"] = reader.boolean(table, "base_soldier", path)
+    spec_class = KINDS[kind]
+    reader.known_keys(table, path, COMMON_CONDITION_KEYS + spec_class.keys)
+
+    def nested(inner: FieldReader, inner_table: Table, inner_path: str) -> Condition | None:
+        return parse_condition(inner, inner_table, inner_path, award_ids)
+
+    spec = spec_class.parse(reader, table, path, ParseContext(tuple(award_ids), nested))
     basis = reader.text(table, "basis", path) or ""
     note = reader.text(table, "note", path) or ""
     unverified = reader.boolean(table, "unverified", path)
-    if not ok:
+    if spec is None:
         return None
-    return Condition(kind, params, basis, unverified, note)
-
-
-def _one_share(
-    reader: FieldReader, table: Table, path: str, keys: tuple[str, ...], params: dict[str, Any]
-) -> bool:
-    given = [k for k in keys if k in table]
-    if len(given) != 1:
-        reader.error(
-            path,
-            t("give exactly one of {keys}", keys=t(" or ").join(f"`{k}`" for k in keys)),
-            t("e.g. `{key} = 0.5` (a share between 0 and 1)", key=keys[0]),
-        )
-        return False
-    value = reader.number(table, given[0], path, minimum=0, maximum=1)
-    if value is None:
-        return False
-    params[given[0]] = value
-    return True
+    return Condition(spec, basis, unverified, note)
 
 
 def apply_override(
@@ -359,8 +325,14 @@ def apply_override(
         awards[award_id] = dataclasses.replace(award, conditions=tuple(conditions))
     if not reader.ok:
         return None, reader.problems
+    leading = _leading(reader, doc, ids, pack.leading)
+    if leading.standard in removed:
+        # With its standard's award switched off, the bloc's leaders are its best-ranked units.
+        leading = dataclasses.replace(leading, standard=None)
     new_pack = dataclasses.replace(
         pack,
+        leading=leading,
+        votes_of=_votes_of(reader, doc, pack.votes_of),
         awards=tuple(awards[a.id] for a in pack.awards if a.id not in removed),
         tie_break=tuple(tie_break) if tie_break is not None else pack.tie_break,
         sources=(*pack.sources, file),

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Final, Literal
 
 from khoi_thidua.awards.conditions import ConditionCheck, Facts, check
+from khoi_thidua.awards.leading import Leading, find_leading
+from khoi_thidua.awards.notices import Notice, build_notices
 from khoi_thidua.awards.rules import AwardRule, Quota, RulePack
+from khoi_thidua.awards.ties import HeldSeats, Tie
 from khoi_thidua.model import Bloc, MemberResult, YearResults
 
 # Status of a unit for one award, as the proposal explains it.
-PROPOSED = "proposed"
-NOT_ELIGIBLE = "not_eligible"  # fails at least one condition
-NO_ROOM = "no_room"  # meets every condition, but higher-ranked units filled the quota
-TIE = "tie"  # tied with others at the quota boundary: the conference must settle it
-HIGHER = "higher_award"  # already proposed for an award higher in precedence
-HELD = "held_by_tie"  # its tie for a higher award is unsettled, so it is not placed lower
-ELIGIBLE = "eligible"  # titles only: meets every condition
+Status = Literal[
+    "proposed",
+    "not_eligible",
+    "no_room",
+    "tie",
+    "higher_award",
+    "held_by_tie",
+    "seat_held",
+    "eligible",
+    "held_back",
+]
+PROPOSED: Final = "proposed"
+NOT_ELIGIBLE: Final = "not_eligible"  # fails at least one condition
+NO_ROOM: Final = "no_room"  # meets every condition, but higher-ranked units filled the quota
+TIE: Final = "tie"  # tied with others at the quota boundary: the conference must settle it
+HIGHER: Final = "higher_award"  # already proposed for an award higher in precedence
+HELD: Final = "held_by_tie"  # its tie for a higher award is unsettled, so it is not placed lower
+# Held by such a tie, and a seat of this award is kept for it should the conference choose
+# another unit for the higher award (the loser of a tie must still be able to take this one).
+SEAT_HELD: Final = "seat_held"
+ELIGIBLE: Final = "eligible"  # titles only: meets every condition
+HELD_BACK: Final = "held_back"  # the conference did not propose it (awards/decisions.py)
 
 
 @dataclass(frozen=True)
@@ -25,9 +44,10 @@ class AwardDecision:
     """One unit and one award: the outcome, each condition checked, and who took the seats."""
 
     award: str
-    status: str
+    status: Status
     checks: tuple[ConditionCheck, ...]
     others: tuple[str, ...] = ()  # the units that filled the seats, or the higher award's id
+    held_for: tuple[str, ...] = ()  # no room: the tied units a seat of this award is kept for
     conference: str = ""  # the conference's reason, when the outcome came from its decision
 
     @property
@@ -49,16 +69,6 @@ class Standing:
 
 
 @dataclass(frozen=True)
-class Tie:
-    """Units tied at an award's quota boundary; the seats left are for the conference."""
-
-    award: str
-    rank: int
-    members: tuple[str, ...]
-    seats_left: int
-
-
-@dataclass(frozen=True)
 class Seats:
     award: str
     seats: int | None  # None: no cap
@@ -66,12 +76,15 @@ class Seats:
     quota: Quota
 
 
-@dataclass(frozen=True)
-class Notice:
-    """A warning for the conference: a code and the values it concerns."""
+@dataclass
+class _Filling:
+    """What filling the awards in precedence order has settled so far."""
 
-    code: str  # tie, ranking_tie, no_results, no_votes, no_ballots, unverified, pack_note
-    detail: dict[str, Any] = field(default_factory=dict)
+    status: dict[tuple[str, str], AwardDecision] = field(default_factory=dict)
+    taken: dict[str, str] = field(default_factory=dict)  # unit → award proposed
+    held: dict[str, str] = field(default_factory=dict)  # unit → award it is tied for
+    ties: list[Tie] = field(default_factory=list)
+    pending: dict[str, int] = field(default_factory=dict)  # tie's award → units it may leave
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,8 @@ class Proposal:
     seats: tuple[Seats, ...]
     ties: tuple[Tie, ...]
     notices: tuple[Notice, ...]
+    leading: Leading
+    held: tuple[HeldSeats, ...] = ()
     settled: tuple[Tie, ...] = ()  # ties the conference settled (awards/decisions.py)
     status: str = "draft"  # "confirmed": the list after the conference, no tie left open
 
@@ -138,7 +153,20 @@ def propose(
     scored = tuple(r for r in results.results if r.member in active_ids)
     ranked = rank_results(scored, pack.tie_break)
     ranks = {r.member: rank for rank, r in ranked}
-    facts = Facts(year, results, history, ranks)
+    facts = Facts(
+        year,
+        results,
+        history,
+        ranks,
+        predecessors={m.id: m.history_from for m in bloc.members if m.history_from},
+        uncounted=_uncounted(bloc),
+        members=len(active),
+        votes_of=pack.votes_of,
+    )
+    # Who leads is settled before the awards: the Government flag is for the leading unit,
+    # not merely rank 1 (a top scorer that fails the standard leads nobody).
+    leading = find_leading(pack, ranked, facts)
+    facts = dataclasses.replace(facts, leaders=leading.members)
 
     checks: dict[tuple[str, str], tuple[ConditionCheck, ...]] = {}
     for _, result in ranked:
@@ -147,15 +175,16 @@ def propose(
                 check(c, award, result, facts) for c in award.conditions
             )
 
-    status: dict[tuple[str, str], AwardDecision] = {}
-    taken: dict[str, str] = {}
-    held: dict[str, str] = {}
+    state = _Filling()
     seats_list: list[Seats] = []
-    ties: list[Tie] = []
+    kept: list[HeldSeats] = []
     for award in pack.bloc_awards:
         seats = award.quota.seats(len(active))
         seats_list.append(Seats(award.id, seats, len(active), award.quota))
-        _fill(award, seats, ranked, ranks, checks, status, taken, held, ties)
+        held_seats = _fill(award, seats, ranked, ranks, checks, state)
+        if held_seats is not None:
+            kept.append(held_seats)
+    status, taken, ties = state.status, state.taken, state.ties
 
     standings: list[Standing] = []
     for rank, result in ranked:
@@ -175,7 +204,7 @@ def propose(
     missing = [m.id for m in active if m.id not in ranks]
     standings.extend(Standing(m, None, (), None, None, (), ()) for m in missing)
 
-    notices = _notices(pack, results, ranked, missing, ties, checks)
+    notices = build_notices(pack, results, ranked, missing, ties, checks, leading, tuple(kept))
     return Proposal(
         bloc_id=bloc.id,
         year=year,
@@ -185,7 +214,20 @@ def propose(
         seats=tuple(seats_list),
         ties=tuple(ties),
         notices=tuple(notices),
+        leading=leading,
+        held=tuple(kept),
     )
+
+
+def _uncounted(bloc: Bloc) -> dict[str, tuple[str, ...]]:
+    """Each successor's predecessors whose history the bloc did not say to count."""
+    counted = {m.id: set(m.history_from) for m in bloc.members}
+    uncounted: dict[str, list[str]] = {}
+    for member in bloc.members:
+        successor = member.merged_into
+        if successor is not None and member.id not in counted.get(successor, set()):
+            uncounted.setdefault(successor, []).append(member.id)
+    return {k: tuple(v) for k, v in uncounted.items()}
 
 
 def _fill(
@@ -194,102 +236,89 @@ def _fill(
     ranked: list[tuple[int, MemberResult]],
     ranks: Mapping[str, int],
     checks: Mapping[tuple[str, str], tuple[ConditionCheck, ...]],
-    status: dict[tuple[str, str], AwardDecision],
-    taken: dict[str, str],
-    held: dict[str, str],
-    ties: list[Tie],
-) -> None:
-    """Give ``award`` to the best-ranked qualifying units still free, within ``seats``."""
+    state: _Filling,
+) -> HeldSeats | None:
+    """Give ``award`` to the best-ranked qualifying units still free, within ``seats``, after
+    keeping seats for the units an unsettled tie above may leave without a higher award."""
+    status = state.status
     qualifying: list[str] = []
+    held_here: list[str] = []
     for _, result in ranked:
         member = result.member
         member_checks = checks[(member, award.id)]
-        if member in taken:
+        if member in state.taken:
             status[(member, award.id)] = AwardDecision(
-                award.id, HIGHER, member_checks, (taken[member],)
+                award.id, HIGHER, member_checks, (state.taken[member],)
             )
-        elif member in held:
-            status[(member, award.id)] = AwardDecision(
-                award.id, HELD, member_checks, (held[member],)
-            )
+        elif member in state.held:
+            held_here.append(member)
         elif not all(c.met for c in member_checks):
             status[(member, award.id)] = AwardDecision(award.id, NOT_ELIGIBLE, member_checks)
         else:
             qualifying.append(member)
-    limit = len(qualifying) if seats is None else seats
+    kept = _keep_seats(award, seats, held_here, checks, state)
+    for member in held_here:
+        member_checks = checks[(member, award.id)]
+        higher = (state.held[member],)
+        if kept is not None and member in kept.members:
+            status[(member, award.id)] = AwardDecision(award.id, SEAT_HELD, member_checks, higher)
+        else:
+            status[(member, award.id)] = AwardDecision(award.id, HELD, member_checks, higher)
+    free = len(qualifying) if seats is None else max(0, seats - (kept.seats if kept else 0))
+    limit = free
     winners = qualifying[:limit]
     tied: list[str] = []
     if 0 < limit < len(qualifying) and ranks[qualifying[limit - 1]] == ranks[qualifying[limit]]:
         boundary = ranks[qualifying[limit]]
         tied = [m for m in qualifying if ranks[m] == boundary]
         winners = [m for m in winners if ranks[m] != boundary]
-        ties.append(Tie(award.id, boundary, tuple(tied), limit - len(winners)))
+        tie = Tie(award.id, boundary, tuple(tied), limit - len(winners))
+        state.ties.append(tie)
+        state.pending[award.id] = len(tied) - tie.seats_left
+    held_for = kept.members if kept is not None else ()
     for member in qualifying:
         member_checks = checks[(member, award.id)]
         if member in winners:
-            taken[member] = award.id
+            state.taken[member] = award.id
             status[(member, award.id)] = AwardDecision(award.id, PROPOSED, member_checks)
         elif member in tied:
-            held[member] = award.id
+            state.held[member] = award.id
             others = tuple(m for m in tied if m != member)
             status[(member, award.id)] = AwardDecision(award.id, TIE, member_checks, others)
         else:
             status[(member, award.id)] = AwardDecision(
-                award.id, NO_ROOM, member_checks, tuple(winners + tied)
+                award.id, NO_ROOM, member_checks, tuple(winners + tied), held_for
             )
+    return kept
 
 
-def _notices(
-    pack: RulePack,
-    results: YearResults,
-    ranked: list[tuple[int, MemberResult]],
-    missing: list[str],
-    ties: list[Tie],
+def _keep_seats(
+    award: AwardRule,
+    seats: int | None,
+    held_here: list[str],
     checks: Mapping[tuple[str, str], tuple[ConditionCheck, ...]],
-) -> list[Notice]:
-    notices: list[Notice] = []
-    for tie in ties:
-        notices.append(
-            Notice(
-                "tie",
-                {
-                    "award": tie.award,
-                    "rank": tie.rank,
-                    "members": list(tie.members),
-                    "seats_left": tie.seats_left,
-                },
-            )
-        )
-    groups: dict[int, list[str]] = {}
-    for rank, result in ranked:
-        groups.setdefault(rank, []).append(result.member)
-    for rank, members in groups.items():
-        if len(members) > 1:
-            notices.append(Notice("ranking_tie", {"rank": rank, "members": members}))
-    for member in missing:
-        notices.append(Notice("no_results", {"member": member}))
-    if results.ballots is None:
-        notices.append(Notice("no_ballots", {}))
-    else:
-        for _, result in ranked:
-            if not result.votes_recorded:
-                notices.append(Notice("no_votes", {"member": result.member}))
-    used: set[tuple[str, str]] = set()
-    for award in pack.bloc_awards:
-        if award.quota.unverified:
-            used.add((award.id, "quota"))
-    for (_, award_id), member_checks in checks.items():
-        for item in member_checks:
-            if item.condition.unverified:
-                used.add((award_id, item.condition.kind))
-    order = {a.id: i for i, a in enumerate(pack.awards)}
-    for award_id, what in sorted(used, key=lambda u: (order[u[0]], u[1] != "quota", u[1])):
-        award = pack.award(award_id)
-        basis = (
-            award.quota.basis
-            if what == "quota"
-            else next(c.basis for c in award.conditions if c.kind == what)
-        )
-        notices.append(Notice("unverified", {"award": award_id, "what": what, "basis": basis}))
-    notices.extend(Notice("pack_note", {"text": vi, "text_en": en}) for vi, en in pack.notes)
-    return notices
+    state: _Filling,
+) -> HeldSeats | None:
+    """The seats of ``award`` kept for units whose tie for a higher award is unsettled: as many
+    as that tie can leave without it (its units minus its seats), among those who qualify."""
+    kept: list[str] = []
+    count = 0
+    above: list[str] = []
+    for tie in state.ties:
+        need = state.pending.get(tie.award, 0)
+        candidates = [
+            m for m in tie.members if m in held_here and all(c.met for c in checks[(m, award.id)])
+        ]
+        if need <= 0 or not candidates:
+            continue
+        room = need if seats is None else min(need, seats - count)
+        take = min(room, len(candidates))
+        if take <= 0:
+            continue
+        state.pending[tie.award] = need - take
+        count += take
+        kept.extend(candidates)
+        above.append(tie.award)
+    if not kept or seats is None:
+        return None  # an award without a cap needs no seat kept: the tie's loser will get it
+    return HeldSeats(award.id, tuple(above), tuple(kept), count)

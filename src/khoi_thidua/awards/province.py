@@ -23,8 +23,8 @@ class CapCheck:
 
 
 def leaders(proposal: Proposal) -> tuple[str, ...]:
-    """The bloc's leading unit(s): rank 1 (several only when a tie stands)."""
-    return tuple(s.member for s in proposal.standings if s.rank == 1)
+    """The bloc's leading unit(s) (several only when a tie stands or the rules allow more)."""
+    return proposal.leading.members
 
 
 def totals(proposals: list[Proposal]) -> dict[str, int]:
@@ -45,8 +45,7 @@ def meeting_standard(proposal: Proposal, award_id: str) -> tuple[str, ...]:
         s.member
         for s in proposal.standings
         for d in s.decisions
-        if d.award == award_id
-        and all(c.met for c in d.checks if c.condition.kind != "min_vote_share")
+        if d.award == award_id and all(c.met for c in d.checks if c.condition.spec.part_of_standard)
     )
 
 

@@ -3,33 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-CONDITION_KINDS = (
-    "min_rating",
-    "max_rank",
-    "no_discipline",
-    "min_vote_share",
-    "min_score",
-    "consecutive_years",
-    "prior_awards",
-    "staff",
-)
+from khoi_thidua.awards import kinds
+from khoi_thidua.awards.kinds.base import Condition, VoteBase
+
+CONDITION_KINDS = kinds.CONDITION_KINDS  # the registry's kinds, in the order packs list them
 QUOTA_KINDS = ("fixed", "bracket", "percent", "none")
 TRACKS = ("bloc", "title")
 TIE_BREAK_KEYS = ("self_score",)  # after score and total votes, which always come first
-
-
-@dataclass(frozen=True)
-class Condition:
-    """One condition of an award: its kind, parameters, legal basis and how sure we are."""
-
-    kind: str
-    params: dict[str, Any]
-    basis: str = ""
-    unverified: bool = False
-    note: str = ""
-    set_in: str = ""  # the rules file (province's or bloc's) that set it; "" = the pack
 
 
 @dataclass(frozen=True)
@@ -149,6 +130,17 @@ class PackChoice:
 
 
 @dataclass(frozen=True)
+class LeadingRule:
+    """Which units lead the bloc: the best-ranked ``units`` that meet the ``standard`` award's
+    conditions apart from its ballot (None: the best-ranked units, whatever they meet)."""
+
+    standard: str | None = None
+    units: int = 1
+    basis: str = ""
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
 class RulePack:
     """The rules in force for a range of result years under one legal regime."""
 
@@ -162,6 +154,8 @@ class RulePack:
     notes: tuple[tuple[str, str], ...] = ()  # (Vietnamese, English) pairs
     caps: tuple[ProvinceCap, ...] = ()
     sources: tuple[str, ...] = field(default=())  # files the pack was read from, in order
+    leading: LeadingRule = field(default=LeadingRule())
+    votes_of: VoteBase = "valid"  # what a vote share is a share of (see awards/kinds/votes.py)
     legal_sources: tuple[LegalSource, ...] = ()
     made: DateRange = DateRange()  # proposals made on these dates fall under this pack
     choice: PackChoice | None = None  # set when the pack is chosen for a year's proposal

@@ -73,6 +73,7 @@ def propose(
     """
     from khoi_thidua import workflows
     from khoi_thidua.cli.output import check_output
+    from khoi_thidua.render import explain as explained_view
     from khoi_thidua.render import proposal as view
 
     if as_json:
@@ -89,7 +90,7 @@ def propose(
     payload = view.proposal_dict(bloc, result)
     if explain is not None:
         member_id = workflows.resolve_member(bloc, explain, target)
-        explained = view.explain_dict(payload, member_id)
+        explained = explained_view.explain_dict(payload, member_id)
         if fmt is Format.json:
             write_or_print(to_json(explained) + "\n", output, quiet, force)
         elif fmt is Format.table:
@@ -99,7 +100,7 @@ def propose(
                 output,
                 None,
                 None,
-                lambda _: view.explain_view(payload, member_id),
+                lambda _: explained_view.explain_view(payload, member_id),
                 None,
                 quiet,
                 force,

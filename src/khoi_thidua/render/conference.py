@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from khoi_thidua.awards.decisions import HELD_BACK
-from khoi_thidua.awards.proposal import AwardDecision, Notice, Proposal, Standing
+from khoi_thidua.awards.notices import Notice
+from khoi_thidua.awards.proposal import HELD_BACK, AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.render.reasons import notice_text

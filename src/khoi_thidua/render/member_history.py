@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, GrantedAward, MemberResult
 from khoi_thidua.numbers import format_date, format_number
 from khoi_thidua.plan import MidYear
-from khoi_thidua.render.reasons import score_text
 from khoi_thidua.render.rotation import CHAIR, VICE, bloc_ref, member_ref
 
 if TYPE_CHECKING:

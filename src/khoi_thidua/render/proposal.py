@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.awards.conditions import ConditionCheck
+from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.awards.proposal import (
     AwardDecision,
     Proposal,
@@ -18,17 +19,15 @@ from khoi_thidua.render.conference import (
     warning_text,
 )
 from khoi_thidua.render.pack_choice import choice_dict
-from khoi_thidua.render.rotation import bloc_ref, member_ref
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
 from khoi_thidua.render.reasons import (
     decision_reason,
     describe,
+    leader_reason,
     observed,
-    score_text,
+    short_failure,
     standing_reason,
 )
+from khoi_thidua.render.rotation import bloc_ref, member_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -64,6 +63,7 @@ def _decision_dict(
         "award": decision.award,
         "status": decision.status,
         "others": list(decision.others),
+        "held_for": list(decision.held_for),
         "reason": conference_reason(decision, pack, decision_reason(decision, pack, year, names)),
         "conference": decision.conference or None,
         "conditions": [_check_dict(c, pack, year) for c in decision.checks],
@@ -110,6 +110,21 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
         },
         "rules": choice_dict(pack),
         "members": proposal.members,
+        "leader": {
+            "members": [member_ref(bloc, m) for m in proposal.leading.members],
+            "standard": proposal.leading.rule.standard,
+            "units": proposal.leading.rule.units,
+            "tied": proposal.leading.tied,
+            "passed_over": [
+                {
+                    "member": member_ref(bloc, p.member),
+                    "rank": p.rank,
+                    "fails": [short_failure(c, pack) for c in p.failed],
+                }
+                for p in proposal.leading.passed_over
+            ],
+            "reason": leader_reason(proposal, names),
+        },
         "proposed": [
             {
                 "rank": s.rank,
@@ -130,6 +145,15 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
                 "basis": seat.quota.basis,
             }
             for seat in proposal.seats
+        ],
+        "held": [
+            {
+                "award": h.award,
+                "for_awards": list(h.for_awards),
+                "members": list(h.members),
+                "seats": h.seats,
+            }
+            for h in proposal.held
         ],
         "ties": [
             {
@@ -327,63 +351,3 @@ def warning_lines(data: dict[str, Any]) -> list[str]:
             )
         )
     return lines
-
-
-def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
-    from rich.console import Group
-    from rich.padding import Padding
-    from rich.table import Table
-    from rich.text import Text
-
-    standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
-    member = standing["member"]
-    parts: list[RenderableType] = [
-        Text(f"{member['name']} ({member['id']}) — {data['year']}", style="bold"),
-    ]
-    if not standing["has_results"]:
-        parts.append(Text(standing["reason"]))
-        return Group(*parts)
-    parts.append(
-        Text(
-            t(
-                "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote(s).",
-                rank=standing["rank"],
-                members=data["members"],
-                score=score_text(standing["score"]),
-                rating=standing["rating_label"],
-                votes=standing["total_votes"],
-            )
-        )
-    )
-    parts.append(Text(t("Outcome: {reason}", reason=standing["reason"])))
-    parts.append(Text(t("Rules: {rules}", rules=data["rule_pack"]["name"])))
-    sections = ((t("Bloc awards"), standing["decisions"]), (t("Titles"), standing["titles"]))
-    for section, decisions in sections:
-        if not decisions:
-            continue
-        parts.append(Text(f"\n{section}:", style="bold"))
-        for decision in decisions:
-            parts.append(Padding(Text(decision["reason"]), (0, 0, 0, 2)))
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(width=1)
-            grid.add_column()
-            for c in decision["conditions"]:
-                extra = " " + t("[unverified]") if c["unverified"] else ""
-                basis = f" — {c['basis']}" if c["basis"] else ""
-                grid.add_row(
-                    "✓" if c["met"] else "✗", f"{c['rule']}: {c['observed']}{extra}{basis}"
-                )
-            parts.append(Padding(grid, (0, 0, 0, 4)))
-    return Group(*parts)
-
-
-def explain_dict(data: dict[str, Any], member_id: str) -> dict[str, Any]:
-    standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
-    return {
-        "schema": data["schema"],
-        "bloc": data["bloc"],
-        "year": data["year"],
-        "rule_pack": data["rule_pack"],
-        "members": data["members"],
-        "standing": standing,
-    }

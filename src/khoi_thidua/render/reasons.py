@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from khoi_thidua.awards.conditions import ConditionCheck, prior_window
+from khoi_thidua.awards.conditions import ConditionCheck
+from khoi_thidua.awards.kinds.base import Condition
+from khoi_thidua.awards.kinds.words import award_name as _award_name
+from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import (
     ELIGIBLE,
     HELD,
@@ -10,267 +13,31 @@ from khoi_thidua.awards.proposal import (
     NO_ROOM,
     NOT_ELIGIBLE,
     PROPOSED,
+    SEAT_HELD,
     TIE,
     AwardDecision,
-    Notice,
     Proposal,
     Standing,
 )
-from khoi_thidua.awards.rules import Condition, RulePack
+from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.i18n import language, t
-from khoi_thidua.model import RATING_SHORT_VI, Discipline, Rating
-from khoi_thidua.numbers import format_number, format_percent
+from khoi_thidua.numbers import format_number
 from khoi_thidua.render.score_source import computed_score_text
-
-# The document's own title: Vietnamese in both languages, as in the minutes and letters.
-
-
-def _threshold(share: float) -> str:
-    """A share a rule asks for, with the places it was written with (50%, 66.67%)."""
-    percent = round(share * 100, 2)
-    places = 0 if percent == int(percent) else 1 if round(percent, 1) == percent else 2
-    return format_percent(share, language(), places)
-
-
-def _share(share: float) -> str:
-    """A share the data shows (75%, 12.5%, 66.7%)."""
-    return format_percent(share, language())
-
-
-def score_text(value: float) -> str:
-    """A score with at least one decimal: 97.0, 98.5, 97.25 (97,0 · 98,5 in Vietnamese)."""
-    places = 1 if round(value, 1) == value else 2
-    return format_number(value, language(), places)
-
-
-def _rating(value: str) -> str:
-    return Rating(value).label_vi
-
-
-def _award_name(pack: RulePack, award_id: str) -> str:
-    try:
-        return pack.award(award_id).name
-    except KeyError:
-        return award_id
-
-
-def _award_names(pack: RulePack, award_ids: list[str]) -> str:
-    return t(" or ").join(_award_name(pack, a) for a in award_ids)
 
 
 def describe(condition: Condition, pack: RulePack, year: int) -> str:
-    """The rule a condition states, in words."""
-    p = condition.params
-    kind = condition.kind
-    if kind == "min_rating":
-        return t("rating “{rating}” or better", rating=_rating(p["rating"]))
-    if kind == "max_rank":
-        if p["rank"] == 1:
-            return t("ranked 1st in the bloc (leading unit)")
-        return t("ranked in the top {rank}", rank=p["rank"])
-    if kind == "no_discipline":
-        level = Discipline(p["at_or_above"]).label_vi
-        return t("no discipline at “{level}” or above", level=level)
-    if kind == "min_vote_share":
-        if "more_than" in p:
-            return t(
-                "votes from more than {share} of the ballots cast",
-                share=_threshold(p["more_than"]),
-            )
-        return t("votes from at least {share} of the ballots cast", share=_threshold(p["at_least"]))
-    if kind == "min_score":
-        return t("final score at least {score}", score=score_text(p["score"]))
-    if kind == "consecutive_years":
-        return t(
-            "{years} consecutive years ({first}–{year}) rated “{rating}” or better",
-            years=p["years"],
-            first=year - p["years"] + 1,
-            year=year,
-            rating=_rating(p["rating"]),
-        )
-    if kind == "prior_awards":
-        names = _award_names(pack, p["awards"])
-        award = next((a for a in pack.awards if condition in a.conditions), None)
-        if award is not None and p.get("window", "years") != "years":
-            first, last = prior_window(p, award, year, year)
-            known = p["window"] == "within_run" or p.get("within_years")
-            where = t("before") if p["window"] == "before_run" else t("within")
-            kw = {"count": p["min_count"], "awards": names, "where": where, "last": last}
-            kw["first"] = first if known else "…"
-            return t(
-                "{count} × {awards} {where} the run of consecutive years ({first}–{last})", **kw
-            )
-        span = f"{year - p['within_years']}–{year - 1}"
-        if p["min_count"] == 1:
-            return t("{awards} granted for results of {span}", awards=names, span=span)
-        return t(
-            "at least {count} × {awards} granted for results of {span}",
-            count=p["min_count"],
-            awards=names,
-            span=span,
-        )
-    if kind == "staff":
-        parts = []
-        if p.get("all_completed"):
-            parts.append(t("all staff completed their tasks"))
-        if "advanced_share_at_least" in p:
-            share = _threshold(p["advanced_share_at_least"])
-            parts.append(t("at least {share} “Lao động tiên tiến”", share=share))
-        if "advanced_share_more_than" in p:
-            share = _threshold(p["advanced_share_more_than"])
-            parts.append(t("more than {share} “Lao động tiên tiến”", share=share))
-        if p.get("base_soldier"):
-            parts.append(t("at least one “Chiến sĩ thi đua cơ sở”"))
-        return t("staff: {conditions}", conditions=", ".join(parts))
-    return kind
-
-
-def _rated(rating: str) -> str:
-    return t("rated “{rating}”", rating=_rating(rating))
-
-
-def _discipline(value: str) -> str:
-    return t("discipline “{level}”", level=Discipline(value).label_vi)
-
-
-def _yes_no(value: bool) -> str:
-    return t("yes") if value else t("no")
+    """The rule a condition states, in words (each kind words its own)."""
+    return condition.spec.describe(pack, year)
 
 
 def observed(item: ConditionCheck, pack: RulePack) -> str:
     """What the data showed for a condition."""
-    a = item.actual
-    kind = item.condition.kind
-    if kind == "min_rating":
-        return _rated(a["rating"])
-    if kind == "max_rank":
-        return t("rank {rank}", rank=a["rank"])
-    if kind == "no_discipline":
-        if Discipline(a["discipline"]) is Discipline.NONE:
-            return t("no discipline")
-        return _discipline(a["discipline"])
-    if kind == "min_vote_share":
-        if a.get("missing") == "ballots":
-            return t("the number of ballots cast is not recorded")
-        votes = a["votes"] or 0
-        text = t(
-            "{votes} of {ballots} ballots ({share})",
-            votes=votes,
-            ballots=a["ballots"],
-            share=_share(votes / a["ballots"]),
-        )
-        if a.get("missing") == "votes":
-            text += t("; no votes recorded for the unit, counted as 0")
-        return text
-    if kind == "min_score":
-        return t("score {score}", score=score_text(a["score"]))
-    if kind == "consecutive_years":
-        streak = a["streak"]
-        if streak == 1:
-            text = t("{count} year in a row", count=streak)
-        else:
-            text = t("{count} years in a row", count=streak)
-        if "broken_at" in a:
-            why = {
-                "no_results_file": t("no results file"),
-                "no_result": t("no result for the unit"),
-                "rating": _rated(a.get("rating", "done")),
-            }[a["broken_by"]]
-            text += t(" (in {year}: {why})", year=a["broken_at"], why=why)
-        return text
-    if kind == "prior_awards":
-        found = a["found"]
-        if not found:
-            return t("none recorded")
-        return "; ".join(
-            t(
-                "{award} for {year} ({decision})",
-                award=_award_name(pack, f["award"]),
-                year=f["year"],
-                decision=f["decision"],
-            )
-            for f in found
-        )
-    if kind == "staff":
-        if a.get("missing") == "staff":
-            return t("no staff figures recorded")
-        return t(
-            "{count} staff, {share} “Lao động tiên tiến”, Chiến sĩ thi đua cơ sở: {soldier}, "
-            "all completed: {completed}",
-            count=a["count"],
-            share=_share(a["advanced_share"]),
-            soldier=_yes_no(a["has_base_soldier"]),
-            completed=_yes_no(a["all_completed"]),
-        )
-    return ""
-
-
-def _staff_shortfall(field: str) -> str:
-    """A staff figure that fell short, by its id in the condition's ``failed`` list."""
-    if field == "all_completed":
-        return t("all staff completed their tasks")
-    if field == "advanced_share":
-        return t("the “Lao động tiên tiến” share")
-    if field == "base_soldier":
-        return t("a “Chiến sĩ thi đua cơ sở”")
-    return field
+    return item.seen.observed(pack)
 
 
 def short_failure(item: ConditionCheck, pack: RulePack) -> str:
     """A failed condition in a few words, for the reason line under the table."""
-    a = item.actual
-    p = item.condition.params
-    kind = item.condition.kind
-    if kind == "min_rating":
-        return t(
-            "rated {rating} (needs {needed})",
-            rating=RATING_SHORT_VI[a["rating"]],
-            needed=RATING_SHORT_VI[p["rating"]],
-        )
-    if kind == "max_rank":
-        if p["rank"] == 1:
-            return t("rank {rank} (needs 1st)", rank=a["rank"])
-        return t("rank {rank} (needs top {limit})", rank=a["rank"], limit=p["rank"])
-    if kind == "no_discipline":
-        return _discipline(a["discipline"])
-    if kind == "min_vote_share":
-        if a.get("missing") == "ballots":
-            return t("ballots cast not recorded")
-        votes = a["votes"] or 0
-        if "more_than" in p:
-            return t(
-                "{votes}/{ballots} votes (needs >{share})",
-                votes=votes,
-                ballots=a["ballots"],
-                share=_threshold(p["more_than"]),
-            )
-        return t(
-            "{votes}/{ballots} votes (needs ≥{share})",
-            votes=votes,
-            ballots=a["ballots"],
-            share=_threshold(p["at_least"]),
-        )
-    if kind == "min_score":
-        return t(
-            "score {score} (needs ≥{needed})",
-            score=score_text(a["score"]),
-            needed=score_text(p["score"]),
-        )
-    if kind == "consecutive_years":
-        return t(
-            "{streak} consecutive year(s) {rating} (needs {years})",
-            streak=a["streak"],
-            rating=RATING_SHORT_VI[p["rating"]],
-            years=p["years"],
-        )
-    if kind == "prior_awards":
-        return t("no {awards} in time", awards=_award_names(pack, p["awards"]))
-    if kind == "staff":
-        if a.get("missing") == "staff":
-            return t("no staff figures")
-        short = ", ".join(_staff_shortfall(f) for f in a["failed"])
-        return t("staff figures short ({figures})", figures=short)
-    return kind
+    return item.seen.shortfall(pack)
 
 
 def decision_reason(
@@ -291,6 +58,14 @@ def decision_reason(
             f"{describe(c.condition, pack, year)} ({observed(c, pack)})" for c in decision.failed
         )
         return t("{award}: not eligible — fails: {fails}", award=award.name, fails=fails)
+    if decision.status == NO_ROOM and decision.held_for:
+        return t(
+            "{award}: eligible, but its seats are taken by higher-ranked {members} or kept for "
+            "{held}, tied for a higher award",
+            award=award.name,
+            members=", ".join(names.get(m, m) for m in decision.others) or t("nobody (no seat)"),
+            held=t(" or ").join(names.get(m, m) for m in decision.held_for),
+        )
     if decision.status == NO_ROOM:
         who = ", ".join(names.get(m, m) for m in decision.others) or t("nobody (no seat)")
         return t(
@@ -310,6 +85,12 @@ def decision_reason(
             "{award}: not needed — already proposed for {higher}",
             award=award.name,
             higher=_award_name(pack, decision.others[0]),
+        )
+    if decision.status == SEAT_HELD:
+        return t(
+            "{award}: a seat is kept for it while its tie for {other} is unsettled",
+            award=award.name,
+            other=_award_name(pack, decision.others[0]),
         )
     if decision.status == HELD:
         return t(
@@ -343,7 +124,7 @@ def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str
         if d.status == NOT_ELIGIBLE:
             fails = ", ".join(short_failure(c, pack) for c in d.failed)
             parts.append(f"{pack.award(d.award).name}: {fails}")
-        elif d.status in (NO_ROOM, TIE, HELD):
+        elif d.status in (NO_ROOM, TIE, HELD, SEAT_HELD):
             parts.append(decision_reason(d, pack, proposal.year, names))
     reasons = "; ".join(parts)
     if any(d.status == TIE for d in standing.decisions):
@@ -362,6 +143,28 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             rank=d["rank"],
             members=", ".join(names.get(m, m) for m in d["members"]),
             seats=d["seats_left"],
+        )
+    if notice.code == "held_seat":
+        return t(
+            "{seats} seat(s) of {award} kept for whichever of {members} the conference does not "
+            "choose for {higher}.",
+            seats=d["seats"],
+            award=_award_name(pack, d["award"]),
+            members=t(" or ").join(names.get(m, m) for m in d["members"]),
+            higher=t(" or ").join(_award_name(pack, a) for a in d["for_awards"]),
+        )
+    if notice.code == "leading_tie":
+        return t(
+            "Rank {rank} is shared by {members}, who tie to lead the bloc: the conference elects.",
+            rank=d["rank"],
+            members=", ".join(names.get(m, m) for m in d["members"]),
+        )
+    if notice.code == "quota_zero":
+        return t(
+            "{award}: {percent}% of {members} members rounds down to 0 seats.",
+            award=_award_name(pack, d["award"]),
+            percent=format_number(d["percent"], language()),
+            members=d["member_count"],
         )
     if notice.code == "ranking_tie":
         return t(
@@ -387,7 +190,13 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
         )
     if notice.code == "unverified":
         kind = d["what"]
-        what = t("quota") if kind == "quota" else t("condition `{kind}`", kind=kind)
+        what = (
+            t("quota")
+            if kind == "quota"
+            else t("the leading-unit rule")
+            if kind == "leading"
+            else t("condition `{kind}`", kind=kind)
+        )
         return t(
             "Relied on an unverified default: {award}, {what}{basis}.",
             award=_award_name(pack, d["award"]),
@@ -401,3 +210,39 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
     if notice.code == "pack_note":
         return str(d["text"] if language() == "vi" else d.get("text_en", d["text"]))
     return notice.code
+
+
+def leader_reason(proposal: Proposal, names: dict[str, str]) -> str:
+    """Who leads the bloc this year, and why these units."""
+    leading = proposal.leading
+    pack = proposal.pack
+    who = ", ".join(names.get(m, m) for m in leading.members)
+    standard = leading.rule.standard
+    if standard is None:
+        if not who:
+            return t("No unit leads the bloc: nobody is ranked.")
+        return t("{members} leads the bloc: ranked first.", members=who)
+    award = _award_name(pack, standard)
+    if not who:
+        text = t("No unit leads the bloc: none meets the standard of {award}.", award=award)
+    elif leading.tied:
+        text = t(
+            "{members} tie to lead the bloc: equally ranked and each meets the standard of "
+            "{award}; the conference elects.",
+            members=who,
+            award=award,
+        )
+    else:
+        text = t(
+            "{members} leads the bloc: the best-ranked unit that meets the standard of {award}.",
+            members=who,
+            award=award,
+        )
+    for passed in leading.passed_over if who else ():
+        text += " " + t(
+            "Ranked above it, {member} (rank {rank}) does not meet it: {fails}.",
+            member=names.get(passed.member, passed.member),
+            rank=passed.rank,
+            fails=", ".join(c.seen.shortfall(pack) for c in passed.failed),
+        )
+    return text

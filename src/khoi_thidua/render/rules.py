@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.console import RenderableType
 
+from khoi_thidua.awards.kinds.votes import vote_base_text
 from khoi_thidua.awards.rules import AwardRule, Quota, RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
@@ -100,6 +101,13 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int) -> dict[str, Any]:
             "files": list(pack.sources),
         },
         "tie_break": ["score", "total_votes", *pack.tie_break],
+        "leading": {
+            "standard": pack.leading.standard,
+            "units": pack.leading.units,
+            "basis": pack.leading.basis,
+            "unverified": pack.leading.unverified,
+        },
+        "votes_of": pack.votes_of,
         "awards": [_award_dict(a, pack, year) for a in pack.awards],
         "caps": [
             {
@@ -167,6 +175,17 @@ def _heading(data: dict[str, Any]) -> list[str]:
     for source in pack["sources"]:
         mark = t("read") if source["read"] else t("NOT READ")
         lines.append(f"- {source['title']} ({source['issuer']}, {source['date']}) — {mark}")
+    leading = data["leading"]
+    if leading["standard"] is not None:
+        names = {a["id"]: a["name"] for a in data["awards"]}
+        text = t(
+            "Leading units ({units} per bloc): the best-ranked that meet the standard of {award}",
+            units=leading["units"],
+            award=names.get(leading["standard"], leading["standard"]),
+        )
+        basis = f" — {leading['basis']}" if leading["basis"] else ""
+        lines.append(f"{text}{basis} ({_status(leading)})")
+    lines.append(t("Vote shares are taken of: {base}", base=vote_base_text(data["votes_of"])))
     return lines
 
 

@@ -1,0 +1,184 @@
+"""The `any_of` condition kind: alternative routes, met when every condition of one route is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from khoi_thidua.awards.kinds.base import (
+    AwardView,
+    Condition,
+    ConditionCheck,
+    ConditionSpec,
+    Facts,
+    Json,
+    JsonObject,
+    Observation,
+    PackView,
+    ParseContext,
+    check,
+)
+from khoi_thidua.fields import FieldReader, Table, join
+from khoi_thidua.i18n import t
+from khoi_thidua.model import MemberResult
+
+
+@dataclass(frozen=True)
+class Route:
+    """One way of meeting the group: a name and the conditions it needs, all of them."""
+
+    name: str
+    conditions: tuple[Condition, ...]
+
+
+def _condition_json(condition: Condition) -> JsonObject:
+    data: JsonObject = {"kind": condition.kind, **condition.params}
+    if condition.basis:
+        data["basis"] = condition.basis
+    if condition.unverified:
+        data["unverified"] = True
+    if condition.note:
+        data["note"] = condition.note
+    return data
+
+
+@dataclass(frozen=True)
+class _RouteAward:
+    """An award as one route sees it: its conditions are the route's."""
+
+    id: str
+    name: str
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class RouteSeen:
+    """A route checked for one unit."""
+
+    route: Route
+    checks: tuple[ConditionCheck, ...]
+
+    @property
+    def met(self) -> bool:
+        return all(c.met for c in self.checks)
+
+
+@dataclass(frozen=True)
+class AnyOfSeen(Observation):
+    spec: AnyOf
+    met: bool
+    routes: tuple[RouteSeen, ...]
+
+    @property
+    def route(self) -> RouteSeen | None:
+        """The first route the unit met, in the pack's order."""
+        return next((r for r in self.routes if r.met), None)
+
+    def to_json(self) -> JsonObject:
+        route = self.route
+        routes: list[Json] = [
+            {
+                "name": r.route.name,
+                "met": r.met,
+                "conditions": [
+                    {"kind": c.condition.kind, "met": c.met, "actual": c.actual} for c in r.checks
+                ],
+            }
+            for r in self.routes
+        ]
+        return {"route": None if route is None else route.route.name, "routes": routes}
+
+    def observed(self, pack: PackView) -> str:
+        route = self.route
+        if route is not None:
+            return t("met by the route “{route}”", route=route.route.name)
+        return t("no route met — {routes}", routes=self._why_not(pack))
+
+    def shortfall(self, pack: PackView) -> str:
+        return t("no route met ({routes})", routes=self._why_not(pack))
+
+    def _why_not(self, pack: PackView) -> str:
+        return "; ".join(
+            f"{r.route.name}: " + ", ".join(c.seen.shortfall(pack) for c in r.checks if not c.met)
+            for r in self.routes
+        )
+
+
+@dataclass(frozen=True)
+class AnyOf(ConditionSpec):
+    """Alternatives ("một trong các tiêu chuẩn"): met when every condition of one route is met."""
+
+    kind: ClassVar[str] = "any_of"
+    keys: ClassVar[tuple[str, ...]] = ("routes",)
+    routes: tuple[Route, ...]
+
+    @classmethod
+    def parse(
+        cls, reader: FieldReader, table: Table, path: str, context: ParseContext
+    ) -> AnyOf | None:
+        routes: list[Route] = []
+        entries = reader.table_list(table, "routes", path)
+        ok = True
+        for index, (rpath, rtable) in enumerate(entries):
+            reader.known_keys(rtable, rpath, ("name", "conditions"))
+            name = reader.text(rtable, "name", rpath) or t("route {number}", number=index + 1)
+            conditions: list[Condition] = []
+            items = reader.table_list(rtable, "conditions", rpath)
+            for cpath, ctable in items:
+                condition = context.parse_nested(reader, ctable, cpath)
+                ok = ok and condition is not None
+                if condition is not None:
+                    conditions.append(condition)
+            if not items:
+                reader.error(
+                    join(rpath, "conditions"),
+                    t("a route needs at least one condition"),
+                    t("add `conditions = [ {{ kind = … }} ]` to the route"),
+                )
+                ok = False
+            routes.append(Route(name, tuple(conditions)))
+        if len(entries) < 2:
+            reader.error(
+                join(path, "routes"),
+                t("an `any_of` group needs at least two routes"),
+                t("add `[[awards.conditions.routes]]` tables, one per alternative"),
+            )
+            ok = False
+        return cls(tuple(routes)) if ok else None
+
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> AnyOfSeen:
+        # Each route is read as an award of its own: a window "within the run" is its run.
+        seen = tuple(
+            RouteSeen(
+                route,
+                tuple(
+                    check(c, _RouteAward(award.id, award.name, route.conditions), result, facts)
+                    for c in route.conditions
+                ),
+            )
+            for route in self.routes
+        )
+        return AnyOfSeen(self, any(r.met for r in seen), seen)
+
+    def describe(self, pack: PackView, year: int) -> str:
+        routes = "; ".join(
+            f"({index}) {route.name}: "
+            + t(" and ").join(c.spec.describe(pack, year) for c in route.conditions)
+            for index, route in enumerate(self.routes, start=1)
+        )
+        return t("one of these routes — {routes}", routes=routes)
+
+    def to_json(self) -> JsonObject:
+        routes: list[Json] = [
+            {"name": r.name, "conditions": [_condition_json(c) for c in r.conditions]}
+            for r in self.routes
+        ]
+        return {"routes": routes}
+
+    def look_back(self, siblings: tuple[Condition, ...]) -> int:
+        return max(
+            (c.spec.look_back(r.conditions) for r in self.routes for c in r.conditions), default=0
+        )
+
+    def nested(self) -> tuple[Condition, ...]:
+        return tuple(c for route in self.routes for c in route.conditions)

@@ -1,0 +1,205 @@
+"""The condition kinds that read one value of the year: rating, rank, discipline and score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from khoi_thidua.awards.kinds.base import (
+    AwardView,
+    ConditionSpec,
+    Facts,
+    JsonObject,
+    Observation,
+    PackView,
+    ParseContext,
+)
+from khoi_thidua.awards.kinds.words import rated, score_text
+from khoi_thidua.fields import FieldReader, Table
+from khoi_thidua.i18n import t
+from khoi_thidua.model import RATING_SHORT_VI, Discipline, MemberResult, Rating
+
+
+@dataclass(frozen=True)
+class RatingSeen(Observation):
+    spec: MinRating
+    met: bool
+    rating: Rating
+
+    def to_json(self) -> JsonObject:
+        return {"rating": self.rating.value}
+
+    def observed(self, pack: PackView) -> str:
+        return rated(self.rating)
+
+    def shortfall(self, pack: PackView) -> str:
+        return t(
+            "rated {rating} (needs {needed})",
+            rating=RATING_SHORT_VI[self.rating.value],
+            needed=RATING_SHORT_VI[self.spec.rating.value],
+        )
+
+
+@dataclass(frozen=True)
+class MinRating(ConditionSpec):
+    """The year's rating at least ``rating``."""
+
+    kind: ClassVar[str] = "min_rating"
+    keys: ClassVar[tuple[str, ...]] = ("rating",)
+    rating: Rating
+
+    @classmethod
+    def parse(
+        cls, reader: FieldReader, table: Table, path: str, context: ParseContext
+    ) -> MinRating | None:
+        rating = reader.choice(table, "rating", path, [r.value for r in Rating])
+        return None if rating is None else cls(Rating(rating))
+
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> RatingSeen:
+        return RatingSeen(self, result.rating.at_least(self.rating), result.rating)
+
+    def describe(self, pack: PackView, year: int) -> str:
+        return t("rating “{rating}” or better", rating=self.rating.label_vi)
+
+    def to_json(self) -> JsonObject:
+        return {"rating": self.rating.value}
+
+
+@dataclass(frozen=True)
+class RankSeen(Observation):
+    spec: MaxRank
+    met: bool
+    rank: int
+
+    def to_json(self) -> JsonObject:
+        return {"rank": self.rank}
+
+    def observed(self, pack: PackView) -> str:
+        return t("rank {rank}", rank=self.rank)
+
+    def shortfall(self, pack: PackView) -> str:
+        if self.spec.rank == 1:
+            return t("rank {rank} (needs 1st)", rank=self.rank)
+        return t("rank {rank} (needs top {limit})", rank=self.rank, limit=self.spec.rank)
+
+
+@dataclass(frozen=True)
+class MaxRank(ConditionSpec):
+    """A place in the bloc's ranking no lower than ``rank``."""
+
+    kind: ClassVar[str] = "max_rank"
+    keys: ClassVar[tuple[str, ...]] = ("rank",)
+    rank: int
+
+    @classmethod
+    def parse(
+        cls, reader: FieldReader, table: Table, path: str, context: ParseContext
+    ) -> MaxRank | None:
+        rank = reader.integer(table, "rank", path, required=True, minimum=1)
+        return None if rank is None else cls(rank)
+
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> RankSeen:
+        rank = facts.ranks[result.member]
+        return RankSeen(self, rank <= self.rank, rank)
+
+    def describe(self, pack: PackView, year: int) -> str:
+        if self.rank == 1:
+            return t("ranked 1st in the bloc (leading unit)")
+        return t("ranked in the top {rank}", rank=self.rank)
+
+    def to_json(self) -> JsonObject:
+        return {"rank": self.rank}
+
+
+def _discipline(level: Discipline) -> str:
+    return t("discipline “{level}”", level=level.label_vi)
+
+
+@dataclass(frozen=True)
+class DisciplineSeen(Observation):
+    spec: NoDiscipline
+    met: bool
+    discipline: Discipline
+
+    def to_json(self) -> JsonObject:
+        return {"discipline": self.discipline.value}
+
+    def observed(self, pack: PackView) -> str:
+        if self.discipline is Discipline.NONE:
+            return t("no discipline")
+        return _discipline(self.discipline)
+
+    def shortfall(self, pack: PackView) -> str:
+        return _discipline(self.discipline)
+
+
+@dataclass(frozen=True)
+class NoDiscipline(ConditionSpec):
+    """No discipline at ``at_or_above`` or more severe."""
+
+    kind: ClassVar[str] = "no_discipline"
+    keys: ClassVar[tuple[str, ...]] = ("at_or_above",)
+    at_or_above: Discipline
+
+    @classmethod
+    def parse(
+        cls, reader: FieldReader, table: Table, path: str, context: ParseContext
+    ) -> NoDiscipline | None:
+        levels = [d.value for d in Discipline if d is not Discipline.NONE]
+        level = reader.choice(table, "at_or_above", path, levels)
+        return None if level is None else cls(Discipline(level))
+
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> DisciplineSeen:
+        met = result.discipline.severity < self.at_or_above.severity
+        return DisciplineSeen(self, met, result.discipline)
+
+    def describe(self, pack: PackView, year: int) -> str:
+        return t("no discipline at “{level}” or above", level=self.at_or_above.label_vi)
+
+    def to_json(self) -> JsonObject:
+        return {"at_or_above": self.at_or_above.value}
+
+
+@dataclass(frozen=True)
+class ScoreSeen(Observation):
+    spec: MinScore
+    met: bool
+    score: float
+
+    def to_json(self) -> JsonObject:
+        return {"score": self.score}
+
+    def observed(self, pack: PackView) -> str:
+        return t("score {score}", score=score_text(self.score))
+
+    def shortfall(self, pack: PackView) -> str:
+        return t(
+            "score {score} (needs ≥{needed})",
+            score=score_text(self.score),
+            needed=score_text(self.spec.score),
+        )
+
+
+@dataclass(frozen=True)
+class MinScore(ConditionSpec):
+    """A final score of at least ``score``."""
+
+    kind: ClassVar[str] = "min_score"
+    keys: ClassVar[tuple[str, ...]] = ("score",)
+    score: float
+
+    @classmethod
+    def parse(
+        cls, reader: FieldReader, table: Table, path: str, context: ParseContext
+    ) -> MinScore | None:
+        score = reader.number(table, "score", path, required=True)
+        return None if score is None else cls(score)
+
+    def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> ScoreSeen:
+        return ScoreSeen(self, result.score >= self.score, result.score)
+
+    def describe(self, pack: PackView, year: int) -> str:
+        return t("final score at least {score}", score=score_text(self.score))
+
+    def to_json(self) -> JsonObject:
+        return {"score": self.score}

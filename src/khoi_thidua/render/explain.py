@@ -1,0 +1,73 @@
+"""Renders one unit's explanation of a proposal: rank, outcome, leader and each condition."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from khoi_thidua.awards.kinds.words import score_text
+from khoi_thidua.i18n import t
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
+    member = standing["member"]
+    parts: list[RenderableType] = [
+        Text(f"{member['name']} ({member['id']}) — {data['year']}", style="bold"),
+    ]
+    if not standing["has_results"]:
+        parts.append(Text(standing["reason"]))
+        return Group(*parts)
+    parts.append(
+        Text(
+            t(
+                "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote(s).",
+                rank=standing["rank"],
+                members=data["members"],
+                score=score_text(standing["score"]),
+                rating=standing["rating_label"],
+                votes=standing["total_votes"],
+            )
+        )
+    )
+    parts.append(Text(t("Outcome: {reason}", reason=standing["reason"])))
+    parts.append(Text(t("Rules: {rules}", rules=data["rule_pack"]["name"])))
+    parts.append(Text(t("Leading unit: {reason}", reason=data["leader"]["reason"])))
+    sections = ((t("Bloc awards"), standing["decisions"]), (t("Titles"), standing["titles"]))
+    for section, decisions in sections:
+        if not decisions:
+            continue
+        parts.append(Text(f"\n{section}:", style="bold"))
+        for decision in decisions:
+            parts.append(Padding(Text(decision["reason"]), (0, 0, 0, 2)))
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(width=1)
+            grid.add_column()
+            for c in decision["conditions"]:
+                extra = " " + t("[unverified]") if c["unverified"] else ""
+                basis = f" — {c['basis']}" if c["basis"] else ""
+                grid.add_row(
+                    "✓" if c["met"] else "✗", f"{c['rule']}: {c['observed']}{extra}{basis}"
+                )
+            parts.append(Padding(grid, (0, 0, 0, 4)))
+    return Group(*parts)
+
+
+def explain_dict(data: dict[str, Any], member_id: str) -> dict[str, Any]:
+    standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
+    return {
+        "schema": data["schema"],
+        "bloc": data["bloc"],
+        "year": data["year"],
+        "rule_pack": data["rule_pack"],
+        "members": data["members"],
+        "leader": data["leader"],
+        "standing": standing,
+    }
