@@ -113,3 +113,37 @@ class TestScoreFormat:
         [year] = [line for line in history.splitlines() if "2021" in line]
         assert " 96.0 " in proposed
         assert " 96.0 " in year
+
+
+class TestCompactProposeTable:
+    """The propose table gives one reason per unit and the votes for the award concerned."""
+
+    def test_one_reason_line_per_unit_at_80_columns(self, khoi: Invoke, sample_data: Path) -> None:
+        """The sample's 8 units fit in well under 100 lines at 80 columns (it took 142), and the
+        full per-award detail is left to --explain."""
+        result = khoi("propose", "2021", "--data", str(sample_data), env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert len(lines) < 80
+        assert result.stdout.count("(details: --explain)") == 0
+        assert "--explain MEMBER" in " ".join(result.stdout.split())
+        assert sum("Unverified defaults relied on" in line for line in lines) == 1
+
+    def test_votes_are_for_the_award_concerned(self, khoi: Invoke, sample_data: Path) -> None:
+        """Trường Chính trị has 1 vote for each of two awards: the row shows 1, not the sum 2."""
+        result = khoi("propose", "2021", "--json", "--data", str(sample_data))
+        tct = next(s for s in json.loads(result.stdout)["standings"] if s["member"]["id"] == "tct")
+        assert tct["total_votes"] == 2
+        assert tct["decisive"] == {
+            "award": "bang-khen-tinh",
+            "reason": tct["decisive"]["reason"],
+            "votes": 1,
+        }
+        table = khoi("propose", "2021", "--data", str(sample_data), env={"COLUMNS": "200"})
+        [row] = [line for line in table.stdout.splitlines() if "Trường Chính trị" in line][:1]
+        assert "│     1 │" in row
+
+    def test_markdown_keeps_the_full_detail(self, khoi: Invoke, sample_data: Path) -> None:
+        """--format markdown still lists every award's failures for a unit passed over."""
+        result = khoi("propose", "2021", "--format", "markdown", "--data", str(sample_data))
+        assert "Bằng khen của Thủ tướng Chính phủ: 1 consecutive year(s)" in result.stdout

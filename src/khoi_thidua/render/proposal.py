@@ -6,10 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.awards.conditions import ConditionCheck
 from khoi_thidua.awards.kinds.words import score_text
-from khoi_thidua.awards.proposal import (
-    AwardDecision,
-    Proposal,
-)
+from khoi_thidua.awards.proposal import AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
@@ -21,6 +18,7 @@ from khoi_thidua.render.conference import (
 from khoi_thidua.render.pack_choice import choice_dict
 from khoi_thidua.render.reasons import (
     decision_reason,
+    decisive,
     describe,
     leader_reason,
     observed,
@@ -70,6 +68,15 @@ def _decision_dict(
     }
 
 
+def _decisive_dict(s: Standing, proposal: Proposal, names: dict[str, str]) -> dict[str, Any]:
+    award, reason = decisive(s, proposal, names)
+    return {
+        "award": award or None,
+        "reason": conference_standing_reason(s, proposal.pack, reason),
+        "votes": (dict(s.result.votes).get(award, 0) if s.result and award else None),
+    }
+
+
 def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
     """The documented JSON shape of ``khoi propose --format json``."""
     pack = proposal.pack
@@ -92,6 +99,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
                 "total_votes": r.total_votes if r else 0,
                 "award": _award_ref(pack.award(s.award) if s.award else None),
                 "reason": conference_standing_reason(s, pack, standing_reason(s, proposal, names)),
+                "decisive": _decisive_dict(s, proposal, names),
                 "decisions": [_decision_dict(d, pack, proposal.year, names) for d in s.decisions],
                 "titles": [_decision_dict(d, pack, proposal.year, names) for d in s.titles],
             }
@@ -293,6 +301,11 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
                 "HTXSNV / HTTNV / HTNV / KHTNV: tasks completed excellently / well / "
                 "adequately / not completed"
             )
+            + "\n"
+            + t(
+                "Votes: for the award the row is about (the one proposed, or the one its "
+                "reason names)."
+            )
         ),
         caption_justify="left",
     )
@@ -312,25 +325,36 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
             s["member"]["name"],
             "—" if s["score"] is None else score_text(s["score"]),
             RATING_SHORT_VI[s["rating"]] if s["rating"] else t("no results"),
-            str(s["total_votes"]),
+            "—" if s["decisive"]["votes"] is None else str(s["decisive"]["votes"]),
             s["award"]["name"] if s["award"] else "—",
             style="bold" if s["award"] else None,
         )
-    reasons = Table(title=t("Reasons"), title_justify="left", show_lines=False)
+    reasons = Table(
+        title=t("Reasons"),
+        title_justify="left",
+        show_lines=False,
+        caption=t(
+            "Every award and condition, with its legal basis: khoi propose {year} --explain "
+            "MEMBER, or --format markdown.",
+            year=data["year"],
+        ),
+        caption_justify="left",
+    )
     reasons.add_column(member)
-    reasons.add_column(t("Reason and legal basis"))
+    reasons.add_column(t("Reason"))
     for s in data["standings"]:
-        reasons.add_row(s["member"]["name"], s["reason"])
+        reasons.add_row(s["member"]["name"], s["decisive"]["reason"])
     parts: list[RenderableType] = [table, reasons]
-    lines = warning_lines(data)
+    lines = warning_lines(data, compact=True)
     if lines:
         parts.append(Text(t("Warnings") + ":", style="bold yellow"))
         parts.extend(Text(f"! {line}") for line in lines)
     return Group(*parts)
 
 
-def warning_lines(data: dict[str, Any]) -> list[str]:
-    """Warnings for people: unverified defaults grouped by award, one line each."""
+def warning_lines(data: dict[str, Any], compact: bool = False) -> list[str]:
+    """Warnings for people: unverified defaults grouped by award, one line each (``compact``:
+    one line for every award, as the terminal table shows them)."""
     lines: list[str] = []
     unverified: dict[str, list[str]] = {}
     names = {seat["award"]: seat["name"] for seat in data["seats"]}
@@ -341,6 +365,18 @@ def warning_lines(data: dict[str, Any]) -> list[str]:
             unverified.setdefault(detail["award"], []).append(f"`{detail['what']}`")
         else:
             lines.append(warning["text"])
+    if compact and unverified:
+        lines.append(
+            t(
+                "Unverified defaults relied on: {defaults} (set the bloc's own values in a "
+                "rules override; see docs/rules.md).",
+                defaults="; ".join(
+                    f"{names.get(award, award)} ({', '.join(what)})"
+                    for award, what in unverified.items()
+                ),
+            )
+        )
+        return lines
     for award, what in unverified.items():
         lines.append(
             t(

@@ -132,6 +132,31 @@ def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str
     return t("not proposed — {reasons} (details: --explain)", reasons=reasons)
 
 
+def decisive(standing: Standing, proposal: Proposal, names: dict[str, str]) -> tuple[str, str]:
+    """The award that decided a unit's outcome and the one reason for it, for the table.
+
+    A proposed unit: its award. A unit passed over: the last award it was considered for
+    (the one nearest its reach), or the award of a tie it is part of. The full reasoning,
+    every award and every condition, stays in --explain and --format markdown.
+    """
+    pack = proposal.pack
+    if standing.rank is None:
+        return "", t("no results recorded for {year}", year=proposal.year)
+    if standing.award is not None:
+        return standing.award, t("rank {rank}, meets every condition", rank=standing.rank)
+    open_ = [
+        d for d in standing.decisions if d.status in (NOT_ELIGIBLE, NO_ROOM, TIE, HELD, SEAT_HELD)
+    ]
+    if not open_:
+        return "", t("not proposed")
+    ties = [d for d in open_ if d.status == TIE]
+    d = ties[0] if ties else open_[-1]
+    if d.status == NOT_ELIGIBLE:
+        fails = ", ".join(short_failure(c, pack) for c in d.failed)
+        return d.award, f"{pack.award(d.award).name}: {fails}"
+    return d.award, decision_reason(d, pack, proposal.year, names)
+
+
 def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
     d = notice.detail
     pack = proposal.pack
