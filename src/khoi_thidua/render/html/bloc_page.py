@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import RATING_SHORT_VI
 from khoi_thidua.numbers import format_date
-from khoi_thidua.render.html.page import chart, document, e, number, table
+from khoi_thidua.render.html.page import chart, document, e, score, table
 from khoi_thidua.render.html.svg import Series, value_axis
 from khoi_thidua.render.proposal import proposal_dict
 from khoi_thidua.render.rotation import CHAIR, VICE, explain, name
@@ -73,7 +73,7 @@ def _ranking(data: dict[str, Any], public: bool) -> str:
         row = [
             "—" if s["rank"] is None else str(s["rank"]),
             e(s["member"]["name"]),
-            e(number(s["score"])),
+            e(score(s["score"])),
             e(RATING_SHORT_VI.get(s["rating"] or "", "—")),
         ]
         if not public:

@@ -30,6 +30,17 @@ def number(value: float | None) -> str:
     """A number in the report's language, or a dash when there is none."""
     if value is None:
         return "—"
+    return _number(value)
+
+
+def score(value: float | None) -> str:
+    """A score written as every command writes it (97.0, 98.5), or a dash."""
+    from khoi_thidua.awards.kinds.words import score_text
+
+    return "—" if value is None else score_text(value)
+
+
+def _number(value: float) -> str:
     if abs(value) < 1000:  # no thousands separator: a quicker path for the charts' tables
         text = str(int(value)) if float(value).is_integer() else f"{value:.10g}"
         return text.replace(".", ",") if language() == "vi" else text
