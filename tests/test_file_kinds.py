@@ -6,8 +6,10 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from builders import SAMPLE_BLOC_ID
+from builders import REPO_DATA, SAMPLE_BLOC_ID
 from khoi_thidua import store
 from khoi_thidua.errors import DataError
 from khoi_thidua.store import kinds
@@ -79,3 +81,48 @@ class TestGuardsComeFromTheRegistry:
         bloc = store.load_bloc(sample_bloc_dir)
         with pytest.raises(DataError, match="larger than"):
             store.load_results(sample_bloc_dir, bloc, 2021)
+
+
+class TestQuickLook:
+    """The quick look at a TOML file never passes what the exact scan would refuse."""
+
+    @staticmethod
+    def _exact_refuses(text: str) -> bool:
+        from khoi_thidua.errors import DataError
+        from khoi_thidua.store import guards
+        from khoi_thidua.store.kinds import TOML_LIMITS
+
+        original = guards._clearly_within
+        guards._clearly_within = lambda text, limits: False  # type: ignore[assignment]
+        try:
+            guards.check_toml(text, "x.toml", TOML_LIMITS)
+        except DataError:
+            return True
+        finally:
+            guards._clearly_within = original  # type: ignore[assignment]
+        return False
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                ['"', "'", '"""', "'''", "#", "\n", "[", "]", "{", "}", ".", "a", "9" * 12, " = "]
+            ),
+            max_size=120,
+        )
+    )
+    @settings(max_examples=300, deadline=None)
+    def test_quick_pass_means_exact_pass(self, pieces: list[str]) -> None:
+        from khoi_thidua.store.guards import _clearly_within
+        from khoi_thidua.store.kinds import TOML_LIMITS
+
+        text = "".join(pieces)
+        if _clearly_within(text, TOML_LIMITS):
+            assert not self._exact_refuses(text), text
+
+    def test_an_ordinary_file_takes_the_quick_look(self) -> None:
+        """The shipped results file is plainly within every limit."""
+        from khoi_thidua.store.guards import _clearly_within
+        from khoi_thidua.store.kinds import TOML_LIMITS
+
+        text = (REPO_DATA / SAMPLE_BLOC_ID / "results-2021.toml").read_text(encoding="utf-8")
+        assert _clearly_within(text, TOML_LIMITS)
