@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Mapping
 
 from khoi_thidua.bloc_schema import read_schema_version
@@ -10,7 +11,7 @@ from khoi_thidua.count_schema import COUNT_KEYS, parse_count
 from khoi_thidua.decisions_schema import parse_decisions
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, one_of, type_name
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import language, t
 from khoi_thidua.model import (
     RATING_LABELS_VI,
     Bloc,
@@ -39,8 +40,18 @@ STAFF_KEYS = ("count", "advanced_share", "all_completed", "has_base_soldier")
 GRANTED_KEYS = ("member", "award", "decision", "date", "issuer")
 
 
+RATING_IDS = [r.value for r in Rating]
+DISCIPLINE_IDS = [d.value for d in Discipline]
+
+
 def rating_hint() -> str:
     """The ratings a result accepts, each with its Vietnamese name (the same in both languages)."""
+    return _rating_hint(language())
+
+
+@functools.cache
+def _rating_hint(lang: str) -> str:
+    # Worked out once per language: a province's files hold tens of thousands of results.
     return one_of(f"{r.value} ({RATING_LABELS_VI[r]})" for r in Rating)
 
 
@@ -173,12 +184,8 @@ def _results(
         self_score = reader.number(
             entry, "self_score", path, minimum=scoring.min_score, maximum=scoring.max_score
         )
-        rating_id = reader.choice(
-            entry, "rating", path, [r.value for r in Rating], hint=rating_hint()
-        )
-        discipline_id = reader.choice(
-            entry, "discipline", path, [d.value for d in Discipline], default="none"
-        )
+        rating_id = reader.choice(entry, "rating", path, RATING_IDS, hint=rating_hint())
+        discipline_id = reader.choice(entry, "discipline", path, DISCIPLINE_IDS, default="none")
         criteria = _criteria(reader, entry, path, bloc)
         staff = _staff(reader, entry, path)
         votes = _votes(reader, entry, path, ballots, award_ids)
