@@ -61,11 +61,20 @@ def made_on(bloc_dir: Path, year: int) -> str | None:
     malformed date is for the results file's own validation to report.
     """
     path = results_file(bloc_dir, year)
-    if not path.exists():
-        return None
     try:
-        conference = read_toml(path).doc.get("conference", {})
-    except DataError:
+        info = path.stat()
+    except OSError:
+        return None
+    return _conference_date(str(path), info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+@functools.lru_cache(maxsize=32)
+def _conference_date(path: str, mtime_ns: int, size: int, inode: int) -> str | None:
+    # Asked for by the pack choice and by the award ids of the same run: the file is read once
+    # while it is unchanged (its time, size and inode are part of the key).
+    try:
+        conference = read_toml(Path(path)).doc.get("conference", {})
+    except (DataError, MissingInputError):
         return None
     value = conference.get("date") if isinstance(conference, dict) else None
     if isinstance(value, dt.date):
