@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -16,14 +15,10 @@ from khoi_thidua.cli.options import (
     JsonOption,
     open_bloc,
 )
-from khoi_thidua.cli.output import emit, say
+from khoi_thidua.cli.output import emit
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
-
-if TYPE_CHECKING:
-    from khoi_thidua.model import Bloc
-    from khoi_thidua.plan import Plan
 
 PlanYear = Annotated[
     int, typer.Argument(help="The year of the plan, e.g. 2022.", min=MIN_YEAR, max=MAX_YEAR)
@@ -54,6 +49,8 @@ def scoring_sheets(
 ) -> None:
     """Write the scoring workbooks of YEAR from its plan, one file per unit or per scorer.
 
+    The same as `khoi template YEAR --self-scoring`, `--cross` or `--pledge`.
+
     Self-scoring (the default): tu-cham-<unit>-YEAR.xlsx for each member of that year, with
     every criterion, its maximum, a column for the score and one for the evidence (minh
     chứng). With --cross: cham-cheo-<scorer>-YEAR.xlsx for each scorer of the plan, with one
@@ -69,58 +66,12 @@ def scoring_sheets(
 
       khoi scoring-sheets 2022 --pledge --output dang-ky
     """
-    from khoi_thidua import store
-    from khoi_thidua.office.scoring_sheets import (
-        cross_file_name,
-        cross_workbook,
-        pledge_file_name,
-        pledge_workbook,
-        self_file_name,
-        self_workbook,
-    )
-    from khoi_thidua.store.plans import load_year
+    from khoi_thidua.cli.documents import scoring_workbooks
 
-    if not output.is_dir():
-        raise UsageError(
-            t("the output folder {folder} does not exist", folder=store.display(output)),
-            t("create it first, or give an existing folder with --output"),
-        )
-    bloc_dir, bloc = open_bloc(data, bloc_id)
-    plan, _ = load_year(bloc_dir, bloc, year)
     if cross and pledge:
         raise UsageError(t("give --cross or --pledge, not both"))
-    active = [m.id for m in bloc.members if m.is_member_in(year)]
-    build: Callable[[Bloc, Plan, str], bytes]
-    if cross:
-        names = {cross_file_name(s, year): s for s, _ in plan.assignments}
-        if not names:
-            raise UsageError(
-                t("the plan of {year} assigns no cross-scorers", year=year),
-                t("add who scores whom under [cross] in plan-{year}.toml", year=year),
-            )
-        build = cross_workbook
-    elif pledge:
-        if not plan.pledge.targets:
-            raise UsageError(
-                t("the plan of {year} has no pledge targets", year=year),
-                t("add [[pledge.targets]] to plan-{year}.toml", year=year),
-            )
-        names = {pledge_file_name(unit, year): unit for unit in active}
-        build = pledge_workbook
-    else:
-        names = {self_file_name(unit, year): unit for unit in active}
-        build = self_workbook
-    targets = {name: store.output_target(output / name, force) for name in names}
-    for name, who in names.items():
-        store.write_export(targets[name], build(bloc, plan, who), force)
-    say(
-        t(
-            "Wrote {count} workbook(s) into {folder}: {files}",
-            count=len(names),
-            folder=store.display(output),
-            files=", ".join(names),
-        )
-    )
+    kind = "cross" if cross else "pledge" if pledge else "self"
+    scoring_workbooks(year, output, kind, force, data, bloc_id)
 
 
 def import_scores(
