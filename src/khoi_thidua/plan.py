@@ -125,6 +125,7 @@ class Plan:
     decimals: int = 2
     rounding: Rounding = Rounding.HALF_UP
     flag_difference: float = 1.0  # reconciliation flags differences above this many points
+    write_rating_cap: bool = False  # `scores --write` also lowers a rating to its cap
     teams: tuple[Team, ...] = ()
     assignments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # scorer (unit or team) → units
     pledge: Pledge = field(default_factory=Pledge)

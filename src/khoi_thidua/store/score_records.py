@@ -5,10 +5,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc
+from khoi_thidua.model import Bloc, Rating
 from khoi_thidua.plan import Plan, ReturnedSheet
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, results_file
@@ -24,6 +25,7 @@ class ComputedScore:
     score: float
     self_score: float | None
     criteria: tuple[tuple[str, float], ...]
+    rating_cap: str | None = None  # a rating better than this is lowered to it (the plan says so)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ def write_scores(
 ) -> ScoresOutcome:
     """Set `score`, `self_score` and `criteria` of each unit in results-YEAR.toml, under the lock.
 
+    A rating better than the unit's ``rating_cap`` is lowered to it (only when the plan asks).
     Each written score carries a comment naming the plan it was computed from. A unit with no
     `[results.<id>]` entry is left out (its rating and votes are the conference's to record);
     the whole file is checked before it is written, and nothing is written on any problem.
@@ -75,6 +78,7 @@ def write_scores(
                 missing.append(item.member)
                 continue
             before = (entry.get("score"), entry.get("self_score"), entry.get("criteria"))
+            capped = _capped(entry, item.rating_cap, source)
             entry["score"] = item.score
             entry["score"].comment(
                 t("computed from {plan}; see `khoi scores {year}`", plan=source, year=year)
@@ -85,7 +89,7 @@ def write_scores(
             criteria.update(dict(item.criteria))
             entry["criteria"] = criteria
             after = (item.score, item.self_score, dict(item.criteria))
-            same = before[0] == after[0] and before[1] == after[1] and before[2] == after[2]
+            same = before == after and not capped
             (unchanged if same else written).append(item.member)
         text = tomlkit.dumps(document)
         try:
@@ -180,3 +184,17 @@ def record_returned(
         return text, ReturnedOutcome(name, "written", taken)
 
     return update_text_file(path, change, timeout)
+
+
+def _capped(entry: Any, cap: str | None, source: str) -> bool:
+    """Lower ``entry``'s rating to ``cap`` when it is better; True when it changed."""
+    rating = entry.get("rating")
+    if cap is None or rating not in {r.value for r in Rating}:
+        return False
+    if Rating(rating).rank >= Rating(cap).rank:
+        return False
+    entry["rating"] = cap
+    entry["rating"].comment(
+        t("capped by a disqualifying criterion (điểm liệt) of {plan}", plan=source)
+    )
+    return True
