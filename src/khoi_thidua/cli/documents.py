@@ -170,3 +170,24 @@ def scoring_workbooks(
             files=", ".join(names),
         )
     )
+
+
+def conference_file(year: int, output: Path, force: bool, data: Path, bloc_id: str | None) -> None:
+    """Write the conference workbook of ``year``, pre-filled from its plan and scores."""
+    from khoi_thidua import store
+    from khoi_thidua.office.agreed_workbook import conference_workbook
+    from khoi_thidua.year_flow import reconciliation_for
+
+    check_output(output, ".xlsx", force)
+    bloc_dir, bloc = open_bloc(data, bloc_id)
+    reconciliation = reconciliation_for(bloc_dir, bloc, year)
+    if not write_document(output, conference_workbook(bloc, reconciliation), force):
+        return
+    say(
+        t(
+            "Wrote {file}: the conference workbook for {year}; fill it in, then run "
+            "`khoi import-scores {year} {file}`.",
+            file=store.display(output),
+            year=year,
+        )
+    )

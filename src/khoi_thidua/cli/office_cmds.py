@@ -64,6 +64,14 @@ def template(
             "into the --output folder.",
         ),
     ] = False,
+    conference: Annotated[
+        bool,
+        typer.Option(
+            "--conference",
+            help="Write the conference workbook: agreed scores with reasons, bonus, penalty, "
+            "disqualifying criteria and mid-year reviews.",
+        ),
+    ] = False,
     force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
@@ -72,7 +80,10 @@ def template(
 
     With --self-scoring, --cross or --pledge (the same as `khoi scoring-sheets`): the
     workbooks of plan-YEAR.toml, one per unit or per scorer, in the --output folder; the
-    units fill them and `khoi import-scores YEAR FOLDER` reads them back.
+    units fill them and `khoi import-scores YEAR FOLDER` reads them back. With --conference:
+    one workbook where the conference records, per unit, the agreed score of each criterion
+    with the reason for the points deducted, bonus and penalty points, the disqualifying
+    criteria failed and the mid-year review, beside the self and cross scores returned so far.
 
     Sheet «Kết quả»: one row per member (keep the «Mã đơn vị» column as it is) and a column
     per results field: scores, rating and discipline (drop-down lists), staff figures, each
@@ -89,19 +100,31 @@ def template(
       khoi template 2022 --pledge --output dang-ky
 
       khoi template 2022 --self-scoring --output phieu-cham
+
+      khoi template 2022 --conference --output hoi-nghi-2022.xlsx
     """
     from khoi_thidua import store
-    from khoi_thidua.cli.documents import check_output, scoring_workbooks, write_document
+    from khoi_thidua.cli.documents import (
+        check_output,
+        conference_file,
+        scoring_workbooks,
+        write_document,
+    )
     from khoi_thidua.office.template import template_workbook
     from khoi_thidua.workflows import bloc_award_ids, rules_in_force
 
-    plan_kinds = [
-        k for k, on in (("self", self_scoring), ("cross", cross), ("pledge", pledge)) if on
-    ]
-    if len(plan_kinds) + tally + with_results > 1 if plan_kinds else False:
+    chosen = {"self": self_scoring, "cross": cross, "pledge": pledge, "conference": conference}
+    plan_kinds = [kind for kind, on in chosen.items() if on]
+    if plan_kinds and len(plan_kinds) + tally + with_results > 1:
         raise UsageError(
-            t("give one of --self-scoring, --cross and --pledge, without --tally or --with-results")
+            t(
+                "give one of --self-scoring, --cross, --pledge and --conference, without --tally "
+                "or --with-results"
+            )
         )
+    if plan_kinds == ["conference"]:
+        conference_file(year, output, force, data, bloc_id)
+        return
     if plan_kinds:
         scoring_workbooks(year, output, plan_kinds[0], force, data, bloc_id)
         return

@@ -84,18 +84,22 @@ def import_scores(
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Import returned workbooks of YEAR (self, cross, pledge) into scores-YEAR.toml.
+    """Import returned workbooks of YEAR (self, cross, pledge, conference) into scores-YEAR.toml.
 
-    Takes files one by one or whole folders. Every cell is checked first; each problem is
-    reported with its file, sheet and cell, and nothing is written if any is wrong. Lists the
-    units whose self-scoring workbook and the scorers whose cross-scoring sheets are still
-    missing. Importing the same files again changes nothing.
+    Takes files one by one or whole folders. The conference workbook (`khoi template YEAR
+    --conference`) sets the agreed scores with their reasons, bonus and penalty points,
+    disqualifying criteria failed and mid-year reviews of the units it lists. Every cell is
+    checked first; each problem is reported with its file, sheet and cell, and nothing is
+    written if any is wrong. Lists the units whose self-scoring workbook and the scorers whose
+    cross-scoring sheets are still missing. Importing the same files again changes nothing.
 
     Examples:
 
       khoi import-scores 2022 phieu-cham
 
       khoi import-scores 2022 tu-cham-btc-2022.xlsx --json
+
+      khoi import-scores 2022 hoi-nghi-2022.xlsx
     """
     from khoi_thidua.office.scores_import import read_returned
     from khoi_thidua.store.plans import load_year
@@ -103,11 +107,12 @@ def import_scores(
     from khoi_thidua.year_flow import reconciliation_for
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    plan, _ = load_year(bloc_dir, bloc, year)
+    plan, scores = load_year(bloc_dir, bloc, year)
     files = _workbooks(paths)
-    read = read_returned(files, bloc, plan)
+    read = read_returned(files, bloc, plan, scores)
     sheets = read.sheets
-    outcome = record_returned(bloc_dir, bloc, plan, sheets)
+    conference = read.conference[0] if read.conference else None
+    outcome = record_returned(bloc_dir, bloc, plan, sheets, conference=conference)
     reconciliation = reconciliation_for(bloc_dir, bloc, year)
     missing = [
         {"scorer": scorer, "unit": unit.unit}
@@ -122,6 +127,9 @@ def import_scores(
         "imported": [
             {"kind": s.kind, "unit": s.unit, "scorer": s.scorer, "file": s.file} for s in sheets
         ],
+        "conference": (
+            {"file": conference.file, "units": list(conference.units)} if conference else None
+        ),
         "blank": read.blank,
         "self_not_returned": list(reconciliation.not_returned),
         "cross_not_returned": missing,
@@ -183,6 +191,15 @@ def _import_view(result: dict[str, Any]) -> Any:
                     file=item["file"],
                 )
             )
+    if result["conference"]:
+        lines.append(
+            "  "
+            + t(
+                "the conference's decisions for {units} — {file}",
+                units=", ".join(result["conference"]["units"]) or "—",
+                file=result["conference"]["file"],
+            )
+        )
     if result["blank"]:
         lines.append(t("Left out, no score typed yet: {sheets}", sheets=", ".join(result["blank"])))
     if result["self_not_returned"]:

@@ -10,7 +10,7 @@ from typing import Any
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Rating
-from khoi_thidua.plan import Plan, ReturnedSheet
+from khoi_thidua.plan import ConferenceSheet, Plan, ReturnedSheet
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, results_file
 from khoi_thidua.store.writing import update_text_file
@@ -120,12 +120,15 @@ def record_returned(
     plan: Plan,
     sheets: list[ReturnedSheet],
     timeout: float | None = None,
+    conference: ConferenceSheet | None = None,
 ) -> ReturnedOutcome:
     """Merge returned sheets into scores-YEAR.toml under the lock, keeping everything else.
 
     A sheet replaces the same unit's self-score (and evidence) or the same scorer's cross
     score for that unit; agreed scores, reasons and the rest stay. The merged file is checked
-    against the plan before it is written, and nothing is written on any problem.
+    against the plan before it is written, and nothing is written on any problem. The
+    ``conference`` workbook replaces the agreed scores, reasons, bonus, penalty, disqualifying
+    criteria failed and mid-year review of every unit it lists.
     """
     import tomlkit
 
@@ -171,6 +174,8 @@ def record_returned(
                 if "cross" not in entry:
                     entry.add("cross", tomlkit.table())
                 entry["cross"][sheet.scorer] = scores
+        if conference is not None:
+            _merge_conference(units, conference)
         text = tomlkit.dumps(document)
         try:
             doc = tomllib.loads(text)
@@ -198,3 +203,48 @@ def _capped(entry: Any, cap: str | None, source: str) -> bool:
         t("capped by a disqualifying criterion (điểm liệt) of {plan}", plan=source)
     )
     return True
+
+
+def _merge_conference(units: Any, sheet: ConferenceSheet) -> None:
+    """Set the conference's decisions of each unit the workbook lists; a value already recorded
+    as it is stays untouched, so that importing the same workbook again changes nothing."""
+    import tomlkit
+
+    reviews = dict(sheet.mid_year)
+    for inputs in sheet.inputs:
+        review = reviews.get(inputs.unit)
+        mid_year: dict[str, Any] = {}
+        if review is not None and review.score is not None:
+            mid_year["score"] = review.score
+        if review is not None and review.note:
+            mid_year["note"] = review.note
+        wanted: dict[str, Any] = {
+            "agreed": _whole(inputs.agreed),
+            "reasons": dict(inputs.reasons),
+            "bonus": _whole(inputs.bonus),
+            "penalty": _whole(inputs.penalty),
+            "failed": list(inputs.failed),
+            "mid_year": mid_year,
+        }
+        if inputs.unit not in units:
+            if not any(wanted.values()):
+                continue
+            units.add(inputs.unit, tomlkit.table())
+        entry = units[inputs.unit]
+        for key, value in wanted.items():
+            current = entry.get(key)
+            if not value:
+                if current is not None:
+                    del entry[key]
+            elif current is None or current.unwrap() != value:
+                if isinstance(value, dict):
+                    table = tomlkit.inline_table()
+                    table.update(value)
+                    entry[key] = table
+                else:
+                    entry[key] = value
+
+
+def _whole(points: Any) -> dict[str, float | int]:
+    """Points as typed: 39 rather than 39.0."""
+    return {k: int(v) if float(v).is_integer() else v for k, v in points.items()}
