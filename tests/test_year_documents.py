@@ -106,5 +106,5 @@ def test_template_refuses_two_kinds_at_once(
     for extra in (["--pledge", "--cross"], ["--pledge", "--tally"]):
         result = khoi("template", "2022", *extra, "-o", str(out), "--data", str(sample_data))
         assert result.exit_code == 64, extra
-        assert "--self-scoring, --cross and --pledge" in result.stderr
+        assert "--self-scoring, --cross, --pledge and --conference" in result.stderr
     assert list(out.iterdir()) == []
