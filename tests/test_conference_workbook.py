@@ -5,6 +5,8 @@ cell, and nothing is written."""
 from __future__ import annotations
 
 import json
+import shutil
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -182,3 +184,49 @@ def test_two_conference_workbooks_are_refused(
     result = _import(khoi, sample_data, path, copy)
     assert result.exit_code == 65
     assert "a second conference workbook" in result.stderr
+
+
+def _fill_self(path: Path, less: float) -> None:
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        if ws.title == "khoi":
+            continue
+        row = 6
+        while ws.cell(row=row, column=1).value:
+            ws.cell(row=row, column=5).value = ws.cell(row=row, column=4).value - less
+            row += 1
+    wb.save(path)
+
+
+def test_the_order_of_files_does_not_matter(
+    sample_data: Path, khoi: Invoke, tmp_path: Path
+) -> None:
+    """Returned workbooks imported together in one order, or one by one in the reverse order,
+    record the same scores and give the same reconciliation (the units of scores-2022.toml are
+    listed in the order they came in)."""
+    out = tmp_path / "phieu"
+    out.mkdir()
+    for flag in ("--self-scoring", "--cross"):
+        made = khoi("template", "2022", flag, "-o", str(out), "--data", str(sample_data))
+        assert made.exit_code == 0, made.stderr
+    files = [out / "tu-cham-btc-2022.xlsx", out / "tu-cham-dukcq-2022.xlsx"]
+    files += [out / "cham-cheo-ubkt-2022.xlsx", out / "cham-cheo-btc-2022.xlsx"]
+    for index, path in enumerate(files):
+        _fill_self(path, 0.25 * (index + 1))
+    other = tmp_path / "other"
+    shutil.copytree(sample_data, other)
+    together = khoi("import-scores", "2022", *map(str, files), "--data", str(sample_data))
+    assert together.exit_code == 0, together.stderr
+    for path in reversed(files):
+        one = khoi("import-scores", "2022", str(path), "--data", str(other))
+        assert one.exit_code == 0, one.stderr
+    first = tomllib.loads((sample_data / BLOC / "scores-2022.toml").read_text(encoding="utf-8"))
+    second = tomllib.loads((other / BLOC / "scores-2022.toml").read_text(encoding="utf-8"))
+    assert first == second
+    assert set(first["units"]["btc"]["cross"]) == {"ubkt"}
+    shown = [
+        json.loads(khoi("scores", "2022", "--json", "--data", str(data)).stdout)["units"]
+        for data in (sample_data, other)
+    ]
+    assert shown[0] == shown[1]
+    assert next(u for u in shown[0] if u["id"] == "btc")["self_score"] == 98.5
