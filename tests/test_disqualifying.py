@@ -104,3 +104,14 @@ def test_write_keeps_the_rating_unless_the_plan_says(sample_data: Path, khoi: In
     assert 'rating = "good" # capped by a disqualifying criterion' in block
     again = khoi("scores", "2021", "--write", "--data", str(sample_data))
     assert "nothing changed" in again.stderr
+
+
+def test_write_rating_cap_must_be_true_or_false(sample_data: Path, khoi: Invoke) -> None:
+    """`khoi check` locates a `write_rating_cap` that is not a boolean, with its line."""
+    plan = sample_data / BLOC / "plan-2021.toml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("flag_difference = 1.0", "flag_difference = 1.0\n"
+                                 'write_rating_cap = "yes"', 1), encoding="utf-8")  # fmt: skip
+    result = khoi("check", "--data", str(sample_data))
+    assert result.exit_code != 0
+    assert "plan-2021.toml:21 [method.write_rating_cap]" in result.stdout + result.stderr
