@@ -26,7 +26,8 @@ CONVERT_TIMEOUT = 180  # seconds; a first run of LibreOffice creates its profile
 def test_workbooks_and_drafts_convert_to_pdf(
     khoi: Invoke, sample_data: Path, tmp_path: Path
 ) -> None:
-    """Template, proposal workbook, minutes and letter each become a PDF with pages."""
+    """Template, proposal workbook, minutes, letter, pledge and six-month review (both through
+    `draft`) each become a PDF with pages."""
     assert SOFFICE is not None
     made = tmp_path / "made"
     made.mkdir()
@@ -35,8 +36,8 @@ def test_workbooks_and_drafts_convert_to_pdf(
         "de-nghi.xlsx": ["propose", "2021", "--format", "xlsx"],
         "bien-ban.docx": ["draft", "2021", "--minutes"],
         "to-trinh.docx": ["draft", "2021", "--letter"],
-        "giao-uoc.docx": ["year-draft", "2022", "--pledge"],
-        "so-ket.docx": ["year-draft", "2021", "--mid-year"],
+        "giao-uoc.docx": ["draft", "2022", "--pledge"],
+        "so-ket.docx": ["draft", "2021", "--mid-year"],
     }
     for name, args in commands.items():
         result = khoi(*args, "--output", str(made / name), "--data", str(sample_data))

@@ -125,6 +125,7 @@ class Plan:
     decimals: int = 2
     rounding: Rounding = Rounding.HALF_UP
     flag_difference: float = 1.0  # reconciliation flags differences above this many points
+    write_rating_cap: bool = False  # `scores --write` also lowers a rating to its cap
     teams: tuple[Team, ...] = ()
     assignments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # scorer (unit or team) → units
     pledge: Pledge = field(default_factory=Pledge)
@@ -207,3 +208,14 @@ class ReturnedSheet:
     scorer: str  # the unit itself for a self-score
     scores: dict[str, float]
     texts: dict[str, str]  # evidence (self) or notes (cross), per criterion
+
+
+@dataclass(frozen=True)
+class ConferenceSheet:
+    """What the conference workbook records for the units it lists: agreed scores with their
+    reasons, bonus and penalty points, disqualifying criteria failed, and mid-year reviews."""
+
+    file: str
+    units: tuple[str, ...]  # every unit the workbook lists; their decisions are replaced
+    inputs: tuple[ScoreInputs, ...]  # agreed, reasons, bonus, penalty, failed (no self or cross)
+    mid_year: tuple[tuple[str, MidYear], ...] = ()

@@ -26,7 +26,7 @@ from khoi_thidua.plan import (
 )
 from khoi_thidua.results_schema import rating_hint
 
-TOP_KEYS = (
+TOP_KEYS: tuple[str, ...] = (
     "schema",
     "year",
     "note",
@@ -35,12 +35,9 @@ TOP_KEYS = (
     "groups",
     "bonus",
     "penalty",
-    "disqualifying",
-    "teams",
-    "cross",
-    "pledge",
 )
-METHOD_KEYS = ("final", "decimals", "rounding", "flag_difference")
+TOP_KEYS += ("disqualifying", "teams", "cross", "pledge")
+METHOD_KEYS = ("final", "decimals", "rounding", "flag_difference", "write_rating_cap")
 MAX_DECIMALS = 4
 
 
@@ -60,7 +57,7 @@ def parse_plan(
         )
     note = reader.text(doc, "note", "") or ""
     pledge_date, mid_year_date = _dates(reader, doc, year)
-    method, decimals, rounding, flag = _method(reader, doc)
+    method, decimals, rounding, flag, write_cap = _method(reader, doc)
     groups = _groups(reader, doc)
     bonus = _adjustments(reader, doc, "bonus")
     penalty = _adjustments(reader, doc, "penalty")
@@ -86,6 +83,7 @@ def parse_plan(
             decimals=decimals,
             rounding=rounding,
             flag_difference=flag,
+            write_rating_cap=write_cap,
             teams=tuple(teams),
             assignments=tuple(assignments),
             pledge=pledge,
@@ -121,7 +119,7 @@ def _dates(reader: FieldReader, doc: Table, year: int) -> tuple[str, str]:
     return pledge, mid_year
 
 
-def _method(reader: FieldReader, doc: Table) -> tuple[FinalMethod, int, Rounding, float]:
+def _method(reader: FieldReader, doc: Table) -> tuple[FinalMethod, int, Rounding, float, bool]:
     table = reader.table(doc, "method", "") or {}
     reader.known_keys(table, "method", METHOD_KEYS)
     final = reader.choice(
@@ -141,6 +139,7 @@ def _method(reader: FieldReader, doc: Table) -> tuple[FinalMethod, int, Rounding
         2 if decimals is None else decimals,
         Rounding(rounding or Rounding.HALF_UP.value),
         1.0 if flag is None else flag,
+        reader.boolean(table, "write_rating_cap", "method"),
     )
 
 

@@ -294,6 +294,11 @@ def _adjust(
     return capped
 
 
+def disqualification(plan: Plan, failed: tuple[str, ...]) -> tuple[bool, Rating | None]:
+    """Whether failing ``failed`` excludes a unit, and the best rating it still allows."""
+    return _disqualify(plan, ScoreInputs("", failed=failed), [])
+
+
 def _disqualify(plan: Plan, inputs: ScoreInputs, steps: list[Step]) -> tuple[bool, Rating | None]:
     excluded = False
     cap: Rating | None = None

@@ -8,7 +8,7 @@ from pathlib import Path
 from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.errors import KhoiError
-from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.model import Bloc, MemberResult, YearResults
 from khoi_thidua.plan import MidYear
 from khoi_thidua.reconciliation import Reconciliation, reconcile
 
@@ -27,7 +27,9 @@ def computed_scores(
     """``results`` with each score the year's plan computes, and a notice where it differs.
 
     A year without a plan, or without recorded scores, keeps its typed scores. A unit whose
-    score cannot be computed yet (sheets missing) keeps its typed score too.
+    score cannot be computed yet (sheets missing) keeps its typed score too. A unit that failed
+    a disqualifying criterion (điểm liệt) is judged on a rating no better than the plan's cap,
+    or left out of the results when the plan excludes it; a notice says which.
     """
     from khoi_thidua.store.plans import load_plan, scores_file
 
@@ -65,12 +67,50 @@ def computed_scores(
             )
         self_score = float(final.self_score) if final.self_score is not None else None
         updated.append(replace(result, score=score, self_score=self_score or result.self_score))
-    return replace(results, results=tuple(updated)), notices
+    kept = [r for r in (_disqualified(reconciliation, r, notices) for r in updated) if r]
+    return replace(results, results=tuple(kept)), notices
+
+
+def _disqualified(
+    reconciliation: Reconciliation, result: MemberResult, notices: list[Notice]
+) -> MemberResult | None:
+    """``result`` with its rating capped by the disqualifying criteria it failed, or None when
+    one of them excludes the unit; a notice for each change."""
+    from khoi_thidua.scoring import ScoringError, disqualification
+
+    plan = reconciliation.plan
+    inputs = reconciliation.scores.unit(result.member)
+    failed = tuple(sorted(set(inputs.failed))) if inputs is not None else ()
+    if not failed:
+        return result
+    try:
+        excluded, cap = disqualification(plan, failed)
+    except ScoringError:
+        return result  # an unknown criterion: `khoi check` and `khoi scores` report it
+    detail = {"member": result.member, "failed": list(failed), "plan": plan.source}
+    if excluded:
+        notices.append(Notice("excluded", detail))
+        return None
+    if cap is not None and cap.rank > result.rating.rank:
+        notices.append(
+            Notice("rating_capped", {**detail, "rating": result.rating.value, "cap": cap.value})
+        )
+        return replace(result, rating=cap)
+    return result
 
 
 def with_notices(proposal: Proposal, notices: list[Notice]) -> Proposal:
-    """``proposal`` with the notices of its computed scores added after its own."""
-    return replace(proposal, notices=(*proposal.notices, *notices)) if notices else proposal
+    """``proposal`` with the notices of its computed scores added after its own; an excluded
+    unit's notice replaces the one saying it has no results."""
+    if not notices:
+        return proposal
+    excluded = {n.detail["member"] for n in notices if n.code == "excluded"}
+    own = [
+        n
+        for n in proposal.notices
+        if not (n.code == "no_results" and n.detail.get("member") in excluded)
+    ]
+    return replace(proposal, notices=(*own, *notices))
 
 
 def mid_year_reviews(bloc_dir: Path, bloc: Bloc, member_id: str) -> dict[int, MidYear]:

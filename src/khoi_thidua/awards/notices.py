@@ -33,6 +33,8 @@ NoticeCode = Literal[
     "no_quorum",  # awards/ballot.py: too few members present
     "typed_score",  # year_flow.py: a typed score differs from the one its plan computes
     "computed_score",  # year_flow.py: the score comes from the year's plan
+    "rating_capped",  # year_flow.py: a disqualifying criterion failed caps the rating
+    "excluded",  # year_flow.py: a disqualifying criterion failed excludes the unit
 ]
 
 

@@ -25,45 +25,6 @@ RequiredYear = Annotated[
 ]
 
 
-def _check_output(output: Path, suffix: str, force: bool) -> None:
-    """The one --output rule (see ``store.outputs``), plus the file type this command writes."""
-    import sys
-
-    from khoi_thidua import store
-
-    if store.is_stdout(output):
-        if sys.stdout.isatty():
-            raise UsageError(
-                t("this format is a binary file and cannot be shown in the terminal"),
-                t("give --output FILE, or redirect: --output - > FILE"),
-            )
-        return
-    if output.suffix.lower() != suffix and not output.is_dir():
-        raise UsageError(
-            t(
-                "the output file must end in {suffix}, not `{found}`",
-                suffix=suffix,
-                found=output.suffix or output.name,
-            ),
-            t("e.g. --output ket-qua{suffix}", suffix=suffix),
-        )
-    store.output_target(output, force)
-
-
-def _write(output: Path, data: bytes, force: bool) -> bool:
-    """Write the document to ``output`` (or stdout for ``-``); True when a file was written."""
-    import sys
-
-    from khoi_thidua import store
-
-    if store.is_stdout(output):
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return False
-    store.write_export(output, data, force)
-    return True
-
-
 def template(
     year: RequiredYear,
     output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
@@ -79,11 +40,50 @@ def template(
             "--tally", help="Write the tally sheet of the vote count instead (read by `count`)."
         ),
     ] = False,
+    self_scoring: Annotated[
+        bool,
+        typer.Option(
+            "--self-scoring",
+            help="Write one self-scoring workbook per unit from plan-YEAR.toml into the "
+            "--output folder.",
+        ),
+    ] = False,
+    cross: Annotated[
+        bool,
+        typer.Option(
+            "--cross",
+            help="Write one cross-scoring workbook per scorer of the plan into the --output "
+            "folder.",
+        ),
+    ] = False,
+    pledge: Annotated[
+        bool,
+        typer.Option(
+            "--pledge",
+            help="Write one workbook per unit, to register its figure for each pledge target, "
+            "into the --output folder.",
+        ),
+    ] = False,
+    conference: Annotated[
+        bool,
+        typer.Option(
+            "--conference",
+            help="Write the conference workbook: agreed scores with reasons, bonus, penalty, "
+            "disqualifying criteria and mid-year reviews.",
+        ),
+    ] = False,
     force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
 ) -> None:
-    """Write an Excel scoring workbook for YEAR, with the bloc's members of that year.
+    """Write an Excel workbook for YEAR: the results sheet, or the workbooks of its plan.
+
+    With --self-scoring, --cross or --pledge (the same as `khoi scoring-sheets`): the
+    workbooks of plan-YEAR.toml, one per unit or per scorer, in the --output folder; the
+    units fill them and `khoi import-scores YEAR FOLDER` reads them back. With --conference:
+    one workbook where the conference records, per unit, the agreed score of each criterion
+    with the reason for the points deducted, bonus and penalty points, the disqualifying
+    criteria failed and the mid-year review, beside the self and cross scores returned so far.
 
     Sheet «Kết quả»: one row per member (keep the «Mã đơn vị» column as it is) and a column
     per results field: scores, rating and discipline (drop-down lists), staff figures, each
@@ -96,12 +96,39 @@ def template(
       khoi template 2021 --output ket-qua-2021.xlsx
 
       khoi template 2021 -o ket-qua-2021.xlsx --with-results
+
+      khoi template 2022 --pledge --output dang-ky
+
+      khoi template 2022 --self-scoring --output phieu-cham
+
+      khoi template 2022 --conference --output hoi-nghi-2022.xlsx
     """
     from khoi_thidua import store
+    from khoi_thidua.cli.documents import (
+        check_output,
+        conference_file,
+        scoring_workbooks,
+        write_document,
+    )
     from khoi_thidua.office.template import template_workbook
     from khoi_thidua.workflows import bloc_award_ids, rules_in_force
 
-    _check_output(output, ".xlsx", force)
+    chosen = {"self": self_scoring, "cross": cross, "pledge": pledge, "conference": conference}
+    plan_kinds = [kind for kind, on in chosen.items() if on]
+    if plan_kinds and len(plan_kinds) + tally + with_results > 1:
+        raise UsageError(
+            t(
+                "give one of --self-scoring, --cross, --pledge and --conference, without --tally "
+                "or --with-results"
+            )
+        )
+    if plan_kinds == ["conference"]:
+        conference_file(year, output, force, data, bloc_id)
+        return
+    if plan_kinds:
+        scoring_workbooks(year, output, plan_kinds[0], force, data, bloc_id)
+        return
+    check_output(output, ".xlsx", force)
     bloc_dir, bloc = open_bloc(data, bloc_id)
     if tally:
         _tally(bloc_dir, bloc, year, output, force)
@@ -110,7 +137,7 @@ def template(
     results = None
     if with_results:
         results = store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
-    if not _write(output, template_workbook(bloc, year, pack.bloc_awards, results), force):
+    if not write_document(output, template_workbook(bloc, year, pack.bloc_awards, results), force):
         return
     facts = {
         "file": store.display(output),
@@ -133,11 +160,12 @@ def template(
 def _tally(bloc_dir: Path, bloc: Bloc, year: int, output: Path, force: bool) -> None:
     from khoi_thidua import store, workflows
     from khoi_thidua.awards.ballot import ballot_sections
+    from khoi_thidua.cli.documents import write_document
     from khoi_thidua.office.tally import tally_workbook
 
     proposal = workflows.proposal_for(bloc_dir, bloc, year)
     names = {a.id: a.name for a in proposal.pack.awards}
-    if _write(output, tally_workbook(bloc, year, ballot_sections(proposal), names), force):
+    if write_document(output, tally_workbook(bloc, year, ballot_sections(proposal), names), force):
         say(t("Wrote {file}: the tally sheet for {year}.", file=store.display(output), year=year))
 
 
@@ -215,149 +243,3 @@ def import_results(
         )
     else:
         say(t("Replaced {file}: results of {units} units.", file=outcome.file, units=units))
-
-
-def draft(
-    year: RequiredYear,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The document to write (.docx).")],
-    minutes: Annotated[
-        bool, typer.Option("--minutes", help="Draft the conference minutes (biên bản).")
-    ] = False,
-    letter: Annotated[
-        bool,
-        typer.Option("--letter", help="Draft the proposal letter (tờ trình) to the province."),
-    ] = False,
-    ballot: Annotated[
-        bool, typer.Option("--ballot", help="Draft the secret ballot (phiếu bầu suy tôn).")
-    ] = False,
-    count_minutes: Annotated[
-        bool,
-        typer.Option("--count-minutes", help="Draft the count minutes (biên bản kiểm phiếu)."),
-    ] = False,
-    one_per_page: Annotated[
-        bool,
-        typer.Option("--one-per-page", help="With --ballot: each award's ballot on its own page."),
-    ] = False,
-    template_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--template",
-            help="Your own .docx to start from: its page setup, styles and content are kept "
-            "and the draft is appended to it.",
-        ),
-    ] = None,
-    force: ForceOption = False,
-    data: DataOption = DEFAULT_DATA,
-    bloc_id: BlocOption = None,
-) -> None:
-    """Draft a Word document of YEAR's conference: ballot, count minutes, minutes or letter.
-
-    --ballot lists, for each award, the units eligible on every condition but the vote share,
-    with the seats, in the form of [documents] ballot (tick, strike or agree). --count-minutes
-    is the vote-counting committee's report (biên bản kiểm phiếu). The minutes give the
-    conference's attendance, ballots, every unit's scores and votes, and the units nominated;
-    the letter lists the units proposed with award and legal basis, with the scoring table as
-    an appendix, and is refused while a tie is open. The chair unit of YEAR signs for the bloc.
-    Layout after Decree 30/2020/NĐ-CP (state header) or Hướng dẫn 36-HD/VPTW (Party header).
-
-    Examples:
-
-      khoi draft 2021 --minutes --output bien-ban-2021.docx
-
-      khoi draft 2021 --letter -o to-trinh-2021.docx --template mau-cong-van.docx
-
-      khoi draft 2023 --ballot --one-per-page -o phieu-bau-2023.docx
-    """
-    from khoi_thidua import rotation, store, workflows
-    from khoi_thidua.awards.ballot import ballot_sections
-    from khoi_thidua.office.ballots import ballot_document, count_minutes_document
-    from khoi_thidua.office.draft_parts import Signer
-    from khoi_thidua.office.drafts import DraftFacts, letter_document, minutes_document
-    from khoi_thidua.render.proposal import proposal_dict
-
-    if sum((minutes, letter, ballot, count_minutes)) != 1:
-        raise UsageError(
-            t(
-                "say which document to draft (one of them): --ballot, --count-minutes, "
-                "--minutes or --letter"
-            )
-        )
-    _check_output(output, ".docx", force)
-    base = _read_template(template_file) if template_file is not None else None
-    bloc_dir, bloc = open_bloc(data, bloc_id)
-    # The letter is written after the conference: an open tie refuses it, with the reason.
-    proposal = workflows.proposal_for(bloc_dir, bloc, year, confirmed=letter)
-    results = store.load_results(
-        bloc_dir, bloc, year, workflows.bloc_award_ids(bloc_dir, bloc, year)
-    )
-    try:
-        leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)
-    except rotation.RotationError:
-        leadership = None  # no record to rotate from: the names are left for the secretariat
-    record = bloc.recorded(year)
-    chair_name = bloc.member(leadership.chair).name if leadership and leadership.chair else ""
-    signer = Signer(
-        unit=chair_name,
-        title=record.signer_title if record else "",
-        name=record.signer if record else "",
-    )
-    facts = DraftFacts(
-        bloc=bloc,
-        year=year,
-        results=results,
-        proposal=proposal_dict(bloc, proposal),
-        chair=chair_name or None,
-        vice_chair=(
-            bloc.member(leadership.vice_chair).name
-            if leadership and leadership.vice_chair
-            else None
-        ),
-        signer=signer,
-    )
-    source = store.display(template_file) if template_file is not None else ""
-    sections = ballot_sections(proposal)
-    if ballot:
-        document = ballot_document(facts, sections, one_per_page)
-    elif count_minutes:
-        document = count_minutes_document(facts, sections, base, source)
-    else:
-        document = (minutes_document if minutes else letter_document)(facts, base, source)
-    if not _write(output, document, force):
-        return
-    file = store.display(output)
-    if ballot:
-        say(t("Wrote {file}: the ballot for {year}.", file=file, year=year))
-    elif count_minutes:
-        say(t("Wrote {file}: the count minutes for {year}.", file=file, year=year))
-    elif minutes:
-        say(
-            t(
-                "Wrote {file}: the minutes for {year}; fill in the “…” before signing.",
-                file=file,
-                year=year,
-            )
-        )
-    else:
-        say(
-            t(
-                "Wrote {file}: the proposal letter for {year}; fill in the “…” before signing.",
-                file=file,
-                year=year,
-            )
-        )
-
-
-def _read_template(path: Path) -> bytes:
-    from khoi_thidua.office.docx_guard import read_template
-    from khoi_thidua.store import display
-
-    if path.suffix.lower() != ".docx":
-        raise UsageError(
-            t(
-                "{file}: the template must be a .docx file, not `{found}`",
-                file=display(path),
-                found=path.suffix or path.name,
-            ),
-            t("open it in Word and save it as .docx"),
-        )
-    return read_template(path, display(path))

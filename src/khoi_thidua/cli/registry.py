@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "count": ("conference_cmds", "count"),
     "decide": ("conference_cmds", "decide"),
     "propose": ("propose_cmd", "propose"),
-    "draft": ("office_cmds", "draft"),
+    "draft": ("draft_cmd", "draft"),
     # after the decision, and the province
     "record-award": ("awards_cmds", "record_award"),
     "import-decisions": ("decisions_cmd", "import_decisions"),

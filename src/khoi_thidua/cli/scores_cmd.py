@@ -88,12 +88,14 @@ def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation) -> None:
     from khoi_thidua.i18n import t
     from khoi_thidua.store.score_records import ComputedScore, write_scores
 
+    write_cap = reconciliation.plan.write_rating_cap
     computed = [
         ComputedScore(
             unit.unit,
             float(unit.final.score),
             float(unit.final.self_score) if unit.final.self_score is not None else None,
             tuple((cid, float(points)) for cid, points in unit.final.criteria),
+            unit.final.rating_cap.value if write_cap and unit.final.rating_cap else None,
         )
         for unit in reconciliation.units
         if unit.final is not None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -16,14 +15,10 @@ from khoi_thidua.cli.options import (
     JsonOption,
     open_bloc,
 )
-from khoi_thidua.cli.output import emit, say
+from khoi_thidua.cli.output import emit
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
-
-if TYPE_CHECKING:
-    from khoi_thidua.model import Bloc
-    from khoi_thidua.plan import Plan
 
 PlanYear = Annotated[
     int, typer.Argument(help="The year of the plan, e.g. 2022.", min=MIN_YEAR, max=MAX_YEAR)
@@ -54,6 +49,8 @@ def scoring_sheets(
 ) -> None:
     """Write the scoring workbooks of YEAR from its plan, one file per unit or per scorer.
 
+    The same as `khoi template YEAR --self-scoring`, `--cross` or `--pledge`.
+
     Self-scoring (the default): tu-cham-<unit>-YEAR.xlsx for each member of that year, with
     every criterion, its maximum, a column for the score and one for the evidence (minh
     chứng). With --cross: cham-cheo-<scorer>-YEAR.xlsx for each scorer of the plan, with one
@@ -69,58 +66,12 @@ def scoring_sheets(
 
       khoi scoring-sheets 2022 --pledge --output dang-ky
     """
-    from khoi_thidua import store
-    from khoi_thidua.office.scoring_sheets import (
-        cross_file_name,
-        cross_workbook,
-        pledge_file_name,
-        pledge_workbook,
-        self_file_name,
-        self_workbook,
-    )
-    from khoi_thidua.store.plans import load_year
+    from khoi_thidua.cli.documents import scoring_workbooks
 
-    if not output.is_dir():
-        raise UsageError(
-            t("the output folder {folder} does not exist", folder=store.display(output)),
-            t("create it first, or give an existing folder with --output"),
-        )
-    bloc_dir, bloc = open_bloc(data, bloc_id)
-    plan, _ = load_year(bloc_dir, bloc, year)
     if cross and pledge:
         raise UsageError(t("give --cross or --pledge, not both"))
-    active = [m.id for m in bloc.members if m.is_member_in(year)]
-    build: Callable[[Bloc, Plan, str], bytes]
-    if cross:
-        names = {cross_file_name(s, year): s for s, _ in plan.assignments}
-        if not names:
-            raise UsageError(
-                t("the plan of {year} assigns no cross-scorers", year=year),
-                t("add who scores whom under [cross] in plan-{year}.toml", year=year),
-            )
-        build = cross_workbook
-    elif pledge:
-        if not plan.pledge.targets:
-            raise UsageError(
-                t("the plan of {year} has no pledge targets", year=year),
-                t("add [[pledge.targets]] to plan-{year}.toml", year=year),
-            )
-        names = {pledge_file_name(unit, year): unit for unit in active}
-        build = pledge_workbook
-    else:
-        names = {self_file_name(unit, year): unit for unit in active}
-        build = self_workbook
-    targets = {name: store.output_target(output / name, force) for name in names}
-    for name, who in names.items():
-        store.write_export(targets[name], build(bloc, plan, who), force)
-    say(
-        t(
-            "Wrote {count} workbook(s) into {folder}: {files}",
-            count=len(names),
-            folder=store.display(output),
-            files=", ".join(names),
-        )
-    )
+    kind = "cross" if cross else "pledge" if pledge else "self"
+    scoring_workbooks(year, output, kind, force, data, bloc_id)
 
 
 def import_scores(
@@ -133,18 +84,22 @@ def import_scores(
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Import returned workbooks of YEAR (self, cross, pledge) into scores-YEAR.toml.
+    """Import returned workbooks of YEAR (self, cross, pledge, conference) into scores-YEAR.toml.
 
-    Takes files one by one or whole folders. Every cell is checked first; each problem is
-    reported with its file, sheet and cell, and nothing is written if any is wrong. Lists the
-    units whose self-scoring workbook and the scorers whose cross-scoring sheets are still
-    missing. Importing the same files again changes nothing.
+    Takes files one by one or whole folders. The conference workbook (`khoi template YEAR
+    --conference`) sets the agreed scores with their reasons, bonus and penalty points,
+    disqualifying criteria failed and mid-year reviews of the units it lists. Every cell is
+    checked first; each problem is reported with its file, sheet and cell, and nothing is
+    written if any is wrong. Lists the units whose self-scoring workbook and the scorers whose
+    cross-scoring sheets are still missing. Importing the same files again changes nothing.
 
     Examples:
 
       khoi import-scores 2022 phieu-cham
 
       khoi import-scores 2022 tu-cham-btc-2022.xlsx --json
+
+      khoi import-scores 2022 hoi-nghi-2022.xlsx
     """
     from khoi_thidua.office.scores_import import read_returned
     from khoi_thidua.store.plans import load_year
@@ -152,11 +107,12 @@ def import_scores(
     from khoi_thidua.year_flow import reconciliation_for
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    plan, _ = load_year(bloc_dir, bloc, year)
+    plan, scores = load_year(bloc_dir, bloc, year)
     files = _workbooks(paths)
-    read = read_returned(files, bloc, plan)
+    read = read_returned(files, bloc, plan, scores)
     sheets = read.sheets
-    outcome = record_returned(bloc_dir, bloc, plan, sheets)
+    conference = read.conference[0] if read.conference else None
+    outcome = record_returned(bloc_dir, bloc, plan, sheets, conference=conference)
     reconciliation = reconciliation_for(bloc_dir, bloc, year)
     missing = [
         {"scorer": scorer, "unit": unit.unit}
@@ -171,6 +127,9 @@ def import_scores(
         "imported": [
             {"kind": s.kind, "unit": s.unit, "scorer": s.scorer, "file": s.file} for s in sheets
         ],
+        "conference": (
+            {"file": conference.file, "units": list(conference.units)} if conference else None
+        ),
         "blank": read.blank,
         "self_not_returned": list(reconciliation.not_returned),
         "cross_not_returned": missing,
@@ -232,6 +191,15 @@ def _import_view(result: dict[str, Any]) -> Any:
                     file=item["file"],
                 )
             )
+    if result["conference"]:
+        lines.append(
+            "  "
+            + t(
+                "the conference's decisions for {units} — {file}",
+                units=", ".join(result["conference"]["units"]) or "—",
+                file=result["conference"]["file"],
+            )
+        )
     if result["blank"]:
         lines.append(t("Left out, no score typed yet: {sheets}", sheets=", ".join(result["blank"])))
     if result["self_not_returned"]:

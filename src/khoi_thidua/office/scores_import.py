@@ -14,6 +14,7 @@ from khoi_thidua.model import Bloc
 from khoi_thidua.office.columns import NUMBER
 from khoi_thidua.office.grids import Cell, is_blank
 from khoi_thidua.office.scoring_sheets import (
+    CONFERENCE,
     CROSS,
     HEADER_ROW,
     ID_HEADER,
@@ -28,7 +29,7 @@ from khoi_thidua.office.scoring_sheets import (
 )
 from khoi_thidua.office.sheet_meta import read_meta
 from khoi_thidua.office.values import CellValueError, convert, text_of
-from khoi_thidua.plan import Plan, ReturnedSheet
+from khoi_thidua.plan import ConferenceSheet, Plan, ReturnedSheet, YearScores
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -43,17 +44,33 @@ class ReadOutcome:
     sheets: list[ReturnedSheet] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     blank: list[str] = field(default_factory=list)  # "file [sheet]" with no score typed at all
+    conference: list[ConferenceSheet] = field(default_factory=list)  # the conference's workbook
 
 
-def read_returned(paths: list[Path], bloc: Bloc, plan: Plan) -> ReadOutcome:
+def read_returned(
+    paths: list[Path], bloc: Bloc, plan: Plan, scores: YearScores | None = None
+) -> ReadOutcome:
     """The sheets of every file in ``paths``; a DataError listing every problem if any.
 
     A sheet where no score at all is typed is one not returned yet: it is left out and
-    listed, not refused, so that a whole folder can be imported as the files come back.
+    listed, not refused, so that a whole folder can be imported as the files come back. The
+    conference workbook is checked against ``scores``, the self-scores recorded so far.
     """
     outcome = ReadOutcome()
     for path in paths:
-        _read_file(path, bloc, plan, outcome)
+        _read_file(path, bloc, plan, outcome, scores)
+    for other in outcome.conference[1:]:
+        outcome.problems.append(
+            Problem(
+                other.file,
+                "",
+                t(
+                    "a second conference workbook (the first is {other})",
+                    other=outcome.conference[0].file,
+                ),
+                t("import one of the two files, the one that is final"),
+            )
+        )
     seen: dict[tuple[str, str, str], str] = {}
     for sheet in outcome.sheets:
         key = (sheet.kind, sheet.unit, sheet.scorer)
@@ -77,7 +94,9 @@ def read_returned(paths: list[Path], bloc: Bloc, plan: Plan) -> ReadOutcome:
     return outcome
 
 
-def _read_file(path: Path, bloc: Bloc, plan: Plan, outcome: ReadOutcome) -> None:
+def _read_file(
+    path: Path, bloc: Bloc, plan: Plan, outcome: ReadOutcome, scores: YearScores | None
+) -> None:
     from khoi_thidua.store.reading import display, read_limited
 
     name = display(path)
@@ -102,6 +121,14 @@ def _read_file(path: Path, bloc: Bloc, plan: Plan, outcome: ReadOutcome) -> None
     if meta is None:
         return
     kind, who = meta
+    if kind == CONFERENCE:
+        from khoi_thidua.office.agreed_import import read_conference
+
+        sheet, found = read_conference(workbook, name, bloc, plan, scores)
+        problems.extend(found)
+        if sheet is not None:
+            outcome.conference.append(sheet)
+        return
     sheets = {ws.title: ws for ws in workbook.worksheets if ws.title != META_SHEET}
     if kind == PLEDGE:
         ws = sheets.get(PLEDGE_SHEET)

@@ -19,6 +19,7 @@ PLEDGE_SHEET = "Đăng ký"
 SELF = "self"
 CROSS = "cross"
 PLEDGE = "pledge"
+CONFERENCE = "conference"  # the conference's workbook: office/agreed_workbook.py
 HEADER_ROW = 5
 ID_HEADER = "Mã tiêu chí"
 SELF_COLUMNS = ("Mã tiêu chí", "Nhóm", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Minh chứng")
@@ -139,6 +140,11 @@ def _table(
     put(ws, total + 2, 1, "Nhóm: " + "; ".join(f"{k}. {v}" for k, v in groups.items()))
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     set_widths(ws, WIDTHS)
+
+
+def write_meta(wb: Any, kind: str, bloc_id: str, year: int, who: str) -> None:
+    """The hidden sheet saying what the workbook is, read back by ``sheet_meta.read_meta``."""
+    _meta(wb, kind, bloc_id, year, who)
 
 
 def _meta(wb: Any, kind: str, bloc_id: str, year: int, who: str) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from khoi_thidua.errors import Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
-from khoi_thidua.office.scoring_sheets import CROSS, META_SHEET, PLEDGE, SELF
+from khoi_thidua.office.scoring_sheets import CONFERENCE, CROSS, META_SHEET, PLEDGE, SELF
 from khoi_thidua.office.values import text_of
 from khoi_thidua.plan import Plan
 
@@ -32,7 +32,7 @@ def read_meta(
     }
     found = len(problems)
     kind, who = text_of(meta.get("kind", "")), text_of(meta.get("unit", ""))
-    if kind not in (SELF, CROSS, PLEDGE):
+    if kind not in (SELF, CROSS, PLEDGE, CONFERENCE):
         problems.append(
             Problem(
                 name, f"{META_SHEET}!B1", t("unknown kind of scoring workbook `{kind}`", kind=kind)

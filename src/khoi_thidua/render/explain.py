@@ -10,6 +10,9 @@ from khoi_thidua.i18n import t
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+# The warnings of the year's plan about one unit (year_flow.py): its explanation repeats them.
+YEAR_PLAN_NOTICES = ("computed_score", "typed_score", "rating_capped", "excluded")
+
 
 def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     from rich.console import Group
@@ -22,6 +25,9 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     parts: list[RenderableType] = [
         Text(f"{member['name']} ({member['id']}) — {data['year']}", style="bold"),
     ]
+    for warning in data["warnings"]:
+        if warning["code"] in YEAR_PLAN_NOTICES and warning["detail"]["member"] == member_id:
+            parts.append(Text(warning["text"]))  # where its score and rating came from
     if not standing["has_results"]:
         parts.append(Text(standing["reason"]))
         return Group(*parts)

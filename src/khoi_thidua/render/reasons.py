@@ -228,7 +228,8 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             what=what,
             basis=f" ({d['basis']})" if d["basis"] else "",
         )
-    if notice.code in ("computed_score", "typed_score"):  # the year's plan (render/score_source)
+    if notice.code in ("computed_score", "typed_score", "rating_capped", "excluded"):
+        # the year's plan (render/score_source)
         return computed_score_text(
             notice.code, d, names.get(d["member"], d["member"]), proposal.year
         )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc
-from khoi_thidua.plan import Plan, ReturnedSheet
+from khoi_thidua.model import Bloc, Rating
+from khoi_thidua.plan import ConferenceSheet, Plan, ReturnedSheet
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, results_file
 from khoi_thidua.store.writing import update_text_file
@@ -24,6 +25,7 @@ class ComputedScore:
     score: float
     self_score: float | None
     criteria: tuple[tuple[str, float], ...]
+    rating_cap: str | None = None  # a rating better than this is lowered to it (the plan says so)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ def write_scores(
 ) -> ScoresOutcome:
     """Set `score`, `self_score` and `criteria` of each unit in results-YEAR.toml, under the lock.
 
+    A rating better than the unit's ``rating_cap`` is lowered to it (only when the plan asks).
     Each written score carries a comment naming the plan it was computed from. A unit with no
     `[results.<id>]` entry is left out (its rating and votes are the conference's to record);
     the whole file is checked before it is written, and nothing is written on any problem.
@@ -75,6 +78,7 @@ def write_scores(
                 missing.append(item.member)
                 continue
             before = (entry.get("score"), entry.get("self_score"), entry.get("criteria"))
+            capped = _capped(entry, item.rating_cap, source)
             entry["score"] = item.score
             entry["score"].comment(
                 t("computed from {plan}; see `khoi scores {year}`", plan=source, year=year)
@@ -85,7 +89,7 @@ def write_scores(
             criteria.update(dict(item.criteria))
             entry["criteria"] = criteria
             after = (item.score, item.self_score, dict(item.criteria))
-            same = before[0] == after[0] and before[1] == after[1] and before[2] == after[2]
+            same = before == after and not capped
             (unchanged if same else written).append(item.member)
         text = tomlkit.dumps(document)
         try:
@@ -116,12 +120,15 @@ def record_returned(
     plan: Plan,
     sheets: list[ReturnedSheet],
     timeout: float | None = None,
+    conference: ConferenceSheet | None = None,
 ) -> ReturnedOutcome:
     """Merge returned sheets into scores-YEAR.toml under the lock, keeping everything else.
 
     A sheet replaces the same unit's self-score (and evidence) or the same scorer's cross
     score for that unit; agreed scores, reasons and the rest stay. The merged file is checked
-    against the plan before it is written, and nothing is written on any problem.
+    against the plan before it is written, and nothing is written on any problem. The
+    ``conference`` workbook replaces the agreed scores, reasons, bonus, penalty, disqualifying
+    criteria failed and mid-year review of every unit it lists.
     """
     import tomlkit
 
@@ -167,6 +174,8 @@ def record_returned(
                 if "cross" not in entry:
                     entry.add("cross", tomlkit.table())
                 entry["cross"][sheet.scorer] = scores
+        if conference is not None:
+            _merge_conference(units, conference)
         text = tomlkit.dumps(document)
         try:
             doc = tomllib.loads(text)
@@ -180,3 +189,62 @@ def record_returned(
         return text, ReturnedOutcome(name, "written", taken)
 
     return update_text_file(path, change, timeout)
+
+
+def _capped(entry: Any, cap: str | None, source: str) -> bool:
+    """Lower ``entry``'s rating to ``cap`` when it is better; True when it changed."""
+    rating = entry.get("rating")
+    if cap is None or rating not in {r.value for r in Rating}:
+        return False
+    if Rating(rating).rank >= Rating(cap).rank:
+        return False
+    entry["rating"] = cap
+    entry["rating"].comment(
+        t("capped by a disqualifying criterion (điểm liệt) of {plan}", plan=source)
+    )
+    return True
+
+
+def _merge_conference(units: Any, sheet: ConferenceSheet) -> None:
+    """Set the conference's decisions of each unit the workbook lists; a value already recorded
+    as it is stays untouched, so that importing the same workbook again changes nothing."""
+    import tomlkit
+
+    reviews = dict(sheet.mid_year)
+    for inputs in sheet.inputs:
+        review = reviews.get(inputs.unit)
+        mid_year: dict[str, Any] = {}
+        if review is not None and review.score is not None:
+            mid_year["score"] = review.score
+        if review is not None and review.note:
+            mid_year["note"] = review.note
+        wanted: dict[str, Any] = {
+            "agreed": _whole(inputs.agreed),
+            "reasons": dict(inputs.reasons),
+            "bonus": _whole(inputs.bonus),
+            "penalty": _whole(inputs.penalty),
+            "failed": list(inputs.failed),
+            "mid_year": mid_year,
+        }
+        if inputs.unit not in units:
+            if not any(wanted.values()):
+                continue
+            units.add(inputs.unit, tomlkit.table())
+        entry = units[inputs.unit]
+        for key, value in wanted.items():
+            current = entry.get(key)
+            if not value:
+                if current is not None:
+                    del entry[key]
+            elif current is None or current.unwrap() != value:
+                if isinstance(value, dict):
+                    table = tomlkit.inline_table()
+                    table.update(value)
+                    entry[key] = table
+                else:
+                    entry[key] = value
+
+
+def _whole(points: Any) -> dict[str, float | int]:
+    """Points as typed: 39 rather than 39.0."""
+    return {k: int(v) if float(v).is_integer() else v for k, v in points.items()}
