@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "rotation",
             "awards",
             "bloc_schema",
+            "bloc_references",
             "results_schema",
             "count_schema",
             "decisions_schema",
