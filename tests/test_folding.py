@@ -11,7 +11,9 @@ from khoi_thidua.fields import id_key
 from khoi_thidua.folding import bare_letters
 from khoi_thidua.lookup import fold
 
-VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+VIETNAMESE = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+)
 LETTERS = st.text(alphabet=VIETNAMESE + VIETNAMESE.upper(), max_size=20)
 
 
