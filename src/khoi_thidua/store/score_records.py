@@ -8,7 +8,7 @@ from pathlib import Path
 
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc
+from khoi_thidua.model import Bloc, WriteStatus
 from khoi_thidua.plan import Plan, ReturnedSheet
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, results_file
@@ -106,7 +106,7 @@ class ReturnedOutcome:
     """What `khoi import-scores` did to scores-YEAR.toml: sheets taken in, and whether changed."""
 
     file: str
-    status: str  # written | unchanged
+    status: WriteStatus
     sheets: tuple[tuple[str, str, str], ...]  # (kind, unit, scorer)
 
 
