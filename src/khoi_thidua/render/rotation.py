@@ -27,11 +27,13 @@ CHAIR = "Trưởng khối"
 VICE = "Phó khối"
 
 
-def member_ref(bloc: Bloc, member_id: str | None) -> MemberRef | None:
-    if member_id is None:
-        return None
+def member_entry(bloc: Bloc, member_id: str) -> MemberRef:
     member = bloc.member(member_id)
     return {"id": member.id, "name": member.name, "short": member.short}
+
+
+def member_ref(bloc: Bloc, member_id: str | None) -> MemberRef | None:
+    return None if member_id is None else member_entry(bloc, member_id)
 
 
 def bloc_ref(bloc: Bloc) -> BlocRef:

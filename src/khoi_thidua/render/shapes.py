@@ -123,3 +123,45 @@ class MembersResult(TypedDict):
     bloc: PolicyBlocRef
     year: int
     members: list[MemberRow]
+
+
+class MidYearEntry(TypedDict):
+    """A unit's mid-year review: its score so far and a note."""
+
+    score: float | None
+    note: str
+
+
+class GrantedEntry(TypedDict):
+    """An award granted to a unit, with its name and decision."""
+
+    award: str
+    name: str
+    decision: str
+    date: str
+    issuer: str
+
+
+class UnitYear(TypedDict):
+    """One year of `khoi history --member`: score, rank, rating, role and awards."""
+
+    year: int
+    has_results: bool
+    is_member: bool
+    score: float | None
+    rank: int | None
+    members: int
+    rating: str | None
+    rating_label: str | None
+    role: Role | None
+    mid_year: MidYearEntry | None
+    granted: list[GrantedEntry]
+
+
+class MemberHistoryResult(TypedDict):
+    """`khoi history --member --json`: one unit's record by year."""
+
+    schema: int
+    bloc: BlocRef
+    member: MemberRef
+    years: list[UnitYear]
