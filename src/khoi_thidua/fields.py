@@ -85,9 +85,11 @@ class FieldReader:
         self._lines: Mapping[str, int] = lines if lines is not None else {}
 
     # -- reporting ---------------------------------------------------------------------
-    def error(self, key: str, message: str, hint: str = "") -> None:
+    def error(self, key: str, message: str, hint: str = "", code: str = "") -> None:
         line = self._line(key)
-        self.problems.append(Problem(self.file, visible(key), visible(message), hint, line))
+        self.problems.append(
+            Problem(self.file, visible(key), visible(message), hint, line, code=code)
+        )
 
     def warning(self, key: str, message: str, hint: str = "") -> None:
         line = self._line(key)
