@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import t
@@ -10,8 +10,10 @@ from khoi_thidua.i18n import t
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from khoi_thidua.render.proposal_shapes import ExplainResult, ProposalResult
 
-def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
+
+def explain_view(data: ProposalResult, member_id: str) -> RenderableType:
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
@@ -22,7 +24,8 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     parts: list[RenderableType] = [
         Text(f"{member['name']} ({member['id']}) — {data['year']}", style="bold"),
     ]
-    if not standing["has_results"]:
+    score = standing["score"]
+    if score is None:  # no results: the reason says so
         parts.append(Text(standing["reason"]))
         return Group(*parts)
     parts.append(
@@ -31,7 +34,7 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
                 "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote(s).",
                 rank=standing["rank"],
                 members=data["members"],
-                score=score_text(standing["score"]),
+                score=score_text(score),
                 rating=standing["rating_label"],
                 votes=standing["total_votes"],
             )
@@ -60,7 +63,7 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     return Group(*parts)
 
 
-def explain_dict(data: dict[str, Any], member_id: str) -> dict[str, Any]:
+def explain_dict(data: ProposalResult, member_id: str) -> ExplainResult:
     standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
     return {
         "schema": data["schema"],
