@@ -307,3 +307,33 @@ class TestResultRecords:
         _, crlf, bom = style
         assert after.startswith(BOM) == bom
         assert (b"\r\n" in after) == crlf
+
+
+class TestInlineArray:
+    """A record goes into an array written inline (`leadership = [{ … }]`) as an inline table."""
+
+    @settings(max_examples=25)
+    @given(drafts(), STYLES, VIETNAMESE)
+    def test_record_joins_an_inline_array(
+        self, draft: BlocDraft, style: tuple[bool, bool, bool], note: str
+    ) -> None:
+        """A file that writes its leadership as an inline array gets the record in that array."""
+        draft = plain_draft(draft)
+        first = f'leadership = [{{ year = 2020, chair = "{draft.order[0]}" }}]\n'
+        # The array must come before the first table, where a top-level key is still allowed.
+        text = bloc_toml(draft).replace("\n[rotation]", f"\n{first}\n[rotation]", 1)
+        record = LeadershipRecord(2021, draft.order[1], None, nfc(note))
+        with folder() as bloc_dir:
+            (bloc_dir / BLOC_FILE).write_bytes(saved(text, style))
+            outcome = record_leadership(bloc_dir, lambda _bloc: record)
+            after = (bloc_dir / BLOC_FILE).read_bytes()
+            bloc = load_bloc(bloc_dir)
+        assert outcome.status == "written"
+        assert [(r.year, r.chair) for r in bloc.leadership] == [
+            (2020, draft.order[0]),
+            (2021, draft.order[1]),
+        ]
+        assert bloc.recorded(2021) == record
+        _, crlf, bom = style
+        assert after.startswith(BOM) == bom
+        assert (b"\r\n" in after) == crlf

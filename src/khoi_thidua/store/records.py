@@ -65,7 +65,15 @@ def append_table(current: str, name: str, entry: Any) -> str:
     except tomllib.TOMLDecodeError:
         document = tomlkit.parse(current)
         if name in document:
-            document[name].append(entry)
+            existing = document[name]
+            if isinstance(existing, tomlkit.items.Array):
+                # An inline array (`name = [{ … }]`) holds inline tables: a table there would
+                # be written as bare keys, which no TOML reader accepts.
+                inline = tomlkit.inline_table()
+                inline.update(entry)
+                existing.append(inline)
+            else:
+                existing.append(entry)
         else:
             document.append(name, array)
         text = tomlkit.dumps(document)
