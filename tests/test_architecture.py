@@ -26,7 +26,7 @@ FORBIDDEN_PACKAGES = (f"{PACKAGE}.store", f"{PACKAGE}.cli", f"{PACKAGE}.render")
 # The layers, lowest first: a module imports only from its own layer or lower ones (anywhere in
 # its body, in-function imports too). Entries are the first name under khoi_thidua.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("text", ("i18n", "numbers", "collation", "toml_lines", "text_checks")),
+    ("text", ("i18n", "numbers", "collation", "toml_lines", "text_checks", "folding")),
     ("errors", ("errors",)),
     ("model", ("model", "fields", "lookup")),
     (
@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "rotation",
             "awards",
             "bloc_schema",
+            "bloc_references",
             "results_schema",
             "count_schema",
             "decisions_schema",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from khoi_thidua.bloc_references import check_references
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, id_key, lookalike_note
+from khoi_thidua.fields import FieldReader, Table, id_key
 from khoi_thidua.i18n import t
 from khoi_thidua.model import (
     SCHEMA_VERSION,
@@ -78,7 +78,7 @@ def parse_bloc(
     excused = _excused(reader, doc)
 
     if reader.ok:
-        _cross_check(reader, members, order, leadership, excused)
+        check_references(reader, members, order, leadership, excused)
     if not reader.ok or name is None or organiser is None:
         return None, reader.problems
     bloc = Bloc(
@@ -227,186 +227,3 @@ def _excused(reader: FieldReader, doc: Table) -> list[Excusal]:
         if member is not None and year is not None and reason is not None:
             excused.append(Excusal(member, year, reason))
     return excused
-
-
-def _cross_check(
-    reader: FieldReader,
-    members: list[Member],
-    order: list[str],
-    leadership: list[LeadershipRecord],
-    excused: list[Excusal],
-) -> None:
-    """References between sections: ids exist, are unique, and make sense in time."""
-    by_id: dict[str, Member] = {}
-    folded: dict[str, str] = {}
-    duplicates: set[str] = set()  # folded ids already reported; references to them add nothing
-    for index, member in enumerate(members):
-        key = id_key(member.id)
-        if key in folded:
-            same = folded[key] == member.id
-            reader.error(
-                f"members[{index}].id",
-                t("member id `{id}` is used twice", id=member.id)
-                if same
-                else t(
-                    "member id `{id}` differs from `{other}` "
-                    "only by case, accents or look-alike letters",
-                    id=member.id,
-                    other=folded[key],
-                ),
-                _with_note(t("give every member its own id"), member.id, folded[key]),
-            )
-            duplicates.add(key)
-            continue
-        folded[key] = member.id
-        by_id[member.id] = member
-
-    def known(member_id: str, key: str, unknown: str) -> Member | None:
-        """The member ``member_id`` names; else ``unknown`` (the message) is reported."""
-        if member_id in by_id:
-            return by_id[member_id]
-        if id_key(member_id) in duplicates:
-            return None
-        near = folded.get(id_key(member_id))
-        hint = (
-            _with_note(t("ids are exact: did you mean `{id}`?", id=near), member_id, near)
-            if near
-            else t("use one of the ids under [[members]]: {ids}", ids=", ".join(sorted(by_id)))
-        )
-        reader.error(key, unknown, hint)
-        return None
-
-    seen_order: set[str] = set()
-    for index, member_id in enumerate(order):
-        key = f"rotation.order[{index}]"
-        if member_id in seen_order and id_key(member_id) not in duplicates:
-            reader.error(
-                key,
-                t("`{id}` appears twice in the rotation order", id=member_id),
-                t("list it once"),
-            )
-        seen_order.add(member_id)
-        known(member_id, key, t("rotation order entry `{id}` is not a member id", id=member_id))
-    for member in by_id.values():
-        if member.id not in seen_order:
-            reader.error(
-                "rotation.order",
-                t("member `{id}` is missing from the rotation order", id=member.id),
-                t(
-                    'add "{id}" to `order` where it takes its turn'
-                    " (a member that left keeps its place; it is skipped)",
-                    id=member.id,
-                ),
-            )
-
-    for index, member in enumerate(members):
-        if member.merged_into is None:
-            continue
-        target = known(
-            member.merged_into,
-            f"members[{index}].merged_into",
-            t("merged_into `{id}` is not a member id", id=member.merged_into),
-        )
-        if target is not None and target.id == member.id:
-            reader.error(f"members[{index}].merged_into", t("a member cannot merge into itself"))
-    for index, member in enumerate(members):
-        for position, source in enumerate(member.history_from):
-            if getattr(by_id.get(source), "merged_into", None) != member.id:
-                reader.error(
-                    f"members[{index}].history_from[{position}]",
-                    t("`{id}` is no member merged into `{to}`", id=source, to=member.id),
-                    t('give the predecessor `merged_into = "{successor}"`', successor=member.id),
-                )
-    _check_merge_loops(reader, members, by_id)
-
-    years_seen: dict[int, int] = {}
-    for index, record in enumerate(leadership):
-        path = f"leadership[{index}]"
-        if record.year in years_seen:
-            reader.error(
-                f"{path}.year",
-                t("leadership for {year} is recorded twice", year=record.year),
-                t("keep one `[[leadership]]` entry for {year}", year=record.year),
-            )
-        years_seen[record.year] = index
-        for role, role_id in (("chair", record.chair), ("vice_chair", record.vice_chair)):
-            if role_id is None:
-                continue
-            unknown = (
-                t("chair `{id}` is not a member id", id=role_id)
-                if role == "chair"
-                else t("vice_chair `{id}` is not a member id", id=role_id)
-            )
-            leader = known(role_id, f"{path}.{role}", unknown)
-            if leader is not None and not leader.is_member_in(record.year):
-                reader.error(
-                    f"{path}.{role}",
-                    t(
-                        "`{id}` is not a member of the bloc in {year}",
-                        id=role_id,
-                        year=record.year,
-                    ),
-                    t("check the year, or the member's `joined`/`left`"),
-                )
-        if record.vice_chair is not None and record.vice_chair == record.chair:
-            reader.error(
-                f"{path}.vice_chair",
-                t(
-                    "chair and vice-chair are the same member (`{id}`) in {year}",
-                    id=record.chair,
-                    year=record.year,
-                ),
-                t("the vice-chair must be another member"),
-            )
-
-    excused_seen: set[tuple[str, int]] = set()
-    for index, excusal in enumerate(excused):
-        path = f"excused[{index}]"
-        if (excusal.member, excusal.year) in excused_seen:
-            reader.error(
-                path,
-                t("`{id}` is excused twice for {year}", id=excusal.member, year=excusal.year),
-            )
-        excused_seen.add((excusal.member, excusal.year))
-        excused_member = known(
-            excusal.member,
-            f"{path}.member",
-            t("excused member `{id}` is not a member id", id=excusal.member),
-        )
-        if excused_member is not None and not excused_member.is_member_in(excusal.year):
-            reader.warning(
-                f"{path}.year",
-                t(
-                    "`{id}` is not a member in {year}, so the excusal has no effect",
-                    id=excusal.member,
-                    year=excusal.year,
-                ),
-            )
-
-
-def _with_note(hint: str, typed: str, known: str) -> str:
-    note = lookalike_note(typed, known)
-    return f"{hint} ({note})" if note else hint
-
-
-def _check_merge_loops(reader: FieldReader, members: list[Member], by_id: dict[str, Any]) -> None:
-    in_reported_loop: set[str] = set()  # one problem per loop, not one per member in it
-    for index, member in enumerate(members):
-        if member.id in in_reported_loop:
-            continue
-        seen = [member.id]
-        current = member
-        while current.merged_into is not None and current.merged_into in by_id:
-            nxt = by_id[current.merged_into]
-            if nxt.id in seen:
-                if nxt.id == member.id and len(seen) > 1:
-                    chain = " → ".join([*seen, nxt.id])
-                    reader.error(
-                        f"members[{index}].merged_into",
-                        t("the merge chain loops: {chain}", chain=chain),
-                        t("a unit merges into its successor, which cannot merge back"),
-                    )
-                    in_reported_loop.update(seen)
-                break
-            seen.append(nxt.id)
-            current = nxt

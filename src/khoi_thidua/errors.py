@@ -32,6 +32,9 @@ class Problem:
     hint: str = ""
     line: int | None = None
     severity: str = "error"  # "error" stops loading; "warning" is reported only
+    # A stable name for the kind of problem, for code that acts on it: logic never matches
+    # the message, which is translated. Not in the JSON output (yet): "" for most problems.
+    code: str = ""
 
     def location(self) -> str:
         where = self.file

@@ -10,9 +10,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from khoi_thidua.errors import Problem
+from khoi_thidua.folding import bare_letters
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
-from khoi_thidua.text_checks import not_text, visible, without_invisibles
+from khoi_thidua.text_checks import not_text, visible
 from khoi_thidua.toml_lines import line_for
 
 Table = Mapping[str, Any]
@@ -22,23 +23,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-# Letters of other scripts drawn like Latin ones. An id typed with a Russian or Greek keyboard
-# layout left on looks identical to the eye, so it must count as the same id, and be named.
-_LOOKALIKES = str.maketrans(
-    "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТУХІЈЅαοινρτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdhlqwABEKMHOPCTYXIJSaoivptABEZHIKMNOPTYX",
-)
-
-
 def id_key(text: str) -> str:
     """The form under which two ids count as the same: case, accents, đ/d, look-alikes,
     compatibility forms and invisible characters folded.
 
     "BTC", "btс" (Cyrillic с), "btč", "ｂｔｃ" (full-width) and "bt\u200bc" all give "btc".
     """
-    decomposed = unicodedata.normalize("NFD", without_invisibles(text).translate(_LOOKALIKES))
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return bare.replace("đ", "d").replace("Đ", "D").casefold()
+    return bare_letters(text, lookalikes=True)
 
 
 def lookalike_note(typed: str, known: str) -> str:
@@ -94,9 +85,11 @@ class FieldReader:
         self._lines: Mapping[str, int] = lines if lines is not None else {}
 
     # -- reporting ---------------------------------------------------------------------
-    def error(self, key: str, message: str, hint: str = "") -> None:
+    def error(self, key: str, message: str, hint: str = "", code: str = "") -> None:
         line = self._line(key)
-        self.problems.append(Problem(self.file, visible(key), visible(message), hint, line))
+        self.problems.append(
+            Problem(self.file, visible(key), visible(message), hint, line, code=code)
+        )
 
     def warning(self, key: str, message: str, hint: str = "") -> None:
         line = self._line(key)

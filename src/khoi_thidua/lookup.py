@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khoi_thidua.collation import sort_key
 from khoi_thidua.errors import UsageError
+from khoi_thidua.folding import bare_letters
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Member
-from khoi_thidua.text_checks import without_invisibles
 
 # Whitespace and every kind of dash: "cơ quan - doanh nghiệp" and "cơ quan–doanh nghiệp" fold
 # to the same words.
@@ -45,10 +44,7 @@ def fold(text: str) -> str:
 
     "Đảng ủy Khối các cơ quan - doanh nghiệp tỉnh" → "dang uy khoi cac co quan doanh nghiep tinh".
     """
-    decomposed = unicodedata.normalize("NFD", without_invisibles(text))
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    bare = bare.replace("đ", "d").replace("Đ", "D").casefold()
-    return _SEPARATORS.sub(" ", bare).strip()
+    return _SEPARATORS.sub(" ", bare_letters(text)).strip()
 
 
 def initials(text: str) -> str:

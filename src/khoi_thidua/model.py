@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
+from typing import Literal
 
 SCHEMA_VERSION = 1
+
+# What an edit of a data file did: appended or changed it, or found it already so.
+WriteStatus = Literal["written", "unchanged"]
 
 # A year outside this range is a typing mistake (20222, 202), not a record.
 MIN_YEAR = 1945

@@ -39,6 +39,9 @@ RESULT_KEYS = (
 STAFF_KEYS = ("count", "advanced_share", "all_completed", "has_base_soldier")
 GRANTED_KEYS = ("member", "award", "decision", "date", "issuer")
 
+# The code of the problem "votes given, ballots not": the workbook import names its cell.
+VOTES_WITHOUT_BALLOTS = "votes-without-ballots"
+
 
 RATING_IDS = [r.value for r in Rating]
 DISCIPLINE_IDS = [d.value for d in Discipline]
@@ -284,6 +287,7 @@ def _votes(
                 key,
                 t("votes are given but the number of ballots cast is not"),
                 t("add `ballots = <number>` under [conference]"),
+                code=VOTES_WITHOUT_BALLOTS,
             )
         elif count > ballots:
             reader.error(

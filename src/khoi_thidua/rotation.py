@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
 
 from khoi_thidua.errors import ExitCode, KhoiError
 from khoi_thidua.i18n import t
@@ -33,6 +34,10 @@ class Status(StrEnum):
     BEFORE_RECORDS = "before_records"  # circular, before the first record: nothing to step from
 
 
+# The roles a member is passed over for, and why: the JSON of rotate, plan and history says them.
+Role = Literal["chair", "vice_chair"]
+SkipReason = Literal["not_joined", "left", "merged", "excused"]
+
 # Statuses that name leaders; the others leave both roles empty.
 LED = frozenset({Status.RECORDED, Status.COMPUTED})
 
@@ -43,8 +48,8 @@ class Skip:
 
     member: str
     year: int
-    role: str  # "chair" or "vice_chair"
-    reason: str  # "not_joined", "left", "merged", "excused"
+    role: Role
+    reason: SkipReason
     detail: str  # the year joined/left, the successor's id or the excusal's reason
 
 
@@ -89,7 +94,7 @@ class HistoryRow:
         return got != (self.expected.chair, self.expected.vice_chair)
 
 
-def ineligibility(bloc: Bloc, member_id: str, year: int, role: str) -> Skip | None:
+def ineligibility(bloc: Bloc, member_id: str, year: int, role: Role) -> Skip | None:
     """Why ``member_id`` cannot lead in ``year``, or None when it can."""
     member = bloc.member(member_id)
     if member.joined is not None and year < member.joined:
@@ -116,7 +121,7 @@ def _from_record(record: LeadershipRecord) -> Leadership:
 
 
 def _walk(
-    bloc: Bloc, start: int, year: int, role: str, exclude: str | None
+    bloc: Bloc, start: int, year: int, role: Role, exclude: str | None
 ) -> tuple[str | None, list[Skip]]:
     """The first eligible member at or after position ``start`` in the circle."""
     skipped: list[Skip] = []

@@ -27,10 +27,14 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
     # results is a row that says so, never silently left out of the unit's record.
     span = range(min(known), max(known) + 1) if known else range(0)
     for year in span:
-        role = None
+        role: rotation.Role | None = None
         try:
             lead = rotation.leadership_in(bloc, year)
-            role = {lead.chair: "chair", lead.vice_chair: "vice_chair"}.get(member_id)
+            roles: dict[str | None, rotation.Role] = {
+                lead.chair: "chair",
+                lead.vice_chair: "vice_chair",
+            }
+            role = roles.get(member_id)
         except KhoiError:
             pass
         if year not in years:

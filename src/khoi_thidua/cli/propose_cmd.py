@@ -139,7 +139,7 @@ def _propose_all(
         bloc = store.load_bloc(bloc_dir)
         target = year if year is not None else workflows.default_results_year(bloc_dir)
         proposal = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
-        return view.proposal_dict(bloc, proposal)
+        return dict(view.proposal_dict(bloc, proposal))
 
     if fmt is Format.json:
         # One bloc at a time, written and let go: memory stays flat at any province size.

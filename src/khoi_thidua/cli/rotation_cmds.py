@@ -24,6 +24,7 @@ from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
+from khoi_thidua.render.shapes import RecordedResult
 
 MAX_PLAN_YEARS = 100
 
@@ -133,7 +134,7 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
     def work(bloc_dir: Path) -> dict[str, Any]:
         bloc = store.load_bloc(bloc_dir)
         target = year if year is not None else rotation.default_year(bloc)
-        return view.rotate_dict(bloc, rotation.leadership_in(bloc, target))
+        return dict(view.rotate_dict(bloc, rotation.leadership_in(bloc, target)))
 
     runs = batch.over_blocs(data, work, quiet)
     payload = batch_view.batch_dict(batch.entries(runs, "result"), year=year)
@@ -183,8 +184,7 @@ def _record(
     outcome = record_leadership(bloc_dir, decide)
     bloc = open_bloc(bloc_dir, None)[1]
     answer = rotation.leadership_in(bloc, year)
-    data = view.rotate_dict(bloc, answer)
-    data["record_status"] = outcome.status
+    data: RecordedResult = {**view.rotate_dict(bloc, answer), "record_status": outcome.status}
     if quiet:
         return
     if outcome.status == "written":

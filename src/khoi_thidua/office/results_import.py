@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from khoi_thidua import i18n, store
+from khoi_thidua import store
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.errors import DataError, Problem
 from khoi_thidua.i18n import t
@@ -18,7 +18,7 @@ from khoi_thidua.office.conference_sheet import SheetResults
 from khoi_thidua.office.grids import read_source
 from khoi_thidua.office.results_toml import results_toml
 from khoi_thidua.office.sheet_import import sheet_results
-from khoi_thidua.results_schema import parse_results
+from khoi_thidua.results_schema import VOTES_WITHOUT_BALLOTS, parse_results
 
 KEPT_KEYS = ("note", "granted")  # what a sheet does not carry; kept from the file it replaces
 
@@ -97,16 +97,11 @@ def _locate(problem: Problem, sheet: SheetResults) -> Problem:
     if label and problem.key in sheet.blank:
         # The only thing wrong with a value left empty is that it is missing.
         message, hint = t("«{label}» is empty", label=label), t("fill it in")
-    elif _says(problem.message, "votes are given but the number of ballots cast is not"):
+    elif problem.code == VOTES_WITHOUT_BALLOTS:
         hint = t("fill «Số phiếu bầu thu về» in the «{sheet}» sheet", sheet=CONFERENCE_SHEET)
     elif "`" in hint and ("=" in hint or "[" in hint):
         hint = ""  # TOML syntax ("add `x = 1` under [conference]") does not help in a sheet
     return Problem(sheet.file, sheet.locations.get(probe, problem.key), message, hint)
-
-
-def _says(message: str, english: str) -> bool:
-    """``message`` is ``english``, in English or in the language in force."""
-    return message in (english, i18n.catalog().get(english, english))
 
 
 def apply_import(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import t
@@ -10,11 +10,13 @@ from khoi_thidua.i18n import t
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from khoi_thidua.render.proposal_shapes import ExplainResult, ProposalResult
+
 # The warnings of the year's plan about one unit (year_flow.py): its explanation repeats them.
 YEAR_PLAN_NOTICES = ("computed_score", "typed_score", "rating_capped", "excluded")
 
 
-def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
+def explain_view(data: ProposalResult, member_id: str) -> RenderableType:
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
@@ -28,7 +30,8 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     for warning in data["warnings"]:
         if warning["code"] in YEAR_PLAN_NOTICES and warning["detail"]["member"] == member_id:
             parts.append(Text(warning["text"]))  # where its score and rating came from
-    if not standing["has_results"]:
+    score = standing["score"]
+    if not standing["has_results"] or score is None:  # no results: the reason says so
         parts.append(Text(standing["reason"]))
         return Group(*parts)
     parts.append(
@@ -37,7 +40,7 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
                 "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote(s).",
                 rank=standing["rank"],
                 members=data["members"],
-                score=score_text(standing["score"]),
+                score=score_text(score),
                 rating=standing["rating_label"],
                 votes=standing["total_votes"],
             )
@@ -66,7 +69,7 @@ def explain_view(data: dict[str, Any], member_id: str) -> RenderableType:
     return Group(*parts)
 
 
-def explain_dict(data: dict[str, Any], member_id: str) -> dict[str, Any]:
+def explain_dict(data: ProposalResult, member_id: str) -> ExplainResult:
     standing = next(s for s in data["standings"] if s["member"]["id"] == member_id)
     return {
         "schema": data["schema"],

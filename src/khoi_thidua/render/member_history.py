@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, GrantedAward, MemberResult
 from khoi_thidua.numbers import format_date, format_number
 from khoi_thidua.plan import MidYear
-from khoi_thidua.render.rotation import CHAIR, VICE, bloc_ref, member_ref
+from khoi_thidua.render.rotation import CHAIR, VICE, bloc_ref, member_entry
+from khoi_thidua.render.shapes import MemberHistoryResult
+from khoi_thidua.rotation import Role
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -26,16 +28,16 @@ class YearRecord:
     members: int
     granted: tuple[GrantedAward, ...]
     award_names: dict[str, str]
-    role: str | None  # "chair", "vice_chair" or None
+    role: Role | None
     is_member: bool = True  # False for a year before the unit joined or after it left
     mid_year: MidYear | None = None  # the six-month review, from scores-YYYY.toml
 
 
-def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> dict[str, Any]:
+def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> MemberHistoryResult:
     return {
         "schema": SCHEMA_VERSION,
         "bloc": bloc_ref(bloc),
-        "member": member_ref(bloc, member_id),
+        "member": member_entry(bloc, member_id),
         "years": [
             {
                 "year": row.year,
@@ -68,11 +70,11 @@ def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> d
     }
 
 
-def member_history_view(data: dict[str, Any]) -> RenderableType:
+def member_history_view(data: MemberHistoryResult) -> RenderableType:
     from rich.table import Table
 
     lang = language()
-    roles = {"chair": CHAIR, "vice_chair": VICE, None: ""}
+    roles: dict[Role | None, str] = {"chair": CHAIR, "vice_chair": VICE, None: ""}
     table = Table(title=f"{data['member']['name']} — {data['bloc']['name']}", title_justify="left")
     table.add_column(t("Year"), justify="right")
     table.add_column(t("Score"), justify="right")
@@ -80,11 +82,11 @@ def member_history_view(data: dict[str, Any]) -> RenderableType:
     table.add_column(t("Rating"))
     table.add_column(t("Role"))
     table.add_column(t("Awards granted"))
-    reviews = any(row.get("mid_year") for row in data["years"])
+    reviews = any(row["mid_year"] for row in data["years"])
     if reviews:
         table.add_column(t("Mid-year review"))
     for row in data["years"]:
-        review = row.get("mid_year")
+        review = row["mid_year"]
         extra = []
         if reviews:
             extra = [

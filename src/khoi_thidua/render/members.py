@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.i18n import t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member, Policy
-from khoi_thidua.render.rotation import bloc_ref
+from khoi_thidua.render.rotation import bloc_ref_policy
+from khoi_thidua.render.shapes import MemberRow, MembersResult, MemberStatus
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def member_status(bloc: Bloc, member: Member, year: int) -> tuple[str, str]:
+def member_status(bloc: Bloc, member: Member, year: int) -> tuple[MemberStatus, str]:
     """(status id, human detail) of ``member`` in ``year``."""
     if member.joined is not None and year < member.joined:
         return "not_joined", t("joins in {year}", year=member.joined)
@@ -41,10 +42,10 @@ def ordered(bloc: Bloc, by_name: bool = False) -> list[Member]:
 
 def members_dict(
     bloc: Bloc, year: int, by_name: bool = False, turns: Mapping[str, int] | None = None
-) -> dict[str, Any]:
+) -> MembersResult:
     """The members with their status in ``year`` and ``turns``: each one's next year as chair."""
     turns = turns or {}
-    rows = []
+    rows: list[MemberRow] = []
     for member in ordered(bloc, by_name):
         status, detail = member_status(bloc, member, year)
         rows.append(
@@ -63,7 +64,7 @@ def members_dict(
         )
     return {
         "schema": SCHEMA_VERSION,
-        "bloc": {**bloc_ref(bloc), "policy": bloc.policy.value},
+        "bloc": bloc_ref_policy(bloc),
         "year": year,
         "members": rows,
     }
@@ -74,7 +75,7 @@ def members_view(
 ) -> RenderableType:
     from rich.table import Table
 
-    labels = {
+    labels: dict[MemberStatus, str] = {
         "active": t("active"),
         "not_joined": t("not yet a member"),
         "left": t("left"),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.awards.rules import DateRange, RulePack
 from khoi_thidua.i18n import t
+
+if TYPE_CHECKING:
+    from khoi_thidua.render.proposal_shapes import RulesChoice
 
 
 def span_text(made: DateRange) -> str:
@@ -55,7 +58,7 @@ def files_text(pack: RulePack) -> str:
     return "; " + t("then the rules of {files}", files=", ".join(files)) if files else ""
 
 
-def choice_dict(pack: RulePack) -> dict[str, Any]:
+def choice_dict(pack: RulePack) -> RulesChoice:
     """The ``rules`` object of the JSON outputs: the pack, what chose it and why."""
     choice = pack.choice
     return {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.conditions import ConditionCheck
 from khoi_thidua.awards.kinds.words import score_text
@@ -16,6 +16,14 @@ from khoi_thidua.render.conference import (
     warning_text,
 )
 from khoi_thidua.render.pack_choice import choice_dict
+from khoi_thidua.render.proposal_shapes import (
+    AwardRef,
+    CheckEntry,
+    DecisionEntry,
+    DecisiveEntry,
+    ProposalResult,
+    StandingEntry,
+)
 from khoi_thidua.render.reasons import (
     decision_reason,
     decisive,
@@ -25,7 +33,7 @@ from khoi_thidua.render.reasons import (
     short_failure,
     standing_reason,
 )
-from khoi_thidua.render.rotation import bloc_ref, member_ref
+from khoi_thidua.render.rotation import bloc_ref, member_entry
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -35,13 +43,13 @@ def _names(bloc: Bloc) -> dict[str, str]:
     return {m.id: m.name for m in bloc.members}
 
 
-def _award_ref(award: AwardRule | None) -> dict[str, Any] | None:
+def _award_ref(award: AwardRule | None) -> AwardRef | None:
     if award is None:
         return None
     return {"id": award.id, "name": award.name, "basis": award.basis}
 
 
-def _check_dict(item: ConditionCheck, pack: RulePack, year: int) -> dict[str, Any]:
+def _check_dict(item: ConditionCheck, pack: RulePack, year: int) -> CheckEntry:
     return {
         "kind": item.condition.kind,
         "rule": describe(item.condition, pack, year),
@@ -56,7 +64,7 @@ def _check_dict(item: ConditionCheck, pack: RulePack, year: int) -> dict[str, An
 
 def _decision_dict(
     decision: AwardDecision, pack: RulePack, year: int, names: dict[str, str]
-) -> dict[str, Any]:
+) -> DecisionEntry:
     return {
         "award": decision.award,
         "status": decision.status,
@@ -68,7 +76,7 @@ def _decision_dict(
     }
 
 
-def _decisive_dict(s: Standing, proposal: Proposal, names: dict[str, str]) -> dict[str, Any]:
+def _decisive_dict(s: Standing, proposal: Proposal, names: dict[str, str]) -> DecisiveEntry:
     award, reason = decisive(s, proposal, names)
     return {
         "award": award or None,
@@ -77,18 +85,18 @@ def _decisive_dict(s: Standing, proposal: Proposal, names: dict[str, str]) -> di
     }
 
 
-def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
+def proposal_dict(bloc: Bloc, proposal: Proposal) -> ProposalResult:
     """The documented JSON shape of ``khoi propose --format json``."""
     pack = proposal.pack
     names = _names(bloc)
-    standings = []
+    standings: list[StandingEntry] = []
     for s in proposal.standings:
         r = s.result
         standings.append(
             {
                 "rank": s.rank,
                 "tied_with": list(s.tied_with),
-                "member": member_ref(bloc, s.member),
+                "member": member_entry(bloc, s.member),
                 "has_results": r is not None,
                 "score": r.score if r else None,
                 "self_score": r.self_score if r else None,
@@ -119,13 +127,13 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
         "rules": choice_dict(pack),
         "members": proposal.members,
         "leader": {
-            "members": [member_ref(bloc, m) for m in proposal.leading.members],
+            "members": [member_entry(bloc, m) for m in proposal.leading.members],
             "standard": proposal.leading.rule.standard,
             "units": proposal.leading.rule.units,
             "tied": proposal.leading.tied,
             "passed_over": [
                 {
-                    "member": member_ref(bloc, p.member),
+                    "member": member_entry(bloc, p.member),
                     "rank": p.rank,
                     "fails": [short_failure(c, pack) for c in p.failed],
                 }
@@ -136,7 +144,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
         "proposed": [
             {
                 "rank": s.rank,
-                "member": member_ref(bloc, s.member),
+                "member": member_entry(bloc, s.member),
                 "award": _award_ref(pack.award(s.award) if s.award else None),
             }
             for s in proposal.proposed
@@ -186,7 +194,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> dict[str, Any]:
 # -- flat formats --------------------------------------------------------------------------
 
 
-def proposal_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
+def proposal_rows(data: ProposalResult) -> tuple[list[str], list[list[object]]]:
     """Header and rows of the proposal table, one row per member, for CSV and markdown."""
     award_ids = [seat["award"] for seat in data["seats"]]
     header = [
@@ -204,7 +212,7 @@ def proposal_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
     ]
     rows: list[list[object]] = []
     for s in data["standings"]:
-        award = s["award"] or {}
+        award = s["award"]
         rows.append(
             [
                 "" if s["rank"] is None else s["rank"],
@@ -214,9 +222,9 @@ def proposal_rows(data: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
                 s["rating_label"] or "",
                 s["total_votes"],
                 *[s["votes"].get(a, 0) for a in award_ids],
-                award.get("id", ""),
-                award.get("name", ""),
-                award.get("basis", ""),
+                award["id"] if award else "",
+                award["name"] if award else "",
+                award["basis"] if award else "",
                 s["reason"],
             ]
         )
@@ -231,7 +239,7 @@ def _columns() -> list[str]:
     return [t("Rank"), t("Member"), t("Score"), t("Rating"), t("Votes"), t("Proposed award")]
 
 
-def proposal_markdown(data: dict[str, Any]) -> str:
+def proposal_markdown(data: ProposalResult) -> str:
     lines = [
         "# "
         + t(
@@ -276,7 +284,7 @@ def proposal_markdown(data: dict[str, Any]) -> str:
 # -- rich views ----------------------------------------------------------------------------
 
 
-def proposal_view(data: dict[str, Any]) -> RenderableType:
+def proposal_view(data: ProposalResult) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -352,7 +360,7 @@ def proposal_view(data: dict[str, Any]) -> RenderableType:
     return Group(*parts)
 
 
-def warning_lines(data: dict[str, Any], compact: bool = False) -> list[str]:
+def warning_lines(data: ProposalResult, compact: bool = False) -> list[str]:
     """Warnings for people: unverified defaults grouped by award, one line each (``compact``:
     one line for every award, as the terminal table shows them)."""
     lines: list[str] = []

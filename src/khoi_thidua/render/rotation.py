@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.i18n import t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
+from khoi_thidua.render.shapes import (
+    BlocRef,
+    HistoryResult,
+    HistoryYear,
+    LeadershipEntry,
+    MemberRef,
+    PlanResult,
+    PolicyBlocRef,
+    RolePair,
+    RotateResult,
+)
 from khoi_thidua.rotation import HistoryRow, Leadership, Skip, Status
 
 if TYPE_CHECKING:
@@ -16,14 +27,16 @@ CHAIR = "Trưởng khối"
 VICE = "Phó khối"
 
 
-def member_ref(bloc: Bloc, member_id: str | None) -> dict[str, Any] | None:
-    if member_id is None:
-        return None
+def member_entry(bloc: Bloc, member_id: str) -> MemberRef:
     member = bloc.member(member_id)
     return {"id": member.id, "name": member.name, "short": member.short}
 
 
-def bloc_ref(bloc: Bloc) -> dict[str, Any]:
+def member_ref(bloc: Bloc, member_id: str | None) -> MemberRef | None:
+    return None if member_id is None else member_entry(bloc, member_id)
+
+
+def bloc_ref(bloc: Bloc) -> BlocRef:
     return {"id": bloc.id, "name": bloc.name}
 
 
@@ -170,7 +183,7 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
     return lines
 
 
-def leadership_dict(bloc: Bloc, answer: Leadership) -> dict[str, Any]:
+def leadership_dict(bloc: Bloc, answer: Leadership) -> LeadershipEntry:
     return {
         "year": answer.year,
         "chair": member_ref(bloc, answer.chair),
@@ -192,11 +205,11 @@ def leadership_dict(bloc: Bloc, answer: Leadership) -> dict[str, Any]:
     }
 
 
-def bloc_ref_policy(bloc: Bloc) -> dict[str, Any]:
-    return {**bloc_ref(bloc), "policy": bloc.policy.value}
+def bloc_ref_policy(bloc: Bloc) -> PolicyBlocRef:
+    return {"id": bloc.id, "name": bloc.name, "policy": bloc.policy.value}
 
 
-def rotate_dict(bloc: Bloc, answer: Leadership) -> dict[str, Any]:
+def rotate_dict(bloc: Bloc, answer: Leadership) -> RotateResult:
     return {
         "schema": SCHEMA_VERSION,
         "bloc": bloc_ref_policy(bloc),
@@ -204,7 +217,7 @@ def rotate_dict(bloc: Bloc, answer: Leadership) -> dict[str, Any]:
     }
 
 
-def plan_dict(bloc: Bloc, answers: list[Leadership]) -> dict[str, Any]:
+def plan_dict(bloc: Bloc, answers: list[Leadership]) -> PlanResult:
     return {
         "schema": SCHEMA_VERSION,
         "bloc": bloc_ref_policy(bloc),
@@ -212,12 +225,10 @@ def plan_dict(bloc: Bloc, answers: list[Leadership]) -> dict[str, Any]:
     }
 
 
-def history_dict(bloc: Bloc, rows: list[HistoryRow]) -> dict[str, Any]:
-    years = []
+def history_dict(bloc: Bloc, rows: list[HistoryRow]) -> HistoryResult:
+    years: list[HistoryYear] = []
     for row in rows:
-        entry = leadership_dict(bloc, row.leadership)
-        entry["departs_from_rotation"] = row.departs
-        entry["rotation_would_give"] = (
+        would_give: RolePair | None = (
             {
                 "chair": member_ref(bloc, row.expected.chair),
                 "vice_chair": member_ref(bloc, row.expected.vice_chair),
@@ -225,7 +236,13 @@ def history_dict(bloc: Bloc, rows: list[HistoryRow]) -> dict[str, Any]:
             if row.departs and row.expected is not None
             else None
         )
-        years.append(entry)
+        years.append(
+            {
+                **leadership_dict(bloc, row.leadership),
+                "departs_from_rotation": row.departs,
+                "rotation_would_give": would_give,
+            }
+        )
     return {"schema": SCHEMA_VERSION, "bloc": bloc_ref(bloc), "years": years}
 
 

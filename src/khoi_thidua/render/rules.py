@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.console import RenderableType
 
@@ -147,21 +147,30 @@ def _cap_text(cap: dict[str, Any]) -> str:
     )
 
 
-def _lines(data: dict[str, Any]) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """Each award's heading and its rows (value, source, status), shared by table and markdown."""
-    sections: list[tuple[str, list[tuple[str, str, str]]]] = []
+class _Row(NamedTuple):
+    """A rule's row: its value, source and status, and whether it is unverified (shown so)."""
+
+    value: str
+    source: str
+    status: str
+    doubtful: bool
+
+
+def _row(value: str, item: dict[str, Any]) -> _Row:
+    return _Row(
+        value, item["basis"], _status(item), bool(item["unverified"] and not item.get("set_in"))
+    )
+
+
+def _lines(data: dict[str, Any]) -> list[tuple[str, list[_Row]]]:
+    """Each award's heading and its rows, shared by table and markdown."""
+    sections: list[tuple[str, list[_Row]]] = []
     for award in data["awards"]:
         head = award["name"]
         if award["added_in"]:
             head += " — " + t("added by {file}", file=award["added_in"])
-        rows = [
-            (
-                t("Quota: {quota}", quota=award["quota"]["text"]),
-                award["quota"]["basis"],
-                _status(award["quota"]),
-            )
-        ]
-        rows += [(c["rule"], c["basis"], _status(c)) for c in award["conditions"]]
+        rows = [_row(t("Quota: {quota}", quota=award["quota"]["text"]), award["quota"])]
+        rows += [_row(c["rule"], c) for c in award["conditions"]]
         sections.append((head, rows))
     return sections
 
@@ -195,7 +204,7 @@ def rules_markdown(data: dict[str, Any]) -> str:
     lines += ["", head, "", why, "", *sources]
     for head, rows in _lines(data):
         lines += ["", "## " + head, "", "| " + " | ".join(_columns()) + " |", "|---|---|---|"]
-        lines += ["| " + " | ".join(v.replace("|", "\\|") for v in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(v.replace("|", "\\|") for v in row[:3]) + " |" for row in rows]
     if data["caps"]:
         lines += ["", "## " + t("Province-wide caps"), ""]
         lines += [f"- {_cap_text(c)} — {c['basis']} ({_status(c)})" for c in data["caps"]]
@@ -217,8 +226,7 @@ def rules_view(data: dict[str, Any]) -> RenderableType:
         for column in _columns():
             table.add_column(column)
         for row in rows:
-            style = "yellow" if row[2] == t("unverified") else ""
-            table.add_row(*row, style=style)
+            table.add_row(*row[:3], style="yellow" if row.doubtful else "")
         parts.append(table)
     if data["caps"]:
         parts.append(Text(t("Province-wide caps") + ":", style="bold"))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.i18n import language, t
 from khoi_thidua.numbers import format_number
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from khoi_thidua.render.shapes import MemberHistoryResult
 
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a year without results: a gap, never the lowest bar
@@ -37,7 +39,7 @@ def sparkline(
     return "".join(out)
 
 
-def trend_lines(data: dict[str, Any]) -> list[str]:
+def trend_lines(data: MemberHistoryResult) -> list[str]:
     """The trend rows of ``history --member`` data: score and rank by year, first to last."""
     years = data["years"]
     if not any(row["score"] is not None for row in years):
@@ -69,7 +71,7 @@ def trend_lines(data: dict[str, Any]) -> list[str]:
     ]
 
 
-def with_trend(table: RenderableType, data: dict[str, Any]) -> RenderableType:
+def with_trend(table: RenderableType, data: MemberHistoryResult) -> RenderableType:
     """The table followed by the trend rows (the table alone when there is no result)."""
     from rich.console import Group
     from rich.text import Text

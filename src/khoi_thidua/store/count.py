@@ -10,7 +10,7 @@ from typing import Any
 
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc
+from khoi_thidua.model import Bloc, WriteStatus
 from khoi_thidua.store.reading import display, results_file
 from khoi_thidua.store.writing import update_text_file
 from khoi_thidua.toml_lines import LazyLines
@@ -32,7 +32,7 @@ COUNT_FIELDS = {
 class CountOutcome:
     """What recording the count did: ``written`` or ``unchanged``, and the file."""
 
-    status: str
+    status: WriteStatus
     file: str
 
 

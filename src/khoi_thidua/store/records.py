@@ -11,7 +11,14 @@ from typing import Any
 from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedError
 from khoi_thidua.i18n import language, t
-from khoi_thidua.model import Bloc, ConferenceDecision, GrantedAward, LeadershipRecord, YearResults
+from khoi_thidua.model import (
+    Bloc,
+    ConferenceDecision,
+    GrantedAward,
+    LeadershipRecord,
+    WriteStatus,
+    YearResults,
+)
 from khoi_thidua.numbers import format_date
 from khoi_thidua.store.reading import BLOC_FILE, display
 from khoi_thidua.store.writing import update_text_file
@@ -22,7 +29,7 @@ from khoi_thidua.toml_lines import LazyLines
 class RecordOutcome:
     """What a record command did: ``written`` or ``unchanged``, and the record itself."""
 
-    status: str
+    status: WriteStatus
     record: LeadershipRecord
     file: str
 
@@ -58,7 +65,15 @@ def append_table(current: str, name: str, entry: Any) -> str:
     except tomllib.TOMLDecodeError:
         document = tomlkit.parse(current)
         if name in document:
-            document[name].append(entry)
+            existing = document[name]
+            if isinstance(existing, tomlkit.items.Array):
+                # An inline array (`name = [{ … }]`) holds inline tables: a table there would
+                # be written as bare keys, which no TOML reader accepts.
+                inline = tomlkit.inline_table()
+                inline.update(entry)
+                existing.append(inline)
+            else:
+                existing.append(entry)
         else:
             document.append(name, array)
         text = tomlkit.dumps(document)
@@ -134,7 +149,7 @@ def record_leadership(
 class GrantOutcome:
     """What ``record-award`` did: ``written`` or ``unchanged``, and the file."""
 
-    status: str
+    status: WriteStatus
     granted: GrantedAward
     file: str
 
@@ -214,7 +229,7 @@ def record_granted(
 class DecisionOutcome:
     """What ``decide`` did: ``written`` or ``unchanged``, and the file."""
 
-    status: str
+    status: WriteStatus
     decision: ConferenceDecision
     file: str
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
-from khoi_thidua.model import Bloc, Rating
+from khoi_thidua.model import Bloc, Rating, WriteStatus
 from khoi_thidua.plan import ConferenceSheet, Plan, ReturnedSheet
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, results_file
@@ -110,7 +110,7 @@ class ReturnedOutcome:
     """What `khoi import-scores` did to scores-YEAR.toml: sheets taken in, and whether changed."""
 
     file: str
-    status: str  # written | unchanged
+    status: WriteStatus
     sheets: tuple[tuple[str, str, str], ...]  # (kind, unit, scorer)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import RATING_SHORT_VI
@@ -15,6 +15,7 @@ from khoi_thidua.render.rotation import CHAIR, VICE, explain, name
 from khoi_thidua.rotation import Leadership
 
 if TYPE_CHECKING:  # the page renders gathered data; it never loads files itself
+    from khoi_thidua.render.proposal_shapes import ProposalResult, StandingEntry
     from khoi_thidua.report_data import BlocReport
 
 # Conditions whose figures are the ballot or discipline details a public page leaves out.
@@ -62,7 +63,7 @@ def bloc_section(report: BlocReport, public: bool, heading: int = 1) -> str:
     return "\n".join(parts)
 
 
-def _ranking(data: dict[str, Any], public: bool) -> str:
+def _ranking(data: ProposalResult, public: bool) -> str:
     headers = [t("Rank"), t("Member"), t("Score"), t("Rating")]
     if not public:
         headers += [t("Votes"), t("Discipline")]
@@ -88,8 +89,9 @@ def _ranking(data: dict[str, Any], public: bool) -> str:
         rows.append(row)
     numeric = [0, 2, 4] if not public else [0, 2]
     proposed = "".join(
-        f"<li><strong>{e(p['award']['name'])}</strong>: {e(p['member']['name'])}</li>"
+        f"<li><strong>{e(award['name'])}</strong>: {e(p['member']['name'])}</li>"
         for p in data["proposed"]
+        if (award := p["award"]) is not None  # a proposed unit always has its award
     )
     summary = (
         f"<p>{e(t('The bloc proposes:'))}</p><ul>{proposed}</ul>"
@@ -107,7 +109,7 @@ def _discipline(value: str | None) -> str:
     return "—" if value == "none" else Discipline(value).label_vi
 
 
-def _reason(standing: dict[str, Any], public: bool) -> str:
+def _reason(standing: StandingEntry, public: bool) -> str:
     if public:
         award = standing["award"]
         if award:
@@ -129,10 +131,10 @@ def _reason(standing: dict[str, Any], public: bool) -> str:
     return f"<details><summary>{e(_short_reason(standing))}</summary>{''.join(checks)}</details>"
 
 
-def _short_reason(standing: dict[str, Any]) -> str:
+def _short_reason(standing: StandingEntry) -> str:
     """The line shown before the details are opened: the whole reason when it is short."""
     if standing["award"] or standing["rank"] is None:
-        return str(standing["reason"])
+        return standing["reason"]
     if any(d["status"] == "tie" for d in standing["decisions"]):
         return t("tie at a quota boundary; open for the conditions of each award")
     return t("not proposed; open for the conditions of each award")
@@ -280,7 +282,7 @@ def _granted(report: BlocReport) -> str:
     )
 
 
-def _rules(data: dict[str, Any], public: bool) -> str:
+def _rules(data: ProposalResult, public: bool) -> str:
     pack = data["rule_pack"]
     seats = table(
         [t("Award"), t("Seats"), t("Legal basis")],

@@ -1,0 +1,96 @@
+"""The typed results of rotate, history, members and propose name exactly their schemas' keys."""
+
+from __future__ import annotations
+
+import json
+import types
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin, get_type_hints, is_typeddict
+
+import pytest
+
+from khoi_thidua.awards.kinds.base import Json
+from khoi_thidua.render import proposal_shapes, shapes
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "docs" / "schemas"
+
+# schema → the TypedDict its document is, and the keys the type leaves to a wider type
+TYPED: dict[str, tuple[type, frozenset[str]]] = {
+    "rotate": (shapes.RotateResult, frozenset({"record_status"})),
+    "rotate-plan": (shapes.PlanResult, frozenset()),
+    "history": (shapes.HistoryResult, frozenset()),
+    "history-member": (shapes.MemberHistoryResult, frozenset()),
+    "members": (shapes.MembersResult, frozenset()),
+    "propose": (proposal_shapes.ProposalResult, frozenset()),
+    "propose-explain": (proposal_shapes.ExplainResult, frozenset()),
+}
+# Objects whose keys depend on the data (award ids) or on a condition's kind: plain JSON objects
+# in the type, their keys listed by the schema.
+OPEN_OBJECTS = {"votes", "params", "actual", "detail"}
+# Where the schema does not describe the items yet (the sample data has none to check them by).
+UNDESCRIBED = {"$.settled"}
+
+
+def typed_dicts(annotation: Any) -> list[type]:
+    """The TypedDicts an annotation holds: itself, in an optional, or as a list's items."""
+    if is_typeddict(annotation):
+        return [annotation]
+    if get_origin(annotation) in (Union, types.UnionType, list):
+        return [found for arg in get_args(annotation) for found in typed_dicts(arg)]
+    return []
+
+
+def object_schema(schema: dict[str, Any]) -> dict[str, Any] | None:
+    """The object schema a property holds: itself, or its array's items."""
+    if "properties" in schema:
+        return schema
+    items = schema.get("items")
+    return items if isinstance(items, dict) and "properties" in items else None
+
+
+def mismatches(typed: type, schema: dict[str, Any], where: str, extra: frozenset[str]) -> list[str]:
+    """Where the TypedDict and the object schema disagree on keys, recursively."""
+    hints = get_type_hints(typed, localns={"Json": Json})  # JsonObject's recursive alias
+    keys = set(hints)
+    required = set(typed.__required_keys__)  # type: ignore[attr-defined]
+    properties = set(schema["properties"])
+    found = []
+    if keys | extra != properties:
+        found.append(f"{where}: type {sorted(keys ^ (properties - extra))} differ from schema")
+    if required != set(schema.get("required", [])):
+        found.append(f"{where}: required {sorted(required ^ set(schema.get('required', [])))}")
+    for key, annotation in hints.items():
+        inner = typed_dicts(annotation)
+        sub = object_schema(schema["properties"].get(key, {}))
+        if inner and sub is not None:
+            found += mismatches(inner[0], sub, f"{where}.{key}", frozenset())
+        elif f"{where}.{key}" in UNDESCRIBED:
+            assert schema["properties"][key].get("items") == {}, f"{where}.{key} is described now"
+        elif inner or (sub is not None and key not in OPEN_OBJECTS):
+            found.append(f"{where}.{key}: an object in only one of type and schema")
+    return found
+
+
+class TestTypedResults:
+    """The TypedDicts in render/shapes.py mirror the closed schemas under docs/schemas."""
+
+    @pytest.mark.parametrize("name", sorted(TYPED))
+    def test_keys_match_the_schema(self, name: str) -> None:
+        """Every key of the type is in the schema and every schema key in the type, nested too."""
+        typed, extra = TYPED[name]
+        schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert mismatches(typed, schema, "$", extra) == []
+
+    def test_recorded_rotation_adds_its_status(self) -> None:
+        """`rotate --record` is the rotate document plus the write status the schema allows."""
+        assert set(get_type_hints(shapes.RecordedResult)) == set(
+            get_type_hints(shapes.RotateResult)
+        ) | {"record_status"}
+
+    def test_a_missing_key_is_found(self) -> None:
+        """A schema key the type lacks is reported, where it stands."""
+        schema = json.loads((SCHEMAS / "members.schema.json").read_text(encoding="utf-8"))
+        schema["properties"]["members"]["items"]["properties"]["extra"] = {"type": "string"}
+        assert mismatches(shapes.MembersResult, schema, "$", frozenset()) == [
+            "$.members: type ['extra'] differ from schema"
+        ]
