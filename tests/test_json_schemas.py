@@ -127,6 +127,26 @@ class TestRealOutput:
             assert result.exit_code == 65, result.stderr
             assert errors(name, json.loads(result.stdout)) == [], name
 
+    def test_an_elected_bloc_fits_the_rotation_schemas(
+        self, khoi: Invoke, sample_data: Path
+    ) -> None:
+        """A year still to be elected has no chair (null): the rotation schemas allow it."""
+        bloc = sample_data / "khoi-co-quan-dang" / "bloc.toml"
+        text = bloc.read_text(encoding="utf-8").replace(
+            'policy = "circular"', 'policy = "elected"', 1
+        )
+        bloc.write_text(text, encoding="utf-8")
+        for name, args in (
+            ("rotate", ("rotate", "2023", "--json")),
+            ("rotate-plan", ("rotate", "2022", "--plan", "3", "--json")),
+            ("rotate-all", ("rotate", "2023", "--all", "--json")),
+        ):
+            result = khoi(*args, "--data", str(sample_data))
+            assert result.exit_code == 0, result.stderr
+            document = json.loads(result.stdout)
+            assert "null" in json.dumps(document), name
+            assert errors(name, document) == [], name
+
 
 class TestBrokenOutput:
     """The schemas catch a missing key, an extra key and a wrong type, at any depth."""
