@@ -11,7 +11,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from khoi_thidua.cli.language import apply_typer_titles
 from khoi_thidua.errors import DataError, ExitCode, KhoiError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 
 
 def is_usage_error(error: BaseException) -> bool:
@@ -31,7 +31,7 @@ def report_error(error: KhoiError, prefix: str = "") -> None:
     console = err_console()
     if isinstance(error, DataError) and len(error.problems) > 1:
         errors = [p for p in error.problems if p.severity == "error"]
-        headline = t("{count} problem(s) in the data:", count=len(errors))
+        headline = tn("{count} problem in the data:", "{count} problems in the data:", len(errors))
         console.print(t("khoi: error: {message}", message=prefix + headline), markup=False)
         for problem in errors:
             console.print("  " + problem_lines(problem).replace("\n", "\n  "), markup=False)

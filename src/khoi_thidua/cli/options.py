@@ -46,7 +46,11 @@ def open_bloc(data: Path, bloc_id: str | None) -> tuple[Path, Bloc]:
 AllOption = Annotated[
     bool, typer.Option("--all", help="Run over every bloc under the data folder.")
 ]
+# Two helps for one flag: only a command that has --output may point to it.
 QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for cron).")
+]
+QuietOutputOption = Annotated[
     bool,
     typer.Option(
         "--quiet", "-q", help="Print nothing but errors (for cron); use --output to keep results."

@@ -17,7 +17,7 @@ from khoi_thidua.cli.options import (
     FormatOption,
     JsonOption,
     OutputOption,
-    QuietOption,
+    QuietOutputOption,
     YearArgument,
     open_bloc,
 )
@@ -50,7 +50,7 @@ def propose(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     all_blocs: AllOption = False,
-    quiet: QuietOption = False,
+    quiet: QuietOutputOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Rank the members on YEAR's results and draft the awards the bloc proposes, explained.

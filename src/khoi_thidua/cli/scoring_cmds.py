@@ -18,7 +18,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
@@ -114,9 +114,10 @@ def scoring_sheets(
     for name, who in names.items():
         store.write_export(targets[name], build(bloc, plan, who), force)
     say(
-        t(
-            "Wrote {count} workbook(s) into {folder}: {files}",
-            count=len(names),
+        tn(
+            "Wrote {count} workbook into {folder}: {files}",
+            "Wrote {count} workbooks into {folder}: {files}",
+            len(names),
             folder=store.display(output),
             files=", ".join(names),
         )
@@ -205,9 +206,10 @@ def _import_view(result: dict[str, Any]) -> Any:
     from rich.text import Text
 
     lines = [
-        t(
-            "{count} sheet(s) imported into {file} ({status}).",
-            count=len(result["imported"]),
+        tn(
+            "{count} sheet imported into {file} ({status}).",
+            "{count} sheets imported into {file} ({status}).",
+            len(result["imported"]),
             file=result["file"],
             status=t("written") if result["status"] == "written" else t("unchanged"),
         )

@@ -1,0 +1,105 @@
+"""Tests of the command line's edges: plural forms, --quiet on every command, parser errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from builders import Invoke, loaded_app
+from khoi_thidua import i18n
+from khoi_thidua.errors import ExitCode
+
+
+def leaves() -> dict[str, Any]:
+    """Every command of the app by name (they are all one level below khoi)."""
+    return dict(loaded_app().commands)
+
+
+def option_names(command: Any) -> set[str]:
+    return {name for param in command.params for name in getattr(param, "opts", [])}
+
+
+class TestPlural:
+    def test_english_has_one_and_other(self) -> None:
+        """English uses the singular for exactly 1 and the plural for 0, 2 and 1.5."""
+        forms = ("{count} seat left", "{count} seats left")
+        assert i18n.tn(*forms, 1) == "1 seat left"
+        assert [i18n.tn(*forms, n) for n in (0, 2, 1.5)] == [
+            "0 seats left",
+            "2 seats left",
+            "1.5 seats left",
+        ]
+
+    def test_vietnamese_has_one_form(self) -> None:
+        """Vietnamese takes the one form catalogued under the English singular, for any count."""
+        i18n.set_language("vi")
+        forms = ("{count} problem in the data:", "{count} problems in the data:")
+        assert i18n.tn(*forms, 1) == "1 lỗi trong dữ liệu:"
+        assert i18n.tn(*forms, 3) == "3 lỗi trong dữ liệu:"
+
+    def test_other_fields_are_filled(self) -> None:
+        """Fields other than {count} come from the keyword values; the count picks the form."""
+        text = i18n.tn("{n} vote for {a}", "{n} votes for {a}", 2, n="2", a="Cờ")
+        assert text == "2 votes for Cờ"
+
+    def test_check_counts_one_error_in_the_singular(
+        self, khoi: Invoke, sample_bloc_dir: Path
+    ) -> None:
+        """`check --all` on a bloc with one problem says "1 error", not "1 error(s)"."""
+        path = sample_bloc_dir / "bloc.toml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\nbogus_key = 1\n", encoding="utf-8")
+        result = khoi("check", "--all", "--data", str(sample_bloc_dir.parent))
+        assert result.exit_code == ExitCode.DATA
+        assert f"✗ {sample_bloc_dir.name}: 1 error, 0 warnings" in result.stdout
+
+
+# Arguments that make each command with --quiet succeed on the shipped sample.
+QUIET_RUNS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "check": ((), ("--all",), ("--json",)),
+    "propose": (("2021",), ("2021", "--all"), ("2021", "--explain", "bnc"), ("2021", "--json")),
+    "summary": (("2021",), ("2021", "--json")),
+    "report": (("2021", "--output", "{tmp}/r"),),
+    "rotate": (("2022",), ("2022", "--json"), ("2022", "--all")),
+    "rules": ((), ("--json",)),
+}
+
+
+class TestQuiet:
+    def test_every_command_with_quiet_is_checked(self) -> None:
+        """The runs below cover every command that takes --quiet, so a new one is checked too."""
+        with_quiet = {name for name, cmd in leaves().items() if "--quiet" in option_names(cmd)}
+        assert with_quiet == set(QUIET_RUNS)
+
+    @pytest.mark.parametrize("name", sorted(QUIET_RUNS))
+    def test_quiet_prints_nothing_on_success(
+        self, khoi: Invoke, sample_data: Path, tmp_path: Path, name: str
+    ) -> None:
+        """Each command with --quiet prints nothing on stdout or stderr when it succeeds."""
+        for args in QUIET_RUNS[name]:
+            filled = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
+            result = khoi(name, *filled, "--quiet", "--data", str(sample_data))
+            assert result.exit_code == 0, (args, result.stderr)
+            assert (result.stdout, result.stderr) == ("", ""), args
+
+    def test_quiet_keeps_errors(self, khoi: Invoke, tmp_path: Path) -> None:
+        """--quiet still reports an error and its exit code."""
+        result = khoi("check", "--quiet", "--data", str(tmp_path / "none"))
+        assert result.exit_code != 0
+        assert "khoi: error:" in result.stderr
+
+    @pytest.mark.parametrize("name", sorted(leaves()))
+    def test_help_mentions_output_only_when_there_is_one(self, name: str) -> None:
+        """An option's help that points to --output belongs to a command that has --output."""
+        command = leaves()[name]
+        pointing = [p.name for p in command.params if "--output" in (getattr(p, "help", "") or "")]
+        if pointing:
+            assert "--output" in option_names(command), (name, pointing)
+
+    def test_check_help_says_only_what_quiet_does(self, khoi: Invoke) -> None:
+        """`check --help` (no --output) describes --quiet without sending the user to --output."""
+        result = khoi("check", "--help")
+        assert "--quiet" in result.stdout
+        assert "--output" not in result.stdout
