@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    complete_awards,
+    complete_members,
+    open_bloc,
+)
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.fields import nfc
@@ -21,11 +29,17 @@ def record_award(
         int,
         typer.Argument(help="Year of the results the award is for.", min=MIN_YEAR, max=MAX_YEAR),
     ],
-    member: Annotated[str, typer.Argument(help="The unit: id, short name or part of the name.")],
+    member: Annotated[
+        str,
+        typer.Argument(
+            help="The unit: id, short name or part of the name.", autocompletion=complete_members
+        ),
+    ],
     award: Annotated[
         str,
         typer.Argument(
-            help='The award: its id (e.g. co-tinh) or its name ("Cờ thi đua của UBND tỉnh").'
+            help='The award: its id (e.g. co-tinh) or its name ("Cờ thi đua của UBND tỉnh").',
+            autocompletion=complete_awards,
         ),
     ],
     decision: Annotated[

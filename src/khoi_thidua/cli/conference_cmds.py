@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    complete_awards,
+    open_bloc,
+)
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
@@ -18,7 +25,10 @@ def decide(
     year: Annotated[
         int, typer.Argument(help="Year of the results decided on.", min=MIN_YEAR, max=MAX_YEAR)
     ],
-    award: Annotated[str, typer.Option("--award", help="Award id, e.g. co-tinh.")],
+    award: Annotated[
+        str,
+        typer.Option("--award", help="Award id, e.g. co-tinh.", autocompletion=complete_awards),
+    ],
     reason: Annotated[str, typer.Option("--reason", help="Why the conference decided so.")],
     order: Annotated[
         str | None,

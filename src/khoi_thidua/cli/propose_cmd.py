@@ -19,6 +19,7 @@ from khoi_thidua.cli.options import (
     OutputOption,
     QuietOutputOption,
     YearArgument,
+    complete_members,
     open_bloc,
 )
 from khoi_thidua.cli.output import export, to_json, write_json_document, write_or_print
@@ -34,6 +35,7 @@ def propose(
             "--explain",
             "-e",
             help="Show one unit's full reasoning (id, short name or part of the name).",
+            autocompletion=complete_members,
         ),
     ] = None,
     confirmed: Annotated[

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    complete_members,
+    open_bloc,
+)
 from khoi_thidua.cli.output import emit
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc
 
@@ -25,6 +32,7 @@ def scores(
             "--explain",
             metavar="MEMBER",
             help="Show the arithmetic behind MEMBER's final score (id, short name or name).",
+            autocompletion=complete_members,
         ),
     ] = None,
     write: Annotated[
