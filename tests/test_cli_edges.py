@@ -103,3 +103,59 @@ class TestQuiet:
         result = khoi("check", "--help")
         assert "--quiet" in result.stdout
         assert "--output" not in result.stdout
+
+
+# (command line, what click says in English, what khoi says under --lang vi)
+PARSER_ERRORS = [
+    (("foo",), "No such command 'foo'.", "Không có lệnh 'foo'."),
+    (("rotte",), "Did you mean 'rotate'?", "Có phải ý bạn là 'rotate'?"),
+    (("rotate", "abc"), "Invalid value for 'year'", "Giá trị không hợp lệ cho 'year': không phải"),
+    (("rotate", "1800"), "Invalid value for 'year'", "phải từ 1945 trở lên"),
+    (("record-award", "2021"), "Missing argument 'member'.", "Thiếu đối số 'member'."),
+    (("decide", "2021"), "Missing option '--award'.", "Thiếu tùy chọn '--award'."),
+    (
+        ("propose", "2021", "--explai", "x"),
+        "No such option: --explai",
+        "Không có tùy chọn --explai",
+    ),
+    (("rotate", "--bloc"), "Option '--bloc' requires an argument.", "Tùy chọn '--bloc' cần có"),
+    (("propose", "2021", "-f", "xyz"), "'xyz' is not one of", "'xyz' không thuộc các giá trị"),
+    (("rotate", "2021", "2022"), "Got unexpected extra argument (2022)", "Có đối số thừa"),
+]
+
+
+def flat(text: str) -> str:
+    """``text`` with the error panel's borders and line breaks taken out."""
+    return " ".join(text.replace("│", " ").split())
+
+
+class TestParserErrors:
+    @pytest.mark.parametrize(("args", "english", "vietnamese"), PARSER_ERRORS)
+    def test_vietnamese_parser_errors(
+        self, khoi: Invoke, tmp_path: Path, args: tuple[str, ...], english: str, vietnamese: str
+    ) -> None:
+        """Under --lang vi the parser's error is Vietnamese, exits 64, and its usage line too."""
+        result = khoi("--lang", "vi", args[0], "--data", str(tmp_path), *args[1:])
+        assert result.exit_code == ExitCode.USAGE
+        text = flat(result.stderr)
+        assert vietnamese in text
+        assert english not in text
+        if "Usage" in result.stderr or "Cách dùng" in result.stderr:
+            assert "Usage:" not in result.stderr and "Cách dùng: khoi" in result.stderr
+
+    @pytest.mark.parametrize(("args", "english", "vietnamese"), PARSER_ERRORS)
+    def test_english_parser_errors_stay_clicks(
+        self, khoi: Invoke, tmp_path: Path, args: tuple[str, ...], english: str, vietnamese: str
+    ) -> None:
+        """In English the parser's own wording is kept (an extra argument is no longer "(s)")."""
+        result = khoi(args[0], "--data", str(tmp_path), *args[1:])
+        assert result.exit_code == ExitCode.USAGE
+        assert english in flat(result.stderr)
+        assert "(s)" not in result.stderr
+
+    def test_no_such_command_has_a_vietnamese_usage_and_hint(self, khoi: Invoke) -> None:
+        """`khoi --lang vi foo`: usage line, help hint and panel title are all Vietnamese."""
+        result = khoi("--lang", "vi", "foo")
+        assert result.stderr.startswith("Cách dùng: khoi ")
+        assert "Xem 'khoi -h' để được hướng dẫn." in result.stderr
+        assert "Lỗi" in result.stderr and "Try" not in result.stderr

@@ -42,12 +42,30 @@ def report_error(error: KhoiError, prefix: str = "") -> None:
         console.print("  " + t("fix: {hint}", hint=hint), markup=False)
 
 
+def parser_error(error: Any) -> None:
+    """A usage error from the parser: exit code EX_USAGE, printed in the language in force."""
+    from khoi_thidua.cli.parser_messages import translate_error
+
+    error.exit_code = ExitCode.USAGE
+    apply_typer_titles()
+    translate_error(error)
+
+
+def write_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    """The usage line ("Usage: khoi rotate [OPTIONS] [year]"), its prefix translated."""
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("Usage: "))
+
+
 class KhoiCommand(TyperCommand):
-    """Typer command whose help screen has Typer's titles in the language in force."""
+    """Typer command whose help screen and usage line are in the language in force."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         apply_typer_titles()
         super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        write_usage(self, ctx, formatter)
 
 
 class KhoiGroup(TyperGroup):
@@ -64,21 +82,22 @@ class KhoiGroup(TyperGroup):
             return super().make_context(info_name, args, parent, **extra)
         except typer.TyperException as exc:
             if is_usage_error(exc):
-                exc.exit_code = ExitCode.USAGE
-                apply_typer_titles()
+                parser_error(exc)
             raise
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         apply_typer_titles()
         super().format_help(ctx, formatter)
 
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        write_usage(self, ctx, formatter)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except typer.TyperException as exc:  # click's own errors: usage, file, abort
             if is_usage_error(exc):
-                exc.exit_code = ExitCode.USAGE
-                apply_typer_titles()
+                parser_error(exc)
             raise
         except (typer.Exit, typer.Abort):
             raise
