@@ -64,7 +64,19 @@ QUIET_RUNS: dict[str, tuple[tuple[str, ...], ...]] = {
     "report": (("2021", "--output", "{tmp}/r"),),
     "rotate": (("2022",), ("2022", "--json"), ("2022", "--all")),
     "rules": ((), ("--json",)),
-}
+    # commands that write: the first run writes, the second finds it done; both are silent
+    "record-award": (
+        ("2021", "bnc", "bang-khen-tinh", "--decision", "Số 600/QĐ-UBND", "--date", "2022-03-01"),
+        ("2021", "bnc", "bang-khen-tinh", "--decision", "Số 600/QĐ-UBND", "--date", "2022-03-01",
+         "--json"),
+    ),
+    "decide": (
+        ("2021", "--award", "bang-khen-tinh", "--hold-back", "bnc", "--reason", "Xin rút"),
+        ("2021", "--award", "bang-khen-tinh", "--hold-back", "bnc", "--reason", "Xin rút",
+         "--json"),
+    ),
+    "count": (("2021", "--present", "8"), ("2021", "--present", "8")),
+}  # fmt: skip
 
 
 class TestQuiet:
@@ -84,11 +96,31 @@ class TestQuiet:
             assert result.exit_code == 0, (args, result.stderr)
             assert (result.stdout, result.stderr) == ("", ""), args
 
-    def test_quiet_keeps_errors(self, khoi: Invoke, tmp_path: Path) -> None:
+    def test_quiet_keeps_errors(self, khoi: Invoke, tmp_path: Path, sample_data: Path) -> None:
         """--quiet still reports an error and its exit code."""
         result = khoi("check", "--quiet", "--data", str(tmp_path / "none"))
         assert result.exit_code != 0
         assert "khoi: error:" in result.stderr
+        args = ("2021", "--award", "bang-khen-tinh", "--hold-back", "vptu", "--reason", "x")
+        result = khoi("decide", *args, "--quiet", "--data", str(sample_data))
+        assert result.exit_code == ExitCode.DATA
+        assert "khoi: error:" in result.stderr and result.stdout == ""
+
+    def test_quiet_writes_all_the_same(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
+        """`record-award --quiet` prints nothing but still records the award."""
+        args = (
+            "2021",
+            "bnc",
+            "bang-khen-tinh",
+            "--decision",
+            "Số 600/QĐ-UBND",
+            "--date",
+            "2022-03-01",
+        )
+        result = khoi("record-award", *args, "-q", "--data", str(sample_bloc_dir))
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+        text = (sample_bloc_dir / "results-2021.toml").read_text(encoding="utf-8")
+        assert "Số 600/QĐ-UBND" in text
 
     @pytest.mark.parametrize("name", sorted(leaves()))
     def test_help_mentions_output_only_when_there_is_one(self, name: str) -> None:

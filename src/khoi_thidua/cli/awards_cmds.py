@@ -13,6 +13,7 @@ from khoi_thidua.cli.options import (
     BlocOption,
     DataOption,
     JsonOption,
+    QuietOption,
     complete_awards,
     complete_members,
     open_bloc,
@@ -54,6 +55,7 @@ def record_award(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Record an award the deciding authority granted, in results-YEAR.toml.
 
@@ -96,6 +98,8 @@ def record_award(
     names = {a.id: a.name for a in pack.awards}  # awards the bloc switched off too
     with contextlib.suppress(KhoiError):  # names of awards a rules file adds
         names |= {a.id: a.name for a in workflows.rules_in_force(bloc_dir, bloc, year).awards}
+    if quiet:
+        return
     if outcome.status == "written":
         say(
             t(
