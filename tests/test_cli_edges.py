@@ -76,7 +76,30 @@ QUIET_RUNS: dict[str, tuple[tuple[str, ...], ...]] = {
          "--json"),
     ),
     "count": (("2021", "--present", "8"), ("2021", "--present", "8")),
+    "scores": (("2021",), ("2021", "--write"), ("2021", "--explain", "btc", "--json")),
+    "import-results": (("2021", "{tmp}/ket-qua.xlsx", "--replace"),
+                       ("2021", "{tmp}/ket-qua.xlsx", "--json")),
+    "import-scores": (("2021", "{tmp}/phieu"), ("2021", "{tmp}/phieu", "--json")),
+    "import-decisions": (("2021", "{tmp}/qd.csv"), ("2021", "{tmp}/qd.csv", "--json")),
 }  # fmt: skip
+DECISION_CSV = (
+    "Số quyết định,Ngày quyết định,Cấp quyết định,Hình thức khen thưởng,Đơn vị,Khối thi đua\n"
+    "Số 600/QĐ-UBND,2022-03-20,,bang-khen-tinh,BNC,\n"
+)
+
+
+def prepare(khoi: Invoke, name: str, data: Path, tmp: Path) -> None:
+    """The input files an import reads: a filled sheet, returned workbooks, a decision list."""
+    if name == "import-results":
+        made = khoi("template", "2021", "--with-results", "-o", str(tmp / "ket-qua.xlsx"),
+                    "--data", str(data))  # fmt: skip
+        assert made.exit_code == 0, made.stderr
+    elif name == "import-scores":
+        (tmp / "phieu").mkdir()
+        made = khoi("scoring-sheets", "2021", "-o", str(tmp / "phieu"), "--data", str(data))
+        assert made.exit_code == 0, made.stderr
+    elif name == "import-decisions":
+        (tmp / "qd.csv").write_text(DECISION_CSV, encoding="utf-8")
 
 
 class TestQuiet:
@@ -90,6 +113,7 @@ class TestQuiet:
         self, khoi: Invoke, sample_data: Path, tmp_path: Path, name: str
     ) -> None:
         """Each command with --quiet prints nothing on stdout or stderr when it succeeds."""
+        prepare(khoi, name, sample_data, tmp_path)
         for args in QUIET_RUNS[name]:
             filled = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
             result = khoi(name, *filled, "--quiet", "--data", str(sample_data))
@@ -105,6 +129,16 @@ class TestQuiet:
         result = khoi("decide", *args, "--quiet", "--data", str(sample_data))
         assert result.exit_code == ExitCode.DATA
         assert "khoi: error:" in result.stderr and result.stdout == ""
+
+    def test_import_decisions_quiet_still_lists_rows_not_recorded(
+        self, khoi: Invoke, sample_data: Path, tmp_path: Path
+    ) -> None:
+        """A row that matches no unit is an error: --quiet still shows the list and exits 65."""
+        path = tmp_path / "qd.csv"
+        path.write_text(DECISION_CSV.replace(",BNC,", ",Ban không có,"), encoding="utf-8")
+        result = khoi("import-decisions", "2021", str(path), "-q", "--data", str(sample_data))
+        assert result.exit_code == ExitCode.DATA
+        assert "Ban không có" in result.stdout
 
     def test_quiet_writes_all_the_same(self, khoi: Invoke, sample_bloc_dir: Path) -> None:
         """`record-award --quiet` prints nothing but still records the award."""

@@ -12,6 +12,7 @@ from khoi_thidua.cli.options import (
     BlocOption,
     DataOption,
     JsonOption,
+    QuietOption,
     complete_members,
     open_bloc,
 )
@@ -46,6 +47,7 @@ def scores(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Self, cross and agreed scores of YEAR per unit and criterion, as the conference sees them.
 
@@ -69,7 +71,9 @@ def scores(
     bloc_dir, bloc = open_bloc(data, bloc_id)
     reconciliation = year_flow.reconciliation_for(bloc_dir, bloc, year)
     if write:
-        _write(bloc_dir, bloc, reconciliation)
+        _write(bloc_dir, bloc, reconciliation, quiet)
+    if quiet:
+        return
     if explain is None:
         emit(
             view.scores_dict(bloc, reconciliation),
@@ -91,7 +95,7 @@ def scores(
     emit(data_dict, lambda: view.explain_view(data_dict), as_json)
 
 
-def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation) -> None:
+def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation, quiet: bool) -> None:
     from khoi_thidua.cli.output import say
     from khoi_thidua.i18n import t
     from khoi_thidua.store.score_records import ComputedScore, write_scores
@@ -109,6 +113,8 @@ def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation) -> None:
     outcome = write_scores(
         bloc_dir, bloc, reconciliation.year, computed, reconciliation.plan.source
     )
+    if quiet:
+        return
     if outcome.written:
         say(
             t(

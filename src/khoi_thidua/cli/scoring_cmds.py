@@ -14,6 +14,7 @@ from khoi_thidua.cli.options import (
     DataOption,
     ForceOption,
     JsonOption,
+    QuietOption,
     open_bloc,
 )
 from khoi_thidua.cli.output import emit, say
@@ -133,6 +134,7 @@ def import_scores(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Import returned workbooks of YEAR (self, cross, pledge) into scores-YEAR.toml.
 
@@ -176,7 +178,8 @@ def import_scores(
         "self_not_returned": list(reconciliation.not_returned),
         "cross_not_returned": missing,
     }
-    emit(result, lambda: _import_view(result), as_json)
+    if not quiet:
+        emit(result, lambda: _import_view(result), as_json)
 
 
 def _workbooks(paths: list[Path]) -> list[Path]:
