@@ -227,3 +227,10 @@ class TestParserErrors:
         assert result.stderr.startswith("Cách dùng: khoi ")
         assert "Xem 'khoi -h' để được hướng dẫn." in result.stderr
         assert "Lỗi" in result.stderr and "Try" not in result.stderr
+
+    def test_vietnamese_help_screens_have_a_vietnamese_usage_line(self, khoi: Invoke) -> None:
+        """`khoi --lang vi rotate -h` starts with "Cách dùng:"; the English one with "Usage:"."""
+        vietnamese = khoi("--lang", "vi", "rotate", "-h")
+        assert "Cách dùng: khoi rotate" in vietnamese.stdout
+        assert "Usage:" not in vietnamese.stdout
+        assert "Usage: khoi rotate" in khoi("rotate", "-h").stdout
