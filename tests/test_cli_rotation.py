@@ -238,7 +238,7 @@ class TestCheck:
         edit(path, 'short = "BNC"', 'shrot = "BNC"')
         result = khoi("check", "--data", str(sample_bloc_dir.parent))
         assert result.exit_code == ExitCode.DATA
-        assert "4 error(s)" in result.stdout
+        assert "4 errors" in result.stdout
         for key in ("[organiser]", "[scoring.max]", "[documents.header]", "[members[3].shrot]"):
             assert key in result.stdout
         assert "did you mean `party`?" in result.stdout
@@ -287,7 +287,7 @@ class TestNoTraceback:
         edit(path, 'header = "party"', 'header = "parti"')
         result = khoi("rotate", "2022", "--data", str(sample_bloc_dir.parent))
         assert_clean_error(result, ExitCode.DATA)
-        assert "2 problem(s)" in result.stderr
+        assert "2 problems" in result.stderr
         assert "[organiser]" in result.stderr
         assert "[documents.header]" in result.stderr
 

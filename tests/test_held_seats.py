@@ -43,7 +43,7 @@ class TestHeldSeat:
         assert data["leader"]["tied"] is True
         texts = [w["text"] for w in data["warnings"]]
         assert (
-            f"1 seat(s) of Cờ thi đua của UBND tỉnh kept for whichever of {BTC} or {DUKCQ} "
+            f"1 seat of Cờ thi đua của UBND tỉnh kept for whichever of {BTC} or {DUKCQ} "
             "the conference does not choose for Cờ thi đua của Chính phủ."
         ) in texts
         assert not [text for text in texts if "no quota depends on it" in text]

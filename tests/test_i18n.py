@@ -17,20 +17,35 @@ from khoi_thidua import i18n
 SRC = Path(__file__).resolve().parents[1] / "src" / "khoi_thidua"
 
 
-def _t_literals() -> Iterator[tuple[str, str]]:
-    """(file:line, message) of every ``t("…")`` call with a literal message in src."""
+def _calls(name: str) -> Iterator[tuple[str, list[str]]]:
+    """(file:line, literal leading arguments) of every ``name(…)`` call in src."""
     for path in sorted(SRC.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
+                and node.func.id == name
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                yield f"{path.relative_to(SRC)}:{node.lineno}", node.args[0].value
+                texts = []
+                for arg in node.args:
+                    if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                        break
+                    texts.append(arg.value)
+                yield f"{path.relative_to(SRC)}:{node.lineno}", texts
+
+
+def _t_literals() -> Iterator[tuple[str, str]]:
+    """(file:line, message) of every ``t("…")`` call, and the singular of every ``tn`` call.
+
+    A plural message is catalogued under its English singular (Vietnamese has one form).
+    """
+    for name in ("t", "tn"):
+        for where, texts in _calls(name):
+            yield where, texts[0]
 
 
 def _help_texts(command: Any) -> Iterator[str]:
@@ -73,6 +88,24 @@ def test_catalog_has_no_unused_entries() -> None:
     used = {msg for _, msg in _t_literals()} | set(_help_texts(loaded_app()))
     unused = sorted(set(i18n.catalog()) - used)
     assert not unused, "\n".join(unused)
+
+
+def test_plural_forms_keep_their_fields() -> None:
+    """Each tn() call gives two English forms with the same {fields}, neither written "(s)"."""
+    calls = list(_calls("tn"))
+    assert calls
+    for where, texts in calls:
+        singular, plural = texts
+        assert singular != plural, where
+        assert _fields(singular) == _fields(plural), where
+        assert "(s)" not in singular + plural, where
+
+
+def test_no_message_writes_a_plural_as_s_in_brackets() -> None:
+    """No message or catalog entry writes "(s)": plurals go through i18n.tn."""
+    found = [f"{where}: {msg}" for where, msg in _t_literals() if "(s)" in msg]
+    found += [en for en in i18n.catalog() if "(s)" in en]
+    assert not found, "\n".join(found)
 
 
 def test_translations_are_vietnamese() -> None:

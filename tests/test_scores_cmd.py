@@ -91,7 +91,7 @@ def test_explain_shows_each_step_and_the_rounding(sample_data: Path, khoi: Invok
     assert "− 0.5 for Gửi báo cáo chậm so với quy định" in out
     assert "rating at most Hoàn thành tốt nhiệm vụ" in out
     assert "final score 91.00" in out
-    assert "rounded once, at the end, to 2 decimal(s), half up" in out
+    assert "rounded once, at the end, to 2 decimals, half up" in out
 
 
 @pytest.mark.parametrize(

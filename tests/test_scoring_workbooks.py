@@ -205,7 +205,7 @@ def test_import_reports_in_words(sample_data: Path, khoi: Invoke, tmp_path: Path
     result = khoi("import-scores", "2022", str(out), "--data", str(sample_data))
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())
-    assert "3 sheet(s) imported into" in text and "(written)" in text
+    assert "3 sheets imported into" in text and "(written)" in text
     assert "self-score of btc" in text
     assert "cross score of dukcq by btc" in text
     assert "Left out, no score typed yet:" in text

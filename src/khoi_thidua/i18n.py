@@ -75,3 +75,14 @@ def t(message: str, /, **values: Any) -> str:
     if _state["language"] == "vi":
         message = catalog().get(message, message)
     return message.format(**values) if values else message
+
+
+def tn(singular: str, plural: str, count: float, /, **values: Any) -> str:
+    """``singular`` or ``plural`` by ``count`` (filled in as ``{count}``), in the language in force.
+
+    English has two forms: one for exactly 1, the other for every other number (0, 2, 1.5).
+    Vietnamese has one form, catalogued under the English singular: "1 ghế", "3 ghế".
+    """
+    english = singular if count == 1 else plural
+    message = catalog().get(singular, english) if _state["language"] == "vi" else english
+    return message.format(count=count, **values)

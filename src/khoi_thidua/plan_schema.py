@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from khoi_thidua.bloc_schema import read_schema_version
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, id_key, join, one_of
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 from khoi_thidua.model import Bloc, Rating
 from khoi_thidua.plan import (
     Adjustment,
@@ -325,10 +325,11 @@ def _check_scorer_counts(
         if count < needed:
             reader.error(
                 "cross",
-                t(
-                    "`{unit}` has {count} cross-scorer(s) but `{method}` needs at least {needed}",
+                tn(
+                    "`{unit}` has {count} cross-scorer but `{method}` needs at least {needed}",
+                    "`{unit}` has {count} cross-scorers but `{method}` needs at least {needed}",
+                    count,
                     unit=unit,
-                    count=count,
                     method=method.value,
                     needed=needed,
                 ),

@@ -13,7 +13,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from khoi_thidua.errors import ExitCode, KhoiError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 from khoi_thidua.model import Rating
 from khoi_thidua.plan import Adjustments, Effect, FinalMethod, Plan, Rounding, ScoreInputs
 
@@ -233,10 +233,11 @@ def _cross(plan: Plan, inputs: ScoreInputs, steps: list[Step]) -> dict[str, Frac
     needed = MIN_TRIMMED_SCORERS if plan.method is FinalMethod.TRIMMED_MEAN else 1
     if len(sheets) < needed:
         raise ScoringError(
-            t(
-                "`{unit}` has {count} cross score(s); `{method}` needs at least {needed}",
+            tn(
+                "`{unit}` has {count} cross score; `{method}` needs at least {needed}",
+                "`{unit}` has {count} cross scores; `{method}` needs at least {needed}",
+                len(sheets),
                 unit=inputs.unit,
-                count=len(sheets),
                 method=plan.method.value,
                 needed=needed,
             ),

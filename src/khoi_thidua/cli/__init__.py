@@ -27,7 +27,9 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     rich_markup_mode="markdown",
-    add_completion=False,
+    # --install-completion / --show-completion (bash, zsh, fish, PowerShell): Typer's own, with
+    # khoi's completions of bloc, member and award ids imported only when a shell asks.
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    QuietOption,
+    complete_awards,
+    complete_members,
+    open_bloc,
+)
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.fields import nfc
@@ -21,11 +30,17 @@ def record_award(
         int,
         typer.Argument(help="Year of the results the award is for.", min=MIN_YEAR, max=MAX_YEAR),
     ],
-    member: Annotated[str, typer.Argument(help="The unit: id, short name or part of the name.")],
+    member: Annotated[
+        str,
+        typer.Argument(
+            help="The unit: id, short name or part of the name.", autocompletion=complete_members
+        ),
+    ],
     award: Annotated[
         str,
         typer.Argument(
-            help='The award: its id (e.g. co-tinh) or its name ("Cờ thi đua của UBND tỉnh").'
+            help='The award: its id (e.g. co-tinh) or its name ("Cờ thi đua của UBND tỉnh").',
+            autocompletion=complete_awards,
         ),
     ],
     decision: Annotated[
@@ -40,6 +55,7 @@ def record_award(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Record an award the deciding authority granted, in results-YEAR.toml.
 
@@ -82,6 +98,8 @@ def record_award(
     names = {a.id: a.name for a in pack.awards}  # awards the bloc switched off too
     with contextlib.suppress(KhoiError):  # names of awards a rules file adds
         names |= {a.id: a.name for a in workflows.rules_in_force(bloc_dir, bloc, year).awards}
+    if quiet:
+        return
     if outcome.status == "written":
         say(
             t(

@@ -11,7 +11,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from khoi_thidua.cli.language import apply_typer_titles
 from khoi_thidua.errors import DataError, ExitCode, KhoiError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 
 
 def is_usage_error(error: BaseException) -> bool:
@@ -31,7 +31,7 @@ def report_error(error: KhoiError, prefix: str = "") -> None:
     console = err_console()
     if isinstance(error, DataError) and len(error.problems) > 1:
         errors = [p for p in error.problems if p.severity == "error"]
-        headline = t("{count} problem(s) in the data:", count=len(errors))
+        headline = tn("{count} problem in the data:", "{count} problems in the data:", len(errors))
         console.print(t("khoi: error: {message}", message=prefix + headline), markup=False)
         for problem in errors:
             console.print("  " + problem_lines(problem).replace("\n", "\n  "), markup=False)
@@ -42,12 +42,30 @@ def report_error(error: KhoiError, prefix: str = "") -> None:
         console.print("  " + t("fix: {hint}", hint=hint), markup=False)
 
 
+def parser_error(error: Any) -> None:
+    """A usage error from the parser: exit code EX_USAGE, printed in the language in force."""
+    from khoi_thidua.cli.parser_messages import translate_error
+
+    error.exit_code = ExitCode.USAGE
+    apply_typer_titles()
+    translate_error(error)
+
+
+def write_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    """The usage line ("Usage: khoi rotate [OPTIONS] [year]"), its prefix translated."""
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("Usage: "))
+
+
 class KhoiCommand(TyperCommand):
-    """Typer command whose help screen has Typer's titles in the language in force."""
+    """Typer command whose help screen and usage line are in the language in force."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         apply_typer_titles()
         super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        write_usage(self, ctx, formatter)
 
 
 class KhoiGroup(TyperGroup):
@@ -64,21 +82,22 @@ class KhoiGroup(TyperGroup):
             return super().make_context(info_name, args, parent, **extra)
         except typer.TyperException as exc:
             if is_usage_error(exc):
-                exc.exit_code = ExitCode.USAGE
-                apply_typer_titles()
+                parser_error(exc)
             raise
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         apply_typer_titles()
         super().format_help(ctx, formatter)
 
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        write_usage(self, ctx, formatter)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except typer.TyperException as exc:  # click's own errors: usage, file, abort
             if is_usage_error(exc):
-                exc.exit_code = ExitCode.USAGE
-                apply_typer_titles()
+                parser_error(exc)
             raise
         except (typer.Exit, typer.Abort):
             raise

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    QuietOption,
+    complete_awards,
+    open_bloc,
+)
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
@@ -18,7 +26,10 @@ def decide(
     year: Annotated[
         int, typer.Argument(help="Year of the results decided on.", min=MIN_YEAR, max=MAX_YEAR)
     ],
-    award: Annotated[str, typer.Option("--award", help="Award id, e.g. co-tinh.")],
+    award: Annotated[
+        str,
+        typer.Option("--award", help="Award id, e.g. co-tinh.", autocompletion=complete_awards),
+    ],
     reason: Annotated[str, typer.Option("--reason", help="Why the conference decided so.")],
     order: Annotated[
         str | None,
@@ -41,6 +52,7 @@ def decide(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Record a decision of YEAR's conference in results-YEAR.toml; propose applies it.
 
@@ -81,6 +93,8 @@ def decide(
     decision = ConferenceDecision(award, action, members, nfc(reason.strip()), nfc(minutes.strip()))
     outcome = workflows.record_decision(bloc_dir, bloc, year, decision)
     names = ", ".join(bloc.member(m).name for m in members)
+    if quiet:
+        return
     if outcome.status == "written":
         say(
             t(
@@ -135,6 +149,7 @@ def count(
     ] = None,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Record the conference's vote count in results-YEAR.toml, typed or from a tally sheet.
 
@@ -176,6 +191,8 @@ def count(
     if not fields and not tallied:
         raise UsageError(t("nothing to record"), t("give the count's figures, --votes or --sheet"))
     outcome = workflows.record_count(bloc_dir, bloc, year, fields, tallied)
+    if quiet:
+        return
     if outcome.status == "written":
         say(t("Recorded the {year} count in {file}.", year=year, file=outcome.file))
     else:

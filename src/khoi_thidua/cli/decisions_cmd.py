@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, DataOption, JsonOption
+from khoi_thidua.cli.options import DEFAULT_DATA, DataOption, JsonOption, QuietOption
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import ExitCode
 from khoi_thidua.i18n import t
@@ -30,6 +30,7 @@ def import_decisions(
     ] = False,
     data: DataOption = DEFAULT_DATA,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Record every award of a decision list in its bloc's results-YEAR.toml.
 
@@ -55,8 +56,10 @@ def import_decisions(
     source = display(file)
     rows = read_decisions(file, source)
     outcomes = import_decisions(data, year, rows, dry_run)
-    emit(decisions_dict(year, source, outcomes, dry_run), lambda: decisions_view(outcomes), as_json)
     counts = {status: sum(o.status is status for o in outcomes) for status in RowStatus}
+    if quiet and not counts[RowStatus.UNMATCHED] and not counts[RowStatus.REFUSED]:
+        return  # rows not recorded are the errors --quiet still shows, with the whole list
+    emit(decisions_dict(year, source, outcomes, dry_run), lambda: decisions_view(outcomes), as_json)
     say(
         t(
             "{written} would be recorded, {unchanged} already recorded, {unmatched} not "

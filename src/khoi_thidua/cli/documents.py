@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from khoi_thidua.cli.options import open_bloc
 from khoi_thidua.cli.output import say
 from khoi_thidua.errors import UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 
 if TYPE_CHECKING:
     from khoi_thidua.model import Bloc
@@ -163,9 +163,10 @@ def scoring_workbooks(
     for name, who in names.items():
         store.write_export(targets[name], build(bloc, plan, who), force)
     say(
-        t(
-            "Wrote {count} workbook(s) into {folder}: {files}",
-            count=len(names),
+        tn(
+            "Wrote {count} workbook into {folder}: {files}",
+            "Wrote {count} workbooks into {folder}: {files}",
+            len(names),
             folder=store.display(output),
             files=", ".join(names),
         )

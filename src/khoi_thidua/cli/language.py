@@ -8,8 +8,8 @@ from khoi_thidua import i18n
 from khoi_thidua.i18n import t
 
 # Typer's own panel titles and fixed strings, for Vietnamese help screens and usage errors.
-# Click's "Usage:" prefix and its parser's messages ("No such option") are written inside
-# click's formatter and parser, with no setting to change them: they stay in English.
+# Click's "Usage:" prefix is set by the commands (cli/boundary.py) and its parser's messages
+# ("No such option") are translated once raised (cli/parser_messages.py).
 _TYPER_TITLES_VI = {
     "ARGUMENTS_PANEL_TITLE": "Đối số",
     "OPTIONS_PANEL_TITLE": "Tùy chọn",

@@ -13,6 +13,7 @@ from khoi_thidua.cli.options import (
     DataOption,
     ForceOption,
     JsonOption,
+    QuietOption,
     open_bloc,
 )
 from khoi_thidua.cli.output import emit, say
@@ -182,6 +183,7 @@ def import_results(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Import a filled scoring sheet (.xlsx or .csv) into the bloc's results-YEAR.toml.
 
@@ -215,8 +217,9 @@ def import_results(
     outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
     labels = field_labels(results_columns(bloc, pack.bloc_awards))
     view = import_view(bloc, imported, outcome, labels)
-    emit(import_dict(bloc, year, imported, outcome), view, as_json)
-    if outcome.existing_problem:
+    if not quiet or outcome.status == REFUSED:  # the changes listed are the refusal's detail
+        emit(import_dict(bloc, year, imported, outcome), view, as_json)
+    if outcome.existing_problem and not quiet:
         say(t("note: {problem}", problem=outcome.existing_problem))
     if outcome.status == REFUSED:
         raise RefusedError(
@@ -228,6 +231,8 @@ def import_results(
             t("check the changes listed, then run again with --replace to overwrite it"),
         )
     units = len(imported.results.results)
+    if quiet:
+        return
     if outcome.status == UNCHANGED:
         say(t("{file} is unchanged: it already holds these results.", file=outcome.file))
     elif outcome.status == WRITTEN:

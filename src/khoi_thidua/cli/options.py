@@ -10,6 +10,30 @@ import typer
 
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc
 
+
+# Shell completion: these run only when a shell asks (the _KHOI_COMPLETE variable is set); the
+# code that reads the data for them is imported then, so an ordinary run never loads it.
+def complete_blocs(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Bloc ids under the data folder of the command line being completed."""
+    from khoi_thidua.cli.completion import bloc_ids
+
+    return bloc_ids(ctx, incomplete)
+
+
+def complete_members(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Member ids, short names and names of the bloc (of the year, when one is given)."""
+    from khoi_thidua.cli.completion import member_ids
+
+    return member_ids(ctx, incomplete)
+
+
+def complete_awards(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Award ids of the rules in force for the year given."""
+    from khoi_thidua.cli.completion import award_ids
+
+    return award_ids(ctx, incomplete)
+
+
 DataOption = Annotated[
     Path,
     typer.Option(
@@ -22,7 +46,12 @@ DataOption = Annotated[
 ]
 BlocOption = Annotated[
     str | None,
-    typer.Option("--bloc", "-b", help="Bloc id (its folder name); needed when there are several."),
+    typer.Option(
+        "--bloc",
+        "-b",
+        help="Bloc id (its folder name); needed when there are several.",
+        autocompletion=complete_blocs,
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print the result as JSON (documented shape) for scripts.")
@@ -46,7 +75,11 @@ def open_bloc(data: Path, bloc_id: str | None) -> tuple[Path, Bloc]:
 AllOption = Annotated[
     bool, typer.Option("--all", help="Run over every bloc under the data folder.")
 ]
+# Two helps for one flag: only a command that has --output may point to it.
 QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for cron).")
+]
+QuietOutputOption = Annotated[
     bool,
     typer.Option(
         "--quiet", "-q", help="Print nothing but errors (for cron); use --output to keep results."

@@ -17,8 +17,9 @@ from khoi_thidua.cli.options import (
     FormatOption,
     JsonOption,
     OutputOption,
-    QuietOption,
+    QuietOutputOption,
     YearArgument,
+    complete_members,
     open_bloc,
 )
 from khoi_thidua.cli.output import export, to_json, write_json_document, write_or_print
@@ -34,6 +35,7 @@ def propose(
             "--explain",
             "-e",
             help="Show one unit's full reasoning (id, short name or part of the name).",
+            autocompletion=complete_members,
         ),
     ] = None,
     confirmed: Annotated[
@@ -50,7 +52,7 @@ def propose(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     all_blocs: AllOption = False,
-    quiet: QuietOption = False,
+    quiet: QuietOutputOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Rank the members on YEAR's results and draft the awards the bloc proposes, explained.

@@ -13,7 +13,7 @@ from khoi_thidua.cli.options import (
     BlocOption,
     DataOption,
     ForceOption,
-    QuietOption,
+    QuietOutputOption,
     YearArgument,
     open_bloc,
 )
@@ -46,7 +46,7 @@ def report(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     all_blocs: AllOption = False,
-    quiet: QuietOption = False,
+    quiet: QuietOutputOption = False,
 ) -> None:
     """Write a self-contained HTML report of YEAR, with charts, to open in any browser.
 

@@ -16,6 +16,7 @@ from khoi_thidua.cli.options import (
     DataOption,
     JsonOption,
     YearArgument,
+    complete_members,
     open_bloc,
 )
 from khoi_thidua.cli.output import emit, say
@@ -280,7 +281,10 @@ def history(
     member: Annotated[
         str | None,
         typer.Option(
-            "--member", "-m", help="Show one unit's scores, ranks, roles and awards by year."
+            "--member",
+            "-m",
+            help="Show one unit's scores, ranks, roles and awards by year.",
+            autocompletion=complete_members,
         ),
     ] = None,
     data: DataOption = DEFAULT_DATA,

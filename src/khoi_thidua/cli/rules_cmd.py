@@ -14,7 +14,7 @@ from khoi_thidua.cli.options import (
     Format,
     FormatOption,
     OutputOption,
-    QuietOption,
+    QuietOutputOption,
     YearArgument,
     open_bloc,
 )
@@ -28,7 +28,7 @@ def rules(
     force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
-    quiet: QuietOption = False,
+    quiet: QuietOutputOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
     """Show the rules in force for YEAR: the rule pack and why, each award's quota and

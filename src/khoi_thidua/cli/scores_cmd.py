@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, JsonOption, open_bloc
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    JsonOption,
+    QuietOption,
+    complete_members,
+    open_bloc,
+)
 from khoi_thidua.cli.output import emit
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc
 
@@ -25,6 +33,7 @@ def scores(
             "--explain",
             metavar="MEMBER",
             help="Show the arithmetic behind MEMBER's final score (id, short name or name).",
+            autocompletion=complete_members,
         ),
     ] = None,
     write: Annotated[
@@ -38,6 +47,7 @@ def scores(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Self, cross and agreed scores of YEAR per unit and criterion, as the conference sees them.
 
@@ -61,7 +71,9 @@ def scores(
     bloc_dir, bloc = open_bloc(data, bloc_id)
     reconciliation = year_flow.reconciliation_for(bloc_dir, bloc, year)
     if write:
-        _write(bloc_dir, bloc, reconciliation)
+        _write(bloc_dir, bloc, reconciliation, quiet)
+    if quiet:
+        return
     if explain is None:
         emit(
             view.scores_dict(bloc, reconciliation),
@@ -83,7 +95,7 @@ def scores(
     emit(data_dict, lambda: view.explain_view(data_dict), as_json)
 
 
-def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation) -> None:
+def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation, quiet: bool) -> None:
     from khoi_thidua.cli.output import say
     from khoi_thidua.i18n import t
     from khoi_thidua.store.score_records import ComputedScore, write_scores
@@ -103,6 +115,8 @@ def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation) -> None:
     outcome = write_scores(
         bloc_dir, bloc, reconciliation.year, computed, reconciliation.plan.source
     )
+    if quiet:
+        return
     if outcome.written:
         say(
             t(

@@ -13,11 +13,12 @@ from khoi_thidua.cli.options import (
     DataOption,
     ForceOption,
     JsonOption,
+    QuietOption,
     open_bloc,
 )
 from khoi_thidua.cli.output import emit
 from khoi_thidua.errors import UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 
 PlanYear = Annotated[
@@ -83,6 +84,7 @@ def import_scores(
     data: DataOption = DEFAULT_DATA,
     bloc_id: BlocOption = None,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Import returned workbooks of YEAR (self, cross, pledge, conference) into scores-YEAR.toml.
 
@@ -134,7 +136,8 @@ def import_scores(
         "self_not_returned": list(reconciliation.not_returned),
         "cross_not_returned": missing,
     }
-    emit(result, lambda: _import_view(result), as_json)
+    if not quiet:
+        emit(result, lambda: _import_view(result), as_json)
 
 
 def _workbooks(paths: list[Path]) -> list[Path]:
@@ -164,9 +167,10 @@ def _import_view(result: dict[str, Any]) -> Any:
     from rich.text import Text
 
     lines = [
-        t(
-            "{count} sheet(s) imported into {file} ({status}).",
-            count=len(result["imported"]),
+        tn(
+            "{count} sheet imported into {file} ({status}).",
+            "{count} sheets imported into {file} ({status}).",
+            len(result["imported"]),
             file=result["file"],
             status=t("written") if result["status"] == "written" else t("unchanged"),
         )

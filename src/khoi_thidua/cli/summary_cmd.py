@@ -15,7 +15,7 @@ from khoi_thidua.cli.options import (
     Format,
     FormatOption,
     OutputOption,
-    QuietOption,
+    QuietOutputOption,
 )
 from khoi_thidua.cli.output import check_output, export
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
@@ -29,7 +29,7 @@ def summary(
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = DEFAULT_DATA,
-    quiet: QuietOption = False,
+    quiet: QuietOutputOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
     """Province-wide view of YEAR: each bloc's leading unit and proposals, totals, and caps.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 from khoi_thidua.office.cells import (
     fit_to_page_width,
     put,
@@ -195,7 +195,7 @@ def summary_workbook(summary_data: dict[str, Any]) -> bytes:
                     leaders,
                     item["member"]["name"],
                     item["award"]["name"],
-                    t("{count} unresolved tie(s)", count=ties) if ties else "",
+                    tn("{count} unresolved tie", "{count} unresolved ties", ties) if ties else "",
                 ]
             )
     _table(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import HELD_BACK, AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import RulePack
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 from khoi_thidua.render.reasons import notice_text
 
 
@@ -37,9 +37,12 @@ def count_notice_text(notice: Notice, proposal: Proposal, names: dict[str, str])
     """The warning for a doubtful count, or None when ``notice`` is not about the count."""
     d = notice.detail
     if notice.code == "not_candidate":
-        return t(
-            "{member} received {votes} vote(s) for {award} but was not on the ballot "
+        return tn(
+            "{member} received {votes} vote for {award} but was not on the ballot "
             "(it fails a condition other than the vote share): check the count.",
+            "{member} received {votes} votes for {award} but was not on the ballot "
+            "(it fails a condition other than the vote share): check the count.",
+            d["votes"],
             member=names.get(d["member"], d["member"]),
             votes=d["votes"],
             award=proposal.pack.award(d["award"]).name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.kinds.words import score_text
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -36,8 +36,10 @@ def explain_view(data: ProposalResult, member_id: str) -> RenderableType:
         return Group(*parts)
     parts.append(
         Text(
-            t(
-                "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote(s).",
+            tn(
+                "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote.",
+                "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} votes.",
+                standing["total_votes"],
                 rank=standing["rank"],
                 members=data["members"],
                 score=score_text(score),

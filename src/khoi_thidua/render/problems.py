@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -47,12 +47,13 @@ def check_view(reports: list[tuple[str, list[Problem]]]) -> RenderableType:
             parts.append(Text(t("✓ {bloc}: no problems", bloc=bloc_id), style="green"))
             continue
         style = "red" if errors else "yellow"
-        summary = t(
-            "✗ {bloc}: {errors} error(s), {warnings} warning(s)",
-            bloc=bloc_id,
-            errors=errors,
-            warnings=warnings,
+        counts = ", ".join(
+            (
+                tn("{count} error", "{count} errors", errors),
+                tn("{count} warning", "{count} warnings", warnings),
+            )
         )
+        summary = f"✗ {bloc_id}: {counts}"
         parts.append(Text(summary, style=f"bold {style}"))
         for problem in problems:
             parts.append(Text("  " + problem_lines(problem).replace("\n", "\n  ")))

@@ -20,7 +20,7 @@ from khoi_thidua.awards.proposal import (
     Standing,
 )
 from khoi_thidua.awards.rules import RulePack
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import language, t, tn
 from khoi_thidua.numbers import format_number
 from khoi_thidua.render.score_source import computed_score_text
 
@@ -161,18 +161,24 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
     d = notice.detail
     pack = proposal.pack
     if notice.code == "tie":
-        return t(
-            "Unresolved tie for {award} at rank {rank}: {members} ({seats} seat(s) left). "
+        return tn(
+            "Unresolved tie for {award} at rank {rank}: {members} ({seats} seat left). "
             "khoi does not break it; the conference must.",
+            "Unresolved tie for {award} at rank {rank}: {members} ({seats} seats left). "
+            "khoi does not break it; the conference must.",
+            d["seats_left"],
             award=_award_name(pack, d["award"]),
             rank=d["rank"],
             members=", ".join(names.get(m, m) for m in d["members"]),
             seats=d["seats_left"],
         )
     if notice.code == "held_seat":
-        return t(
-            "{seats} seat(s) of {award} kept for whichever of {members} the conference does not "
+        return tn(
+            "{seats} seat of {award} kept for whichever of {members} the conference does not "
             "choose for {higher}.",
+            "{seats} seats of {award} kept for whichever of {members} the conference does not "
+            "choose for {higher}.",
+            d["seats"],
             seats=d["seats"],
             award=_award_name(pack, d["award"]),
             members=t(" or ").join(names.get(m, m) for m in d["members"]),

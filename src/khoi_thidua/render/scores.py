@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import language, t, tn
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, Rating
 from khoi_thidua.numbers import format_number
 from khoi_thidua.plan import Plan, Rounding
@@ -48,8 +48,10 @@ def rule_text(plan: Plan) -> str:
         Rounding.HALF_EVEN: t("half to even"),
         Rounding.DOWN: t("down"),
     }
-    return t(
-        "rounded once, at the end, to {decimals} decimal(s), {rule}",
+    return tn(
+        "rounded once, at the end, to {decimals} decimal, {rule}",
+        "rounded once, at the end, to {decimals} decimals, {rule}",
+        plan.decimals,
         decimals=plan.decimals,
         rule=rules[plan.rounding],
     )
@@ -161,8 +163,10 @@ def scores_view(bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
     notes: list[RenderableType] = [table]
     lines = [rule_text(plan) + "."]
     lines.append(
-        t(
-            "! marks a gap of more than {points} point(s) between self, cross and agreed scores",
+        tn(
+            "! marks a gap of more than {points} point between self, cross and agreed scores",
+            "! marks a gap of more than {points} points between self, cross and agreed scores",
+            plan.flag_difference,
             points=format_number(plan.flag_difference, language()),
         )
     )

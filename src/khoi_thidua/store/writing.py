@@ -7,6 +7,7 @@ import glob
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -21,6 +22,12 @@ T = TypeVar("T")
 
 LOCK_NAME = ".khoi.lock"
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds; a nightly job would rather retry than wait longer
+# Windows refuses to replace a file another program holds open (Excel keeps the workbook it
+# shows): ERROR_ACCESS_DENIED (5) or ERROR_SHARING_VIOLATION (32). Such a refusal is retried
+# REPLACE_TRIES times, the pause doubling from REPLACE_PAUSE (about 3 s in all), then reported.
+HELD_OPEN_ERRORS = (5, 32)
+REPLACE_TRIES = 5
+REPLACE_PAUSE = 0.2
 
 
 def lock_timeout() -> float:
@@ -121,10 +128,18 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         _keep_ownership(tmp, path, folder)
-        tmp.replace(path)
+        _replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if _held_open(exc):
+            raise WriteError(
+                t(
+                    "cannot replace {file}: another program has it open; the original is unchanged",
+                    file=display(path),
+                ),
+                t("close the file (in Excel, Word or a viewer) and run the command again"),
+            ) from None
         raise WriteError(
             t(
                 "cannot write {file}: {reason}; the original is unchanged",
@@ -134,6 +149,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             t("check free disk space and permissions"),
         ) from None
     _fsync_folder(folder)
+
+
+def _held_open(error: OSError) -> bool:
+    """True when Windows refused because another program holds the file open."""
+    return isinstance(error, PermissionError) and getattr(error, "winerror", None) in (
+        HELD_OPEN_ERRORS
+    )
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """Move ``tmp`` over ``path``, waiting a little while another program holds ``path`` open."""
+    pause = REPLACE_PAUSE
+    for attempt in range(REPLACE_TRIES):
+        try:
+            tmp.replace(path)
+            return
+        except PermissionError as exc:
+            if not _held_open(exc) or attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(pause)
+            pause *= 2
 
 
 def _keep_ownership(tmp: Path, path: Path, folder: Path) -> None:

@@ -18,7 +18,7 @@ from khoi_thidua.awards.kinds.base import (
 )
 from khoi_thidua.awards.kinds.words import award_name, award_names, rated
 from khoi_thidua.fields import FieldReader, Table, join
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import t, tn
 from khoi_thidua.model import RATING_SHORT_VI, MemberResult, Rating
 
 BrokenBy = Literal["no_results_file", "no_result", "rating"]
@@ -81,8 +81,10 @@ class StreakSeen(Observation):
         return text + _merger_note(self.via, self.predecessors, self.uncounted)
 
     def shortfall(self, pack: PackView) -> str:
-        return t(
-            "{streak} consecutive year(s) {rating} (needs {years})",
+        return tn(
+            "{streak} consecutive year {rating} (needs {years})",
+            "{streak} consecutive years {rating} (needs {years})",
+            self.streak,
             streak=self.streak,
             rating=RATING_SHORT_VI[self.spec.rating.value],
             years=self.spec.years,
