@@ -14,6 +14,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 
 PURE_MODULES = (
     "model",
+    "results_model",
     "rotation",
     "fields",
     "bloc_schema",
@@ -28,7 +29,7 @@ FORBIDDEN_PACKAGES = (f"{PACKAGE}.store", f"{PACKAGE}.cli", f"{PACKAGE}.render")
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("text", ("i18n", "numbers", "collation", "toml_lines", "text_checks", "folding")),
     ("errors", ("errors",)),
-    ("model", ("model", "fields", "lookup")),
+    ("model", ("model", "results_model", "fields", "lookup")),
     (
         "core",
         (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -25,7 +25,9 @@ from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
-from khoi_thidua.render.shapes import RecordedResult
+
+if TYPE_CHECKING:
+    from khoi_thidua.render.shapes import RecordedResult
 
 MAX_PLAN_YEARS = 100
 

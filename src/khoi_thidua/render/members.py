@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from khoi_thidua.i18n import t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member, Policy
 from khoi_thidua.render.rotation import bloc_ref_policy
-from khoi_thidua.render.shapes import MemberRow, MembersResult, MemberStatus
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from khoi_thidua.render.shapes import MemberRow, MembersResult, MemberStatus
 
 
 def member_status(bloc: Bloc, member: Member, year: int) -> tuple[MemberStatus, str]:

@@ -6,21 +6,22 @@ from typing import TYPE_CHECKING
 
 from khoi_thidua.i18n import t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
-from khoi_thidua.render.shapes import (
-    BlocRef,
-    HistoryResult,
-    HistoryYear,
-    LeadershipEntry,
-    MemberRef,
-    PlanResult,
-    PolicyBlocRef,
-    RolePair,
-    RotateResult,
-)
 from khoi_thidua.rotation import HistoryRow, Leadership, Skip, Status
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from khoi_thidua.render.shapes import (
+        BlocRef,
+        HistoryResult,
+        HistoryYear,
+        LeadershipEntry,
+        MemberRef,
+        PlanResult,
+        PolicyBlocRef,
+        RolePair,
+        RotateResult,
+    )
 
 # The roles keep their Vietnamese names in both languages: they are the bloc's own terms.
 CHAIR = "Trưởng khối"

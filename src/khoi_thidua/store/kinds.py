@@ -7,6 +7,7 @@ parser sees the bytes) and the same protection against exports as the others.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -61,7 +62,7 @@ class FileKind:
 
     id: str
     description: str
-    pattern: re.Pattern[str]  # matched against the file name, case-insensitively
+    pattern: str  # a regular expression matched against the file name, case-insensitively
     place: Place
     max_bytes: int
     data: bool  # a data file: read by khoi, changed only by its own locked writers
@@ -82,7 +83,7 @@ def _kind(
     return FileKind(
         id,
         description,
-        re.compile(pattern, re.IGNORECASE),
+        pattern,
         place,
         max_mib * MIB,
         data,
@@ -142,7 +143,7 @@ def kind_named(id: str) -> FileKind:
 def kind_of(path: Path) -> FileKind | None:
     """The kind of ``path`` judged from its name and folder, or None for an unknown file."""
     for kind in KINDS:
-        if kind.pattern.search(path.name) and _in_place(path, kind.place):
+        if _compiled(kind.pattern).search(path.name) and _in_place(path, kind.place):
             return kind
     return None
 
@@ -163,3 +164,9 @@ def _in_place(path: Path, place: Place) -> bool:
         return any((sub / BLOC_FILE).is_file() for sub in folder.iterdir() if sub.is_dir())
     except OSError:
         return False
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Compiled when first matched: a command that never judges a file name pays nothing.
+    return re.compile(pattern, re.IGNORECASE)
