@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from khoi_thidua import store, year_flow
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import RulePack
-from khoi_thidua.bloc_draft import BlocDraft
 from khoi_thidua.errors import MissingInputError, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, ConferenceDecision, Member, YearResults
 from khoi_thidua.store.packs import added_award_ids, made_on, pack_for, shipped_pack_for
 
 if TYPE_CHECKING:
+    from khoi_thidua.bloc_draft import BlocDraft
     from khoi_thidua.store.count import CountOutcome
     from khoi_thidua.store.records import DecisionOutcome
 

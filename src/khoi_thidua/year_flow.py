@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.errors import KhoiError
 from khoi_thidua.model import Bloc, MemberResult, YearResults
-from khoi_thidua.plan import MidYear
-from khoi_thidua.reconciliation import Reconciliation, reconcile
+
+if TYPE_CHECKING:  # a year without a plan never loads the scoring code
+    from khoi_thidua.plan import MidYear
+    from khoi_thidua.reconciliation import Reconciliation
 
 
 def reconciliation_for(bloc_dir: Path, bloc: Bloc, year: int) -> Reconciliation:
     """The reconciliation of ``year``: its plan (required) and the scores returned so far."""
+    from khoi_thidua.reconciliation import reconcile
     from khoi_thidua.store.plans import load_year
 
     plan, scores = load_year(bloc_dir, bloc, year)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khoi_thidua.errors import DataError, KhoiError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Scoring, ScoringCriterion
-from khoi_thidua.plan import Plan, YearScores
-from khoi_thidua.plan_schema import parse_plan
-from khoi_thidua.scores_schema import parse_scores
 from khoi_thidua.store.reading import display, read_toml
+
+if TYPE_CHECKING:  # a year without a plan never loads the plan's types or parsers
+    from khoi_thidua.plan import Plan, YearScores
 
 PLAN_PATTERN = re.compile(r"^plan-(\d{4})\.toml$")
 SCORES_PATTERN = re.compile(r"^scores-(\d{4})\.toml$")
@@ -49,6 +50,8 @@ def check_plan(bloc_dir: Path, bloc: Bloc, year: int) -> tuple[Plan | None, list
     if path is None:
         return None, []
     file = read_toml(path)
+    from khoi_thidua.plan_schema import parse_plan
+
     return parse_plan(file.doc, bloc, year, display(file.path), file.lines)
 
 
@@ -74,8 +77,12 @@ def check_scores(bloc_dir: Path, bloc: Bloc, plan: Plan) -> tuple[YearScores | N
     """The scores recorded for the plan's year; empty scores when no unit has returned any."""
     path = scores_file(bloc_dir, plan.year)
     if not path.is_file():
+        from khoi_thidua.plan import YearScores
+
         return YearScores(plan.year, display(path)), []
     file = read_toml(path)
+    from khoi_thidua.scores_schema import parse_scores
+
     return parse_scores(file.doc, bloc, plan, display(file.path), file.lines)
 
 
