@@ -35,6 +35,7 @@ class Imported:
     source: str
     doc: dict[str, Any]
     results: YearResults
+    warnings: tuple[Problem, ...] = ()  # cells read, but likely not as meant (0.65 for 65%)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ def read_sheet(
     """
     source = read_source(path)
     sheet = sheet_results(source, bloc, year, awards)
+    if sheet.decisive:
+        # Another bloc's (or year's) workbook: its unknown units and columns would only bury this.
+        raise DataError([sheet.decisive.get("bloc") or sheet.decisive["year"]])
     results, found = parse_results(sheet.doc, bloc, year, sheet.file, award_ids=award_ids)
     problems = [p for p in sheet.problems if p.severity == "error"]
     places = {p.key for p in problems}
@@ -83,7 +87,8 @@ def read_sheet(
             problems.append(located)
     if problems or results is None:
         raise DataError(problems or found)  # each problem is printed with its cell
-    return Imported(sheet.file, sheet.doc, results)
+    warnings = tuple(p for p in sheet.problems if p.severity == "warning")
+    return Imported(sheet.file, sheet.doc, results, warnings)
 
 
 def _locate(problem: Problem, sheet: SheetResults) -> Problem:

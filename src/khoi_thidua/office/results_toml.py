@@ -50,6 +50,9 @@ def _key(key: str) -> str:
 
 
 def _value(value: object) -> str:
+    if isinstance(value, float):
+        # A human file holds the decimals a person typed: 0.0065, never 0.006500000000000001.
+        value = float(f"{value:.12g}")
     text: str = tomli_w.dumps({"v": value}).strip()
     return text.removeprefix("v = ")
 
