@@ -75,7 +75,9 @@ def read_sheet(
     if sheet.decisive:
         # Another bloc's (or year's) workbook: its unknown units and columns would only bury this.
         raise DataError([sheet.decisive.get("bloc") or sheet.decisive["year"]])
-    results, found = parse_results(sheet.doc, bloc, year, sheet.file, award_ids=award_ids)
+    results, found = parse_results(
+        sheet.doc, bloc, year, sheet.file, award_ids=award_ids, require_scores=True
+    )
     problems = [p for p in sheet.problems if p.severity == "error"]
     places = {p.key for p in problems}
     for problem in found:
