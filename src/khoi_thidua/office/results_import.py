@@ -123,6 +123,7 @@ def apply_import(
     award_ids: Collection[str] | None,
     imported: Imported,
     replace: bool,
+    command: str = "import-results",
 ) -> ImportOutcome:
     """Write ``results-YEAR.toml`` unless it holds the same results, or different ones and
     ``replace`` is False; the decision is taken under the folder's lock."""
@@ -132,7 +133,7 @@ def apply_import(
     def change(current: str | None) -> tuple[str | None, ImportOutcome]:
         doc = dict(imported.doc)
         if current is None:
-            return results_toml(doc, bloc, imported.source), ImportOutcome(
+            return results_toml(doc, bloc, imported.source, command), ImportOutcome(
                 WRITTEN, file, tuple(_changes(None, imported.results)), ()
             )
         old, raw, problem = _existing(current, bloc, year, file, award_ids)
@@ -147,7 +148,7 @@ def apply_import(
             return None, ImportOutcome(UNCHANGED, file, (), kept)
         if not replace:
             return None, ImportOutcome(REFUSED, file, changes, kept, problem)
-        return results_toml(doc, bloc, imported.source), ImportOutcome(
+        return results_toml(doc, bloc, imported.source, command), ImportOutcome(
             REPLACED, file, changes, kept, problem
         )
 
