@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
-from khoi_thidua.model import SCHEMA_VERSION, Bloc
+from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member
 from khoi_thidua.office.grids import Cell, Grid, is_blank
 from khoi_thidua.office.history_sheet import (
     FORMER_SHEET,
@@ -188,12 +189,21 @@ def read_history(
     text = with_history(bloc_text, members, leadership)
     future, problems = parse_bloc(tomllib.loads(text), bloc.id, source, LazyLines(text))
     reader.problems += [reader.locate(p) for p in problems if p.severity == "error"]
+    # The years are checked even when bloc.toml's new entries are wrong: every cell at once.
+    known = future or _with_members(bloc, members)
+    years = _years(reader, known, rows[YEARS_SHEET], find_award, award_ids)
     if future is None or any(p.severity == "error" for p in reader.problems):
         raise DataError(reader.problems)
-    years = _years(reader, future, rows[YEARS_SHEET], find_award, award_ids)
-    if any(p.severity == "error" for p in reader.problems):
-        raise DataError(reader.problems)
     return HistoryBook(source, future, tuple(members), tuple(leadership), years)
+
+
+def _with_members(bloc: Bloc, members: list[dict[str, Any]]) -> Bloc:
+    """``bloc`` with the former members of the workbook, as far as their rows could be read."""
+    added = tuple(
+        Member(str(m["id"]), str(m["name"]), joined=m.get("joined"), left=m.get("left"))
+        for m in members
+    )
+    return dataclasses.replace(bloc, members=bloc.members + added)
 
 
 def _former(reader: _Reader, bloc: Bloc, rows: list[Row]) -> list[dict[str, Any]]:
