@@ -240,3 +240,28 @@ def test_template_needs_an_output(khoi: Invoke, sample_data: Path) -> None:
     result = khoi("import-history", "--template", "--data", str(sample_data))
     assert result.exit_code == ExitCode.USAGE
     assert "--output" in result.stderr
+
+
+def test_an_award_without_its_decision_names_the_empty_cell(
+    khoi: Invoke, new_bloc: Path, tmp_path: Path
+) -> None:
+    """An award granted with no decision number: «Số quyết định» is empty, at its cell, with no
+    TOML syntax in the fix."""
+    path = _fill(
+        _template(khoi, new_bloc, tmp_path),
+        {YEARS: [[2020, "btc", "excellent", None, None, "co-tinh", None, dt.date(2021, 2, 3)]]},
+    )
+    result = _run(khoi, new_bloc, path)
+    assert result.exit_code == ExitCode.DATA
+    assert f"[{YEARS}!G2]: error: «Số quyết định» is empty" in result.stderr
+    assert "decision =" not in result.stderr
+
+
+def test_a_former_units_bad_value_is_located_in_its_sheet(
+    khoi: Invoke, new_bloc: Path, tmp_path: Path
+) -> None:
+    """A former unit that left before it joined is reported at its «left» cell."""
+    path = _fill(_template(khoi, new_bloc, tmp_path), {FORMER: [["bx", "Ban X", None, 2019, 2018]]})
+    result = _run(khoi, new_bloc, path)
+    assert result.exit_code == ExitCode.DATA
+    assert f"[{FORMER}!E2]" in result.stderr and "must be after `joined`" in result.stderr

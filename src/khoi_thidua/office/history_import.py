@@ -15,9 +15,12 @@ from khoi_thidua.lookup import fold
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member
 from khoi_thidua.office.grids import Cell, Grid, is_blank
 from khoi_thidua.office.history_sheet import (
+    FORMER_COLUMNS,
     FORMER_SHEET,
+    LEADERSHIP_COLUMNS,
     LEADERSHIP_SHEET,
     SHEETS,
+    YEARS_COLUMNS,
     YEARS_SHEET,
     HistoryColumn,
 )
@@ -64,7 +67,19 @@ Row = dict[str, tuple[object, Cell]]  # field → (value or None when blank, its
 class _Reader:
     file: str
     problems: list[Problem] = field(default_factory=list)
-    locations: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)  # document key → cell
+    labels: dict[str, str] = field(default_factory=dict)  # document key → column header
+    blank: set[str] = field(default_factory=set)  # document keys whose cell is empty
+
+    def place(self, key: str, cell: Cell, columns: tuple[HistoryColumn, ...]) -> None:
+        """Remember that ``key`` of a document built comes from ``cell`` (for its problems)."""
+        self.locations[key] = cell.ref
+        name = key.rpartition(".")[2]
+        label = next((c.label for c in columns if c.field == name), "")
+        if label:
+            self.labels[key] = label
+        if is_blank(cell.value):
+            self.blank.add(key)
 
     def error(self, ref: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.file, ref, visible(message), visible(hint)))
@@ -148,7 +163,14 @@ class _Reader:
             probe = probe.rpartition(".")[0]
         if not probe:
             return problem
-        return Problem(self.file, self.locations[probe], problem.message, problem.hint)
+        message, hint = problem.message, problem.hint
+        if problem.key in self.blank:
+            # The only thing wrong with a value left empty is that it is missing.
+            message = t("«{label}» is empty", label=self.labels[problem.key])
+            hint = t("fill it in")
+        elif "`" in hint and ("=" in hint or "[" in hint):
+            hint = ""  # TOML syntax ("add `x = 1`") does not help in a sheet
+        return Problem(self.file, self.locations[probe], message, hint)
 
 
 def read_history(
@@ -243,7 +265,7 @@ def _former(reader: _Reader, bloc: Bloc, rows: list[Row]) -> list[dict[str, Any]
             continue
         index = len(bloc.members) + len(out)
         for name, (_, cell) in row.items():
-            reader.locations[f"members[{index}].{name}"] = cell.ref
+            reader.place(f"members[{index}].{name}", cell, FORMER_COLUMNS)
         reader.locations[f"members[{index}]"] = ref
         out.append(entry)
     return out
@@ -279,7 +301,7 @@ def _leadership(reader: _Reader, bloc: Bloc, rows: list[Row]) -> list[dict[str, 
             continue
         index = len(bloc.leadership) + len(out)
         for name, (_, cell) in row.items():
-            reader.locations[f"leadership[{index}].{name}"] = cell.ref
+            reader.place(f"leadership[{index}].{name}", cell, LEADERSHIP_COLUMNS)
         reader.locations[f"leadership[{index}]"] = ref
         out.append(entry)
     return out
@@ -320,7 +342,7 @@ def _years(
             reader.locations[base] = row["member"][1].ref
             for name in RESULT_FIELDS:
                 if name in row:
-                    reader.locations[f"{base}.{name}"] = row[name][1].ref
+                    reader.place(f"{base}.{name}", row[name][1], YEARS_COLUMNS)
             doc["results"][member] = {name: value for name, (value, _) in values.items()}
         if "award" in row and row["award"][0] is not None:
             _granted(reader, doc, year, member, row, find_award)
@@ -366,5 +388,5 @@ def _granted(
     reader.locations[f"{path}.member"] = row["member"][1].ref
     for name in AWARD_FIELDS:
         if name in row:
-            reader.locations[f"{path}.{name}"] = row[name][1].ref
+            reader.place(f"{path}.{name}", row[name][1], YEARS_COLUMNS)
     granted.append(entry)
