@@ -253,7 +253,7 @@ def test_an_award_without_its_decision_names_the_empty_cell(
     )
     result = _run(khoi, new_bloc, path)
     assert result.exit_code == ExitCode.DATA
-    assert f"[{YEARS}!G2]: error: «Số quyết định» is empty" in result.stderr
+    assert f"[{YEARS}!G2]: «Số quyết định» is empty" in result.stderr
     assert "decision =" not in result.stderr
 
 
