@@ -9,7 +9,7 @@ import typer
 
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, ForceOption, open_bloc
 from khoi_thidua.cli.output import emit, say
-from khoi_thidua.errors import MissingInputError, RefusedError, UsageError
+from khoi_thidua.errors import RefusedError, UsageError
 from khoi_thidua.i18n import t
 
 if TYPE_CHECKING:
@@ -63,23 +63,10 @@ def import_history(
             t("give the history workbook to import, or --template to make one"),
             t("e.g. khoi import-history --template -o lich-su.xlsx"),
         )
-    from khoi_thidua.office.grids import read_sheets
-    from khoi_thidua.office.history_apply import apply_history
-    from khoi_thidua.office.history_import import read_history
+    from khoi_thidua.office.history_apply import import_history as run
     from khoi_thidua.office.history_view import history_view
-    from khoi_thidua.store.history import read_bloc_text
 
-    source, grids, problems = read_sheets(file)
-    book = read_history(
-        source,
-        grids,
-        problems,
-        bloc,
-        read_bloc_text(bloc_dir),
-        lambda year, text: _award(bloc_dir, bloc, year, text),
-        lambda year: _award_ids(bloc_dir, bloc, year),
-    )
-    outcome = apply_history(bloc_dir, book, replace)
+    book, outcome = run(bloc_dir, bloc, file, replace)
     emit({}, history_view(book, outcome), False)
     if outcome.refused:
         raise RefusedError(
@@ -89,7 +76,7 @@ def import_history(
             ),
             t("check the changes listed, then run again with --replace to overwrite them"),
         )
-    say(t("Imported the history of {bloc} from {file}.", bloc=bloc.name, file=source))
+    say(t("Imported the history of {bloc} from {file}.", bloc=bloc.name, file=book.source))
 
 
 def _template(bloc: Bloc, output: Path | None, force: bool) -> None:
@@ -118,29 +105,3 @@ def _template(bloc: Bloc, output: Path | None, force: bool) -> None:
             bloc=bloc.name,
         )
     )
-
-
-def _award(bloc_dir: Path, bloc: Bloc, year: int, text: str) -> str:
-    """The award id ``text`` names among the awards of ``year``'s rules."""
-    from khoi_thidua.app.grants import find_award
-    from khoi_thidua.store.packs import pack_for
-
-    try:
-        pack = pack_for(bloc_dir, bloc, year)
-    except MissingInputError:
-        if text and " " not in text.strip():
-            return text.strip()  # no rules are known for that year: the id is taken as typed
-        raise UsageError(
-            t("no rules are known for {year}, so the award cannot be found by its name", year=year),
-            t("type the award's id instead"),
-        ) from None
-    return find_award(pack, text).id
-
-
-def _award_ids(bloc_dir: Path, bloc: Bloc, year: int) -> list[str] | None:
-    from khoi_thidua.workflows import bloc_award_ids
-
-    try:
-        return bloc_award_ids(bloc_dir, bloc, year)
-    except MissingInputError:
-        return None
