@@ -265,3 +265,13 @@ def test_a_former_units_bad_value_is_located_in_its_sheet(
     result = _run(khoi, new_bloc, path)
     assert result.exit_code == ExitCode.DATA
     assert f"[{FORMER}!E2]" in result.stderr and "must be after `joined`" in result.stderr
+
+
+def test_a_year_out_of_range_is_an_error_at_its_cell(
+    khoi: Invoke, new_bloc: Path, tmp_path: Path
+) -> None:
+    """A year typed as 1e242 is refused at its cell, before any file is named after it."""
+    path = _fill(_template(khoi, new_bloc, tmp_path), {YEARS: [[1e242, "btc", "excellent"]]})
+    result = _run(khoi, new_bloc, path)
+    assert result.exit_code == ExitCode.DATA, result.stderr
+    assert f"[{YEARS}!A2]" in result.stderr and "is not a year" in result.stderr

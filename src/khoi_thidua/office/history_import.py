@@ -12,7 +12,7 @@ from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
-from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR, SCHEMA_VERSION, Bloc, Member
 from khoi_thidua.office.grids import Cell, Grid, is_blank
 from khoi_thidua.office.history_sheet import (
     FORMER_COLUMNS,
@@ -318,6 +318,17 @@ def _years(
     given: dict[tuple[int, str], str] = {}
     for row in rows:
         year, member = int(str(row["year"][0])), str(row["member"][0])
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            # Checked here, before a file is named after the year or its rules are looked up.
+            reader.error(
+                row["year"][1].ref,
+                t("«{label}»: {year} is not a year", label=YEARS_COLUMNS[0].label, year=year),
+                t("type the year with four digits, e.g. 2020"),
+            )
+            continue
+        awarded = "award" in row and row["award"][0] is not None
+        if not awarded and not any(row[f][0] is not None for f in RESULT_FIELDS if f in row):
+            continue  # the year and the unit only: nothing to record
         doc = docs.setdefault(year, {"schema": SCHEMA_VERSION, "year": year, "results": {}})
         base = f"{year}:results.{member}"
         reader.locations.setdefault(f"{year}:results", row["member"][1].ref)
@@ -344,7 +355,7 @@ def _years(
                 if name in row:
                     reader.place(f"{base}.{name}", row[name][1], YEARS_COLUMNS)
             doc["results"][member] = {name: value for name, (value, _) in values.items()}
-        if "award" in row and row["award"][0] is not None:
+        if awarded:
             _granted(reader, doc, year, member, row, find_award)
     out: dict[int, HistoryYear] = {}
     for year, doc in sorted(docs.items()):
