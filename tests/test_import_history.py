@@ -275,3 +275,18 @@ def test_a_year_out_of_range_is_an_error_at_its_cell(
     result = _run(khoi, new_bloc, path)
     assert result.exit_code == ExitCode.DATA, result.stderr
     assert f"[{YEARS}!A2]" in result.stderr and "is not a year" in result.stderr
+
+
+def test_a_title_row_above_the_headers_is_read_past(
+    khoi: Invoke, new_bloc: Path, tmp_path: Path
+) -> None:
+    """A title typed above the header row moves the table down; the years still import."""
+    path = _fill(_template(khoi, new_bloc, tmp_path), {YEARS: [[2020, "btc", "excellent"]]})
+    book = openpyxl.load_workbook(path)
+    book[YEARS].insert_rows(1)
+    book[YEARS]["A1"] = "KẾT QUẢ THI ĐUA CÁC NĂM TRƯỚC"
+    book.save(path)
+    result = _run(khoi, new_bloc, path)
+    assert result.exit_code == 0, result.stderr
+    with (new_bloc / SAMPLE_BLOC_ID / "results-2020.toml").open("rb") as handle:
+        assert tomllib.load(handle)["results"] == {"btc": {"rating": "excellent"}}

@@ -13,6 +13,7 @@ from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, SCHEMA_VERSION, Bloc, Member
+from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.grids import Cell, Grid, is_blank
 from khoi_thidua.office.history_sheet import (
     FORMER_COLUMNS,
@@ -89,8 +90,9 @@ class _Reader:
         if grid.is_empty():
             return []
         by_name = {fold(n): c for c in columns for n in (c.label, c.field)}
+        header = _header_index(grid, by_name)
         mapped: list[tuple[int, HistoryColumn]] = []
-        for index, cell in enumerate(grid.rows[0]):
+        for index, cell in enumerate(grid.rows[header]):
             if is_blank(cell.value):
                 continue
             column = by_name.get(fold(text_of(cell.value)))
@@ -109,7 +111,7 @@ class _Reader:
         missing = [c for c in columns if c.required and c.field not in found]
         for column in missing:
             self.error(
-                f"{grid.name}!1:1",
+                f"{grid.name}!{header + 1}:{header + 1}",
                 t(
                     "the column «{label}» ({field}) is missing",
                     label=column.label,
@@ -120,12 +122,11 @@ class _Reader:
         if missing:
             return []
         out: list[Row] = []
-        for cells in grid.rows[1:]:
+        for number, cells in enumerate(grid.rows[header + 1 :], start=header + 2):
             row: Row = {}
             for index, column in mapped:
-                if index >= len(cells):
-                    continue
-                cell = cells[index]
+                # A short row (CSV-like) reads as empty cells, still with their place.
+                cell = cells[index] if index < len(cells) else Cell(None, _ref(grid, index, number))
                 value = None if is_blank(cell.value) else self._convert(cell, column)
                 row[column.field] = (value, cell)
             filled = any(not is_blank(cell.value) for _, cell in row.values())
@@ -171,6 +172,23 @@ class _Reader:
         elif "`" in hint and ("=" in hint or "[" in hint):
             hint = ""  # TOML syntax ("add `x = 1`") does not help in a sheet
         return Problem(self.file, self.locations[probe], message, hint)
+
+
+HEADER_SEARCH_ROWS = 10  # a title or two may sit above the header row
+
+
+def _header_index(grid: Grid, by_name: dict[str, HistoryColumn]) -> int:
+    """The row holding the most known headers among the first few (0 when none does)."""
+    best, found = 0, 0
+    for index, cells in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        known = sum(isinstance(c.value, str) and fold(c.value) in by_name for c in cells)
+        if known > found:
+            best, found = index, known
+    return best
+
+
+def _ref(grid: Grid, index: int, number: int) -> str:
+    return f"{grid.name}!{column_letter(index + 1)}{number}"
 
 
 def read_history(
