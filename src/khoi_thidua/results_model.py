@@ -86,7 +86,8 @@ class MemberResult:
     """One member's results for one year."""
 
     member: str
-    score: float
+    # None: a past year brought in with its rating only (import-history); it cannot be ranked.
+    score: float | None
     rating: Rating
     self_score: float | None = None
     criteria: tuple[tuple[str, float], ...] = ()

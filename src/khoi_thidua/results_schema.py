@@ -65,8 +65,13 @@ def parse_results(
     file: str,
     lines: Mapping[str, int] | None = None,
     award_ids: Collection[str] | None = None,
+    require_scores: bool = False,
 ) -> tuple[YearResults | None, list[Problem]]:
-    """Validate ``doc`` for ``year`` of ``bloc``; award ids are checked when given."""
+    """Validate ``doc`` for ``year`` of ``bloc``; award ids are checked when given.
+
+    A unit's ``score`` may be left out only in a year without a conference's votes (a past
+    year brought in with its ratings); ``require_scores`` asks for it in every case.
+    """
     reader = FieldReader(file, lines)
     reader.known_keys(doc, "", TOP_KEYS)
     read_schema_version(reader, doc)
@@ -88,7 +93,7 @@ def parse_results(
     secretary = reader.text(conference, "secretary", "conference") or ""
     count = parse_count(reader, conference, bloc, year, ballots)
 
-    results = _results(reader, doc, bloc, year, ballots, award_ids)
+    results = _results(reader, doc, bloc, year, ballots, award_ids, require_scores)
     granted = _granted(reader, doc, bloc, year, award_ids)
     decisions = parse_decisions(reader, doc, bloc, year, award_ids)
     if not reader.ok:
@@ -158,8 +163,13 @@ def _results(
     year: int,
     ballots: int | None,
     award_ids: Collection[str] | None,
+    require_scores: bool,
 ) -> list[MemberResult]:
     table = reader.table(doc, "results", "", required=True) or {}
+    # A year with a conference ranks its units by score; a past year may have ratings only.
+    voted = ballots is not None or any(
+        isinstance(entry, dict) and "votes" in entry for entry in table.values()
+    )
     scoring = bloc.scoring
     out: list[MemberResult] = []
     for member_id, entry in table.items():
@@ -180,7 +190,7 @@ def _results(
             entry,
             "score",
             path,
-            required=True,
+            required=require_scores or voted,
             minimum=scoring.min_score,
             maximum=scoring.max_score,
         )
@@ -192,7 +202,8 @@ def _results(
         criteria = _criteria(reader, entry, path, bloc)
         staff = _staff(reader, entry, path)
         votes = _votes(reader, entry, path, ballots, award_ids)
-        if member_ok and score is not None and rating_id is not None and discipline_id is not None:
+        scored = score is not None or not (require_scores or voted)
+        if member_ok and scored and rating_id is not None and discipline_id is not None:
             out.append(
                 MemberResult(
                     member=member_id,

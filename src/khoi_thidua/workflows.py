@@ -96,10 +96,36 @@ def proposal_from(
     """The proposal from results already loaded (``history`` may hold more years than the
     conditions read: a report loads every year once), with the conference's decisions."""
     results, computed = year_flow.computed_scores(bloc_dir, bloc, results)  # plan-YEAR.toml
+    _refuse_unscored(bloc, results)
     since = year - look_back(pack)
     draft = propose(bloc, results, {y: r for y, r in history.items() if y >= since}, pack)
     draft = year_flow.with_notices(draft, computed)
     return _decided(bloc_dir, year, draft, results, confirmed)
+
+
+def _refuse_unscored(bloc: Bloc, results: YearResults) -> None:
+    """A year whose units have ratings but no scores (brought in as history) cannot be ranked."""
+    unscored = [
+        r.member
+        for r in results.results
+        if r.score is None
+        and bloc.has_member(r.member)
+        and bloc.member(r.member).is_member_in(results.year)
+    ]
+    if unscored:
+        raise UsageError(
+            t(
+                "{year} has no score for {members}: its ranking, and so its proposal, cannot "
+                "be made",
+                year=results.year,
+                members=", ".join(f"`{m}`" for m in unscored),
+            ),
+            t(
+                "a year brought in with ratings only serves the later years' conditions; "
+                "add each unit's `score` to results-{year}.toml to rank it",
+                year=results.year,
+            ),
+        )
 
 
 def _decided(

@@ -116,7 +116,8 @@ class Proposal:
 
 
 def _sort_key(result: MemberResult, tie_break: tuple[str, ...]) -> tuple[float, ...]:
-    key = [-result.score, -float(result.total_votes)]
+    score = result.score if result.score is not None else float("-inf")
+    key = [-score, -float(result.total_votes)]
     for name in tie_break:
         if name == "self_score":
             key.append(-(result.self_score if result.self_score is not None else float("-inf")))
@@ -128,9 +129,11 @@ def rank_results(
 ) -> list[tuple[int, MemberResult]]:
     """Competition ranking (1, 2, 2, 4): by score, then total votes, then the pack's keys.
 
-    Units equal on every key share a rank; the member id orders them for display only.
+    Units equal on every key share a rank; the member id orders them for display only. A unit
+    without a score (a past year with its rating only) has no place in a ranking and is left out.
     """
-    ordered = sorted(results, key=lambda r: (_sort_key(r, tie_break), r.member))
+    scored = [r for r in results if r.score is not None]
+    ordered = sorted(scored, key=lambda r: (_sort_key(r, tie_break), r.member))
     ranked: list[tuple[int, MemberResult]] = []
     for index, result in enumerate(ordered):
         if index and _sort_key(result, tie_break) == _sort_key(ordered[index - 1], tie_break):

@@ -208,12 +208,15 @@ def import_results(
         apply_import,
         read_sheet,
     )
+    from khoi_thidua.render.problems import problem_lines
     from khoi_thidua.workflows import bloc_award_ids, rules_in_force
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
     pack = rules_in_force(bloc_dir, bloc, year)
     award_ids = bloc_award_ids(bloc_dir, bloc, year)
     imported = read_sheet(file, bloc, year, pack.bloc_awards, award_ids)
+    for warning in imported.warnings:
+        say(problem_lines(warning))
     outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
     labels = field_labels(results_columns(bloc, pack.bloc_awards))
     view = import_view(bloc, imported, outcome, labels)

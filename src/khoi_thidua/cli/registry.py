@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "year-draft": ("year_drafts_cmd", "year_draft"),
     "template": ("office_cmds", "template"),
     "import-results": ("office_cmds", "import_results"),
+    "import-history": ("history_cmd", "import_history"),
     # the conference and what it sends up
     "count": ("conference_cmds", "count"),
     "decide": ("conference_cmds", "decide"),

@@ -25,6 +25,9 @@ class SheetResults:
     labels: dict[str, str] = field(default_factory=dict)  # the same key → the column header
     blank: set[str] = field(default_factory=set)  # the keys whose cell was left empty
     problems: list[Problem] = field(default_factory=list)
+    # The workbook is for another bloc or year: said first and alone, since every other cell
+    # problem follows from it.
+    decisive: dict[str, Problem] = field(default_factory=dict)  # "bloc" or "year" → problem
 
 
 class ConferenceReader:
@@ -40,9 +43,12 @@ class ConferenceReader:
             for name in (item.field, item.label, f"conference.{item.field}"):
                 self.conference_by_name.setdefault(fold(name), item)
 
-    def error(self, ref: str, message: str, hint: str = "") -> None:
+    def error(self, ref: str, message: str, hint: str = "", decisive: str = "") -> None:
         # Messages quote cell text; a CSV cell may hold an escape sequence meant for a terminal.
-        self.out.problems.append(Problem(self.out.file, ref, visible(message), visible(hint)))
+        problem = Problem(self.out.file, ref, visible(message), visible(hint))
+        self.out.problems.append(problem)
+        if decisive:
+            self.out.decisive.setdefault(decisive, problem)
 
     def read_conference(self, grid: Grid, conference: dict[str, Any]) -> None:
         for _first, _last, ref in grid.merged:
@@ -102,6 +108,7 @@ class ConferenceReader:
                         found=value,
                         year=self.year,
                     ),
+                    decisive="year",
                 )
             return
         if item.field == "bloc":
@@ -114,6 +121,7 @@ class ConferenceReader:
                         bloc=self.bloc.id,
                     ),
                     t("pass --bloc, or make a new workbook with `khoi template`"),
+                    decisive="bloc",
                 )
             return
         if item.field in conference and conference[item.field] != value:

@@ -91,7 +91,8 @@ def read_source(path: Path) -> Source:
             ]
         )
     if data.startswith(ZIP_MAGIC):
-        return _read_workbook(data, name)
+        source: Source = _read_workbook(data, name)
+        return source
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _read_csv(data, name)
@@ -144,7 +145,26 @@ def _read_bytes(path: Path, name: str) -> bytes:
     return data
 
 
-def _read_workbook(data: bytes, name: str) -> Source:
+def read_sheets(path: Path) -> tuple[str, list[Grid], list[Problem]]:
+    """Every sheet of the .xlsx workbook at ``path`` as a grid; any other file is refused."""
+    name = display(path)
+    data = _read_bytes(path, name)
+    if not data.startswith(ZIP_MAGIC):
+        read_source(path)  # raises why the file is no workbook, unless it is a CSV file
+        raise UsageError(
+            t("{file}: this import reads an .xlsx workbook of several sheets", file=name),
+            t("save the file from Excel or LibreOffice as .xlsx"),
+        )
+    problems: list[Problem] = []
+
+    def every_sheet(wb: Any, data: bytes, name: str) -> list[Grid]:
+        return [_sheet_grid(ws, data, name, problems) for ws in wb.worksheets]
+
+    grids = _read_workbook(data, name, every_sheet)
+    return name, grids, problems
+
+
+def _read_workbook(data: bytes, name: str, build: Any = None) -> Any:
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
@@ -156,7 +176,7 @@ def _read_workbook(data: bytes, name: str) -> Source:
             # and no more than MAX_ROWS rows are ever turned into cells.
             wb = load_workbook(io.BytesIO(data), data_only=False, read_only=True)
             try:
-                return _workbook_source(wb, data, name)
+                return (build or _workbook_source)(wb, data, name)
             finally:
                 wb.close()
     except DataError:

@@ -61,7 +61,7 @@ def import_view(
             votes = ", ".join(f"{award} {count}" for award, count in result.votes)
             table.add_row(
                 _where(bloc, result.member),
-                format_number(result.score, language()),
+                "—" if result.score is None else format_number(result.score, language()),
                 result.rating.label_vi,
                 votes or ("0" if result.votes_recorded else "—"),
             )

@@ -35,6 +35,7 @@ class Imported:
     source: str
     doc: dict[str, Any]
     results: YearResults
+    warnings: tuple[Problem, ...] = ()  # cells read, but likely not as meant (0.65 for 65%)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,12 @@ def read_sheet(
     """
     source = read_source(path)
     sheet = sheet_results(source, bloc, year, awards)
-    results, found = parse_results(sheet.doc, bloc, year, sheet.file, award_ids=award_ids)
+    if sheet.decisive:
+        # Another bloc's (or year's) workbook: its unknown units and columns would only bury this.
+        raise DataError([sheet.decisive.get("bloc") or sheet.decisive["year"]])
+    results, found = parse_results(
+        sheet.doc, bloc, year, sheet.file, award_ids=award_ids, require_scores=True
+    )
     problems = [p for p in sheet.problems if p.severity == "error"]
     places = {p.key for p in problems}
     for problem in found:
@@ -83,7 +89,8 @@ def read_sheet(
             problems.append(located)
     if problems or results is None:
         raise DataError(problems or found)  # each problem is printed with its cell
-    return Imported(sheet.file, sheet.doc, results)
+    warnings = tuple(p for p in sheet.problems if p.severity == "warning")
+    return Imported(sheet.file, sheet.doc, results, warnings)
 
 
 def _locate(problem: Problem, sheet: SheetResults) -> Problem:
@@ -111,6 +118,7 @@ def apply_import(
     award_ids: Collection[str] | None,
     imported: Imported,
     replace: bool,
+    command: str = "import-results",
 ) -> ImportOutcome:
     """Write ``results-YEAR.toml`` unless it holds the same results, or different ones and
     ``replace`` is False; the decision is taken under the folder's lock."""
@@ -120,7 +128,7 @@ def apply_import(
     def change(current: str | None) -> tuple[str | None, ImportOutcome]:
         doc = dict(imported.doc)
         if current is None:
-            return results_toml(doc, bloc, imported.source), ImportOutcome(
+            return results_toml(doc, bloc, imported.source, command), ImportOutcome(
                 WRITTEN, file, tuple(_changes(None, imported.results)), ()
             )
         old, raw, problem = _existing(current, bloc, year, file, award_ids)
@@ -135,7 +143,7 @@ def apply_import(
             return None, ImportOutcome(UNCHANGED, file, (), kept)
         if not replace:
             return None, ImportOutcome(REFUSED, file, changes, kept, problem)
-        return results_toml(doc, bloc, imported.source), ImportOutcome(
+        return results_toml(doc, bloc, imported.source, command), ImportOutcome(
             REPLACED, file, changes, kept, problem
         )
 

@@ -12,12 +12,14 @@ from khoi_thidua.model import Bloc
 INLINE_KEYS = ("criteria", "staff", "votes")  # short tables, one line each, as people write them
 
 
-def results_toml(doc: Mapping[str, Any], bloc: Bloc, source: str) -> str:
+def results_toml(
+    doc: Mapping[str, Any], bloc: Bloc, source: str, command: str = "import-results"
+) -> str:
     """TOML text for ``doc``: scalars first, [conference], one [results.<id>] per unit, granted."""
     year = doc.get("year")
     lines = [
         f"# Kết quả thi đua năm {year} — {_one_line(bloc.name)}",
-        f"# Imported by `khoi import-results` from {_one_line(source)}.",
+        f"# Imported by `khoi {command}` from {_one_line(source)}.",
         "# Edit the workbook and import it again (--replace), or edit this file by hand.",
         "",
     ]
@@ -50,6 +52,9 @@ def _key(key: str) -> str:
 
 
 def _value(value: object) -> str:
+    if isinstance(value, float):
+        # A human file holds the decimals a person typed: 0.0065, never 0.006500000000000001.
+        value = float(f"{value:.12g}")
     text: str = tomli_w.dumps({"v": value}).strip()
     return text.removeprefix("v = ")
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khoi_thidua.awards.rules import AwardRule
+from khoi_thidua.errors import Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
@@ -21,8 +22,8 @@ from khoi_thidua.office.columns import (
 )
 from khoi_thidua.office.conference_sheet import ConferenceReader, SheetResults
 from khoi_thidua.office.grids import Cell, Grid, Source, is_blank
-from khoi_thidua.office.values import CellValueError, convert, text_of
-from khoi_thidua.text_checks import legacy_font
+from khoi_thidua.office.values import CellValueError, convert, fraction_typed, percent_text, text_of
+from khoi_thidua.text_checks import legacy_font, visible
 
 HEADER_SEARCH_ROWS = 10  # a title or two may sit above the header row
 
@@ -319,10 +320,28 @@ class _SheetReader(ConferenceReader):
 
     def _convert(self, cell: Cell, column: Column) -> object:
         try:
-            return convert(cell, column.kind)
+            value = convert(cell, column.kind)
         except CellValueError as exc:
             self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint)
             return None
+        fraction = fraction_typed(cell, column.kind)
+        if fraction is not None:
+            typed = text_of(cell.value)
+            message = t(
+                "«{label}»: {value} is read as {value}%; a share typed as a fraction?",
+                label=column.label,
+                value=typed,
+            )
+            hint = t(
+                "type {percent} for {percent}% in this column (it holds percentages)",
+                percent=percent_text(fraction),
+            )
+            self.out.problems.append(
+                Problem(
+                    self.out.file, cell.ref, visible(message), visible(hint), severity="warning"
+                )
+            )
+        return value
 
 
 def _legacy_hint(grid: Grid) -> str:

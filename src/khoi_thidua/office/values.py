@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from decimal import Decimal
 
 from khoi_thidua.i18n import t
 from khoi_thidua.office.columns import (
@@ -64,8 +65,9 @@ def convert(cell: Cell, kind: str) -> object:
                 t("{percent}% is not a percentage between 0 and 100", percent=f"{percent:g}"),
                 t("type e.g. 85 for 85%"),
             )
-        # Dividing the typed number gives the same float as the decimal written in TOML.
-        return number if "%" in cell.number_format else number / 100
+        # Shifting the decimal point of the number as typed gives the float of the decimal a
+        # person writes in TOML (0.65 → 0.0065), where dividing by 100 adds float noise.
+        return number if "%" in cell.number_format else percent_share(number)
     if kind == INTEGER:
         return _whole(value)
     if kind == RATING:
@@ -99,6 +101,30 @@ def convert(cell: Cell, kind: str) -> object:
     if kind == DATE:
         return _date(value)
     raise AssertionError(f"unknown column kind {kind}")
+
+
+def percent_share(percent: float) -> float:
+    """``percent`` as a share of 1, exactly as its decimal digits say (65 → 0.65)."""
+    return float(Decimal(repr(percent)).scaleb(-2))
+
+
+def percent_text(share: float) -> str:
+    """``share`` of 1 as the percentage a person types (0.65 → "65")."""
+    return f"{Decimal(repr(share)).scaleb(2).normalize():f}"
+
+
+def fraction_typed(cell: Cell, kind: str) -> float | None:
+    """The number of a percent cell holding 0 < value ≤ 1 with no % sign or format: likely a
+    share typed as a fraction (0.65 for 65%); None otherwise."""
+    if kind != PERCENT or "%" in cell.number_format:
+        return None
+    if isinstance(cell.value, str) and "%" in cell.value:
+        return None
+    try:
+        number = _number(cell.value, percent_sign=True)
+    except CellValueError:
+        return None
+    return number if 0 < number <= 1 else None
 
 
 def _number(value: object, percent_sign: bool = False) -> float:

@@ -164,15 +164,19 @@ class NoDiscipline(ConditionSpec):
 class ScoreSeen(Observation):
     spec: MinScore
     met: bool
-    score: float
+    score: float | None  # None: the year has a rating only (brought in by import-history)
 
     def to_json(self) -> JsonObject:
         return {"score": self.score}
 
     def observed(self, pack: PackView) -> str:
+        if self.score is None:
+            return t("no score recorded")
         return t("score {score}", score=score_text(self.score))
 
     def shortfall(self, pack: PackView) -> str:
+        if self.score is None:
+            return t("no score recorded (needs ≥{needed})", needed=score_text(self.spec.score))
         return t(
             "score {score} (needs ≥{needed})",
             score=score_text(self.score),
@@ -196,7 +200,8 @@ class MinScore(ConditionSpec):
         return None if score is None else cls(score)
 
     def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> ScoreSeen:
-        return ScoreSeen(self, result.score >= self.score, result.score)
+        score = result.score
+        return ScoreSeen(self, score is not None and score >= self.score, score)
 
     def describe(self, pack: PackView, year: int) -> str:
         return t("final score at least {score}", score=score_text(self.score))

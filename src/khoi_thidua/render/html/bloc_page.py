@@ -205,7 +205,10 @@ def _withhold_excusals(lead: Leadership) -> Leadership:
 
 def _trends(report: BlocReport, heading: str) -> str:
     years = list(range(min(report.results), max(report.results) + 1))
-    by_year = {y: {r.member: r.score for r in found.results} for y, found in report.results.items()}
+    by_year = {
+        y: {r.member: r.score for r in found.results if r.score is not None}
+        for y, found in report.results.items()
+    }
     members = [m for m in report.bloc.members if any(m.id in s for s in by_year.values())]
     scores = []
     ranks = []

@@ -1,0 +1,73 @@
+"""Shows what import-history did: each past year's file, and what bloc.toml gained."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from khoi_thidua.i18n import t
+from khoi_thidua.office.history_apply import HistoryOutcome
+from khoi_thidua.office.history_import import HistoryBook
+from khoi_thidua.office.results_import import REFUSED, REPLACED, UNCHANGED, WRITTEN
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def _status(status: str) -> str:
+    return {
+        WRITTEN: t("written"),
+        REPLACED: t("replaced"),
+        UNCHANGED: t("unchanged"),
+        REFUSED: t("refused: holds other results"),
+    }[status]
+
+
+def history_view(book: HistoryBook, outcome: HistoryOutcome) -> RenderableType:
+    """A table of the past years, then the chairs and former members added to bloc.toml."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=t("History from {file}", file=book.source), title_justify="left")
+    table.add_column(t("Year"), justify="right")
+    table.add_column(t("File"))
+    table.add_column(t("Units"), justify="right")
+    table.add_column(t("Awards granted"), justify="right")
+    table.add_column(t("Status"))
+    for year in outcome.years:
+        table.add_row(
+            str(year.year),
+            year.outcome.file,
+            str(year.units),
+            str(year.awards),
+            _status(year.outcome.status),
+        )
+    parts: list[RenderableType] = [table]
+    for year in outcome.refused:
+        for change in year.outcome.changes:
+            parts.append(
+                Text(
+                    f"  {year.year} {change.where} {change.field}: "
+                    f"{_shown(change.old)} → {_shown(change.new)}"
+                )
+            )
+    added = outcome.bloc_file
+    if added is not None:
+        if added.members or added.years:
+            parts.append(
+                Text(
+                    t(
+                        "{file}: added former members: {members}; leadership of: {years}",
+                        file=added.file,
+                        members=", ".join(added.members) or "—",
+                        years=", ".join(str(y) for y in added.years) or "—",
+                    )
+                )
+            )
+        else:
+            parts.append(Text(t("{file}: unchanged", file=added.file)))
+    return Group(*parts)
+
+
+def _shown(value: object) -> str:
+    return "—" if value is None else str(value)
