@@ -46,6 +46,8 @@ def legacy_font(text: str) -> bool:
 
 def not_text(value: str) -> tuple[str, str] | None:
     """Why ``value`` is not text a person typed, and the fix; None when it is."""
+    if value.isascii() and value.isprintable():
+        return None  # ids, numbers, plain words: no control character, no legacy letter
     bad = control_character(value)
     if bad is not None:
         return (

@@ -121,7 +121,7 @@ _BRACKET = re.compile(r"[\[\]{}]")
 def _clearly_within(text: str, limits: Limits) -> bool:
     """True when ``text`` is plainly within every limit, judged by C-speed scans that can only
     err on the side of a closer look (any doubt: False, and the exact scan decides)."""
-    if max(map(len, text.split("\n")), default=0) > limits.line_chars:
+    if len(text) > limits.line_chars and max(map(len, text.split("\n"))) > limits.line_chars:
         return False
     bare = _QUOTED.sub('""', text)
     if re.search(rf"\w{{{limits.integer_digits + 1},}}", bare):
