@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -39,9 +40,12 @@ def control_character(text: str, multiline: bool = True) -> str | None:
     return match.group() if match else None
 
 
+_LEGACY_LETTER = re.compile("[" + re.escape("".join(sorted(_LEGACY_FONT))) + "]")
+
+
 def legacy_font(text: str) -> bool:
     """True when ``text`` looks typed with a TCVN3 or VNI font rather than in Unicode."""
-    return sum(ch in _LEGACY_FONT for ch in text) >= LEGACY_MIN
+    return len(list(itertools.islice(_LEGACY_LETTER.finditer(text), LEGACY_MIN))) >= LEGACY_MIN
 
 
 def not_text(value: str) -> tuple[str, str] | None:

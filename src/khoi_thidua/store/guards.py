@@ -6,6 +6,7 @@ import io
 import os
 import re
 import stat
+import string
 import zipfile
 import zlib
 from pathlib import Path
@@ -116,6 +117,7 @@ _QUOTED = re.compile(
     r'"""[\s\S]*?"""|' r"'''[\s\S]*?'''|" r'"(?:[^"\\\n]|\\.)*"|' r"'[^'\n]*'|#[^\n]*"
 )
 _BRACKET = re.compile(r"[\[\]{}]")
+_WORDISH = str.maketrans(dict.fromkeys(string.ascii_letters + string.digits + "_", "a"))
 
 
 def _clearly_within(text: str, limits: Limits) -> bool:
@@ -124,7 +126,9 @@ def _clearly_within(text: str, limits: Limits) -> bool:
     if len(text) > limits.line_chars and max(map(len, text.split("\n"))) > limits.line_chars:
         return False
     bare = _QUOTED.sub('""', text)
-    if re.search(rf"\w{{{limits.integer_digits + 1},}}", bare):
+    # A long integer is a long run of ASCII letters, digits and underscores (the exact scan's
+    # tokens are ASCII): map those to "a" and look for the run.
+    if "a" * (limits.integer_digits + 1) in bare.translate(_WORDISH):
         return False
     if any(line.count(".") >= limits.key_parts for line in bare.split("\n")):
         return False
