@@ -167,21 +167,13 @@ def record_granted(
 
     import tomlkit
 
-    from khoi_thidua.results_schema import parse_results
     from khoi_thidua.store.reading import results_file
 
     path = results_file(bloc_dir, year)
     name = display(path)
 
     def parse(text: str) -> YearResults:
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
-        results, problems = parse_results(doc, bloc, year, name, LazyLines(text), award_ids)
-        if results is None:
-            raise DataError(problems)
-        return results
+        return _parse_results_text(text, bloc, year, name, award_ids)
 
     def change(current: str | None) -> tuple[str | None, GrantOutcome]:
         if current is None:
@@ -251,21 +243,13 @@ def record_decision(
     """
     import tomlkit
 
-    from khoi_thidua.results_schema import parse_results
     from khoi_thidua.store.reading import results_file
 
     path = results_file(bloc_dir, year)
     name = display(path)
 
     def parse(text: str) -> YearResults:
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
-        results, problems = parse_results(doc, bloc, year, name, LazyLines(text), award_ids)
-        if results is None:
-            raise DataError(problems)
-        return results
+        return _parse_results_text(text, bloc, year, name, award_ids)
 
     def change(current: str | None) -> tuple[str | None, DecisionOutcome]:
         if current is None:
@@ -309,3 +293,19 @@ def record_decision(
         return new_text, DecisionOutcome("written", decision, name)
 
     return update_text_file(path, change, timeout)
+
+
+def _parse_results_text(
+    text: str, bloc: Bloc, year: int, name: str, award_ids: list[str]
+) -> YearResults:
+    """A results file's text, as a record writer re-reads it inside the lock, or a DataError."""
+    from khoi_thidua.results_schema import parse_results
+
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+    results, problems = parse_results(doc, bloc, year, name, LazyLines(text), award_ids)
+    if results is None:
+        raise DataError(problems)
+    return results
