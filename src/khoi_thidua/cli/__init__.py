@@ -21,7 +21,8 @@ app = typer.Typer(
         "khoi — leadership rotation and commendation proposals for emulation blocs "
         "(khối thi đua).\n\nData lives in plain TOML files: one folder per bloc under "
         "--data (default ./data, or KHOI_DATA). See README.md for the format and exit codes."
-        '\n\nExamples:\n\n  khoi init --name "Khối thi đua số 1" --members don-vi.xlsx'
+        "\n\nExamples:\n\n  khoi init --name "
+        '"Khối thi đua số 1" --members don-vi.xlsx --year 2026 --chair btc'
         '\n\n  khoi rotate 2027\n\n  khoi propose 2026 --explain "ban noi chinh"'
         "\n\n  khoi summary 2026 --data /srv/thidua --json --output tong-hop.json --force"
     ),
