@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from khoi_thidua.bloc_references import check_references
 from khoi_thidua.errors import Problem
@@ -56,6 +56,21 @@ def read_schema_version(reader: FieldReader, doc: Table) -> bool:
         )
         return False
     return version is not None
+
+
+def read_file_year(
+    reader: FieldReader, doc: Table, year: int, rename_hint: Callable[[int], str]
+) -> None:
+    """Check the ``schema`` key and that the ``year`` a yearly file states is its name's year;
+    ``rename_hint`` gives the fix for a file named after another year."""
+    read_schema_version(reader, doc)
+    stated = reader.year(doc, "year", "", required=True)
+    if stated is not None and stated != year:
+        reader.error(
+            "year",
+            t("the file says year {stated} but its name is for {year}", stated=stated, year=year),
+            rename_hint(stated),
+        )
 
 
 def parse_bloc(

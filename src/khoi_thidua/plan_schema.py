@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 
-from khoi_thidua.bloc_schema import read_schema_version
+from khoi_thidua.bloc_schema import read_file_year
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, id_key, join, one_of
 from khoi_thidua.i18n import t, tn
@@ -24,7 +23,7 @@ from khoi_thidua.plan import (
     Rounding,
     Team,
 )
-from khoi_thidua.results_schema import rating_hint
+from khoi_thidua.results_schema import rating_hint, read_date
 
 TOP_KEYS: tuple[str, ...] = (
     "schema",
@@ -47,14 +46,12 @@ def parse_plan(
     """Validate ``doc`` as the plan of ``bloc`` for ``year``; the Plan is None on any error."""
     reader = FieldReader(file, lines)
     reader.known_keys(doc, "", TOP_KEYS)
-    read_schema_version(reader, doc)
-    stated = reader.year(doc, "year", "", required=True)
-    if stated is not None and stated != year:
-        reader.error(
-            "year",
-            t("the file says year {stated} but its name is for {year}", stated=stated, year=year),
-            t("rename the file to plan-{stated}.toml or fix `year`", stated=stated),
-        )
+    read_file_year(
+        reader,
+        doc,
+        year,
+        lambda stated: t("rename the file to plan-{stated}.toml or fix `year`", stated=stated),
+    )
     note = reader.text(doc, "note", "") or ""
     pledge_date, mid_year_date = _dates(reader, doc, year)
     method, decimals, rounding, flag, write_cap = _method(reader, doc)
@@ -98,8 +95,8 @@ def parse_plan(
 def _dates(reader: FieldReader, doc: Table, year: int) -> tuple[str, str]:
     table = reader.table(doc, "dates", "") or {}
     reader.known_keys(table, "dates", ("pledge", "mid_year"))
-    pledge = _date(reader, table, "pledge", "dates") or ""
-    mid_year = _date(reader, table, "mid_year", "dates") or ""
+    pledge = read_date(reader, table, "pledge", "dates", text=False) or ""
+    mid_year = read_date(reader, table, "mid_year", "dates", text=False) or ""
     if mid_year and not mid_year.startswith(str(year)):
         reader.warning(
             "dates.mid_year",
@@ -383,18 +380,3 @@ def _twice(reader: FieldReader, key: str, value: str, seen: set[str]) -> bool:
         return True
     seen.add(id_key(value))
     return False
-
-
-def _date(reader: FieldReader, table: Table, key: str, path: str) -> str | None:
-    if key not in table:
-        return None
-    value = table[key]
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    reader.error(
-        join(path, key),
-        t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
-    )
-    return None

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Mapping
 
-from khoi_thidua.bloc_schema import read_schema_version
+from khoi_thidua.bloc_schema import read_file_year
 from khoi_thidua.count_schema import COUNT_KEYS, parse_count
 from khoi_thidua.decisions_schema import parse_decisions
 from khoi_thidua.errors import Problem
@@ -74,21 +74,19 @@ def parse_results(
     """
     reader = FieldReader(file, lines)
     reader.known_keys(doc, "", TOP_KEYS)
-    read_schema_version(reader, doc)
-    stated = reader.year(doc, "year", "", required=True)
-    if stated is not None and stated != year:
-        reader.error(
-            "year",
-            t("the file says year {stated} but its name is for {year}", stated=stated, year=year),
-            t("rename the file to results-{stated}.toml or fix `year`", stated=stated),
-        )
+    read_file_year(
+        reader,
+        doc,
+        year,
+        lambda stated: t("rename the file to results-{stated}.toml or fix `year`", stated=stated),
+    )
     note = reader.text(doc, "note", "") or ""
 
     conference = reader.table(doc, "conference", "") or {}
     reader.known_keys(conference, "conference", CONFERENCE_KEYS)
     ballots = reader.integer(conference, "ballots", "conference", minimum=1)
     attendees = reader.integer(conference, "attendees", "conference", minimum=1)
-    conference_date = _date(reader, conference, "date", "conference", required=False)
+    conference_date = read_date(reader, conference, "date", "conference")
     place = reader.text(conference, "place", "conference") or ""
     secretary = reader.text(conference, "secretary", "conference") or ""
     count = parse_count(reader, conference, bloc, year, ballots)
@@ -323,7 +321,7 @@ def _granted(
         member = reader.identifier(table, "member", path)
         award = reader.identifier(table, "award", path)
         decision = reader.text(table, "decision", path, required=True)
-        date = _date(reader, table, "date", path, required=True)
+        date = read_date(reader, table, "date", path, required=True)
         issuer = reader.text(table, "issuer", path) or ""
         if member is not None and not _member_ref(
             reader, bloc, year, member, f"{path}.member", "award"
@@ -348,7 +346,16 @@ def _granted(
     return out
 
 
-def _date(reader: FieldReader, table: Table, key: str, path: str, required: bool) -> str | None:
+def read_date(
+    reader: FieldReader,
+    table: Table,
+    key: str,
+    path: str,
+    required: bool = False,
+    text: bool = True,
+) -> str | None:
+    """A TOML date as ``YYYY-MM-DD`` (``text``: ISO text accepted too), or None with the
+    problem recorded; a missing key is a problem only when ``required``."""
     full = join(path, key)
     if key not in table:
         if required:
@@ -358,6 +365,21 @@ def _date(reader: FieldReader, table: Table, key: str, path: str, required: bool
                 t("add `{key} = 2022-01-07` (year-month-day)", key=key),
             )
         return None
+    value = table[key]
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if text and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    reader.error(
+        full,
+        t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
+    )
+    return None
     value = table[key]
     if isinstance(value, dt.datetime):
         return value.date().isoformat()

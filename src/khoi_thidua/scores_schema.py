@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from khoi_thidua.bloc_schema import read_schema_version
+from khoi_thidua.bloc_schema import read_file_year
 from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, join, one_of, type_name
 from khoi_thidua.i18n import t
@@ -37,14 +37,12 @@ def parse_scores(
     year = plan.year
     reader = FieldReader(file, lines)
     reader.known_keys(doc, "", TOP_KEYS)
-    read_schema_version(reader, doc)
-    stated = reader.year(doc, "year", "", required=True)
-    if stated is not None and stated != year:
-        reader.error(
-            "year",
-            t("the file says year {stated} but its name is for {year}", stated=stated, year=year),
-            t("rename the file to scores-{stated}.toml or fix `year`", stated=stated),
-        )
+    read_file_year(
+        reader,
+        doc,
+        year,
+        lambda stated: t("rename the file to scores-{stated}.toml or fix `year`", stated=stated),
+    )
     units: list[ScoreInputs] = []
     evidence: list[tuple[str, str, str]] = []
     mid_year: list[tuple[str, MidYear]] = []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from khoi_thidua.awards.kinds.base import Condition
 from khoi_thidua.awards.rules import (
     CAP_DENOMINATORS,
@@ -13,6 +11,7 @@ from khoi_thidua.awards.rules import (
 )
 from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
+from khoi_thidua.results_schema import read_date
 
 SOURCE_KEYS = ("title", "issuer", "date", "in_force", "read", "note")
 MADE_KEYS = ("from", "to", "basis", "unverified")
@@ -26,8 +25,8 @@ def parse_sources(reader: FieldReader, doc: Table) -> list[LegalSource]:
         reader.known_keys(table, path, SOURCE_KEYS)
         title = reader.text(table, "title", path, required=True)
         issuer = reader.text(table, "issuer", path, required=True)
-        date = iso_date(reader, table, "date", path, required=True)
-        in_force = iso_date(reader, table, "in_force", path, required=False)
+        date = read_date(reader, table, "date", path, required=True)
+        in_force = read_date(reader, table, "in_force", path, required=False)
         read = reader.boolean(table, "read", path)
         note = reader.text(table, "note", path) or ""
         if title is not None and issuer is not None and date is not None:
@@ -41,8 +40,8 @@ def parse_made(reader: FieldReader, doc: Table) -> DateRange:
     if table is None:
         return DateRange()
     reader.known_keys(table, "made", MADE_KEYS)
-    start = iso_date(reader, table, "from", "made", required=False)
-    end = iso_date(reader, table, "to", "made", required=False)
+    start = read_date(reader, table, "from", "made", required=False)
+    end = read_date(reader, table, "to", "made", required=False)
     if start is not None and end is not None and end < start:
         reader.error("made.to", t("`to` comes before `from`"), t("swap the two dates"))
     return DateRange(
@@ -124,30 +123,3 @@ def check_windows(reader: FieldReader, conditions: list[Condition], path: str) -
                 ),
                 t("add the run of years as a `consecutive_years` condition, or use `within_years`"),
             )
-
-
-def iso_date(reader: FieldReader, table: Table, key: str, path: str, required: bool) -> str | None:
-    """A TOML date (or ISO text) as ``YYYY-MM-DD``."""
-    if key not in table:
-        if required:
-            reader.error(
-                join(path, key),
-                t("missing `{key}`", key=key),
-                t("add `{key} = 2022-01-07` (year-month-day)", key=key),
-            )
-        return None
-    value = table[key]
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value).isoformat()
-        except ValueError:
-            pass
-    reader.error(
-        join(path, key),
-        t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
-    )
-    return None
