@@ -9,7 +9,7 @@ from khoi_thidua.errors import Problem
 from khoi_thidua.fields import FieldReader, Table, join, one_of, type_name
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
-from khoi_thidua.plan import Adjustments, MidYear, Plan, ScoreInputs, YearScores
+from khoi_thidua.plan import Adjustments, Criterion, MidYear, Plan, ScoreInputs, YearScores
 
 TOP_KEYS = ("schema", "year", "note", "units")
 UNIT_KEYS = (
@@ -162,15 +162,7 @@ def _criteria(
         return {}
     tpath = join(path, key)
     out: dict[str, float] = {}
-    for cid in table:
-        criterion = plan.criterion(cid)
-        if criterion is None:
-            reader.error(
-                join(tpath, cid),
-                t("unknown scoring criterion `{id}`", id=cid),
-                one_of(c.id for c in plan.criteria),
-            )
-            continue
+    for cid, criterion in _known_criteria(reader, table, tpath, plan):
         value = reader.number(table, cid, tpath, minimum=0, maximum=criterion.max)
         if value is not None:
             out[cid] = value
@@ -183,18 +175,29 @@ def _texts(reader: FieldReader, entry: Table, key: str, path: str, plan: Plan) -
         return {}
     tpath = join(path, key)
     out: dict[str, str] = {}
+    for cid, _ in _known_criteria(reader, table, tpath, plan):
+        text = reader.text(table, cid, tpath)
+        if text is not None:
+            out[cid] = text
+    return out
+
+
+def _known_criteria(
+    reader: FieldReader, table: Table, tpath: str, plan: Plan
+) -> list[tuple[str, Criterion]]:
+    """The criteria of ``table`` that the plan has, with their rule; each other id is reported."""
+    known = []
     for cid in table:
-        if plan.criterion(cid) is None:
+        criterion = plan.criterion(cid)
+        if criterion is None:
             reader.error(
                 join(tpath, cid),
                 t("unknown scoring criterion `{id}`", id=cid),
                 one_of(c.id for c in plan.criteria),
             )
-            continue
-        text = reader.text(table, cid, tpath)
-        if text is not None:
-            out[cid] = text
-    return out
+        else:
+            known.append((cid, criterion))
+    return known
 
 
 def _items(

@@ -7,15 +7,17 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, ForceOption, open_bloc
+from khoi_thidua.cli.options import (
+    DEFAULT_DATA,
+    BlocOption,
+    DataOption,
+    ForceOption,
+    RequiredYear,
+    open_bloc,
+)
 from khoi_thidua.cli.output import say
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import MAX_YEAR, MIN_YEAR
-
-RequiredYear = Annotated[
-    int, typer.Argument(help="The year of the results, e.g. 2021.", min=MIN_YEAR, max=MAX_YEAR)
-]
 
 
 def draft(

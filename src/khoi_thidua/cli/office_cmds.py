@@ -14,16 +14,13 @@ from khoi_thidua.cli.options import (
     ForceOption,
     JsonOption,
     QuietOption,
+    RequiredYear,
     open_bloc,
 )
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import RefusedError, UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc
-
-RequiredYear = Annotated[
-    int, typer.Argument(help="The year of the results, e.g. 2021.", min=MIN_YEAR, max=MAX_YEAR)
-]
+from khoi_thidua.model import Bloc
 
 
 def template(

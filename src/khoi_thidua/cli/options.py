@@ -112,3 +112,8 @@ OutputOption = Annotated[
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite OUTPUT if it already exists.")
 ]
+
+# The results year an office command works on (required: a workbook or draft is of one year).
+RequiredYear = Annotated[
+    int, typer.Argument(help="The year of the results, e.g. 2021.", min=MIN_YEAR, max=MAX_YEAR)
+]
