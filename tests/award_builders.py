@@ -11,7 +11,6 @@ from typing import Any
 import tomli_w
 
 from khoi_thidua.awards.conditions import Facts
-from khoi_thidua.awards.pack_schema import apply_override, parse_pack
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.model import (
     Discipline,
@@ -21,6 +20,7 @@ from khoi_thidua.model import (
     StaffFigures,
     YearResults,
 )
+from khoi_thidua.schema.pack import apply_override, parse_pack
 
 YEAR = 2021
 PACK_2003 = "luat-2003-nd91"

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from builders import REPO_DATA, SAMPLE_BLOC_ID, bloc_doc, dumps_bloc, write_bloc_text
 from khoi_thidua import rotation, store
-from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, ExitCode, MissingInputError, Problem
 from khoi_thidua.model import Bloc
-from khoi_thidua.toml_lines import key_lines
+from khoi_thidua.schema.bloc import parse_bloc
+from khoi_thidua.schema.toml_lines import key_lines
 
 Doc = dict[str, Any]
 

@@ -24,8 +24,8 @@ from khoi_thidua import store, workflows
 from khoi_thidua.awards.conditions import check
 from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.awards.kinds.base import ConditionSpec
-from khoi_thidua.awards.pack_schema import apply_override, parse_pack
 from khoi_thidua.model import VoteCount
+from khoi_thidua.schema.pack import apply_override, parse_pack
 
 
 def pack_doc(conditions: list[dict[str, Any]]) -> dict[str, Any]:

@@ -7,9 +7,9 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khoi_thidua.fields import id_key
 from khoi_thidua.folding import bare_letters
 from khoi_thidua.lookup import fold
+from khoi_thidua.schema.fields import id_key
 
 VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"

@@ -18,18 +18,18 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from khoi_thidua import rotation, store
-from khoi_thidua.bloc_schema import EXCUSED_KEYS, LEADERSHIP_KEYS, MEMBER_KEYS, TOP_KEYS
 from khoi_thidua.cli import app
 from khoi_thidua.errors import KhoiError
 from khoi_thidua.model import Bloc
-from khoi_thidua.results_schema import (
+from khoi_thidua.schema.bloc import EXCUSED_KEYS, LEADERSHIP_KEYS, MEMBER_KEYS, TOP_KEYS
+from khoi_thidua.schema.results import (
     CONFERENCE_KEYS,
     GRANTED_KEYS,
     RESULT_KEYS,
     STAFF_KEYS,
 )
-from khoi_thidua.results_schema import TOP_KEYS as RESULTS_TOP_KEYS
-from khoi_thidua.toml_lines import key_lines
+from khoi_thidua.schema.results import TOP_KEYS as RESULTS_TOP_KEYS
+from khoi_thidua.schema.toml_lines import key_lines
 
 TESTS = Path(__file__).resolve().parent
 SAMPLE_BLOC = TESTS.parent / "data" / "khoi-co-quan-dang" / "bloc.toml"

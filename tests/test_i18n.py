@@ -18,14 +18,19 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "khoi_thidua"
 
 
 def _calls(name: str) -> Iterator[tuple[str, list[str]]]:
-    """(file:line, literal leading arguments) of every ``name(…)`` call in src."""
+    """(file:line, literal leading arguments) of every ``name(…)`` or ``x.name(…)`` call in src.
+
+    ``msgs.t("…")`` is how a renderer given the language writes a message.
+    """
     for path in sorted(SRC.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == name
+                and (
+                    (isinstance(node.func, ast.Name) and node.func.id == name)
+                    or (isinstance(node.func, ast.Attribute) and node.func.attr == name)
+                )
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
@@ -145,3 +150,18 @@ def test_no_message_is_in_two_catalog_files() -> None:
                 owners.setdefault(item["en"], []).append(entry.name)
     twice = {en: files for en, files in owners.items() if len(files) > 1}
     assert not twice, twice
+
+
+def test_messages_are_given_their_language() -> None:
+    """A Messages value renders in its own language, whatever the run's language is."""
+    i18n.set_language("en")
+    try:
+        vi = i18n.messages("vi_VN.UTF-8")
+        assert vi.t("Show this message and exit.") == i18n.catalog()["Show this message and exit."]
+        assert i18n.ENGLISH.t("{n} units", n=2) == "2 units"
+        assert i18n.current() is i18n.ENGLISH
+        i18n.set_language("vi")
+        assert i18n.current() is i18n.VIETNAMESE
+        assert i18n.ENGLISH.t("Show this message and exit.") == "Show this message and exit."
+    finally:
+        i18n.set_language("en")

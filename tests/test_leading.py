@@ -9,10 +9,10 @@ from typing import Any
 from award_builders import award_doc, edit, make_pack, override, result, year_results
 from builders import Invoke, make_bloc
 from khoi_thidua import store, workflows
-from khoi_thidua.awards.pack_schema import apply_override
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.province import leaders
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.schema.pack import apply_override
 
 GOV = "co-chinh-phu"
 FLAG = "co-tinh"

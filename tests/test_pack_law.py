@@ -8,9 +8,9 @@ import pytest
 
 from award_builders import PACK_2003, PACK_2022, PACK_2025, facts, result, year_results
 from khoi_thidua.awards.conditions import check
-from khoi_thidua.awards.pack_schema import apply_override
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.model import StaffFigures
+from khoi_thidua.schema.pack import apply_override
 from khoi_thidua.store.packs import shipped_packs
 
 

@@ -19,9 +19,9 @@ from award_builders import (
     write_toml,
 )
 from khoi_thidua import store
-from khoi_thidua.awards.pack_schema import apply_override, parse_pack
 from khoi_thidua.awards.rules import CONDITION_KINDS, Bracket, Quota, RulePack
 from khoi_thidua.errors import Problem
+from khoi_thidua.schema.pack import apply_override, parse_pack
 from khoi_thidua.store.packs import check_rules_file, shipped_packs
 
 BLOC_AWARDS = ["co-chinh-phu", "bang-khen-thu-tuong", "co-tinh", "bang-khen-tinh"]

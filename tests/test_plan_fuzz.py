@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khoi_thidua.plan_schema import parse_plan
-from khoi_thidua.scores_schema import parse_scores
+from khoi_thidua.schema.plan import parse_plan
+from khoi_thidua.schema.scores import parse_scores
 from plan_builders import plan_bloc, plan_doc
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

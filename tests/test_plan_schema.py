@@ -9,7 +9,7 @@ import pytest
 from khoi_thidua.errors import Problem
 from khoi_thidua.model import Rating
 from khoi_thidua.plan import Effect, FinalMethod, Plan, Rounding
-from khoi_thidua.plan_schema import parse_plan
+from khoi_thidua.schema.plan import parse_plan
 from plan_builders import plan_bloc, plan_doc
 
 

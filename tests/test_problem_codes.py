@@ -9,7 +9,7 @@ import pytest
 from builders import make_bloc
 from khoi_thidua import i18n
 from khoi_thidua.errors import Problem
-from khoi_thidua.results_schema import VOTES_WITHOUT_BALLOTS, parse_results
+from khoi_thidua.schema.results import VOTES_WITHOUT_BALLOTS, parse_results
 
 
 @pytest.fixture

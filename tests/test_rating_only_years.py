@@ -8,7 +8,7 @@ from builders import make_bloc
 from khoi_thidua.awards.kinds.simple import MinScore
 from khoi_thidua.awards.proposal import rank_results
 from khoi_thidua.model import MemberResult, Rating
-from khoi_thidua.results_schema import parse_results
+from khoi_thidua.schema.results import parse_results
 
 
 def _doc(**extra: Any) -> dict[str, Any]:

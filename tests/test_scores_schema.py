@@ -8,8 +8,8 @@ import pytest
 
 from khoi_thidua.errors import Problem
 from khoi_thidua.plan import Plan, YearScores
-from khoi_thidua.plan_schema import parse_plan
-from khoi_thidua.scores_schema import parse_scores
+from khoi_thidua.schema.plan import parse_plan
+from khoi_thidua.schema.scores import parse_scores
 from plan_builders import plan_bloc, plan_doc
 
 FULL = {"nhiem-vu": 58, "tham-muu": 19, "dang": 19}

@@ -10,7 +10,7 @@ import pytest
 
 from khoi_thidua.model import Rating
 from khoi_thidua.plan import FinalMethod, Plan, Rounding, ScoreInputs
-from khoi_thidua.plan_schema import parse_plan
+from khoi_thidua.schema.plan import parse_plan
 from khoi_thidua.scoring import ScoringError, StepKind, final_score, round_score
 from plan_builders import plan_bloc, plan_doc
 

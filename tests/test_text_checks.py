@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khoi_thidua.fields import id_key
+from khoi_thidua.schema.fields import id_key
 from khoi_thidua.text_checks import (
     control_character,
     legacy_font,

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import REPO_DATA, SAMPLE_BLOC_ID
-from khoi_thidua.toml_lines import key_lines, line_for
+from khoi_thidua.schema.toml_lines import key_lines, line_for
 
 TEXT = """\
 # a comment = not a key

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from khoi_thidua.fields import FieldReader, id_key, lookalike_note
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Excusal, LeadershipRecord, Member
+from khoi_thidua.schema.fields import FieldReader, id_key, lookalike_note
 
 
 def check_references(

@@ -1,12 +1,21 @@
-"""Messages in English or Vietnamese: the language in force and the catalog lookup."""
+"""Messages in English or Vietnamese: the catalog lookup and the language a renderer is given.
+
+What renders text takes a :class:`Messages` (the language of the run, chosen by the CLI) and
+calls its ``t``/``tn``. The module-level ``t``/``tn`` read the run's language set by
+``set_language``; they remain for messages made below the renderers (errors raised while
+reading data), and a test keeps them out of the renderers.
+"""
 
 from __future__ import annotations
 
 import functools
 import os
 import tomllib
+from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
+
+Language = Literal["en", "vi"]
 
 LANGUAGES = ("en", "vi")
 # The run's language, in a mutable holder rather than a rebound global.
@@ -54,6 +63,11 @@ def language() -> str:
     return _state["language"]
 
 
+def current() -> Messages:
+    """The messages of the run's language, for the CLI to hand to what renders text."""
+    return VIETNAMESE if _state["language"] == "vi" else ENGLISH
+
+
 @functools.cache
 def catalog() -> dict[str, str]:
     """English message → Vietnamese, merged from every ``locale/*.toml`` file."""
@@ -86,3 +100,31 @@ def tn(singular: str, plural: str, count: float, /, **values: Any) -> str:
     english = singular if count == 1 else plural
     message = catalog().get(singular, english) if _state["language"] == "vi" else english
     return message.format(count=count, **values)
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The messages of one language: what a renderer is given instead of reading a global."""
+
+    language: Language = "en"
+
+    def t(self, message: str, /, **values: Any) -> str:
+        """``message`` in this language, with ``{name}`` fields filled from ``values``."""
+        if self.language == "vi":
+            message = catalog().get(message, message)
+        return message.format(**values) if values else message
+
+    def tn(self, singular: str, plural: str, count: float, /, **values: Any) -> str:
+        """``singular`` or ``plural`` by ``count`` (as ``{count}``), in this language."""
+        english = singular if count == 1 else plural
+        message = catalog().get(singular, english) if self.language == "vi" else english
+        return message.format(count=count, **values)
+
+
+ENGLISH = Messages("en")
+VIETNAMESE = Messages("vi")
+
+
+def messages(code: str) -> Messages:
+    """The messages of ``code`` (``vi``, ``vi_VN.UTF-8``, ``en``…); unknown codes fail."""
+    return VIETNAMESE if normalise(code) == "vi" else ENGLISH

@@ -217,11 +217,11 @@ def init_bloc(root: Path, draft: BlocDraft) -> Path:
     writes the way `khoi check` will; never over an existing bloc."""
     import tomllib
 
-    from khoi_thidua.bloc_schema import parse_bloc
     from khoi_thidua.errors import DataError
+    from khoi_thidua.schema.bloc import parse_bloc
+    from khoi_thidua.schema.toml_lines import key_lines
     from khoi_thidua.store.bloc_file import bloc_toml
     from khoi_thidua.store.roster import create_bloc_folder
-    from khoi_thidua.toml_lines import key_lines
 
     text = bloc_toml(draft)
     name = f"{draft.id}/{store.BLOC_FILE}"

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from khoi_thidua.awards.pack_meta import check_windows
-from khoi_thidua.awards.pack_schema import parse_award
 from khoi_thidua.awards.rules import CAP_DENOMINATORS, AwardRule, RulePack
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
+from khoi_thidua.schema.fields import FieldReader, Table, join
+from khoi_thidua.schema.pack import parse_award
 
 PIN_KEYS = ("year", "pack", "basis")
 CAP_OVERRIDE_KEYS = ("percent", "of", "standard", "basis")

@@ -9,9 +9,9 @@ from khoi_thidua.awards.rules import (
     LegalSource,
     ProvinceCap,
 )
-from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
-from khoi_thidua.results_schema import read_date
+from khoi_thidua.schema.fields import FieldReader, Table, join
+from khoi_thidua.schema.results import read_date
 
 SOURCE_KEYS = ("title", "issuer", "date", "in_force", "read", "note")
 MADE_KEYS = ("from", "to", "basis", "unverified")

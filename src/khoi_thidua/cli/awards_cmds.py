@@ -20,9 +20,9 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import KhoiError, UsageError
-from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, GrantedAward
+from khoi_thidua.schema.fields import nfc
 
 
 def record_award(

@@ -68,8 +68,8 @@ def decide(
       khoi decide 2023 --award bang-khen-tinh --hold-back vptu --reason "Đơn vị xin rút"
     """
     from khoi_thidua import workflows
-    from khoi_thidua.fields import nfc
     from khoi_thidua.model import ConferenceDecision
+    from khoi_thidua.schema.fields import nfc
 
     chosen = [(a, v) for a, v in ((ORDER, order), (PUT_FORWARD, put_forward),
                                   (HOLD_BACK, hold_back)) if v is not None]  # fmt: skip
@@ -167,7 +167,7 @@ def count(
       khoi count 2022 --sheet kiem-phieu-2022.xlsx
     """
     from khoi_thidua import workflows
-    from khoi_thidua.fields import nfc
+    from khoi_thidua.schema.fields import nfc
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
     fields: dict[str, object] = {}

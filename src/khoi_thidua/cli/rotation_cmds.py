@@ -21,10 +21,10 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
-from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
+from khoi_thidua.schema.fields import nfc
 
 if TYPE_CHECKING:
     from khoi_thidua.render.shapes import RecordedResult

@@ -8,7 +8,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
@@ -25,9 +24,10 @@ from khoi_thidua.office.history_sheet import (
     YEARS_SHEET,
 )
 from khoi_thidua.office.results_import import Imported
-from khoi_thidua.results_schema import parse_results
+from khoi_thidua.schema.bloc import parse_bloc
+from khoi_thidua.schema.results import parse_results
+from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.history import with_history
-from khoi_thidua.toml_lines import LazyLines
 
 RESULT_FIELDS = ("rating", "score", "discipline", "note")
 AWARD_FIELDS = ("award", "decision", "date", "issuer")

@@ -18,7 +18,7 @@ from khoi_thidua.office.conference_sheet import SheetResults
 from khoi_thidua.office.grids import read_source
 from khoi_thidua.office.results_toml import results_toml
 from khoi_thidua.office.sheet_import import sheet_results
-from khoi_thidua.results_schema import VOTES_WITHOUT_BALLOTS, parse_results
+from khoi_thidua.schema.results import VOTES_WITHOUT_BALLOTS, parse_results
 
 KEPT_KEYS = ("note", "granted")  # what a sheet does not carry; kept from the file it replaces
 

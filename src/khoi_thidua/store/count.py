@@ -11,9 +11,9 @@ from typing import Any
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, WriteStatus
+from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.reading import display, results_file
 from khoi_thidua.store.writing import update_text_file
-from khoi_thidua.toml_lines import LazyLines
 
 # Count fields as typed on the command line or in the tally sheet → keys of [conference].
 COUNT_FIELDS = {
@@ -53,7 +53,7 @@ def record_count(
     """
     import tomlkit
 
-    from khoi_thidua.results_schema import parse_results
+    from khoi_thidua.schema.results import parse_results
 
     path = results_file(bloc_dir, year)
     name = display(path)

@@ -10,14 +10,14 @@ from importlib import resources
 from pathlib import Path
 
 from khoi_thidua.awards.layers import Pin, add_awards, override_caps, parse_pins
-from khoi_thidua.awards.pack_schema import apply_override, parse_pack
 from khoi_thidua.awards.regime import choose_pack
 from khoi_thidua.awards.rules import PackChoice, RulePack
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
+from khoi_thidua.schema.pack import apply_override, parse_pack
+from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.reading import TomlFile, display, read_toml, results_file
-from khoi_thidua.toml_lines import LazyLines
 
 
 @functools.cache

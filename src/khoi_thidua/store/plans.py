@@ -50,7 +50,7 @@ def check_plan(bloc_dir: Path, bloc: Bloc, year: int) -> tuple[Plan | None, list
     if path is None:
         return None, []
     file = read_toml(path)
-    from khoi_thidua.plan_schema import parse_plan
+    from khoi_thidua.schema.plan import parse_plan
 
     return parse_plan(file.doc, bloc, year, display(file.path), file.lines)
 
@@ -81,7 +81,7 @@ def check_scores(bloc_dir: Path, bloc: Bloc, plan: Plan) -> tuple[YearScores | N
 
         return YearScores(plan.year, display(path)), []
     file = read_toml(path)
-    from khoi_thidua.scores_schema import parse_scores
+    from khoi_thidua.schema.scores import parse_scores
 
     return parse_scores(file.doc, bloc, plan, display(file.path), file.lines)
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
+from khoi_thidua.schema.bloc import parse_bloc
+from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.guards import check_toml, read_kind, read_regular
 from khoi_thidua.store.kinds import kind_named, kind_of
-from khoi_thidua.toml_lines import LazyLines
 
 BLOC_FILE = "bloc.toml"
 RESULTS_PATTERN = re.compile(r"^results-(\d{4})\.toml$")

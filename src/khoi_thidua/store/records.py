@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from khoi_thidua.bloc_schema import parse_bloc
 from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedError
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import (
@@ -20,9 +19,10 @@ from khoi_thidua.model import (
     YearResults,
 )
 from khoi_thidua.numbers import format_date
+from khoi_thidua.schema.bloc import parse_bloc
+from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.reading import BLOC_FILE, display
 from khoi_thidua.store.writing import update_text_file
-from khoi_thidua.toml_lines import LazyLines
 
 
 @dataclass(frozen=True)
@@ -299,7 +299,7 @@ def _parse_results_text(
     text: str, bloc: Bloc, year: int, name: str, award_ids: list[str]
 ) -> YearResults:
     """A results file's text, as a record writer re-reads it inside the lock, or a DataError."""
-    from khoi_thidua.results_schema import parse_results
+    from khoi_thidua.schema.results import parse_results
 
     try:
         doc = tomllib.loads(text)

@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError, WriteError
-from khoi_thidua.fields import nfc
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
+from khoi_thidua.schema.fields import nfc
 from khoi_thidua.store.reading import BLOC_FILE, display
 from khoi_thidua.store.writing import locked, write_atomic
 

@@ -11,10 +11,10 @@ from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Rating, WriteStatus
 from khoi_thidua.plan import ConferenceSheet, Plan, ReturnedSheet
+from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, results_file
 from khoi_thidua.store.writing import update_text_file
-from khoi_thidua.toml_lines import LazyLines
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def write_scores(
     """
     import tomlkit
 
-    from khoi_thidua.results_schema import parse_results
+    from khoi_thidua.schema.results import parse_results
 
     path = results_file(bloc_dir, year)
     name = display(path)
@@ -132,7 +132,7 @@ def record_returned(
     """
     import tomlkit
 
-    from khoi_thidua.scores_schema import parse_scores
+    from khoi_thidua.schema.scores import parse_scores
     from khoi_thidua.store.plans import scores_file
 
     path = scores_file(bloc_dir, plan.year)

@@ -8,7 +8,7 @@ from pathlib import Path
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
-from khoi_thidua.results_schema import parse_results
+from khoi_thidua.schema.results import parse_results
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, read_toml, results_file
 

@@ -18,9 +18,9 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
     check,
 )
-from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MemberResult
+from khoi_thidua.schema.fields import FieldReader, Table, join
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, Protocol
 
-from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.model import MemberResult, YearResults
+from khoi_thidua.schema.fields import FieldReader, Table
 
 # What a vote share is a share of: the valid ballots (default), the ballots cast (returned),
 # the ballots issued, or the bloc's members.

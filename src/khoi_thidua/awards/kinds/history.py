@@ -17,9 +17,9 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import award_name, award_names, rated
-from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t, tn
 from khoi_thidua.model import RATING_SHORT_VI, MemberResult, Rating
+from khoi_thidua.schema.fields import FieldReader, Table, join
 
 BrokenBy = Literal["no_results_file", "no_result", "rating"]
 Window = Literal["years", "before_run", "within_run"]

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
+from khoi_thidua.schema.fields import FieldReader, Table, join
 
 SIMPLE_DENOMINATORS = range(2, 13)  # halves … twelfths: the shares a body writes as a fraction
 _FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")

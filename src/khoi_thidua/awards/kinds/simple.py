@@ -15,9 +15,9 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import rated, score_text
-from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.i18n import t
 from khoi_thidua.model import RATING_SHORT_VI, Discipline, MemberResult, Rating
+from khoi_thidua.schema.fields import FieldReader, Table
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from khoi_thidua.awards.kinds.base import (
 )
 from khoi_thidua.awards.kinds.shares import Share, parse_share
 from khoi_thidua.awards.kinds.words import share_text, threshold_text
-from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MemberResult, StaffFigures
+from khoi_thidua.schema.fields import FieldReader, Table
 
 Figure = Literal["all_completed", "advanced_share", "base_soldier"]
 SHARE_KEYS = ("advanced_share_at_least", "advanced_share_more_than")

@@ -18,9 +18,9 @@ from khoi_thidua.awards.kinds.base import (
 )
 from khoi_thidua.awards.kinds.shares import Share, parse_share
 from khoi_thidua.awards.kinds.words import share_text, threshold_text
-from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MemberResult
+from khoi_thidua.schema.fields import FieldReader, Table
 
 Missing = Literal["ballots", "votes"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from khoi_thidua.fields import FieldReader, Table
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, VoteCount
+from khoi_thidua.schema.fields import FieldReader, Table
 
 COUNT_KEYS = ("present", "issued", "returned", "spoiled", "counting_head", "counting_members")
 

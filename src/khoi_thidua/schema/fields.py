@@ -13,8 +13,8 @@ from khoi_thidua.errors import Problem
 from khoi_thidua.folding import bare_letters
 from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+from khoi_thidua.schema.toml_lines import line_for
 from khoi_thidua.text_checks import not_text, visible
-from khoi_thidua.toml_lines import line_for
 
 Table = Mapping[str, Any]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from khoi_thidua.fields import FieldReader, Table, one_of
 from khoi_thidua.i18n import t
 from khoi_thidua.model import DECISION_ACTIONS, ORDER, Bloc, ConferenceDecision
+from khoi_thidua.schema.fields import FieldReader, Table, one_of
 
 DECISION_KEYS = ("award", "action", "members", "reason", "minutes")
 

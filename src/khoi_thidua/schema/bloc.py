@@ -6,7 +6,6 @@ from collections.abc import Callable, Mapping
 
 from khoi_thidua.bloc_references import check_references
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, id_key
 from khoi_thidua.i18n import t
 from khoi_thidua.model import (
     SCHEMA_VERSION,
@@ -19,6 +18,7 @@ from khoi_thidua.model import (
     Scoring,
     ScoringCriterion,
 )
+from khoi_thidua.schema.fields import FieldReader, Table, id_key
 
 POLICIES = tuple(policy.value for policy in Policy)
 HEADERS = ("state", "party")

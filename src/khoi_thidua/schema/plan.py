@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from khoi_thidua.bloc_schema import read_file_year
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, id_key, join, one_of
 from khoi_thidua.i18n import t, tn
 from khoi_thidua.model import Bloc, Rating
 from khoi_thidua.plan import (
@@ -23,7 +21,9 @@ from khoi_thidua.plan import (
     Rounding,
     Team,
 )
-from khoi_thidua.results_schema import rating_hint, read_date
+from khoi_thidua.schema.bloc import read_file_year
+from khoi_thidua.schema.fields import FieldReader, Table, id_key, join, one_of
+from khoi_thidua.schema.results import rating_hint, read_date
 
 TOP_KEYS: tuple[str, ...] = (
     "schema",

@@ -6,11 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Mapping
 
-from khoi_thidua.bloc_schema import read_file_year
-from khoi_thidua.count_schema import COUNT_KEYS, parse_count
-from khoi_thidua.decisions_schema import parse_decisions
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, id_key, join, lookalike_note, one_of, type_name
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import (
     RATING_LABELS_VI,
@@ -21,6 +17,18 @@ from khoi_thidua.model import (
     Rating,
     StaffFigures,
     YearResults,
+)
+from khoi_thidua.schema.bloc import read_file_year
+from khoi_thidua.schema.count import COUNT_KEYS, parse_count
+from khoi_thidua.schema.decisions import parse_decisions
+from khoi_thidua.schema.fields import (
+    FieldReader,
+    Table,
+    id_key,
+    join,
+    lookalike_note,
+    one_of,
+    type_name,
 )
 
 TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted", "decisions")

@@ -27,8 +27,8 @@ from khoi_thidua.awards.rules import (
     RulePack,
 )
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, join
 from khoi_thidua.i18n import t
+from khoi_thidua.schema.fields import FieldReader, Table, join
 
 PACK_KEYS = (
     "schema",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from khoi_thidua.bloc_schema import read_file_year
 from khoi_thidua.errors import Problem
-from khoi_thidua.fields import FieldReader, Table, join, one_of, type_name
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
 from khoi_thidua.plan import Adjustments, Criterion, MidYear, Plan, ScoreInputs, YearScores
+from khoi_thidua.schema.bloc import read_file_year
+from khoi_thidua.schema.fields import FieldReader, Table, join, one_of, type_name
 
 TOP_KEYS = ("schema", "year", "note", "units")
 UNIT_KEYS = (
