@@ -283,3 +283,146 @@ class TestNoCycles:
     def test_i18n_imports_no_error_class(self) -> None:
         """The message catalog sits below the errors that translate their messages."""
         assert f"{PACKAGE}.errors" not in imported_names(f"{PACKAGE}.i18n")
+
+
+@cache
+def _condition_kinds() -> frozenset[str]:
+    """The condition kinds' names, read from the registry's modules (each class's `kind`)."""
+    names = set()
+    for module in MODULE_FILES:
+        if module.startswith(f"{PACKAGE}.awards.kinds."):
+            for node in ast.walk(tree_of(module)):
+                if (
+                    isinstance(node, ast.AnnAssign)
+                    and isinstance(node.target, ast.Name)
+                    and node.target.id == "kind"
+                    and isinstance(node.value, ast.Constant)
+                    and isinstance(node.value.value, str)
+                ):
+                    names.add(node.value.value)
+    return frozenset(names)
+
+
+def _texts(node: ast.AST) -> list[str]:
+    """The string constants of ``node`` when it is one, or a set, tuple or list of them."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if (
+        isinstance(node, ast.Set | ast.Tuple | ast.List)
+        and node.elts
+        and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
+    ):
+        return [e.value for e in node.elts if isinstance(e, ast.Constant)]
+    return []
+
+
+def kind_dispatch(tree: ast.AST, kinds: frozenset[str]) -> list[str]:
+    """Places outside the registry that decide by a condition kind's name: a comparison with
+    one, a collection or dispatch table of them, a ``case`` on one."""
+    found = []
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Compare):
+            for operand in [node.left, *node.comparators]:
+                found += [f"{line}: compares with {s!r}" for s in _texts(operand) if s in kinds]
+        elif isinstance(node, ast.Set | ast.Tuple | ast.List):
+            texts = _texts(node)
+            if texts and set(texts) <= kinds:
+                found.append(f"{line}: lists {sorted(texts)}")
+        elif isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            if keys and len(keys) == len(node.keys) and set(keys) <= kinds:
+                found.append(f"{line}: a table keyed by kinds {sorted(map(str, keys))}")
+        elif isinstance(node, ast.MatchValue):
+            found += [f"{line}: case {s!r}" for s in _texts(node.value) if s in kinds]
+    return sorted(found, key=lambda f: int(f.split(":")[0]))
+
+
+def _message_nodes(tree: ast.AST) -> set[int]:
+    """Every node inside a ``t(…)``/``tn(…)``/``msgs.t(…)`` call or a docstring: prose, not code."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in ("t", "tn"):
+                inside.update(id(n) for n in ast.walk(node))
+        body = getattr(node, "body", None)
+        first = body[0] if isinstance(body, list) and body else None
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            inside.add(id(first.value))
+    return inside
+
+
+DATA_FILE_NAME = re.compile(r"^[\w{}-]+\.toml$|\\\.toml")
+
+
+def data_file_names(tree: ast.AST) -> list[str]:
+    """Data files named in code (``"bloc.toml"``, ``f"results-{year}.toml"``, a ``\\.toml``
+    pattern) rather than taken from the file-kind registry; messages and docstrings aside."""
+    prose = _message_nodes(tree)
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in prose:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+            prose.update(id(v) for v in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if DATA_FILE_NAME.search(text):
+            found.append(f"{node.lineno}: {text!r}")
+    return sorted(found, key=lambda f: int(f.split(":")[0]))
+
+
+REGISTRIES = {f"{PACKAGE}.store.kinds"}
+
+
+class TestOneRegistry:
+    """A condition kind is one entry of awards/kinds; a kind of file is one entry of store/kinds."""
+
+    def test_the_kinds_are_found(self) -> None:
+        """The registry's kind names are read, so the checks below have names to look for."""
+        kinds = _condition_kinds()
+        assert {"min_rating", "min_vote_share", "prior_awards", "any_of"} <= kinds
+
+    @pytest.mark.parametrize(
+        "module", sorted(m for m in MODULE_FILES if not m.startswith(f"{PACKAGE}.awards.kinds"))
+    )
+    def test_no_module_decides_by_a_condition_kind(self, module: str) -> None:
+        """What a kind means (on the ballot, private, what it needs beside it) is an attribute or
+        method of its class, never a comparison with its name elsewhere."""
+        assert kind_dispatch(tree_of(module), _condition_kinds()) == []
+
+    def test_a_dispatch_on_a_kind_is_caught(self) -> None:
+        """A comparison, a set, a table or a case on a kind's name is reported."""
+        code = (
+            'VOTE = frozenset({"min_vote_share"})\n'
+            'if c.kind == "prior_awards": pass\n'
+            'TABLE = {"min_rating": 1, "max_rank": 2}\n'
+            'match k:\n    case "staff": pass\n'
+            'KEYS = ("criteria", "staff")\n'  # a results key that shares a kind's name: fine
+        )
+        found = kind_dispatch(ast.parse(code), _condition_kinds())
+        assert [f.split(":")[0] for f in found] == ["1", "2", "3", "5"]
+
+    @pytest.mark.parametrize("module", sorted(set(MODULE_FILES) - REGISTRIES))
+    def test_data_files_are_named_only_by_the_file_kind_registry(self, module: str) -> None:
+        """File names and patterns of data files come from store/kinds.py alone."""
+        assert data_file_names(tree_of(module)) == []
+
+    def test_a_data_file_named_in_code_is_caught(self) -> None:
+        """A literal name, an f-string name and a pattern are reported; messages are not."""
+        code = (
+            'BLOC = "bloc.toml"\n'
+            'path = f"results-{year}.toml"\n'
+            'PATTERN = r"^plan-(\\d{4})\\.toml$"\n'
+            'say(t("edit results-{year}.toml", year=year))\n'
+        )
+        assert [f.split(":")[0] for f in data_file_names(ast.parse(code))] == ["1", "2", "3"]

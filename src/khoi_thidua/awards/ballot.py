@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import VoteCount
 
 # Conditions the ballot itself decides: a unit is a candidate whatever its votes so far.
-VOTE_KINDS = frozenset({"min_vote_share"})
+VOTE_KINDS = frozenset(kind for kind, spec in KINDS.items() if spec.on_the_ballot)
 
 
 @dataclass(frozen=True)

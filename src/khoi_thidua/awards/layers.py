@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from khoi_thidua.awards.pack_meta import check_windows
+from khoi_thidua.awards.pack_meta import check_siblings
 from khoi_thidua.awards.rules import CAP_DENOMINATORS, AwardRule, RulePack
 from khoi_thidua.errors import Problem
 from khoi_thidua.i18n import t
@@ -61,7 +61,7 @@ def add_awards(
         award = parse_award(reader, body, path, ids)
         if award is None:
             continue
-        check_windows(reader, list(award.conditions), path)
+        check_siblings(reader, list(award.conditions), path)
         if award.id in [a.id for a in awards]:
             reader.error(
                 join(path, "id"),

@@ -105,21 +105,8 @@ def parse_notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
     return notes
 
 
-def check_windows(reader: FieldReader, conditions: list[Condition], path: str) -> None:
-    """A ``prior_awards`` window before or within a run needs the award's run of years."""
-    kinds = [c.kind for c in conditions]
+def check_siblings(reader: FieldReader, conditions: list[Condition], path: str) -> None:
+    """What each condition of the award at ``path`` needs of the others (its kind says)."""
     for index, condition in enumerate(conditions):
-        window = condition.params.get("window", "years")
-        if (
-            condition.kind == "prior_awards"
-            and window != "years"
-            and "consecutive_years" not in kinds
-        ):
-            reader.error(
-                f"{join(path, 'conditions')}[{index}].window",
-                t(
-                    '`window = "{window}"` needs a `consecutive_years` condition in the same award',
-                    window=window,
-                ),
-                t("add the run of years as a `consecutive_years` condition, or use `within_years`"),
-            )
+        siblings = tuple(c for i, c in enumerate(conditions) if i != index)
+        condition.spec.check_siblings(siblings, reader, f"{join(path, 'conditions')}[{index}]")

@@ -88,7 +88,7 @@ def init(
     """
     from khoi_thidua import workflows
     from khoi_thidua.bloc_draft import BlocDraft, DraftLeadership, bloc_id_for, member_ids, slug
-    from khoi_thidua.store import display
+    from khoi_thidua.store import BLOC_FILE, display
     from khoi_thidua.store.roster import read_member_list
 
     ask = Asker(on_terminal())
@@ -175,7 +175,7 @@ def init(
     say(
         t(
             "Created {file} with {count} members. Next: `khoi check`, then `khoi rotate`.",
-            file=display(folder / "bloc.toml"),
+            file=display(folder / BLOC_FILE),
             count=len(drafted),
         )
     )

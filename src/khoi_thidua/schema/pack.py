@@ -9,7 +9,7 @@ from typing import Any
 from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.awards.kinds.base import VOTE_BASES, Condition, ParseContext, VoteBase
 from khoi_thidua.awards.pack_meta import (
-    check_windows,
+    check_siblings,
     parse_caps,
     parse_made,
     parse_notes,
@@ -180,7 +180,7 @@ def parse_award(reader: FieldReader, table: Table, path: str, ids: list[str]) ->
         condition = parse_condition(reader, ctable, cpath, ids)
         if condition is not None:
             conditions.append(condition)
-    check_windows(reader, conditions, path)
+    check_siblings(reader, conditions, path)
     if award_id is None or name is None or basis is None or track is None or quota is None:
         return None
     return AwardRule(award_id, name, name_en, basis, track, quota, tuple(conditions), note)
@@ -321,7 +321,7 @@ def apply_override(
                 conditions.append(condition)
             else:
                 conditions[index] = condition
-        check_windows(reader, conditions, path)
+        check_siblings(reader, conditions, path)
         awards[award_id] = dataclasses.replace(award, conditions=tuple(conditions))
     if not reader.ok:
         return None, reader.problems

@@ -10,9 +10,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from khoi_thidua.store.kinds import BLOC_FILE
     from khoi_thidua.store.outputs import is_stdout, output_target, write_export
     from khoi_thidua.store.reading import (
-        BLOC_FILE,
         bloc_dirs,
         check_bloc,
         choose_bloc_dir,
@@ -30,7 +30,7 @@ _HOMES = {
     "is_stdout": "outputs",
     "output_target": "outputs",
     "write_export": "outputs",
-    "BLOC_FILE": "reading",
+    "BLOC_FILE": "kinds",
     "bloc_dirs": "reading",
     "check_bloc": "reading",
     "choose_bloc_dir": "reading",

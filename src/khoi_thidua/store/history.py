@@ -10,7 +10,8 @@ from typing import Any
 
 from khoi_thidua.errors import MissingInputError, RefusedError
 from khoi_thidua.i18n import t
-from khoi_thidua.store.reading import BLOC_FILE, display
+from khoi_thidua.store.kinds import BLOC_FILE
+from khoi_thidua.store.reading import display
 from khoi_thidua.store.records import _parse_bloc_text, append_table
 from khoi_thidua.store.writing import update_text_file
 

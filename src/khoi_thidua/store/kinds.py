@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 BLOC_FILE = "bloc.toml"
+PROVINCE_FILE = "quy-che.toml"  # the province's Quy chế, beside the bloc folders
 MIB = 1024 * 1024
 
 
@@ -68,6 +69,18 @@ class FileKind:
     data: bool  # a data file: read by khoi, changed only by its own locked writers
     form: Form = Form.TOML
     limits: Limits = TOML_LIMITS
+    name_format: str = ""  # a yearly file's name with {year}; "" for a family of names
+
+    def file_name(self, year: int) -> str:
+        """The name of this kind's file for ``year`` (a yearly kind: results, plan, scores)."""
+        if not self.name_format:
+            raise ValueError(f"{self.id} files have no name of their own")
+        return self.name_format.format(year=year)
+
+    def year_of(self, name: str) -> int | None:
+        """The year in ``name`` when it is exactly this yearly kind's name (case counts)."""
+        match = _exact(self.pattern).match(name) if self.name_format else None
+        return int(match.group(1)) if match else None
 
 
 def _kind(
@@ -79,24 +92,40 @@ def _kind(
     data: bool,
     form: Form = Form.TOML,
     limits: Limits = TOML_LIMITS,
+    name_format: str = "",
 ) -> FileKind:
-    return FileKind(
-        id,
-        description,
-        pattern,
-        place,
-        max_mib * MIB,
-        data,
-        form,
-        limits,
-    )
+    return FileKind(id, description, pattern, place, max_mib * MIB, data, form, limits, name_format)
 
 
 KINDS: tuple[FileKind, ...] = (
     _kind("bloc", "the bloc's members and leadership", r"^bloc\.toml$", Place.BLOC, 5, True),
-    _kind("results", "a year's results", r"^results-\d{4}\.toml$", Place.BLOC, 5, True),
-    _kind("plan", "a year's plan", r"^plan-\d{4}\.toml$", Place.BLOC, 5, True),
-    _kind("scores", "a year's recorded scores", r"^scores-\d{4}\.toml$", Place.BLOC, 5, True),
+    _kind(
+        "results",
+        "a year's results",
+        r"^results-(\d{4})\.toml$",
+        Place.BLOC,
+        5,
+        True,
+        name_format="results-{year}.toml",
+    ),
+    _kind(
+        "plan",
+        "a year's plan",
+        r"^plan-(\d{4})\.toml$",
+        Place.BLOC,
+        5,
+        True,
+        name_format="plan-{year}.toml",
+    ),
+    _kind(
+        "scores",
+        "a year's recorded scores",
+        r"^scores-(\d{4})\.toml$",
+        Place.BLOC,
+        5,
+        True,
+        name_format="scores-{year}.toml",
+    ),
     # Any other TOML file in a bloc folder or the data root is a rules override or a plan.
     _kind("bloc-toml", "rules or plans of a bloc", r"\.toml$", Place.BLOC, 5, True),
     _kind("root-toml", "the province's rules or plans", r"\.toml$", Place.ROOT, 5, True),
@@ -164,6 +193,11 @@ def _in_place(path: Path, place: Place) -> bool:
         return any((sub / BLOC_FILE).is_file() for sub in folder.iterdir() if sub.is_dir())
     except OSError:
         return False
+
+
+@functools.cache
+def _exact(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @functools.cache

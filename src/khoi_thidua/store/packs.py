@@ -17,6 +17,7 @@ from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
 from khoi_thidua.schema.pack import apply_override, parse_pack
 from khoi_thidua.schema.toml_lines import LazyLines
+from khoi_thidua.store.kinds import BLOC_FILE, PROVINCE_FILE
 from khoi_thidua.store.reading import TomlFile, display, read_toml, results_file
 
 
@@ -80,9 +81,6 @@ def _conference_date(path: str, mtime_ns: int, size: int, inode: int) -> str | N
     if isinstance(value, dt.date):
         return value.isoformat()[:10]
     return None
-
-
-PROVINCE_FILE = "quy-che.toml"  # the province's Quy chế, beside the bloc folders
 
 
 def province_rules_path(bloc_dir: Path) -> Path:
@@ -186,9 +184,7 @@ def check_rules_file(bloc_dir: Path, bloc: Bloc) -> list[Problem]:
         except DataError as exc:
             problems.extend(exc.problems)
         except MissingInputError as exc:
-            problems.append(
-                Problem(display(bloc_dir / "bloc.toml"), "rules", exc.message, exc.hint)
-            )
+            problems.append(Problem(display(bloc_dir / BLOC_FILE), "rules", exc.message, exc.hint))
     pack_ids = [p.id for p in shipped_packs()]
     for pack in shipped_packs():
         for name, file in layers:

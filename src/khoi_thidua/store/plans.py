@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,17 +9,15 @@ from typing import TYPE_CHECKING
 from khoi_thidua.errors import DataError, KhoiError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Scoring, ScoringCriterion
+from khoi_thidua.store.kinds import kind_named
 from khoi_thidua.store.reading import display, read_toml
 
 if TYPE_CHECKING:  # a year without a plan never loads the plan's types or parsers
     from khoi_thidua.plan import Plan, YearScores
 
-PLAN_PATTERN = re.compile(r"^plan-(\d{4})\.toml$")
-SCORES_PATTERN = re.compile(r"^scores-(\d{4})\.toml$")
-
 
 def plan_name(year: int) -> str:
-    return f"plan-{year}.toml"
+    return kind_named("plan").file_name(year)
 
 
 def plan_file(bloc_dir: Path, year: int) -> Path | None:
@@ -40,7 +37,7 @@ def plan_years(bloc_dir: Path) -> list[int]:
             names = [p.name for p in folder.iterdir()]
         except OSError:
             continue
-        years.update(int(m.group(1)) for m in map(PLAN_PATTERN.match, names) if m)
+        years.update(y for y in map(kind_named("plan").year_of, names) if y)
     return sorted(years)
 
 
@@ -64,13 +61,13 @@ def load_plan(bloc_dir: Path, bloc: Bloc, year: int) -> Plan | None:
 
 
 def scores_file(bloc_dir: Path, year: int) -> Path:
-    return bloc_dir / f"scores-{year}.toml"
+    return bloc_dir / kind_named("scores").file_name(year)
 
 
 def scores_years(bloc_dir: Path) -> list[int]:
     """Years with a scores file in the bloc folder, oldest first."""
     names = [p.name for p in bloc_dir.iterdir()]
-    return sorted(int(m.group(1)) for m in map(SCORES_PATTERN.match, names) if m)
+    return sorted(y for y in map(kind_named("scores").year_of, names) if y)
 
 
 def check_scores(bloc_dir: Path, bloc: Bloc, plan: Plan) -> tuple[YearScores | None, list[Problem]]:

@@ -17,10 +17,7 @@ from khoi_thidua.model import Bloc
 from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.guards import check_toml, read_kind, read_regular
-from khoi_thidua.store.kinds import kind_named, kind_of
-
-BLOC_FILE = "bloc.toml"
-RESULTS_PATTERN = re.compile(r"^results-(\d{4})\.toml$")
+from khoi_thidua.store.kinds import BLOC_FILE, kind_named, kind_of
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,7 @@ class TomlFile:
 
 
 def results_file(bloc_dir: Path, year: int) -> Path:
-    return bloc_dir / f"results-{year}.toml"
+    return bloc_dir / kind_named("results").file_name(year)
 
 
 def display(path: Path) -> str:
@@ -223,9 +220,5 @@ def load_bloc(bloc_dir: Path) -> Bloc:
 
 def result_years(bloc_dir: Path) -> list[int]:
     """Years that have a results file in the bloc folder, oldest first."""
-    years = []
-    for path in bloc_dir.iterdir():
-        match = RESULTS_PATTERN.match(path.name)
-        if match:
-            years.append(int(match.group(1)))
-    return sorted(years)
+    kind = kind_named("results")
+    return sorted(y for y in map(kind.year_of, (p.name for p in bloc_dir.iterdir())) if y)

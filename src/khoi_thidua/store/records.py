@@ -21,7 +21,8 @@ from khoi_thidua.model import (
 from khoi_thidua.numbers import format_date
 from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.toml_lines import LazyLines
-from khoi_thidua.store.reading import BLOC_FILE, display
+from khoi_thidua.store.kinds import BLOC_FILE
+from khoi_thidua.store.reading import display
 from khoi_thidua.store.writing import update_text_file
 
 

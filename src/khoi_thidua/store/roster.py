@@ -10,7 +10,8 @@ from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.schema.fields import nfc
-from khoi_thidua.store.reading import BLOC_FILE, display
+from khoi_thidua.store.kinds import BLOC_FILE
+from khoi_thidua.store.reading import display
 from khoi_thidua.store.writing import locked, write_atomic
 
 # Header words (folded) for each column; a list without a recognised header is read as

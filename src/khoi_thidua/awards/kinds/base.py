@@ -83,6 +83,11 @@ class ConditionSpec(ABC):
     # False for a condition that is the conference's choice for this very award (its ballot,
     # its leading unit) rather than a standard another award can borrow (see awards/leading.py).
     part_of_standard: ClassVar[bool] = True
+    # True for a condition the conference's ballot itself decides: a unit goes on the ballot
+    # whatever its votes so far (awards/ballot.py).
+    on_the_ballot: ClassVar[bool] = False
+    # False for a condition whose figures (ballots, discipline) a public report leaves out.
+    public: ClassVar[bool] = True
 
     @classmethod
     @abstractmethod
@@ -107,6 +112,13 @@ class ConditionSpec(ABC):
         """How many earlier years of results the condition reads, beside ``siblings`` (the
         other conditions of its award or route)."""
         return 0
+
+    def check_siblings(
+        self, siblings: tuple[Condition, ...], reader: FieldReader, path: str
+    ) -> None:
+        """Report to ``reader`` what this condition needs of the other conditions of its award
+        (``path`` locates this condition); nothing for most kinds."""
+        return None
 
     def nested(self) -> tuple[Condition, ...]:
         """Conditions inside this one (a group's routes); none for a plain condition."""

@@ -283,6 +283,22 @@ class PriorAwards(ConditionSpec):
             return None
         return cls(tuple(awards), within, min_count or 1, chosen)
 
+    def check_siblings(
+        self, siblings: tuple[Condition, ...], reader: FieldReader, path: str
+    ) -> None:
+        """A window before or within a run needs the award's run of years beside it."""
+        if self.window != "years" and not any(
+            isinstance(c.spec, ConsecutiveYears) for c in siblings
+        ):
+            reader.error(
+                f"{path}.window",
+                t(
+                    '`window = "{window}"` needs a `consecutive_years` condition in the same award',
+                    window=self.window,
+                ),
+                t("add the run of years as a `consecutive_years` condition, or use `within_years`"),
+            )
+
     def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> PriorSeen:
         wanted = set(self.awards)
         sources = facts.predecessors_of(result.member)

@@ -139,6 +139,7 @@ class NoDiscipline(ConditionSpec):
 
     kind: ClassVar[str] = "no_discipline"
     keys: ClassVar[tuple[str, ...]] = ("at_or_above",)
+    public: ClassVar[bool] = False
     at_or_above: Discipline
 
     @classmethod

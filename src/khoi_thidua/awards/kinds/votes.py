@@ -121,6 +121,8 @@ class MinVoteShare(ConditionSpec):
     kind: ClassVar[str] = "min_vote_share"
     keys: ClassVar[tuple[str, ...]] = ("more_than", "at_least")
     part_of_standard: ClassVar[bool] = False  # the votes are cast for one award
+    on_the_ballot: ClassVar[bool] = True
+    public: ClassVar[bool] = False
     share: Share
 
     @classmethod

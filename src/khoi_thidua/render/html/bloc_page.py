@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import RATING_SHORT_VI
 from khoi_thidua.numbers import format_date
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # the page renders gathered data; it never loads files itself
     from khoi_thidua.report_data import BlocReport
 
 # Conditions whose figures are the ballot or discipline details a public page leaves out.
-PRIVATE_KINDS = frozenset({"min_vote_share", "no_discipline"})
+PRIVATE_KINDS = frozenset(kind for kind, spec in KINDS.items() if not spec.public)
 
 
 def page_title(report: BlocReport) -> str:
