@@ -331,9 +331,17 @@ class TestYears:
         )
 
     def test_year_without_results(self, khoi: Invoke, sample_data: Path) -> None:
-        """A year with rules but no results file: exit 66 naming the missing file."""
+        """A year with rules but no results file: exit 66 naming the missing file, and the
+        commands that make it (the sheet to fill, its import) rather than a document to find."""
         result = khoi("propose", "2023", "--data", str(sample_data), env=WIDE)
-        assert_clean_error(result, ExitCode.NO_INPUT, "results-2023.toml does not exist")
+        assert_clean_error(
+            result,
+            ExitCode.NO_INPUT,
+            "results-2023.toml does not exist",
+            "khoi template 2023",
+            "khoi import-results 2023 FILE",
+        )
+        assert "README" not in result.stderr
 
     def test_year_out_of_range(self, khoi: Invoke, sample_data: Path) -> None:
         """A year that is a typing mistake is a usage error (64)."""

@@ -67,7 +67,7 @@ def default_results_year(bloc_dir: Path) -> int:
     if not years:
         raise MissingInputError(
             t("no results file in {folder}", folder=store.display(bloc_dir)),
-            t("create results-<year>.toml in the bloc folder (see the README)"),
+            t("fill the sheet of `khoi template YEAR` and read it with `khoi import-results YEAR FILE`, or write results-YEAR.toml by hand (docs/data.md)"),
         )
     return years[-1]
 

@@ -110,7 +110,7 @@ def _read_file(
                 name,
                 "",
                 t("the file is not an Excel workbook (.xlsx)"),
-                t("return the workbook made by `khoi scoring-sheets`, saved as .xlsx"),
+                t("return the workbook made by `khoi template`, saved as .xlsx"),
             )
         )
         return
@@ -204,7 +204,7 @@ def _missing_sheet(name: str, sheet: str) -> Problem:
         name,
         sheet,
         t("the sheet `{sheet}` is missing", sheet=sheet),
-        t("fill the workbook made by `khoi scoring-sheets` without renaming or deleting sheets"),
+        t("fill the workbook made by `khoi template` without renaming or deleting sheets"),
     )
 
 
@@ -307,7 +307,7 @@ def _read_table(
                     name,
                     f"{title}!A{HEADER_ROW + 1}",
                     t("the row of criterion `{id}` is missing", id=criterion.id),
-                    t("fill the workbook made by `khoi scoring-sheets` without deleting rows"),
+                    t("fill the workbook made by `khoi template` without deleting rows"),
                 )
             )
     outcome.sheets.append(ReturnedSheet(name, kind, unit, scorer, scores, texts))

@@ -77,7 +77,7 @@ def read_toml(path: Path) -> TomlFile:
         ) from None
     if not text.strip():
         raise DataError(
-            [Problem(name, "", t("the file is empty"), t("see the README for an example"))]
+            [Problem(name, "", t("the file is empty"), t("write the file's contents (docs/data.md describes each file) or delete it"))]
         )
     check_toml(text, name, kind.limits)
     try:
@@ -175,7 +175,7 @@ def choose_bloc_dir(root: Path, bloc_id: str | None) -> Path:
         if (root / bloc_id).is_dir():
             raise MissingInputError(
                 t("{file} does not exist", file=display(root / bloc_id / BLOC_FILE)),
-                t("every bloc folder needs a bloc.toml (see the README)"),
+                t("every bloc folder needs a bloc.toml: `khoi init` creates one"),
             )
         raise UsageError(
             t("no bloc `{bloc}` in {folder}", bloc=bloc_id, folder=display(root)),
