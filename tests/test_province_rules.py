@@ -157,6 +157,43 @@ class TestCheck:
         found = json.dumps(json.loads(result.stdout), ensure_ascii=False)
         assert "no rule pack covers results of 2017" in found
 
+    def test_a_pinned_year_is_covered(self, province: Path, khoi: Invoke) -> None:
+        """Results of 2017 with the province's pin for 2017: no warning, and its award ids are
+        checked against the pinned pack (an unknown award is an error)."""
+        quy_che(province, pins=[{"year": 2017, "pack": "luat-2003-nd91"}])
+        bloc_dir = province / "khoi-a"
+        text = (bloc_dir / "results-2021.toml").read_text(encoding="utf-8")
+        text = text.replace("year = 2021", "year = 2017")
+        path = bloc_dir / "results-2017.toml"
+        path.write_text(text, encoding="utf-8")
+        result = khoi("check", "--json", "--data", str(province), "--bloc", "khoi-a")
+        assert result.exit_code == 0, result.stdout
+        assert "no rule pack covers" not in result.stdout
+        path.write_text(text.replace("co-chinh-phu =", "co-trung-uong =", 1), encoding="utf-8")
+        result = khoi("check", "--json", "--data", str(province), "--bloc", "khoi-a")
+        assert result.exit_code == 65
+        assert "co-trung-uong" in result.stdout
+
+
+def test_summary_of_a_year_the_province_pins(province: Path, khoi: Invoke) -> None:
+    """`summary` of 2017 runs under the province's pin, like `propose` does for each bloc;
+    without the pin, it stops with the years the packs cover."""
+    for bloc in ("khoi-a", "khoi-b"):
+        text = (province / bloc / "results-2021.toml").read_text(encoding="utf-8")
+        (province / bloc / "results-2017.toml").write_text(
+            text.replace("year = 2021", "year = 2017"), encoding="utf-8"
+        )
+    refused = khoi("summary", "2017", "--json", "--data", str(province))
+    assert refused.exit_code == 66
+    assert "no rule pack covers results of 2017" in refused.stderr
+    quy_che(province, pins=[{"year": 2017, "pack": "luat-2003-nd91"}])
+    result = khoi("summary", "2017", "--json", "--data", str(province))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [g["pack"] for g in data["rules"]] == ["luat-2003-nd91"]
+    totals = {t["award"]: t["proposed"] for t in data["totals"]}
+    assert totals["co-chinh-phu"] == 2
+
 
 def test_record_award_accepts_an_added_award(province: Path, khoi: Invoke) -> None:
     """A grant of the province's added award can be recorded in the results file."""

@@ -40,6 +40,15 @@ def checkable_award_ids(year: int) -> list[str] | None:
         return None
 
 
+def covered_award_ids(bloc_dir: Path, bloc: Bloc, year: int) -> list[str] | None:
+    """The award ids of the pack covering ``year`` for the bloc (pinned by a rules file, else
+    shipped), or None for a year no pack covers (valid history, its award ids unchecked)."""
+    from khoi_thidua.store.packs import covering_pack
+
+    pack = covering_pack(bloc_dir, bloc, year)
+    return None if pack is None else [award.id for award in pack.awards]
+
+
 def look_back(pack: RulePack) -> int:
     """How many earlier years the pack's conditions can read (consecutive years, prior awards)."""
     return max(
@@ -67,7 +76,11 @@ def default_results_year(bloc_dir: Path) -> int:
     if not years:
         raise MissingInputError(
             t("no results file in {folder}", folder=store.display(bloc_dir)),
-            t("fill the sheet of `khoi template YEAR` and read it with `khoi import-results YEAR FILE`, or write results-YEAR.toml by hand (docs/data.md)"),
+            t(
+                "fill the sheet of `khoi template YEAR` and read it with "
+                "`khoi import-results YEAR FILE`, or write results-YEAR.toml by hand "
+                "(docs/data.md)"
+            ),
         )
     return years[-1]
 

@@ -48,9 +48,9 @@ def check_bloc_dir(bloc_dir: Path) -> list[Problem]:
 def _check_year(bloc_dir: Path, bloc: Bloc, year: int) -> list[Problem]:
     from khoi_thidua import store
     from khoi_thidua.store.packs import added_award_ids
-    from khoi_thidua.workflows import checkable_award_ids
+    from khoi_thidua.workflows import covered_award_ids
 
-    ids = checkable_award_ids(year)
+    ids = covered_award_ids(bloc_dir, bloc, year)
     uncovered: list[Problem] = []
     if ids is None:
         uncovered.append(

@@ -53,12 +53,13 @@ def summary(
     from khoi_thidua.model import Bloc
     from khoi_thidua.render import batch as batch_view
     from khoi_thidua.render.pack_choice import groups_dict
-    from khoi_thidua.store.packs import shipped_pack_for
+    from khoi_thidua.store.packs import province_pack_for
 
     check_output(output, force)
     # The caps are those of the packs the blocs ran under (with the province's rules file;
-    # a bloc's own file cannot change them); no pack for the year stops here.
-    pack = shipped_pack_for(year)
+    # a bloc's own file cannot change them); the province's pin for the year chooses the pack,
+    # and no pack for the year stops here.
+    pack = province_pack_for(data, year)
 
     def work(bloc_dir: Path) -> tuple[Bloc, Proposal]:
         bloc = store.load_bloc(bloc_dir)

@@ -22,7 +22,11 @@ def read_meta(
                 name,
                 META_SHEET,
                 t("not a scoring workbook made by khoi (its hidden sheet `khoi` is missing)"),
-                t("make the workbooks with `khoi template {year} --self-scoring` (or --cross, --pledge)", year=plan.year),
+                t(
+                    "make the workbooks with `khoi template {year} --self-scoring` "
+                    "(or --cross, --pledge)",
+                    year=plan.year,
+                ),
             )
         )
         return None

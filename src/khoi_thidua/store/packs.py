@@ -12,7 +12,7 @@ from pathlib import Path
 from khoi_thidua.awards.layers import Pin, add_awards, override_caps, parse_pins
 from khoi_thidua.awards.regime import choose_pack
 from khoi_thidua.awards.rules import PackChoice, RulePack
-from khoi_thidua.errors import DataError, MissingInputError, Problem
+from khoi_thidua.errors import DataError, KhoiError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
 from khoi_thidua.schema.pack import apply_override, parse_pack
@@ -118,6 +118,33 @@ def _pinned(layers: list[tuple[str, TomlFile]], year: int, made: str | None) -> 
         return None
     pack = next(p for p in shipped_packs() if p.id == chosen.pack)
     return dataclasses.replace(pack, choice=PackChoice("pinned", year, made, chosen.file))
+
+
+def covering_pack(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack | None:
+    """The pack that covers results of ``year`` for this bloc, without overrides: the one a
+    rules file pins for the year, else the shipped one; None when neither does (or when the
+    rules files cannot be read — ``check`` reports those on their own)."""
+    try:
+        pinned = _pinned(rules_layers(bloc_dir, bloc), year, None)
+    except KhoiError:
+        pinned = None
+    if pinned is not None:
+        return pinned
+    try:
+        return shipped_pack_for(year)
+    except MissingInputError:
+        return None
+
+
+def province_pack_for(data: Path, year: int) -> RulePack:
+    """The pack for results of ``year`` across the province: the one the province's rules file
+    pins for the year, else the shipped one (an error when neither covers it)."""
+    path = data / PROVINCE_FILE
+    if path.is_file():
+        pinned = _pinned([(display(path), read_toml(path))], year, None)
+        if pinned is not None:
+            return pinned
+    return shipped_pack_for(year)
 
 
 def apply_layer(pack: RulePack, name: str, file: TomlFile, province: bool) -> RulePack:

@@ -77,7 +77,14 @@ def read_toml(path: Path) -> TomlFile:
         ) from None
     if not text.strip():
         raise DataError(
-            [Problem(name, "", t("the file is empty"), t("write the file's contents (docs/data.md describes each file) or delete it"))]
+            [
+                Problem(
+                    name,
+                    "",
+                    t("the file is empty"),
+                    t("write the file's contents (docs/data.md describes each file) or delete it"),
+                )
+            ]
         )
     check_toml(text, name, kind.limits)
     try:

@@ -65,7 +65,12 @@ def write_scores(
         if current is None:
             raise MissingInputError(
                 t("no results for {year}: {file} does not exist", year=year, file=name),
-                t("fill the sheet of `khoi template {year}` and read it with `khoi import-results {year} FILE`, or write results-{year}.toml by hand (docs/data.md)", year=year),
+                t(
+                    "fill the sheet of `khoi template {year}` and read it with "
+                    "`khoi import-results {year} FILE`, or write results-{year}.toml by hand "
+                    "(docs/data.md)",
+                    year=year,
+                ),
             )
         document = tomlkit.parse(current)
         table = document.get("results")

@@ -28,7 +28,12 @@ def load_results(
     if not path.exists():
         raise MissingInputError(
             t("no results for {year}: {file} does not exist", year=year, file=display(path)),
-            t("fill the sheet of `khoi template {year}` and read it with `khoi import-results {year} FILE`, or write results-{year}.toml by hand (docs/data.md)", year=year),
+            t(
+                "fill the sheet of `khoi template {year}` and read it with "
+                "`khoi import-results {year} FILE`, or write results-{year}.toml by hand "
+                "(docs/data.md)",
+                year=year,
+            ),
         )
     results, problems = check_results(bloc_dir, bloc, year, award_ids)
     if results is None:
