@@ -426,3 +426,13 @@ class TestOneRegistry:
             'say(t("edit results-{year}.toml", year=year))\n'
         )
         assert [f.split(":")[0] for f in data_file_names(ast.parse(code))] == ["1", "2", "3"]
+
+
+MAX_LINES = 400
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=[str(p.relative_to(SRC.parent)) for p in ALL_FILES])
+def test_no_module_is_over_400_lines(path: Path) -> None:
+    """A module that grows past 400 lines is split by job before it lands."""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.name} has {lines} lines"

@@ -388,18 +388,3 @@ def read_date(
         t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
     )
     return None
-    value = table[key]
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value).isoformat()
-        except ValueError:
-            pass
-    reader.error(
-        full,
-        t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
-    )
-    return None
