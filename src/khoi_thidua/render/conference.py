@@ -1,4 +1,4 @@
-"""Reasons that say when an outcome came from the conference's decision, not the ranking."""
+"""The conference's part in the reasons (decisions, held-back awards), and warnings in words."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import HELD_BACK, AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.i18n import Messages
+from khoi_thidua.render.proposal_shapes import ProposalResult
 from khoi_thidua.render.reasons import notice_text
 
 
@@ -67,3 +68,40 @@ def warning_text(msgs: Messages, notice: Notice, proposal: Proposal, names: dict
     return count_notice_text(msgs, notice, proposal, names) or notice_text(
         msgs, notice, proposal, names
     )
+
+
+def warning_lines(msgs: Messages, data: ProposalResult, compact: bool = False) -> list[str]:
+    """Warnings for people: unverified defaults grouped by award, one line each (``compact``:
+    one line for every award, as the terminal table shows them)."""
+    lines: list[str] = []
+    unverified: dict[str, list[str]] = {}
+    names = {seat["award"]: seat["name"] for seat in data["seats"]}
+    for warning in data["warnings"]:
+        if warning["code"] == "unverified":
+            detail = warning["detail"]
+            # the keys to set in the override file: `quota` or a condition's kind
+            unverified.setdefault(detail["award"], []).append(f"`{detail['what']}`")
+        else:
+            lines.append(warning["text"])
+    if compact and unverified:
+        lines.append(
+            msgs.t(
+                "Unverified defaults relied on: {defaults} (set the bloc's own values in a "
+                "rules override; see docs/rules.md).",
+                defaults="; ".join(
+                    f"{names.get(award, award)} ({', '.join(what)})"
+                    for award, what in unverified.items()
+                ),
+            )
+        )
+        return lines
+    for award, what in unverified.items():
+        lines.append(
+            msgs.t(
+                "Unverified defaults relied on for {award}: {defaults} "
+                "(set the bloc's own values in a rules override; see README).",
+                award=names.get(award, award),
+                defaults=", ".join(what),
+            )
+        )
+    return lines

@@ -13,6 +13,7 @@ from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
 from khoi_thidua.render.conference import (
     conference_reason,
     conference_standing_reason,
+    warning_lines,
     warning_text,
 )
 from khoi_thidua.render.pack_choice import choice_dict
@@ -383,40 +384,3 @@ def proposal_view(msgs: Messages, data: ProposalResult) -> RenderableType:
         parts.append(Text(msgs.t("Warnings") + ":", style="bold yellow"))
         parts.extend(Text(f"! {line}") for line in lines)
     return Group(*parts)
-
-
-def warning_lines(msgs: Messages, data: ProposalResult, compact: bool = False) -> list[str]:
-    """Warnings for people: unverified defaults grouped by award, one line each (``compact``:
-    one line for every award, as the terminal table shows them)."""
-    lines: list[str] = []
-    unverified: dict[str, list[str]] = {}
-    names = {seat["award"]: seat["name"] for seat in data["seats"]}
-    for warning in data["warnings"]:
-        if warning["code"] == "unverified":
-            detail = warning["detail"]
-            # the keys to set in the override file: `quota` or a condition's kind
-            unverified.setdefault(detail["award"], []).append(f"`{detail['what']}`")
-        else:
-            lines.append(warning["text"])
-    if compact and unverified:
-        lines.append(
-            msgs.t(
-                "Unverified defaults relied on: {defaults} (set the bloc's own values in a "
-                "rules override; see docs/rules.md).",
-                defaults="; ".join(
-                    f"{names.get(award, award)} ({', '.join(what)})"
-                    for award, what in unverified.items()
-                ),
-            )
-        )
-        return lines
-    for award, what in unverified.items():
-        lines.append(
-            msgs.t(
-                "Unverified defaults relied on for {award}: {defaults} "
-                "(set the bloc's own values in a rules override; see README).",
-                award=names.get(award, award),
-                defaults=", ".join(what),
-            )
-        )
-    return lines
