@@ -312,7 +312,7 @@ def _texts(node: ast.AST) -> list[str]:
         and node.elts
         and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
     ):
-        return [e.value for e in node.elts if isinstance(e, ast.Constant)]
+        return [str(e.value) for e in node.elts if isinstance(e, ast.Constant)]
     return []
 
 
@@ -370,7 +370,9 @@ def data_file_names(tree: ast.AST) -> list[str]:
         if id(node) in prose:
             continue
         if isinstance(node, ast.JoinedStr):
-            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+            text = "".join(
+                str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values
+            )
             prose.update(id(v) for v in node.values)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value
@@ -436,3 +438,106 @@ def test_no_module_is_over_400_lines(path: Path) -> None:
     """A module that grows past 400 lines is split by job before it lands."""
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.name} has {lines} lines"
+
+
+# What reads the run's language: the module-level t/tn/language of i18n, and i18n.current().
+GLOBAL_LANGUAGE = {"t", "tn", "language", "current"}
+# Office modules that write documents, workbooks or what an import did, given the language.
+OFFICE_WRITERS = ("ballots", "template", "scoring_sheets", "history_sheet", "agreed_workbook")
+# Renderers other branches are converting to Messages: each leaves this list when it does.
+LANGUAGE_PENDING = tuple(
+    f"{PACKAGE}.render.{name}"
+    for name in ("batch", "html.province_page", "pack_choice", "rules", "score_source", "scores")
+)
+LANGUAGE_GIVEN = sorted(
+    name
+    for name in MODULE_FILES
+    if name.startswith(f"{PACKAGE}.render")
+    or name in {f"{PACKAGE}.office.{n}" for n in (*OFFICE_WRITERS, "history_view")}
+)
+
+
+def global_language_reads(tree: ast.Module, exempt: tuple[str, ...] = ()) -> list[str]:
+    """``line: name`` of each import of the run's language from i18n and each call of it (as
+    ``t(…)`` or ``i18n.t(…)``), leaving out calls inside functions whose names start with one
+    of ``exempt``."""
+    found: list[str] = []
+
+    def visit(node: ast.AST, exempted: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                inner = exempted or (bool(exempt) and child.name.startswith(exempt))
+            else:
+                inner = exempted
+            if isinstance(child, ast.ImportFrom) and child.module == f"{PACKAGE}.i18n":
+                names = [a.name for a in child.names if a.name in GLOBAL_LANGUAGE]
+                found.extend(f"{child.lineno}: import {name}" for name in names if not exempt)
+            if isinstance(child, ast.Call) and not inner:
+                func = child.func
+                called = func.id if isinstance(func, ast.Name) else None
+                if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                    called = func.attr if func.value.id == "i18n" else None
+                if called in GLOBAL_LANGUAGE:
+                    found.append(f"{child.lineno}: {called}()")
+            visit(child, inner)
+
+    visit(tree, False)
+    return found
+
+
+# A condition kind's methods that run while a pack is read: their errors use the run's language.
+PARSE_TIME = ("parse", "check_siblings")
+
+
+class TestLanguagePassed:
+    """What renders text is given the language (``msgs: Messages``) rather than reading the
+    run's: the renderers, the office writers and the condition kinds' explanations."""
+
+    @pytest.mark.parametrize("module", [m for m in LANGUAGE_GIVEN if m not in LANGUAGE_PENDING])
+    def test_a_renderer_reads_no_global_language(self, module: str) -> None:
+        """A renderer imports and calls no module-level t/tn/language, nor i18n.current()."""
+        assert global_language_reads(tree_of(module)) == []
+
+    @pytest.mark.parametrize("module", LANGUAGE_PENDING)
+    def test_a_pending_renderer_still_reads_it(self, module: str) -> None:
+        """A renderer waiting for its conversion still reads the global: once it does not, it
+        leaves LANGUAGE_PENDING, so the guard above covers it."""
+        assert global_language_reads(tree_of(module)) != []
+
+    @pytest.mark.parametrize(
+        "module", [m for m in MODULE_FILES if m.startswith(f"{PACKAGE}.awards.kinds")]
+    )
+    def test_a_condition_kind_explains_in_the_language_given(self, module: str) -> None:
+        """A condition kind calls the module-level t/tn only while a pack is read (parse,
+        check_siblings: its errors are raised in the run's language); observed, shortfall and
+        describe use ``msgs``."""
+        assert global_language_reads(tree_of(module), exempt=PARSE_TIME) == []
+
+    @pytest.mark.parametrize(
+        "module",
+        [m for m in pure_modules() if not m.startswith(f"{PACKAGE}.schema")],
+    )
+    def test_the_pure_core_never_asks_the_language(self, module: str) -> None:
+        """The core (awards, rotation, model) neither asks which language is in force nor
+        takes the run's Messages; only errors it raises are translated when raised."""
+        reads = global_language_reads(tree_of(module))
+        assert [
+            r for r in reads if r.endswith(("language", "language()", "current", "current()"))
+        ] == []
+
+    def test_a_global_read_is_caught(self) -> None:
+        """An import of t, a call of i18n.language() and t() outside a parse function are
+        reported; msgs.t() and t() inside parse are not."""
+        source = (
+            "from khoi_thidua.i18n import Messages, t\n"
+            "def parse(x):\n    return t('a')\n"
+            "def describe(msgs):\n    return msgs.t('b') + t('c') + i18n.language()\n"
+        )
+        tree = ast.parse(source)
+        assert global_language_reads(tree) == [
+            "1: import t",
+            "3: t()",
+            "5: t()",
+            "5: language()",
+        ]
+        assert global_language_reads(tree, exempt=PARSE_TIME) == ["5: t()", "5: language()"]

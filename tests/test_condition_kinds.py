@@ -24,6 +24,7 @@ from khoi_thidua import store, workflows
 from khoi_thidua.awards.conditions import check
 from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.awards.kinds.base import ConditionSpec
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import VoteCount
 from khoi_thidua.schema.pack import apply_override, parse_pack
 
@@ -142,7 +143,7 @@ class TestAnyOf:
         pack, outcome = route_check(96.0, None)
         assert outcome.met
         assert outcome.actual["route"] == "điểm cao"
-        assert outcome.seen.observed(pack) == "met by the route “điểm cao”"
+        assert outcome.seen.observed(ENGLISH, pack) == "met by the route “điểm cao”"
 
     def test_second_route(self) -> None:
         """A unit that misses the first route but meets every condition of the second meets it."""
@@ -155,14 +156,14 @@ class TestAnyOf:
         pack, outcome = route_check(90.0, "good")
         assert not outcome.met
         assert outcome.actual["route"] is None
-        text = outcome.seen.shortfall(pack)
+        text = outcome.seen.shortfall(ENGLISH, pack)
         assert text.startswith("no route met (điểm cao: score 90.0 (needs ≥95.0); ")
         assert "hai năm xuất sắc: 1 consecutive year HTXSNV (needs 2)" in text
 
     def test_describe_lists_routes(self) -> None:
         """The rule names each route and what it needs."""
         pack = make_pack([award_doc("co-tinh", [ROUTES])])
-        text = pack.award("co-tinh").conditions[0].spec.describe(pack, 2021)
+        text = pack.award("co-tinh").conditions[0].spec.describe(ENGLISH, pack, 2021)
         assert text.startswith("one of these routes — (1) điểm cao: final score at least 95.0; ")
         assert "(2) hai năm xuất sắc: 2 consecutive years (2020–2021)" in text
 
@@ -246,7 +247,7 @@ class TestVoteBase:
         pack, outcome = self.share_check(None, 4, valid=6, returned=8)
         assert outcome.met
         assert outcome.actual == {"votes": 4, "ballots": 6, "of": "valid"}
-        assert pack.award("co-tinh").conditions[0].spec.describe(pack, 2021) == (
+        assert pack.award("co-tinh").conditions[0].spec.describe(ENGLISH, pack, 2021) == (
             "votes from more than 50% of the valid ballots"
         )
 
@@ -260,13 +261,15 @@ class TestVoteBase:
         """`votes_of = "members"` takes the share of the bloc's members: 5 of 10 is no majority."""
         pack, outcome = self.share_check("members", 5)
         assert not outcome.met
-        assert outcome.seen.observed(pack) == "5 votes of 10 members (50%)"
+        assert outcome.seen.observed(ENGLISH, pack) == "5 votes of 10 members (50%)"
 
     def test_issued(self) -> None:
         """`votes_of = "issued"` without the count of ballots issued fails and says so."""
         pack, outcome = self.share_check("issued", 8)
         assert not outcome.met
-        assert outcome.seen.observed(pack) == "the number of ballots issued is not recorded"
+        assert (
+            outcome.seen.observed(ENGLISH, pack) == "the number of ballots issued is not recorded"
+        )
         _, counted = self.share_check("issued", 5, issued=9)
         assert counted.met
 
@@ -287,7 +290,7 @@ class TestVoteBase:
         flag = next(d for d in proposal.standing("dukcq").decisions if d.award == "co-tinh")
         vote = next(c for c in flag.checks if c.condition.kind == "min_vote_share")
         assert vote.actual["of"] == "issued"
-        assert vote.seen.shortfall(proposal.pack) == "ballots issued not recorded"
+        assert vote.seen.shortfall(ENGLISH, proposal.pack) == "ballots issued not recorded"
 
 
 # Modules outside awards/kinds/ that still name a kind: each a rule about the kinds together

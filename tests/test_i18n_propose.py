@@ -225,7 +225,7 @@ def _proposal_texts(lang: str, proposal_args: tuple[Any, ...]) -> list[str]:
     """Every sentence for people in the proposal's JSON and markdown, in ``lang``."""
     bloc, results, history, pack = proposal_args
     i18n.set_language(lang)
-    data = view.proposal_dict(bloc, propose(bloc, results, history, pack))
+    data = view.proposal_dict(i18n.messages(lang), bloc, propose(bloc, results, history, pack))
     texts: list[str] = []
 
     def walk(value: Any) -> None:
@@ -240,7 +240,7 @@ def _proposal_texts(lang: str, proposal_args: tuple[Any, ...]) -> list[str]:
                 walk(item)
 
     walk(data)
-    texts.append(view.proposal_markdown(data))
+    texts.append(view.proposal_markdown(i18n.messages(lang), data))
     return texts
 
 

@@ -12,6 +12,7 @@ from builders import bloc_doc, make_bloc
 from khoi_thidua import store
 from khoi_thidua.awards.proposal import AwardDecision, Proposal, propose
 from khoi_thidua.errors import KhoiError
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import Bloc, YearResults
 
 FLAG = "co-tinh"
@@ -70,7 +71,7 @@ class TestConsecutiveYears:
         assert check.met
         assert check.actual == {"streak": 3, "via_predecessors": [2020, 2019]}
         assert "2019, 2020 counted from the predecessors p1, p2" in check.seen.observed(
-            proposal.pack
+            ENGLISH, proposal.pack
         )
 
     def test_one_predecessor_short_breaks_the_year(self) -> None:
@@ -94,7 +95,7 @@ class TestConsecutiveYears:
         assert not check.met
         assert check.actual["uncounted_predecessors"] == ["p1", "p2"]
         assert "the history of p1, p2, merged into it, is not counted" in check.seen.observed(
-            proposal.pack
+            ENGLISH, proposal.pack
         )
 
 
@@ -105,7 +106,7 @@ class TestPriorAwards:
         check = decision(proposal, CERT).checks[0]
         assert check.met
         assert check.actual["found"][0]["predecessor"] == "p1"
-        assert "granted to its predecessor p1" in check.seen.observed(proposal.pack)
+        assert "granted to its predecessor p1" in check.seen.observed(ENGLISH, proposal.pack)
 
     def test_an_unnamed_predecessors_award_does_not(self) -> None:
         """An award of a predecessor the bloc did not name does not count, and that is said."""

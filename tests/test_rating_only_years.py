@@ -7,6 +7,7 @@ from typing import Any
 from builders import make_bloc
 from khoi_thidua.awards.kinds.simple import MinScore
 from khoi_thidua.awards.proposal import rank_results
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import MemberResult, Rating
 from khoi_thidua.schema.results import parse_results
 
@@ -54,4 +55,4 @@ def test_min_score_fails_without_a_score_and_says_so() -> None:
     """min_score is not met by a result without a score, and the observation says why."""
     seen = MinScore(90.0).evaluate(None, MemberResult("a", None, Rating.EXCELLENT), None)  # type: ignore[arg-type]
     assert not seen.met
-    assert seen.observed(None) == "no score recorded"  # type: ignore[arg-type]
+    assert seen.observed(ENGLISH, None) == "no score recorded"  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from khoi_thidua.cli.language import apply_typer_titles
 from khoi_thidua.errors import DataError, ExitCode, KhoiError
-from khoi_thidua.i18n import t, tn
+from khoi_thidua.i18n import current, t, tn
 
 
 def is_usage_error(error: BaseException) -> bool:
@@ -34,7 +34,9 @@ def report_error(error: KhoiError, prefix: str = "") -> None:
         headline = tn("{count} problem in the data:", "{count} problems in the data:", len(errors))
         console.print(t("khoi: error: {message}", message=prefix + headline), markup=False)
         for problem in errors:
-            console.print("  " + problem_lines(problem).replace("\n", "\n  "), markup=False)
+            console.print(
+                "  " + problem_lines(current(), problem).replace("\n", "\n  "), markup=False
+            )
         return
     console.print(t("khoi: error: {message}", message=prefix + error.message), markup=False)
     if error.hint:

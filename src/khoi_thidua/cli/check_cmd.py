@@ -16,7 +16,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, err_console
 from khoi_thidua.errors import DataError, ExitCode, KhoiError, Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 from khoi_thidua.model import Bloc
 from khoi_thidua.render import problems as view
 
@@ -107,8 +107,8 @@ def check(
         # For cron: nothing when all is well, the failing blocs' problems on stderr otherwise.
         bad = [(b, ps) for b, ps in reports if any(p.severity in failing for p in ps)]
         if bad:
-            err_console().print(view.check_view(bad))
+            err_console().print(view.check_view(current(), bad))
     else:
-        emit(view.check_dict(reports), lambda: view.check_view(reports), as_json)
+        emit(view.check_dict(reports), lambda: view.check_view(current(), reports), as_json)
     if failed:
         raise typer.Exit(ExitCode.DATA)

@@ -10,7 +10,7 @@ import typer
 from khoi_thidua.cli.options import DEFAULT_DATA, DataOption, JsonOption, QuietOption
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import ExitCode
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 
 
@@ -59,7 +59,11 @@ def import_decisions(
     counts = {status: sum(o.status is status for o in outcomes) for status in RowStatus}
     if quiet and not counts[RowStatus.UNMATCHED] and not counts[RowStatus.REFUSED]:
         return  # rows not recorded are the errors --quiet still shows, with the whole list
-    emit(decisions_dict(year, source, outcomes, dry_run), lambda: decisions_view(outcomes), as_json)
+    emit(
+        decisions_dict(year, source, outcomes, dry_run),
+        lambda: decisions_view(current(), outcomes),
+        as_json,
+    )
     say(
         t(
             "{written} would be recorded, {unchanged} already recorded, {unmatched} not "

@@ -17,7 +17,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import say
 from khoi_thidua.errors import UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 
 
 def draft(
@@ -137,7 +137,7 @@ def draft(
         bloc=bloc,
         year=year,
         results=results,
-        proposal=dict(proposal_dict(bloc, proposal)),
+        proposal=dict(proposal_dict(current(), bloc, proposal)),
         chair=chair_name or None,
         vice_chair=(
             bloc.member(leadership.vice_chair).name

@@ -10,7 +10,7 @@ import typer
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, ForceOption, open_bloc
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import RefusedError, UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 
 if TYPE_CHECKING:
     from khoi_thidua.model import Bloc
@@ -67,7 +67,7 @@ def import_history(
     from khoi_thidua.office.history_view import history_view
 
     book, outcome = run(bloc_dir, bloc, file, replace)
-    emit({}, history_view(book, outcome), False)
+    emit({}, history_view(current(), book, outcome), False)
     if outcome.refused:
         raise RefusedError(
             t(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from khoi_thidua.cli.output import emit
+from khoi_thidua.i18n import current
 from khoi_thidua.model import Bloc
 
 
@@ -75,4 +76,4 @@ def member_history(bloc_dir: Path, bloc: Bloc, query: str, as_json: bool) -> Non
     reviews = year_flow.mid_year_reviews(bloc_dir, bloc, member_id)  # scores-YYYY.toml
     rows = [dataclasses.replace(r, mid_year=reviews.get(r.year)) for r in rows]
     data = view.member_history_dict(bloc, member_id, rows)
-    emit(data, lambda: view.member_history_view(data), as_json)
+    emit(data, lambda: view.member_history_view(current(), data), as_json)

@@ -17,6 +17,7 @@ from khoi_thidua.cli.options import (
     open_bloc,
 )
 from khoi_thidua.cli.output import emit
+from khoi_thidua.i18n import current
 from khoi_thidua.render import members as view
 
 
@@ -57,7 +58,7 @@ def members(
     by_name = sort is Sort.name
     turns = rotation.next_turns(bloc, target)
     emit(
-        view.members_dict(bloc, target, by_name, turns),
-        lambda: view.members_view(bloc, target, by_name, turns),
+        view.members_dict(current(), bloc, target, by_name, turns),
+        lambda: view.members_view(current(), bloc, target, by_name, turns),
         as_json,
     )

@@ -19,7 +19,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import RefusedError, UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 from khoi_thidua.model import Bloc
 
 
@@ -213,7 +213,7 @@ def import_results(
     award_ids = bloc_award_ids(bloc_dir, bloc, year)
     imported = read_sheet(file, bloc, year, pack.bloc_awards, award_ids)
     for warning in imported.warnings:
-        say(problem_lines(warning))
+        say(problem_lines(current(), warning))
     outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
     labels = field_labels(results_columns(bloc, pack.bloc_awards))
     view = import_view(bloc, imported, outcome, labels)

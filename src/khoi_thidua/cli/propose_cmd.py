@@ -24,7 +24,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import export, to_json, write_json_document, write_or_print
 from khoi_thidua.errors import UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 
 
 def propose(
@@ -89,7 +89,7 @@ def propose(
     bloc_dir, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else workflows.default_results_year(bloc_dir)
     result = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
-    payload = view.proposal_dict(bloc, result)
+    payload = view.proposal_dict(current(), bloc, result)
     if explain is not None:
         member_id = workflows.resolve_member(bloc, explain, target)
         explained = explained_view.explain_dict(payload, member_id)
@@ -102,7 +102,7 @@ def propose(
                 output,
                 None,
                 None,
-                lambda _: explained_view.explain_view(payload, member_id),
+                lambda _: explained_view.explain_view(current(), payload, member_id),
                 None,
                 quiet,
                 force,
@@ -115,8 +115,8 @@ def propose(
         fmt,
         output,
         view.proposal_rows,
-        view.proposal_markdown,
-        view.proposal_view,
+        lambda d: view.proposal_markdown(current(), d),
+        lambda d: view.proposal_view(current(), d),
         _proposal_workbook,
         quiet,
         force,
@@ -141,7 +141,7 @@ def _propose_all(
         bloc = store.load_bloc(bloc_dir)
         target = year if year is not None else workflows.default_results_year(bloc_dir)
         proposal = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
-        return dict(view.proposal_dict(bloc, proposal))
+        return dict(view.proposal_dict(current(), bloc, proposal))
 
     if fmt is Format.json:
         # One bloc at a time, written and let go: memory stays flat at any province size.

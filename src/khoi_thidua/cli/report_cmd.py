@@ -18,7 +18,7 @@ from khoi_thidua.cli.options import (
     open_bloc,
 )
 from khoi_thidua.errors import UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 
 INDEX = "index.html"
 
@@ -93,7 +93,7 @@ def report(
         from khoi_thidua.render.html.bloc_page import bloc_page
         from khoi_thidua.report_data import bloc_report
 
-        pages = {INDEX: bloc_page(bloc_report(bloc_dir, bloc, year), public, None)}
+        pages = {INDEX: bloc_page(current(), bloc_report(bloc_dir, bloc, year), public, None)}
         code = 0
     if single:
         write_or_print(
@@ -146,12 +146,14 @@ def _province_pages(
     provinces = sorted({d.bloc.province for d in done if d.bloc.province})
     province = provinces[0] if len(provinces) == 1 else ""
     if single:
-        sections = [(d.bloc.id, bloc_view.bloc_section(d, public, heading=2)) for d in done]
+        sections = [
+            (d.bloc.id, bloc_view.bloc_section(current(), d, public, heading=2)) for d in done
+        ]
         return {INDEX: province_view.province_book(summary, province, sections, public)}, (
             batch.exit_code(runs)
         )
     links = {d.bloc.id: f"bloc-{d.bloc.id}.html" for d in done}
     pages = {INDEX: province_view.province_page(summary, province, links, public)}
     for d in done:
-        pages[links[d.bloc.id]] = bloc_view.bloc_page(d, public, INDEX)
+        pages[links[d.bloc.id]] = bloc_view.bloc_page(current(), d, public, INDEX)
     return pages, batch.exit_code(runs)

@@ -21,7 +21,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, LeadershipRecord
 from khoi_thidua.render import rotation as view
 from khoi_thidua.schema.fields import nfc
@@ -119,14 +119,22 @@ def rotate(
             raise UsageError(t("a plan covers at most {count} years", count=MAX_PLAN_YEARS))
         answers = rotation.plan(bloc, target, last)
         if not quiet:
-            emit(view.plan_dict(bloc, answers), lambda: view.plan_view(bloc, answers), as_json)
+            emit(
+                view.plan_dict(current(), bloc, answers),
+                lambda: view.plan_view(current(), bloc, answers),
+                as_json,
+            )
         return
     if record:
         _record(bloc_dir, target, note, as_json, quiet, (chair, vice_chair))
         return
     answer = rotation.leadership_in(bloc, target)
     if not quiet:
-        emit(view.rotate_dict(bloc, answer), lambda: view.rotate_view(bloc, answer), as_json)
+        emit(
+            view.rotate_dict(current(), bloc, answer),
+            lambda: view.rotate_view(current(), bloc, answer),
+            as_json,
+        )
 
 
 def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> None:
@@ -137,7 +145,7 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
     def work(bloc_dir: Path) -> dict[str, Any]:
         bloc = store.load_bloc(bloc_dir)
         target = year if year is not None else rotation.default_year(bloc)
-        return dict(view.rotate_dict(bloc, rotation.leadership_in(bloc, target)))
+        return dict(view.rotate_dict(current(), bloc, rotation.leadership_in(bloc, target)))
 
     runs = batch.over_blocs(data, work, quiet)
     payload = batch_view.batch_dict(batch.entries(runs, "result"), year=year)
@@ -187,7 +195,10 @@ def _record(
     outcome = record_leadership(bloc_dir, decide)
     bloc = open_bloc(bloc_dir, None)[1]
     answer = rotation.leadership_in(bloc, year)
-    data: RecordedResult = {**view.rotate_dict(bloc, answer), "record_status": outcome.status}
+    data: RecordedResult = {
+        **view.rotate_dict(current(), bloc, answer),
+        "record_status": outcome.status,
+    }
     if quiet:
         return
     if outcome.status == "written":
@@ -208,7 +219,7 @@ def _record(
                 file=outcome.file,
             )
         )
-    emit(data, lambda: view.rotate_view(bloc, answer), as_json)
+    emit(data, lambda: view.rotate_view(current(), bloc, answer), as_json)
 
 
 def _decided_record(
@@ -315,4 +326,8 @@ def history(
         return
     last = until if until is not None else (rotation.default_year(bloc) if bloc.leadership else 0)
     rows = rotation.history(bloc, last)
-    emit(view.history_dict(bloc, rows), lambda: view.history_view(bloc, rows), as_json)
+    emit(
+        view.history_dict(current(), bloc, rows),
+        lambda: view.history_view(current(), bloc, rows),
+        as_json,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.office.history_apply import HistoryOutcome
 from khoi_thidua.office.history_import import HistoryBook
 from khoi_thidua.office.results_import import REFUSED, REPLACED, UNCHANGED, WRITTEN
@@ -13,34 +13,34 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def _status(status: str) -> str:
+def _status(msgs: Messages, status: str) -> str:
     return {
-        WRITTEN: t("written"),
-        REPLACED: t("replaced"),
-        UNCHANGED: t("unchanged"),
-        REFUSED: t("refused: holds other results"),
+        WRITTEN: msgs.t("written"),
+        REPLACED: msgs.t("replaced"),
+        UNCHANGED: msgs.t("unchanged"),
+        REFUSED: msgs.t("refused: holds other results"),
     }[status]
 
 
-def history_view(book: HistoryBook, outcome: HistoryOutcome) -> RenderableType:
+def history_view(msgs: Messages, book: HistoryBook, outcome: HistoryOutcome) -> RenderableType:
     """A table of the past years, then the chairs and former members added to bloc.toml."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=t("History from {file}", file=book.source), title_justify="left")
-    table.add_column(t("Year"), justify="right")
-    table.add_column(t("File"))
-    table.add_column(t("Units"), justify="right")
-    table.add_column(t("Awards granted"), justify="right")
-    table.add_column(t("Status"))
+    table = Table(title=msgs.t("History from {file}", file=book.source), title_justify="left")
+    table.add_column(msgs.t("Year"), justify="right")
+    table.add_column(msgs.t("File"))
+    table.add_column(msgs.t("Units"), justify="right")
+    table.add_column(msgs.t("Awards granted"), justify="right")
+    table.add_column(msgs.t("Status"))
     for year in outcome.years:
         table.add_row(
             str(year.year),
             year.outcome.file,
             str(year.units),
             str(year.awards),
-            _status(year.outcome.status),
+            _status(msgs, year.outcome.status),
         )
     parts: list[RenderableType] = [table]
     for year in outcome.refused:
@@ -56,7 +56,7 @@ def history_view(book: HistoryBook, outcome: HistoryOutcome) -> RenderableType:
         if added.members or added.years:
             parts.append(
                 Text(
-                    t(
+                    msgs.t(
                         "{file}: added former members: {members}; leadership of: {years}",
                         file=added.file,
                         members=", ".join(added.members) or "—",
@@ -65,7 +65,7 @@ def history_view(book: HistoryBook, outcome: HistoryOutcome) -> RenderableType:
                 )
             )
         else:
-            parts.append(Text(t("{file}: unchanged", file=added.file)))
+            parts.append(Text(msgs.t("{file}: unchanged", file=added.file)))
     return Group(*parts)
 
 

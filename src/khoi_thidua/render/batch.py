@@ -9,7 +9,7 @@ from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.awards.province import CapCheck, leaders, meeting_standard, totals
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.collation import sort_key
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import current, language, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.numbers import format_percent
 from khoi_thidua.render.pack_choice import mixed_rules_text
@@ -50,7 +50,7 @@ def rotate_all_view(data: dict[str, Any]) -> RenderableType:
             vice,
             t("computed from {year}", year=result["start_year"])
             if result["status"] == Status.COMPUTED
-            else status_word(Status(result["status"])),
+            else status_word(current(), Status(result["status"])),
         )
     return table
 

@@ -1,43 +1,48 @@
-"""Reasons that say when an outcome came from the conference's decision, not the ranking."""
+"""The conference's part in the reasons (decisions, held-back awards), and warnings in words."""
 
 from __future__ import annotations
 
 from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import HELD_BACK, AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import RulePack
-from khoi_thidua.i18n import t, tn
+from khoi_thidua.i18n import Messages
+from khoi_thidua.render.proposal_shapes import ProposalResult
 from khoi_thidua.render.reasons import notice_text
 
 
-def conference_reason(decision: AwardDecision, pack: RulePack, reason: str) -> str:
+def conference_reason(msgs: Messages, decision: AwardDecision, pack: RulePack, reason: str) -> str:
     """``reason``, saying so when the outcome came from the conference."""
     if decision.status == HELD_BACK:
-        return t(
+        return msgs.t(
             "{award}: held back by the conference — {why}",
             award=pack.award(decision.award).name,
             why=decision.conference,
         )
     if decision.conference:
-        return t(
+        return msgs.t(
             "{reason}; decided by the conference: {why}", reason=reason, why=decision.conference
         )
     return reason
 
 
-def conference_standing_reason(standing: Standing, pack: RulePack, reason: str) -> str:
+def conference_standing_reason(
+    msgs: Messages, standing: Standing, pack: RulePack, reason: str
+) -> str:
     """A unit's one-line reason, with the conference's decision when one placed or held it."""
     decided = [d for d in standing.decisions if d.conference]
     if not decided:
         return reason
     placed = [d for d in decided if d.award == standing.award]
-    return conference_reason((placed or decided)[0], pack, reason)
+    return conference_reason(msgs, (placed or decided)[0], pack, reason)
 
 
-def count_notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> str | None:
+def count_notice_text(
+    msgs: Messages, notice: Notice, proposal: Proposal, names: dict[str, str]
+) -> str | None:
     """The warning for a doubtful count, or None when ``notice`` is not about the count."""
     d = notice.detail
     if notice.code == "not_candidate":
-        return tn(
+        return msgs.tn(
             "{member} received {votes} vote for {award} but was not on the ballot "
             "(it fails a condition other than the vote share): check the count.",
             "{member} received {votes} votes for {award} but was not on the ballot "
@@ -48,7 +53,7 @@ def count_notice_text(notice: Notice, proposal: Proposal, names: dict[str, str])
             award=proposal.pack.award(d["award"]).name,
         )
     if notice.code == "no_quorum":
-        return t(
+        return msgs.t(
             "Only {present} of {members} members were present, below the quorum of {share}: "
             "check that the vote stands.",
             present=d["present"],
@@ -58,6 +63,45 @@ def count_notice_text(notice: Notice, proposal: Proposal, names: dict[str, str])
     return None
 
 
-def warning_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
+def warning_text(msgs: Messages, notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
     """Any warning of the proposal, the count's included."""
-    return count_notice_text(notice, proposal, names) or notice_text(notice, proposal, names)
+    return count_notice_text(msgs, notice, proposal, names) or notice_text(
+        msgs, notice, proposal, names
+    )
+
+
+def warning_lines(msgs: Messages, data: ProposalResult, compact: bool = False) -> list[str]:
+    """Warnings for people: unverified defaults grouped by award, one line each (``compact``:
+    one line for every award, as the terminal table shows them)."""
+    lines: list[str] = []
+    unverified: dict[str, list[str]] = {}
+    names = {seat["award"]: seat["name"] for seat in data["seats"]}
+    for warning in data["warnings"]:
+        if warning["code"] == "unverified":
+            detail = warning["detail"]
+            # the keys to set in the override file: `quota` or a condition's kind
+            unverified.setdefault(detail["award"], []).append(f"`{detail['what']}`")
+        else:
+            lines.append(warning["text"])
+    if compact and unverified:
+        lines.append(
+            msgs.t(
+                "Unverified defaults relied on: {defaults} (set the bloc's own values in a "
+                "rules override; see docs/rules.md).",
+                defaults="; ".join(
+                    f"{names.get(award, award)} ({', '.join(what)})"
+                    for award, what in unverified.items()
+                ),
+            )
+        )
+        return lines
+    for award, what in unverified.items():
+        lines.append(
+            msgs.t(
+                "Unverified defaults relied on for {award}: {defaults} "
+                "(set the bloc's own values in a rules override; see README).",
+                award=names.get(award, award),
+                defaults=", ".join(what),
+            )
+        )
+    return lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.kinds.words import score_text
-from khoi_thidua.i18n import t, tn
+from khoi_thidua.i18n import Messages
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 YEAR_PLAN_NOTICES = ("computed_score", "typed_score", "rating_capped", "excluded")
 
 
-def explain_view(data: ProposalResult, member_id: str) -> RenderableType:
+def explain_view(msgs: Messages, data: ProposalResult, member_id: str) -> RenderableType:
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
@@ -36,22 +36,25 @@ def explain_view(data: ProposalResult, member_id: str) -> RenderableType:
         return Group(*parts)
     parts.append(
         Text(
-            tn(
+            msgs.tn(
                 "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} vote.",
                 "Rank {rank} of {members}, score {score}, rated “{rating}”, {votes} votes.",
                 standing["total_votes"],
                 rank=standing["rank"],
                 members=data["members"],
-                score=score_text(score),
+                score=score_text(msgs, score),
                 rating=standing["rating_label"],
                 votes=standing["total_votes"],
             )
         )
     )
-    parts.append(Text(t("Outcome: {reason}", reason=standing["reason"])))
-    parts.append(Text(t("Rules: {rules}", rules=data["rule_pack"]["name"])))
-    parts.append(Text(t("Leading unit: {reason}", reason=data["leader"]["reason"])))
-    sections = ((t("Bloc awards"), standing["decisions"]), (t("Titles"), standing["titles"]))
+    parts.append(Text(msgs.t("Outcome: {reason}", reason=standing["reason"])))
+    parts.append(Text(msgs.t("Rules: {rules}", rules=data["rule_pack"]["name"])))
+    parts.append(Text(msgs.t("Leading unit: {reason}", reason=data["leader"]["reason"])))
+    sections = (
+        (msgs.t("Bloc awards"), standing["decisions"]),
+        (msgs.t("Titles"), standing["titles"]),
+    )
     for section, decisions in sections:
         if not decisions:
             continue
@@ -62,7 +65,7 @@ def explain_view(data: ProposalResult, member_id: str) -> RenderableType:
             grid.add_column(width=1)
             grid.add_column()
             for c in decision["conditions"]:
-                extra = " " + t("[unverified]") if c["unverified"] else ""
+                extra = " " + msgs.t("[unverified]") if c["unverified"] else ""
                 basis = f" — {c['basis']}" if c["basis"] else ""
                 grid.add_row(
                     "✓" if c["met"] else "✗", f"{c['rule']}: {c['observed']}{extra}{basis}"

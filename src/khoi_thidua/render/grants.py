@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypedDict
 
 from khoi_thidua.app.grants import RowOutcome, RowStatus
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -68,31 +68,37 @@ def decisions_dict(
     }
 
 
-def status_label(status: RowStatus) -> str:
+def status_label(msgs: Messages, status: RowStatus) -> str:
     labels = {
-        RowStatus.WRITTEN: t("recorded"),
-        RowStatus.UNCHANGED: t("already recorded"),
-        RowStatus.WOULD_WRITE: t("would be recorded"),
-        RowStatus.UNMATCHED: t("not matched"),
-        RowStatus.REFUSED: t("refused"),
+        RowStatus.WRITTEN: msgs.t("recorded"),
+        RowStatus.UNCHANGED: msgs.t("already recorded"),
+        RowStatus.WOULD_WRITE: msgs.t("would be recorded"),
+        RowStatus.UNMATCHED: msgs.t("not matched"),
+        RowStatus.REFUSED: msgs.t("refused"),
     }
     return labels[status]
 
 
-def decisions_view(outcomes: Sequence[RowOutcome]) -> Table:
+def decisions_view(msgs: Messages, outcomes: Sequence[RowOutcome]) -> Table:
     """One line per row of the list: the unit found, its bloc and award, and what was done."""
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for header in (t("Row"), t("Unit"), t("Bloc"), t("Award"), t("Outcome")):
+    for header in (
+        msgs.t("Row"),
+        msgs.t("Unit"),
+        msgs.t("Bloc"),
+        msgs.t("Award"),
+        msgs.t("Outcome"),
+    ):
         table.add_column(header)
     for outcome in outcomes:
         unit = outcome.member_name or outcome.row.unit
-        what = status_label(outcome.status)
+        what = status_label(msgs, outcome.status)
         if outcome.message:
             what += f": {outcome.message}"
             if outcome.hint:
-                what += "\n" + t("fix: {hint}", hint=outcome.hint)
+                what += "\n" + msgs.t("fix: {hint}", hint=outcome.hint)
         table.add_row(
             outcome.row.where.rsplit("[", 1)[-1].rstrip("]"),
             unit,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.kinds.words import score_text
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, GrantedAward, MemberResult
 from khoi_thidua.numbers import format_date, format_number
 from khoi_thidua.plan import MidYear
@@ -70,21 +70,21 @@ def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> M
     }
 
 
-def member_history_view(data: MemberHistoryResult) -> RenderableType:
+def member_history_view(msgs: Messages, data: MemberHistoryResult) -> RenderableType:
     from rich.table import Table
 
-    lang = language()
+    lang = msgs.language
     roles: dict[Role | None, str] = {"chair": CHAIR, "vice_chair": VICE, None: ""}
     table = Table(title=f"{data['member']['name']} — {data['bloc']['name']}", title_justify="left")
-    table.add_column(t("Year"), justify="right")
-    table.add_column(t("Score"), justify="right")
-    table.add_column(t("Rank"), justify="right")
-    table.add_column(t("Rating"))
-    table.add_column(t("Role"))
-    table.add_column(t("Awards granted"))
+    table.add_column(msgs.t("Year"), justify="right")
+    table.add_column(msgs.t("Score"), justify="right")
+    table.add_column(msgs.t("Rank"), justify="right")
+    table.add_column(msgs.t("Rating"))
+    table.add_column(msgs.t("Role"))
+    table.add_column(msgs.t("Awards granted"))
     reviews = any(row["mid_year"] for row in data["years"])
     if reviews:
-        table.add_column(t("Mid-year review"))
+        table.add_column(msgs.t("Mid-year review"))
     for row in data["years"]:
         review = row["mid_year"]
         extra = []
@@ -103,9 +103,10 @@ def member_history_view(data: MemberHistoryResult) -> RenderableType:
             ]
         table.add_row(
             str(row["year"]),
-            "—" if row["score"] is None else score_text(row["score"]),
+            "—" if row["score"] is None else score_text(msgs, row["score"]),
             "—" if row["rank"] is None else f"{row['rank']}/{row['members']}",
-            row["rating_label"] or (t("no results") if row["is_member"] else t("not a member")),
+            row["rating_label"]
+            or (msgs.t("no results") if row["is_member"] else msgs.t("not a member")),
             roles[row["role"]],
             "; ".join(
                 f"{g['name']} ({g['decision']}, {format_date(g['date'], lang)})"
@@ -115,4 +116,4 @@ def member_history_view(data: MemberHistoryResult) -> RenderableType:
         )
     from khoi_thidua.render.sparkline import with_trend
 
-    return with_trend(table, data)
+    return with_trend(msgs, table, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member, Policy
 from khoi_thidua.render.rotation import bloc_ref_policy
 
@@ -15,20 +15,22 @@ if TYPE_CHECKING:
     from khoi_thidua.render.shapes import MemberRow, MembersResult, MemberStatus
 
 
-def member_status(bloc: Bloc, member: Member, year: int) -> tuple[MemberStatus, str]:
+def member_status(
+    msgs: Messages, bloc: Bloc, member: Member, year: int
+) -> tuple[MemberStatus, str]:
     """(status id, human detail) of ``member`` in ``year``."""
     if member.joined is not None and year < member.joined:
-        return "not_joined", t("joins in {year}", year=member.joined)
+        return "not_joined", msgs.t("joins in {year}", year=member.joined)
     if member.left is not None and year >= member.left:
         if member.merged_into is not None:
             successor = bloc.member(member.merged_into).name
-            return "merged", t(
+            return "merged", msgs.t(
                 "merged into {successor} in {year}", successor=successor, year=member.left
             )
-        return "left", t("left in {year}", year=member.left)
+        return "left", msgs.t("left in {year}", year=member.left)
     excusal = bloc.excusal(member.id, year)
     if excusal is not None:
-        return "excused", t("excused from leadership: {reason}", reason=excusal.reason)
+        return "excused", msgs.t("excused from leadership: {reason}", reason=excusal.reason)
     return "active", ""
 
 
@@ -42,13 +44,17 @@ def ordered(bloc: Bloc, by_name: bool = False) -> list[Member]:
 
 
 def members_dict(
-    bloc: Bloc, year: int, by_name: bool = False, turns: Mapping[str, int] | None = None
+    msgs: Messages,
+    bloc: Bloc,
+    year: int,
+    by_name: bool = False,
+    turns: Mapping[str, int] | None = None,
 ) -> MembersResult:
     """The members with their status in ``year`` and ``turns``: each one's next year as chair."""
     turns = turns or {}
     rows: list[MemberRow] = []
     for member in ordered(bloc, by_name):
-        status, detail = member_status(bloc, member, year)
+        status, detail = member_status(msgs, bloc, member, year)
         rows.append(
             {
                 "id": member.id,
@@ -72,32 +78,36 @@ def members_dict(
 
 
 def members_view(
-    bloc: Bloc, year: int, by_name: bool = False, turns: Mapping[str, int] | None = None
+    msgs: Messages,
+    bloc: Bloc,
+    year: int,
+    by_name: bool = False,
+    turns: Mapping[str, int] | None = None,
 ) -> RenderableType:
     from rich.table import Table
 
     labels: dict[MemberStatus, str] = {
-        "active": t("active"),
-        "not_joined": t("not yet a member"),
-        "left": t("left"),
-        "merged": t("merged"),
-        "excused": t("excused"),
+        "active": msgs.t("active"),
+        "not_joined": msgs.t("not yet a member"),
+        "left": msgs.t("left"),
+        "merged": msgs.t("merged"),
+        "excused": msgs.t("excused"),
     }
     table = Table(
-        title=t("{bloc} — members in {year}", bloc=bloc.name, year=year), title_justify="left"
+        title=msgs.t("{bloc} — members in {year}", bloc=bloc.name, year=year), title_justify="left"
     )
     table.add_column("#", justify="right")
-    table.add_column(t("Id"))
-    table.add_column(t("Member"))
-    table.add_column(t("Short name"))
-    table.add_column(t("Status"))
-    table.add_column(t("Detail"))
+    table.add_column(msgs.t("Id"))
+    table.add_column(msgs.t("Member"))
+    table.add_column(msgs.t("Short name"))
+    table.add_column(msgs.t("Status"))
+    table.add_column(msgs.t("Detail"))
     rotates = bloc.policy is Policy.CIRCULAR  # elected or appointed blocs have no turns
     if rotates:
-        table.add_column(t("Next turn as chair"), justify="right")
+        table.add_column(msgs.t("Next turn as chair"), justify="right")
     turns = turns or {}
     for member in ordered(bloc, by_name):
-        status, detail = member_status(bloc, member, year)
+        status, detail = member_status(msgs, bloc, member, year)
         cells = [
             str(bloc.order.index(member.id) + 1),
             member.id,

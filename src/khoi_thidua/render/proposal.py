@@ -8,11 +8,12 @@ from khoi_thidua.awards.conditions import ConditionCheck
 from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.awards.proposal import AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import AwardRule, RulePack
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
 from khoi_thidua.render.conference import (
     conference_reason,
     conference_standing_reason,
+    warning_lines,
     warning_text,
 )
 from khoi_thidua.render.pack_choice import choice_dict
@@ -49,12 +50,12 @@ def _award_ref(award: AwardRule | None) -> AwardRef | None:
     return {"id": award.id, "name": award.name, "basis": award.basis}
 
 
-def _check_dict(item: ConditionCheck, pack: RulePack, year: int) -> CheckEntry:
+def _check_dict(msgs: Messages, item: ConditionCheck, pack: RulePack, year: int) -> CheckEntry:
     return {
         "kind": item.condition.kind,
-        "rule": describe(item.condition, pack, year),
+        "rule": describe(msgs, item.condition, pack, year),
         "met": item.met,
-        "observed": observed(item, pack),
+        "observed": observed(msgs, item, pack),
         "basis": item.condition.basis,
         "unverified": item.condition.unverified,
         "params": item.condition.params,
@@ -63,29 +64,33 @@ def _check_dict(item: ConditionCheck, pack: RulePack, year: int) -> CheckEntry:
 
 
 def _decision_dict(
-    decision: AwardDecision, pack: RulePack, year: int, names: dict[str, str]
+    msgs: Messages, decision: AwardDecision, pack: RulePack, year: int, names: dict[str, str]
 ) -> DecisionEntry:
     return {
         "award": decision.award,
         "status": decision.status,
         "others": list(decision.others),
         "held_for": list(decision.held_for),
-        "reason": conference_reason(decision, pack, decision_reason(decision, pack, year, names)),
+        "reason": conference_reason(
+            msgs, decision, pack, decision_reason(msgs, decision, pack, year, names)
+        ),
         "conference": decision.conference or None,
-        "conditions": [_check_dict(c, pack, year) for c in decision.checks],
+        "conditions": [_check_dict(msgs, c, pack, year) for c in decision.checks],
     }
 
 
-def _decisive_dict(s: Standing, proposal: Proposal, names: dict[str, str]) -> DecisiveEntry:
-    award, reason = decisive(s, proposal, names)
+def _decisive_dict(
+    msgs: Messages, s: Standing, proposal: Proposal, names: dict[str, str]
+) -> DecisiveEntry:
+    award, reason = decisive(msgs, s, proposal, names)
     return {
         "award": award or None,
-        "reason": conference_standing_reason(s, proposal.pack, reason),
+        "reason": conference_standing_reason(msgs, s, proposal.pack, reason),
         "votes": (dict(s.result.votes).get(award, 0) if s.result and award else None),
     }
 
 
-def proposal_dict(bloc: Bloc, proposal: Proposal) -> ProposalResult:
+def proposal_dict(msgs: Messages, bloc: Bloc, proposal: Proposal) -> ProposalResult:
     """The documented JSON shape of ``khoi propose --format json``."""
     pack = proposal.pack
     names = _names(bloc)
@@ -106,10 +111,14 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> ProposalResult:
                 "votes": dict(r.votes) if r else {},
                 "total_votes": r.total_votes if r else 0,
                 "award": _award_ref(pack.award(s.award) if s.award else None),
-                "reason": conference_standing_reason(s, pack, standing_reason(s, proposal, names)),
-                "decisive": _decisive_dict(s, proposal, names),
-                "decisions": [_decision_dict(d, pack, proposal.year, names) for d in s.decisions],
-                "titles": [_decision_dict(d, pack, proposal.year, names) for d in s.titles],
+                "reason": conference_standing_reason(
+                    msgs, s, pack, standing_reason(msgs, s, proposal, names)
+                ),
+                "decisive": _decisive_dict(msgs, s, proposal, names),
+                "decisions": [
+                    _decision_dict(msgs, d, pack, proposal.year, names) for d in s.decisions
+                ],
+                "titles": [_decision_dict(msgs, d, pack, proposal.year, names) for d in s.titles],
             }
         )
     return {
@@ -135,11 +144,11 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> ProposalResult:
                 {
                     "member": member_entry(bloc, p.member),
                     "rank": p.rank,
-                    "fails": [short_failure(c, pack) for c in p.failed],
+                    "fails": [short_failure(msgs, c, pack) for c in p.failed],
                 }
                 for p in proposal.leading.passed_over
             ],
-            "reason": leader_reason(proposal, names),
+            "reason": leader_reason(msgs, proposal, names),
         },
         "proposed": [
             {
@@ -185,7 +194,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> ProposalResult:
             for tie in proposal.settled
         ],
         "warnings": [
-            {"code": n.code, "text": warning_text(n, proposal, names), "detail": n.detail}
+            {"code": n.code, "text": warning_text(msgs, n, proposal, names), "detail": n.detail}
             for n in proposal.notices
         ],
     }
@@ -235,24 +244,39 @@ def _md(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
-def _columns() -> list[str]:
-    return [t("Rank"), t("Member"), t("Score"), t("Rating"), t("Votes"), t("Proposed award")]
+def _columns(
+    msgs: Messages,
+) -> list[str]:
+    return [
+        msgs.t("Rank"),
+        msgs.t("Member"),
+        msgs.t("Score"),
+        msgs.t("Rating"),
+        msgs.t("Votes"),
+        msgs.t("Proposed award"),
+    ]
 
 
-def proposal_markdown(data: ProposalResult) -> str:
+def proposal_markdown(msgs: Messages, data: ProposalResult) -> str:
     lines = [
         "# "
-        + t(
+        + msgs.t(
             "{bloc} — commendation proposals for {year}",
             bloc=data["bloc"]["name"],
             year=data["year"],
         ),
         "",
-        t("Rules: {rules}", rules=data["rule_pack"]["name"]),
+        msgs.t("Rules: {rules}", rules=data["rule_pack"]["name"]),
         "",
-        t("Why these rules: {reason}", reason=data["rules"]["reason"]),
+        msgs.t("Why these rules: {reason}", reason=data["rules"]["reason"]),
         "",
-        "| " + " | ".join(_columns()) + " |",
+        "| "
+        + " | ".join(
+            _columns(
+                msgs,
+            )
+        )
+        + " |",
         "|---:|---|---:|---|---:|---|",
     ]
     for s in data["standings"]:
@@ -264,7 +288,7 @@ def proposal_markdown(data: ProposalResult) -> str:
                 for v in (
                     "—" if s["rank"] is None else s["rank"],
                     s["member"]["name"],
-                    "—" if s["score"] is None else score_text(s["score"]),
+                    "—" if s["score"] is None else score_text(msgs, s["score"]),
                     s["rating_label"] or "—",
                     s["total_votes"],
                     award,
@@ -272,11 +296,11 @@ def proposal_markdown(data: ProposalResult) -> str:
             )
             + " |"
         )
-    lines += ["", "## " + t("Reasons"), ""]
+    lines += ["", "## " + msgs.t("Reasons"), ""]
     lines += [f"- **{_md(s['member']['name'])}**: {_md(s['reason'])}" for s in data["standings"]]
-    warnings = warning_lines(data)
+    warnings = warning_lines(msgs, data)
     if warnings:
-        lines += ["", "## " + t("Warnings"), ""]
+        lines += ["", "## " + msgs.t("Warnings"), ""]
         lines += [f"- {_md(w)}" for w in warnings]
     return "\n".join(lines) + "\n"
 
@@ -284,40 +308,42 @@ def proposal_markdown(data: ProposalResult) -> str:
 # -- rich views ----------------------------------------------------------------------------
 
 
-def proposal_view(data: ProposalResult) -> RenderableType:
+def proposal_view(msgs: Messages, data: ProposalResult) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     table = Table(
-        title=t(
+        title=msgs.t(
             "{bloc} — commendation proposals for {year}",
             bloc=data["bloc"]["name"],
             year=data["year"],
         ),
         title_justify="left",
         caption=(
-            t(
+            msgs.t(
                 "Rules in force for {year}: {rules}",
                 year=data["year"],
                 rules=data["rule_pack"]["name"],
             )
             + "\n"
-            + t("Why these rules: {reason}", reason=data["rules"]["reason"])
+            + msgs.t("Why these rules: {reason}", reason=data["rules"]["reason"])
             + "\n"
-            + t(
+            + msgs.t(
                 "HTXSNV / HTTNV / HTNV / KHTNV: tasks completed excellently / well / "
                 "adequately / not completed"
             )
             + "\n"
-            + t(
+            + msgs.t(
                 "Votes: for the award the row is about (the one proposed, or the one its "
                 "reason names)."
             )
         ),
         caption_justify="left",
     )
-    rank, member, score, rating, votes, award = _columns()
+    rank, member, score, rating, votes, award = _columns(
+        msgs,
+    )
     table.add_column(rank, justify="right")
     table.add_column(member)
     table.add_column(score, justify="right")
@@ -331,17 +357,17 @@ def proposal_view(data: ProposalResult) -> RenderableType:
         table.add_row(
             place,
             s["member"]["name"],
-            "—" if s["score"] is None else score_text(s["score"]),
-            RATING_SHORT_VI[s["rating"]] if s["rating"] else t("no results"),
+            "—" if s["score"] is None else score_text(msgs, s["score"]),
+            RATING_SHORT_VI[s["rating"]] if s["rating"] else msgs.t("no results"),
             "—" if s["decisive"]["votes"] is None else str(s["decisive"]["votes"]),
             s["award"]["name"] if s["award"] else "—",
             style="bold" if s["award"] else None,
         )
     reasons = Table(
-        title=t("Reasons"),
+        title=msgs.t("Reasons"),
         title_justify="left",
         show_lines=False,
-        caption=t(
+        caption=msgs.t(
             "Every award and condition, with its legal basis: khoi propose {year} --explain "
             "MEMBER, or --format markdown.",
             year=data["year"],
@@ -349,49 +375,12 @@ def proposal_view(data: ProposalResult) -> RenderableType:
         caption_justify="left",
     )
     reasons.add_column(member)
-    reasons.add_column(t("Reason"))
+    reasons.add_column(msgs.t("Reason"))
     for s in data["standings"]:
         reasons.add_row(s["member"]["name"], s["decisive"]["reason"])
     parts: list[RenderableType] = [table, reasons]
-    lines = warning_lines(data, compact=True)
+    lines = warning_lines(msgs, data, compact=True)
     if lines:
-        parts.append(Text(t("Warnings") + ":", style="bold yellow"))
+        parts.append(Text(msgs.t("Warnings") + ":", style="bold yellow"))
         parts.extend(Text(f"! {line}") for line in lines)
     return Group(*parts)
-
-
-def warning_lines(data: ProposalResult, compact: bool = False) -> list[str]:
-    """Warnings for people: unverified defaults grouped by award, one line each (``compact``:
-    one line for every award, as the terminal table shows them)."""
-    lines: list[str] = []
-    unverified: dict[str, list[str]] = {}
-    names = {seat["award"]: seat["name"] for seat in data["seats"]}
-    for warning in data["warnings"]:
-        if warning["code"] == "unverified":
-            detail = warning["detail"]
-            # the keys to set in the override file: `quota` or a condition's kind
-            unverified.setdefault(detail["award"], []).append(f"`{detail['what']}`")
-        else:
-            lines.append(warning["text"])
-    if compact and unverified:
-        lines.append(
-            t(
-                "Unverified defaults relied on: {defaults} (set the bloc's own values in a "
-                "rules override; see docs/rules.md).",
-                defaults="; ".join(
-                    f"{names.get(award, award)} ({', '.join(what)})"
-                    for award, what in unverified.items()
-                ),
-            )
-        )
-        return lines
-    for award, what in unverified.items():
-        lines.append(
-            t(
-                "Unverified defaults relied on for {award}: {defaults} "
-                "(set the bloc's own values in a rules override; see README).",
-                award=names.get(award, award),
-                defaults=", ".join(what),
-            )
-        )
-    return lines

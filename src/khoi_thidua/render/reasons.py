@@ -20,80 +20,84 @@ from khoi_thidua.awards.proposal import (
     Standing,
 )
 from khoi_thidua.awards.rules import RulePack
-from khoi_thidua.i18n import language, t, tn
+from khoi_thidua.i18n import Messages
 from khoi_thidua.numbers import format_number
 from khoi_thidua.render.score_source import computed_score_text
 
 
-def describe(condition: Condition, pack: RulePack, year: int) -> str:
+def describe(msgs: Messages, condition: Condition, pack: RulePack, year: int) -> str:
     """The rule a condition states, in words (each kind words its own)."""
-    return condition.spec.describe(pack, year)
+    return condition.spec.describe(msgs, pack, year)
 
 
-def observed(item: ConditionCheck, pack: RulePack) -> str:
+def observed(msgs: Messages, item: ConditionCheck, pack: RulePack) -> str:
     """What the data showed for a condition."""
-    return item.seen.observed(pack)
+    return item.seen.observed(msgs, pack)
 
 
-def short_failure(item: ConditionCheck, pack: RulePack) -> str:
+def short_failure(msgs: Messages, item: ConditionCheck, pack: RulePack) -> str:
     """A failed condition in a few words, for the reason line under the table."""
-    return item.seen.shortfall(pack)
+    return item.seen.shortfall(msgs, pack)
 
 
 def decision_reason(
-    decision: AwardDecision, pack: RulePack, year: int, names: dict[str, str]
+    msgs: Messages, decision: AwardDecision, pack: RulePack, year: int, names: dict[str, str]
 ) -> str:
     """Why a unit did or did not get one award, in one sentence."""
     award = pack.award(decision.award)
     if decision.status == PROPOSED:
-        return t(
+        return msgs.t(
             "{award}: proposed — meets every condition ({basis})",
             award=award.name,
             basis=award.basis,
         )
     if decision.status == ELIGIBLE:
-        return t("{award}: meets every condition ({basis})", award=award.name, basis=award.basis)
+        return msgs.t(
+            "{award}: meets every condition ({basis})", award=award.name, basis=award.basis
+        )
     if decision.status == NOT_ELIGIBLE:
         fails = "; ".join(
-            f"{describe(c.condition, pack, year)} ({observed(c, pack)})" for c in decision.failed
+            f"{describe(msgs, c.condition, pack, year)} ({observed(msgs, c, pack)})"
+            for c in decision.failed
         )
-        return t("{award}: not eligible — fails: {fails}", award=award.name, fails=fails)
+        return msgs.t("{award}: not eligible — fails: {fails}", award=award.name, fails=fails)
     if decision.status == NO_ROOM and decision.held_for:
-        return t(
+        return msgs.t(
             "{award}: eligible, but its seats are taken by higher-ranked {members} or kept for "
             "{held}, tied for a higher award",
             award=award.name,
-            members=", ".join(names.get(m, m) for m in decision.others) or t("nobody (no seat)"),
-            held=t(" or ").join(names.get(m, m) for m in decision.held_for),
+            members=", ".join(names.get(m, m) for m in decision.others)
+            or msgs.t("nobody (no seat)"),
+            held=msgs.t(" or ").join(names.get(m, m) for m in decision.held_for),
         )
     if decision.status == NO_ROOM:
-        who = ", ".join(names.get(m, m) for m in decision.others) or t("nobody (no seat)")
-        return t(
+        who = ", ".join(names.get(m, m) for m in decision.others) or msgs.t("nobody (no seat)")
+        return msgs.t(
             "{award}: eligible, but the quota is filled by higher-ranked {members}",
             award=award.name,
             members=who,
         )
     if decision.status == TIE:
         who = ", ".join(names.get(m, m) for m in decision.others)
-        return t(
+        return msgs.t(
             "{award}: eligible, tied with {members} for the last seat — the conference decides",
             award=award.name,
             members=who,
         )
     if decision.status == HIGHER:
-        return t(
+        return msgs.t(
             "{award}: not needed — already proposed for {higher}",
             award=award.name,
             higher=_award_name(pack, decision.others[0]),
         )
     if decision.status == SEAT_HELD:
-        return t(
+        return msgs.t(
             "{award}: a seat is kept for it while its tie for {other} is unsettled",
             award=award.name,
             other=_award_name(pack, decision.others[0]),
         )
     if decision.status == HELD:
-        return t(
+        return msgs.t(
             "{award}: not placed while its tie for {other} is unsettled",
             award=award.name,
             other=_award_name(pack, decision.others[0]),
@@ -101,11 +105,13 @@ def decision_reason(
     return f"{award.name}: {decision.status}"
 
 
-def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str]) -> str:
+def standing_reason(
+    msgs: Messages, standing: Standing, proposal: Proposal, names: dict[str, str]
+) -> str:
     """The one-line reason shown under the table for a unit."""
     pack = proposal.pack
     if standing.rank is None:
-        return t(
+        return msgs.t(
             "no results recorded for {year}: not ranked and not considered "
             "(add [results.{member}] to results-{year}.toml)",
             year=proposal.year,
@@ -113,7 +119,7 @@ def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str
         )
     if standing.award is not None:
         award = pack.award(standing.award)
-        return t(
+        return msgs.t(
             "proposed for {award}: rank {rank}, meets every condition ({basis})",
             award=award.name,
             rank=standing.rank,
@@ -122,17 +128,19 @@ def standing_reason(standing: Standing, proposal: Proposal, names: dict[str, str
     parts = []
     for d in standing.decisions:
         if d.status == NOT_ELIGIBLE:
-            fails = ", ".join(short_failure(c, pack) for c in d.failed)
+            fails = ", ".join(short_failure(msgs, c, pack) for c in d.failed)
             parts.append(f"{pack.award(d.award).name}: {fails}")
         elif d.status in (NO_ROOM, TIE, HELD, SEAT_HELD):
-            parts.append(decision_reason(d, pack, proposal.year, names))
+            parts.append(decision_reason(msgs, d, pack, proposal.year, names))
     reasons = "; ".join(parts)
     if any(d.status == TIE for d in standing.decisions):
-        return t("tie at a quota boundary — {reasons} (details: --explain)", reasons=reasons)
-    return t("not proposed — {reasons} (details: --explain)", reasons=reasons)
+        return msgs.t("tie at a quota boundary — {reasons} (details: --explain)", reasons=reasons)
+    return msgs.t("not proposed — {reasons} (details: --explain)", reasons=reasons)
 
 
-def decisive(standing: Standing, proposal: Proposal, names: dict[str, str]) -> tuple[str, str]:
+def decisive(
+    msgs: Messages, standing: Standing, proposal: Proposal, names: dict[str, str]
+) -> tuple[str, str]:
     """The award that decided a unit's outcome and the one reason for it, for the table.
 
     A proposed unit: its award. A unit passed over: the last award it was considered for
@@ -141,27 +149,27 @@ def decisive(standing: Standing, proposal: Proposal, names: dict[str, str]) -> t
     """
     pack = proposal.pack
     if standing.rank is None:
-        return "", t("no results recorded for {year}", year=proposal.year)
+        return "", msgs.t("no results recorded for {year}", year=proposal.year)
     if standing.award is not None:
-        return standing.award, t("rank {rank}, meets every condition", rank=standing.rank)
+        return standing.award, msgs.t("rank {rank}, meets every condition", rank=standing.rank)
     open_ = [
         d for d in standing.decisions if d.status in (NOT_ELIGIBLE, NO_ROOM, TIE, HELD, SEAT_HELD)
     ]
     if not open_:
-        return "", t("not proposed")
+        return "", msgs.t("not proposed")
     ties = [d for d in open_ if d.status == TIE]
     d = ties[0] if ties else open_[-1]
     if d.status == NOT_ELIGIBLE:
-        fails = ", ".join(short_failure(c, pack) for c in d.failed)
+        fails = ", ".join(short_failure(msgs, c, pack) for c in d.failed)
         return d.award, f"{pack.award(d.award).name}: {fails}"
-    return d.award, decision_reason(d, pack, proposal.year, names)
+    return d.award, decision_reason(msgs, d, pack, proposal.year, names)
 
 
-def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
+def notice_text(msgs: Messages, notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
     d = notice.detail
     pack = proposal.pack
     if notice.code == "tie":
-        return tn(
+        return msgs.tn(
             "Unresolved tie for {award} at rank {rank}: {members} ({seats} seat left). "
             "khoi does not break it; the conference must.",
             "Unresolved tie for {award} at rank {rank}: {members} ({seats} seats left). "
@@ -173,7 +181,7 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             seats=d["seats_left"],
         )
     if notice.code == "held_seat":
-        return tn(
+        return msgs.tn(
             "{seats} seat of {award} kept for whichever of {members} the conference does not "
             "choose for {higher}.",
             "{seats} seats of {award} kept for whichever of {members} the conference does not "
@@ -181,54 +189,54 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             d["seats"],
             seats=d["seats"],
             award=_award_name(pack, d["award"]),
-            members=t(" or ").join(names.get(m, m) for m in d["members"]),
-            higher=t(" or ").join(_award_name(pack, a) for a in d["for_awards"]),
+            members=msgs.t(" or ").join(names.get(m, m) for m in d["members"]),
+            higher=msgs.t(" or ").join(_award_name(pack, a) for a in d["for_awards"]),
         )
     if notice.code == "leading_tie":
-        return t(
+        return msgs.t(
             "Rank {rank} is shared by {members}, who tie to lead the bloc: the conference elects.",
             rank=d["rank"],
             members=", ".join(names.get(m, m) for m in d["members"]),
         )
     if notice.code == "quota_zero":
-        return t(
+        return msgs.t(
             "{award}: {percent}% of {members} members rounds down to 0 seats.",
             award=_award_name(pack, d["award"]),
-            percent=format_number(d["percent"], language()),
+            percent=format_number(d["percent"], msgs.language),
             members=d["member_count"],
         )
     if notice.code == "ranking_tie":
-        return t(
+        return msgs.t(
             "Rank {rank} is shared by {members} (same score and votes); no quota depends on it.",
             rank=d["rank"],
             members=", ".join(names.get(m, m) for m in d["members"]),
         )
     if notice.code == "no_results":
-        return t(
+        return msgs.t(
             "{member} has no results for {year}.",
             member=names.get(d["member"], d["member"]),
             year=proposal.year,
         )
     if notice.code == "no_ballots":
-        return t(
+        return msgs.t(
             "The number of ballots cast is not recorded ([conference] ballots): "
             "vote shares cannot be checked."
         )
     if notice.code == "no_votes":
-        return t(
+        return msgs.t(
             "No votes are recorded for {member} (counted as 0).",
             member=names.get(d["member"], d["member"]),
         )
     if notice.code == "unverified":
         kind = d["what"]
         what = (
-            t("quota")
+            msgs.t("quota")
             if kind == "quota"
-            else t("the leading-unit rule")
+            else msgs.t("the leading-unit rule")
             if kind == "leading"
-            else t("condition `{kind}`", kind=kind)
+            else msgs.t("condition `{kind}`", kind=kind)
         )
-        return t(
+        return msgs.t(
             "Relied on an unverified default: {award}, {what}{basis}.",
             award=_award_name(pack, d["award"]),
             what=what,
@@ -240,11 +248,11 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
             notice.code, d, names.get(d["member"], d["member"]), proposal.year
         )
     if notice.code == "pack_note":
-        return str(d["text"] if language() == "vi" else d.get("text_en", d["text"]))
+        return str(d["text"] if msgs.language == "vi" else d.get("text_en", d["text"]))
     return notice.code
 
 
-def leader_reason(proposal: Proposal, names: dict[str, str]) -> str:
+def leader_reason(msgs: Messages, proposal: Proposal, names: dict[str, str]) -> str:
     """Who leads the bloc this year, and why these units."""
     leading = proposal.leading
     pack = proposal.pack
@@ -252,29 +260,29 @@ def leader_reason(proposal: Proposal, names: dict[str, str]) -> str:
     standard = leading.rule.standard
     if standard is None:
         if not who:
-            return t("No unit leads the bloc: nobody is ranked.")
-        return t("{members} leads the bloc: ranked first.", members=who)
+            return msgs.t("No unit leads the bloc: nobody is ranked.")
+        return msgs.t("{members} leads the bloc: ranked first.", members=who)
     award = _award_name(pack, standard)
     if not who:
-        text = t("No unit leads the bloc: none meets the standard of {award}.", award=award)
+        text = msgs.t("No unit leads the bloc: none meets the standard of {award}.", award=award)
     elif leading.tied:
-        text = t(
+        text = msgs.t(
             "{members} tie to lead the bloc: equally ranked and each meets the standard of "
             "{award}; the conference elects.",
             members=who,
             award=award,
         )
     else:
-        text = t(
+        text = msgs.t(
             "{members} leads the bloc: the best-ranked unit that meets the standard of {award}.",
             members=who,
             award=award,
         )
     for passed in leading.passed_over if who else ():
-        text += " " + t(
+        text += " " + msgs.t(
             "Ranked above it, {member} (rank {rank}) does not meet it: {fails}.",
             member=names.get(passed.member, passed.member),
             rank=passed.rank,
-            fails=", ".join(c.seen.shortfall(pack) for c in passed.failed),
+            fails=", ".join(c.seen.shortfall(msgs, pack) for c in passed.failed),
         )
     return text

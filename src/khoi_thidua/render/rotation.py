@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.rotation import HistoryRow, Leadership, Skip, Status
 
@@ -45,26 +45,28 @@ def name(bloc: Bloc, member_id: str | None) -> str:
     return "—" if member_id is None else bloc.member(member_id).name
 
 
-def skip_text(bloc: Bloc, skip: Skip) -> str:
+def skip_text(msgs: Messages, bloc: Bloc, skip: Skip) -> str:
     who = name(bloc, skip.member)
     if skip.reason == "not_joined":
-        why = t("joins the bloc only in {year}", year=skip.detail)
+        why = msgs.t("joins the bloc only in {year}", year=skip.detail)
     elif skip.reason == "left":
-        why = t("left the bloc in {year}", year=skip.detail)
+        why = msgs.t("left the bloc in {year}", year=skip.detail)
     elif skip.reason == "merged":
         left = bloc.member(skip.member).left
-        why = t("merged into {successor} in {year}", successor=name(bloc, skip.detail), year=left)
+        why = msgs.t(
+            "merged into {successor} in {year}", successor=name(bloc, skip.detail), year=left
+        )
     else:
-        why = t("excused for {year}: {reason}", year=skip.year, reason=skip.detail)
+        why = msgs.t("excused for {year}: {reason}", year=skip.year, reason=skip.detail)
     role = CHAIR if skip.role == "chair" else VICE
-    return t("{member} passed over as {role}: {why}", member=who, role=role, why=why)
+    return msgs.t("{member} passed over as {role}: {why}", member=who, role=role, why=why)
 
 
-def _unled_lines(bloc: Bloc, answer: Leadership) -> list[str]:
+def _unled_lines(msgs: Messages, bloc: Bloc, answer: Leadership) -> list[str]:
     """Why a year has no leaders yet."""
     if answer.status is Status.VACANT:
         lines = [
-            t(
+            msgs.t(
                 "Vacant: no member can lead in {year} (every member has left, not yet joined, "
                 "or is excused).",
                 year=answer.year,
@@ -72,7 +74,7 @@ def _unled_lines(bloc: Bloc, answer: Leadership) -> list[str]:
         ]
         if answer.previous is not None:
             lines.append(
-                t(
+                msgs.t(
                     "The rotation resumes from the leaders of {previous_year} ({chair} / {vice}) "
                     "when members can lead again.",
                     previous_year=answer.previous_year,
@@ -80,29 +82,31 @@ def _unled_lines(bloc: Bloc, answer: Leadership) -> list[str]:
                     vice=name(bloc, answer.previous[1]),
                 )
             )
-        return [*lines, *(skip_text(bloc, s) + "." for s in answer.skipped)]
+        return [*lines, *(skip_text(msgs, bloc, s) + "." for s in answer.skipped)]
     if answer.status is Status.TO_BE_ELECTED:
         return [
-            t(
+            msgs.t(
                 "To be elected: the bloc elects its Trưởng khối and Phó khối at the year-end "
                 "conference, and {year} is not recorded yet.",
                 year=answer.year,
             ),
-            t("Record the result in bloc.toml under [[leadership]] once the conference votes."),
+            msgs.t(
+                "Record the result in bloc.toml under [[leadership]] once the conference votes."
+            ),
         ]
     if answer.status is Status.TO_BE_APPOINTED:
         return [
-            t(
+            msgs.t(
                 "To be appointed: the provincial People's Committee names the bloc's Trưởng khối "
                 "and Phó khối, and {year} is not recorded yet.",
                 year=answer.year,
             ),
-            t("Record the decision in bloc.toml under [[leadership]] once it is issued."),
+            msgs.t("Record the decision in bloc.toml under [[leadership]] once it is issued."),
         ]
     if answer.first_recorded is None:
-        return [t("No leadership is recorded, so the rotation has no year to start from.")]
+        return [msgs.t("No leadership is recorded, so the rotation has no year to start from.")]
     return [
-        t(
+        msgs.t(
             "{year} is before the first recorded leadership ({first}): the rotation has no year "
             "to start from.",
             year=answer.year,
@@ -111,19 +115,21 @@ def _unled_lines(bloc: Bloc, answer: Leadership) -> list[str]:
     ]
 
 
-def explain(bloc: Bloc, answer: Leadership) -> list[str]:
+def explain(msgs: Messages, bloc: Bloc, answer: Leadership) -> list[str]:
     """Sentences saying where the answer comes from and whom it passed over."""
     if answer.recorded:
         lines = [
-            t("{year} is recorded in bloc.toml; a recorded year always wins.", year=answer.year)
+            msgs.t(
+                "{year} is recorded in bloc.toml; a recorded year always wins.", year=answer.year
+            )
         ]
         if answer.note:
-            lines.append(t("Note: {note}", note=answer.note))
+            lines.append(msgs.t("Note: {note}", note=answer.note))
         return lines
     if not answer.leads:
-        return _unled_lines(bloc, answer)
+        return _unled_lines(msgs, bloc, answer)
     lines = [
-        t(
+        msgs.t(
             "Computed by circular rotation from the leadership recorded for {year}.",
             year=answer.start_year,
         )
@@ -133,7 +139,7 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
         prev_year = answer.previous_year or answer.year - 1
         if prev_year < answer.year - 1:
             lines.append(
-                t(
+                msgs.t(
                     "No member could lead between {previous_year} and {year}, so the rotation "
                     "resumes from the leaders of {previous_year}.",
                     previous_year=prev_year,
@@ -143,7 +149,7 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
         chair_skips = [s for s in answer.skipped if s.role == "chair"]
         if prev_vice is None:
             lines.append(
-                t(
+                msgs.t(
                     "{previous_year} had no Phó khối, so the member after {previous_chair} "
                     "in the circle chairs.",
                     previous_year=prev_year,
@@ -152,7 +158,7 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
             )
         elif not chair_skips:
             lines.append(
-                t(
+                msgs.t(
                     "{chair} was Phó khối in {previous_year}, so it is Trưởng khối in {year}.",
                     chair=name(bloc, answer.chair),
                     previous_year=prev_year,
@@ -161,7 +167,7 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
             )
         else:
             lines.append(
-                t(
+                msgs.t(
                     "{previous_vice} was Phó khối in {previous_year} but cannot chair; "
                     "the next eligible member in the circle, {chair}, does.",
                     previous_vice=name(bloc, prev_vice),
@@ -171,20 +177,20 @@ def explain(bloc: Bloc, answer: Leadership) -> list[str]:
             )
     if answer.vice_chair is None:
         lines.append(
-            t("No other member can lead in {year}, so there is no Phó khối.", year=answer.year)
+            msgs.t("No other member can lead in {year}, so there is no Phó khối.", year=answer.year)
         )
     else:
         lines.append(
-            t(
+            msgs.t(
                 "{vice} is the next eligible member after the chair, so it is Phó khối.",
                 vice=name(bloc, answer.vice_chair),
             )
         )
-    lines.extend(skip_text(bloc, s) + "." for s in answer.skipped)
+    lines.extend(skip_text(msgs, bloc, s) + "." for s in answer.skipped)
     return lines
 
 
-def leadership_dict(bloc: Bloc, answer: Leadership) -> LeadershipEntry:
+def leadership_dict(msgs: Messages, bloc: Bloc, answer: Leadership) -> LeadershipEntry:
     return {
         "year": answer.year,
         "chair": member_ref(bloc, answer.chair),
@@ -202,7 +208,7 @@ def leadership_dict(bloc: Bloc, answer: Leadership) -> LeadershipEntry:
             }
             for s in answer.skipped
         ],
-        "explanation": explain(bloc, answer),
+        "explanation": explain(msgs, bloc, answer),
     }
 
 
@@ -210,23 +216,23 @@ def bloc_ref_policy(bloc: Bloc) -> PolicyBlocRef:
     return {"id": bloc.id, "name": bloc.name, "policy": bloc.policy.value}
 
 
-def rotate_dict(bloc: Bloc, answer: Leadership) -> RotateResult:
+def rotate_dict(msgs: Messages, bloc: Bloc, answer: Leadership) -> RotateResult:
     return {
         "schema": SCHEMA_VERSION,
         "bloc": bloc_ref_policy(bloc),
-        **leadership_dict(bloc, answer),
+        **leadership_dict(msgs, bloc, answer),
     }
 
 
-def plan_dict(bloc: Bloc, answers: list[Leadership]) -> PlanResult:
+def plan_dict(msgs: Messages, bloc: Bloc, answers: list[Leadership]) -> PlanResult:
     return {
         "schema": SCHEMA_VERSION,
         "bloc": bloc_ref_policy(bloc),
-        "years": [leadership_dict(bloc, a) for a in answers],
+        "years": [leadership_dict(msgs, bloc, a) for a in answers],
     }
 
 
-def history_dict(bloc: Bloc, rows: list[HistoryRow]) -> HistoryResult:
+def history_dict(msgs: Messages, bloc: Bloc, rows: list[HistoryRow]) -> HistoryResult:
     years: list[HistoryYear] = []
     for row in rows:
         would_give: RolePair | None = (
@@ -239,7 +245,7 @@ def history_dict(bloc: Bloc, rows: list[HistoryRow]) -> HistoryResult:
         )
         years.append(
             {
-                **leadership_dict(bloc, row.leadership),
+                **leadership_dict(msgs, bloc, row.leadership),
                 "departs_from_rotation": row.departs,
                 "rotation_would_give": would_give,
             }
@@ -247,7 +253,7 @@ def history_dict(bloc: Bloc, rows: list[HistoryRow]) -> HistoryResult:
     return {"schema": SCHEMA_VERSION, "bloc": bloc_ref(bloc), "years": years}
 
 
-def rotate_view(bloc: Bloc, answer: Leadership) -> RenderableType:
+def rotate_view(msgs: Messages, bloc: Bloc, answer: Leadership) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -255,88 +261,88 @@ def rotate_view(bloc: Bloc, answer: Leadership) -> RenderableType:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    table.add_row(t("Trưởng khối (chair)"), name(bloc, answer.chair))
+    table.add_row(msgs.t("Trưởng khối (chair)"), name(bloc, answer.chair))
     table.add_row(
-        t("Phó khối (vice-chair)"),
+        msgs.t("Phó khối (vice-chair)"),
         name(bloc, answer.vice_chair)
         if answer.vice_chair or not answer.leads
-        else t("— (none: only one member can lead)"),
+        else msgs.t("— (none: only one member can lead)"),
     )
     source = (
-        t("computed from {year}", year=answer.start_year)
+        msgs.t("computed from {year}", year=answer.start_year)
         if answer.status is Status.COMPUTED
-        else status_text(answer)
+        else status_text(msgs, answer)
     )
     title = Text(
-        t("{bloc} — {year} ({source})", bloc=bloc.name, year=answer.year, source=source),
+        msgs.t("{bloc} — {year} ({source})", bloc=bloc.name, year=answer.year, source=source),
         style="bold",
     )
-    why = Text("\n".join(f"• {line}" for line in explain(bloc, answer)))
+    why = Text("\n".join(f"• {line}" for line in explain(msgs, bloc, answer)))
     return Group(title, table, Text(""), why)
 
 
-def status_text(answer: Leadership) -> str:
+def status_text(msgs: Messages, answer: Leadership) -> str:
     """The status of a year in a word or two."""
-    return status_word(answer.status)
+    return status_word(msgs, answer.status)
 
 
-def status_word(status: Status) -> str:
+def status_word(msgs: Messages, status: Status) -> str:
     """A status in a word or two, as the tables show it."""
     texts = {
-        Status.RECORDED: t("recorded"),
-        Status.COMPUTED: t("computed"),
-        Status.VACANT: t("VACANT"),
-        Status.TO_BE_ELECTED: t("to be elected"),
-        Status.TO_BE_APPOINTED: t("to be appointed"),
-        Status.BEFORE_RECORDS: t("cannot say"),
+        Status.RECORDED: msgs.t("recorded"),
+        Status.COMPUTED: msgs.t("computed"),
+        Status.VACANT: msgs.t("VACANT"),
+        Status.TO_BE_ELECTED: msgs.t("to be elected"),
+        Status.TO_BE_APPOINTED: msgs.t("to be appointed"),
+        Status.BEFORE_RECORDS: msgs.t("cannot say"),
     }
     return texts[status]
 
 
-def _plan_note(bloc: Bloc, answer: Leadership) -> str:
+def _plan_note(msgs: Messages, bloc: Bloc, answer: Leadership) -> str:
     if answer.leads:
-        return "; ".join(skip_text(bloc, s) for s in answer.skipped)
+        return "; ".join(skip_text(msgs, bloc, s) for s in answer.skipped)
     if answer.status is Status.VACANT:
-        return t("nobody can lead: every member has left, not yet joined, or is excused")
+        return msgs.t("nobody can lead: every member has left, not yet joined, or is excused")
     if answer.status is Status.BEFORE_RECORDS:
-        return _unled_lines(bloc, answer)[0]
+        return _unled_lines(msgs, bloc, answer)[0]
     return ""
 
 
-def plan_view(bloc: Bloc, answers: list[Leadership]) -> RenderableType:
+def plan_view(msgs: Messages, bloc: Bloc, answers: list[Leadership]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=t("{bloc} — rotation plan", bloc=bloc.name), title_justify="left")
-    table.add_column(t("Year"), justify="right")
+    table = Table(title=msgs.t("{bloc} — rotation plan", bloc=bloc.name), title_justify="left")
+    table.add_column(msgs.t("Year"), justify="right")
     table.add_column(CHAIR)
     table.add_column(VICE)
-    table.add_column(t("Source"))
-    table.add_column(t("Note"))
+    table.add_column(msgs.t("Source"))
+    table.add_column(msgs.t("Note"))
     for answer in answers:
         table.add_row(
             str(answer.year),
             name(bloc, answer.chair),
             name(bloc, answer.vice_chair),
-            status_text(answer),
-            _plan_note(bloc, answer),
+            status_text(msgs, answer),
+            _plan_note(msgs, bloc, answer),
         )
     return table
 
 
-def history_view(bloc: Bloc, rows: list[HistoryRow]) -> RenderableType:
+def history_view(msgs: Messages, bloc: Bloc, rows: list[HistoryRow]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=t("{bloc} — leadership history", bloc=bloc.name), title_justify="left")
-    table.add_column(t("Year"), justify="right")
+    table = Table(title=msgs.t("{bloc} — leadership history", bloc=bloc.name), title_justify="left")
+    table.add_column(msgs.t("Year"), justify="right")
     table.add_column(CHAIR)
     table.add_column(VICE)
-    table.add_column(t("Source"))
-    table.add_column(t("Note"))
+    table.add_column(msgs.t("Source"))
+    table.add_column(msgs.t("Note"))
     for row in rows:
         answer = row.leadership
         note = answer.note
         if row.departs and row.expected is not None:
-            departure = t(
+            departure = msgs.t(
                 "departs from rotation (would be {chair} / {vice}): election or override",
                 chair=name(bloc, row.expected.chair),
                 vice=name(bloc, row.expected.vice_chair),
@@ -346,7 +352,7 @@ def history_view(bloc: Bloc, rows: list[HistoryRow]) -> RenderableType:
             str(answer.year),
             name(bloc, answer.chair),
             name(bloc, answer.vice_chair),
-            status_text(answer),
+            status_text(msgs, answer),
             note,
         )
     return table

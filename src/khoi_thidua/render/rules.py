@@ -8,7 +8,7 @@ from rich.console import RenderableType
 
 from khoi_thidua.awards.kinds.votes import vote_base_text
 from khoi_thidua.awards.rules import AwardRule, Quota, RulePack
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.render.pack_choice import choice_dict, span_text
 from khoi_thidua.render.reasons import describe
@@ -54,7 +54,7 @@ def _award_dict(award: AwardRule, pack: RulePack, year: int) -> dict[str, Any]:
         "conditions": [
             {
                 "kind": c.kind,
-                "rule": describe(c, pack, year),
+                "rule": describe(current(), c, pack, year),
                 "params": {k: v for k, v in c.params.items() if v is not None},
                 "basis": c.basis,
                 "note": c.note,
@@ -194,7 +194,9 @@ def _heading(data: dict[str, Any]) -> list[str]:
         )
         basis = f" — {leading['basis']}" if leading["basis"] else ""
         lines.append(f"{text}{basis} ({_status(leading)})")
-    lines.append(t("Vote shares are taken of: {base}", base=vote_base_text(data["votes_of"])))
+    lines.append(
+        t("Vote shares are taken of: {base}", base=vote_base_text(current(), data["votes_of"]))
+    )
     return lines
 
 

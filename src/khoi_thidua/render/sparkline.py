@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.numbers import format_number
 
 if TYPE_CHECKING:
@@ -39,19 +39,19 @@ def sparkline(
     return "".join(out)
 
 
-def trend_lines(data: MemberHistoryResult) -> list[str]:
+def trend_lines(msgs: Messages, data: MemberHistoryResult) -> list[str]:
     """The trend rows of ``history --member`` data: score and rank by year, first to last."""
     years = data["years"]
     if not any(row["score"] is not None for row in years):
         return []
-    lang = language()
+    lang = msgs.language
     first, last = years[0]["year"], years[-1]["year"]
     scores = [row["score"] for row in years]
     ranks = [None if row["rank"] is None else float(row["rank"]) for row in years]
     known = [s for s in scores if s is not None]
     known_ranks = [int(r) for r in ranks if r is not None]
     return [
-        t(
+        msgs.t(
             "Score {first}–{last}: {line}  (lowest {low}, highest {high}; · = no results)",
             first=first,
             last=last,
@@ -59,7 +59,7 @@ def trend_lines(data: MemberHistoryResult) -> list[str]:
             low=format_number(min(known), lang),
             high=format_number(max(known), lang),
         ),
-        t(
+        msgs.t(
             "Rank  {first}–{last}: {line}  (best {best}, worst {worst}; taller is better)",
             first=first,
             last=last,
@@ -71,12 +71,12 @@ def trend_lines(data: MemberHistoryResult) -> list[str]:
     ]
 
 
-def with_trend(table: RenderableType, data: MemberHistoryResult) -> RenderableType:
+def with_trend(msgs: Messages, table: RenderableType, data: MemberHistoryResult) -> RenderableType:
     """The table followed by the trend rows (the table alone when there is no result)."""
     from rich.console import Group
     from rich.text import Text
 
-    lines = trend_lines(data)
+    lines = trend_lines(msgs, data)
     if not lines:
         return table
     return Group(table, *(Text(line) for line in lines))

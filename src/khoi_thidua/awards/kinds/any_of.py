@@ -18,7 +18,7 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
     check,
 )
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages, t
 from khoi_thidua.model import MemberResult
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
@@ -88,18 +88,19 @@ class AnyOfSeen(Observation):
         ]
         return {"route": None if route is None else route.route.name, "routes": routes}
 
-    def observed(self, pack: PackView) -> str:
+    def observed(self, msgs: Messages, pack: PackView) -> str:
         route = self.route
         if route is not None:
-            return t("met by the route “{route}”", route=route.route.name)
-        return t("no route met — {routes}", routes=self._why_not(pack))
+            return msgs.t("met by the route “{route}”", route=route.route.name)
+        return msgs.t("no route met — {routes}", routes=self._why_not(msgs, pack))
 
-    def shortfall(self, pack: PackView) -> str:
-        return t("no route met ({routes})", routes=self._why_not(pack))
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
+        return msgs.t("no route met ({routes})", routes=self._why_not(msgs, pack))
 
-    def _why_not(self, pack: PackView) -> str:
+    def _why_not(self, msgs: Messages, pack: PackView) -> str:
         return "; ".join(
-            f"{r.route.name}: " + ", ".join(c.seen.shortfall(pack) for c in r.checks if not c.met)
+            f"{r.route.name}: "
+            + ", ".join(c.seen.shortfall(msgs, pack) for c in r.checks if not c.met)
             for r in self.routes
         )
 
@@ -160,13 +161,13 @@ class AnyOf(ConditionSpec):
         )
         return AnyOfSeen(self, any(r.met for r in seen), seen)
 
-    def describe(self, pack: PackView, year: int) -> str:
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
         routes = "; ".join(
             f"({index}) {route.name}: "
-            + t(" and ").join(c.spec.describe(pack, year) for c in route.conditions)
+            + msgs.t(" and ").join(c.spec.describe(msgs, pack, year) for c in route.conditions)
             for index, route in enumerate(self.routes, start=1)
         )
-        return t("one of these routes — {routes}", routes=routes)
+        return msgs.t("one of these routes — {routes}", routes=routes)
 
     def to_json(self) -> JsonObject:
         routes: list[Json] = [

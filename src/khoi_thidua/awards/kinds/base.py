@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, Protocol
 
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult, YearResults
 from khoi_thidua.schema.fields import FieldReader, Table
 
@@ -67,11 +68,11 @@ class Observation(ABC):
         """The values that decided it, as published in the proposal's `actual`."""
 
     @abstractmethod
-    def observed(self, pack: PackView) -> str:
+    def observed(self, msgs: Messages, pack: PackView) -> str:
         """What the data showed, in words."""
 
     @abstractmethod
-    def shortfall(self, pack: PackView) -> str:
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
         """A failure in a few words, for the reason line under the table."""
 
 
@@ -101,7 +102,7 @@ class ConditionSpec(ABC):
         """Whether ``result`` meets the condition, with what decided it."""
 
     @abstractmethod
-    def describe(self, pack: PackView, year: int) -> str:
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
         """The rule the condition states, in words."""
 
     @abstractmethod

@@ -17,7 +17,7 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import award_name, award_names, rated
-from khoi_thidua.i18n import t, tn
+from khoi_thidua.i18n import Messages, t
 from khoi_thidua.model import RATING_SHORT_VI, MemberResult, Rating
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
@@ -62,26 +62,26 @@ class StreakSeen(Observation):
             data["uncounted_predecessors"] = list(self.uncounted)
         return data
 
-    def observed(self, pack: PackView) -> str:
+    def observed(self, msgs: Messages, pack: PackView) -> str:
         if self.streak == 1:
-            text = t("{count} year in a row", count=self.streak)
+            text = msgs.t("{count} year in a row", count=self.streak)
         else:
-            text = t("{count} years in a row", count=self.streak)
+            text = msgs.t("{count} years in a row", count=self.streak)
         broken = self.broken
         if broken is not None:
             if broken.by == "no_results_file":
-                why = t("no results file")
+                why = msgs.t("no results file")
             elif broken.by == "no_result":
-                why = t("no result for the unit")
+                why = msgs.t("no result for the unit")
             else:
-                why = rated(broken.rating or Rating.DONE)
+                why = rated(msgs, broken.rating or Rating.DONE)
             if broken.predecessor is not None:
                 why = f"{broken.predecessor}: {why}"
-            text += t(" (in {year}: {why})", year=broken.year, why=why)
-        return text + _merger_note(self.via, self.predecessors, self.uncounted)
+            text += msgs.t(" (in {year}: {why})", year=broken.year, why=why)
+        return text + _merger_note(msgs, self.via, self.predecessors, self.uncounted)
 
-    def shortfall(self, pack: PackView) -> str:
-        return tn(
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
+        return msgs.tn(
             "{streak} consecutive year {rating} (needs {years})",
             "{streak} consecutive years {rating} (needs {years})",
             self.streak,
@@ -143,8 +143,8 @@ class ConsecutiveYears(ConditionSpec):
             streak += 1
         return seen(True)
 
-    def describe(self, pack: PackView, year: int) -> str:
-        return t(
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
+        return msgs.t(
             "{years} consecutive years ({first}–{year}) rated “{rating}” or better",
             years=self.years,
             first=year - self.years + 1,
@@ -174,17 +174,19 @@ class Found:
     predecessor: str | None = None  # granted to this predecessor of the unit
 
 
-def _merger_note(via: tuple[int, ...], sources: tuple[str, ...], uncounted: tuple[str, ...]) -> str:
+def _merger_note(
+    msgs: Messages, via: tuple[int, ...], sources: tuple[str, ...], uncounted: tuple[str, ...]
+) -> str:
     """What a merged unit's predecessors added, or that their history was left out."""
     text = ""
     if via:
-        text += t(
+        text += msgs.t(
             "; {years} counted from the predecessors {members}",
             years=", ".join(str(y) for y in sorted(via)),
             members=", ".join(sources),
         )
     if uncounted:
-        text += t(
+        text += msgs.t(
             "; the history of {members}, merged into it, is not counted (not in `history_from`)",
             members=", ".join(uncounted),
         )
@@ -212,25 +214,25 @@ class PriorSeen(Observation):
             data["uncounted_predecessors"] = list(self.uncounted)
         return data
 
-    def observed(self, pack: PackView) -> str:
-        note = _merger_note((), (), self.uncounted)
+    def observed(self, msgs: Messages, pack: PackView) -> str:
+        note = _merger_note(msgs, (), (), self.uncounted)
         if not self.found:
-            return t("none recorded") + note
-        return "; ".join(self._one(pack, f) for f in self.found) + note
+            return msgs.t("none recorded") + note
+        return "; ".join(self._one(msgs, pack, f) for f in self.found) + note
 
-    def _one(self, pack: PackView, found: Found) -> str:
-        text = t(
+    def _one(self, msgs: Messages, pack: PackView, found: Found) -> str:
+        text = msgs.t(
             "{award} for {year} ({decision})",
             award=award_name(pack, found.award),
             year=found.year,
             decision=found.decision,
         )
         if found.predecessor is not None:
-            text += t(", granted to its predecessor {member}", member=found.predecessor)
+            text += msgs.t(", granted to its predecessor {member}", member=found.predecessor)
         return text
 
-    def shortfall(self, pack: PackView) -> str:
-        return t("no {awards} in time", awards=award_names(pack, self.spec.awards))
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
+        return msgs.t("no {awards} in time", awards=award_names(msgs, pack, self.spec.awards))
 
 
 @dataclass(frozen=True)
@@ -321,14 +323,14 @@ class PriorAwards(ConditionSpec):
         uncounted = () if met else facts.uncounted_of(result.member)
         return PriorSeen(self, met, tuple(found), first, last, uncounted)
 
-    def describe(self, pack: PackView, year: int) -> str:
-        names = award_names(pack, self.awards)
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
+        names = award_names(msgs, pack, self.awards)
         if self.window != "years":
             award = next((a for a in pack.awards for c in a.conditions if c.spec is self), None)
             first, last = self.span(run_of(award.conditions) if award else 1, year, year)
             known = self.window == "within_run" or self.within_years
-            where = t("before") if self.window == "before_run" else t("within")
-            return t(
+            where = msgs.t("before") if self.window == "before_run" else msgs.t("within")
+            return msgs.t(
                 "{count} × {awards} {where} the run of consecutive years ({first}–{last})",
                 count=self.min_count,
                 awards=names,
@@ -338,8 +340,8 @@ class PriorAwards(ConditionSpec):
             )
         span = f"{year - (self.within_years or 0)}–{year - 1}"
         if self.min_count == 1:
-            return t("{awards} granted for results of {span}", awards=names, span=span)
-        return t(
+            return msgs.t("{awards} granted for results of {span}", awards=names, span=span)
+        return msgs.t(
             "at least {count} × {awards} granted for results of {span}",
             count=self.min_count,
             awards=names,

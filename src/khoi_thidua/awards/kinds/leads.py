@@ -15,7 +15,7 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import award_name
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult
 from khoi_thidua.schema.fields import FieldReader, Table
 
@@ -30,15 +30,15 @@ class LeadSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"rank": self.rank, "leads": self.met, "leaders": list(self.leaders)}
 
-    def observed(self, pack: PackView) -> str:
+    def observed(self, msgs: Messages, pack: PackView) -> str:
         if self.met:
-            return t("rank {rank}, leads the bloc", rank=self.rank)
+            return msgs.t("rank {rank}, leads the bloc", rank=self.rank)
         if not self.leaders:
-            return t("rank {rank}; no unit leads the bloc", rank=self.rank)
-        return t("rank {rank}; another unit leads the bloc", rank=self.rank)
+            return msgs.t("rank {rank}; no unit leads the bloc", rank=self.rank)
+        return msgs.t("rank {rank}; another unit leads the bloc", rank=self.rank)
 
-    def shortfall(self, pack: PackView) -> str:
-        return t("rank {rank}, not the leading unit", rank=self.rank)
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
+        return msgs.t("rank {rank}, not the leading unit", rank=self.rank)
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,11 @@ class LeadsBloc(ConditionSpec):
         leaders = facts.leaders or ()
         return LeadSeen(self, result.member in leaders, facts.ranks[result.member], leaders)
 
-    def describe(self, pack: PackView, year: int) -> str:
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
         standard = pack.leading.standard
         if standard is None:
-            return t("leads the bloc (the best-ranked unit)")
-        return t(
+            return msgs.t("leads the bloc (the best-ranked unit)")
+        return msgs.t(
             "leads the bloc (the best-ranked unit that meets the standard of {award})",
             award=award_name(pack, standard),
         )

@@ -15,7 +15,7 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import rated, score_text
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import RATING_SHORT_VI, Discipline, MemberResult, Rating
 from khoi_thidua.schema.fields import FieldReader, Table
 
@@ -29,11 +29,11 @@ class RatingSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"rating": self.rating.value}
 
-    def observed(self, pack: PackView) -> str:
-        return rated(self.rating)
+    def observed(self, msgs: Messages, pack: PackView) -> str:
+        return rated(msgs, self.rating)
 
-    def shortfall(self, pack: PackView) -> str:
-        return t(
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
+        return msgs.t(
             "rated {rating} (needs {needed})",
             rating=RATING_SHORT_VI[self.rating.value],
             needed=RATING_SHORT_VI[self.spec.rating.value],
@@ -58,8 +58,8 @@ class MinRating(ConditionSpec):
     def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> RatingSeen:
         return RatingSeen(self, result.rating.at_least(self.rating), result.rating)
 
-    def describe(self, pack: PackView, year: int) -> str:
-        return t("rating “{rating}” or better", rating=self.rating.label_vi)
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
+        return msgs.t("rating “{rating}” or better", rating=self.rating.label_vi)
 
     def to_json(self) -> JsonObject:
         return {"rating": self.rating.value}
@@ -74,13 +74,13 @@ class RankSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"rank": self.rank}
 
-    def observed(self, pack: PackView) -> str:
-        return t("rank {rank}", rank=self.rank)
+    def observed(self, msgs: Messages, pack: PackView) -> str:
+        return msgs.t("rank {rank}", rank=self.rank)
 
-    def shortfall(self, pack: PackView) -> str:
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
         if self.spec.rank == 1:
-            return t("rank {rank} (needs 1st)", rank=self.rank)
-        return t("rank {rank} (needs top {limit})", rank=self.rank, limit=self.spec.rank)
+            return msgs.t("rank {rank} (needs 1st)", rank=self.rank)
+        return msgs.t("rank {rank} (needs top {limit})", rank=self.rank, limit=self.spec.rank)
 
 
 @dataclass(frozen=True)
@@ -102,17 +102,17 @@ class MaxRank(ConditionSpec):
         rank = facts.ranks[result.member]
         return RankSeen(self, rank <= self.rank, rank)
 
-    def describe(self, pack: PackView, year: int) -> str:
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
         if self.rank == 1:
-            return t("ranked 1st in the bloc (leading unit)")
-        return t("ranked in the top {rank}", rank=self.rank)
+            return msgs.t("ranked 1st in the bloc (leading unit)")
+        return msgs.t("ranked in the top {rank}", rank=self.rank)
 
     def to_json(self) -> JsonObject:
         return {"rank": self.rank}
 
 
-def _discipline(level: Discipline) -> str:
-    return t("discipline “{level}”", level=level.label_vi)
+def _discipline(msgs: Messages, level: Discipline) -> str:
+    return msgs.t("discipline “{level}”", level=level.label_vi)
 
 
 @dataclass(frozen=True)
@@ -124,13 +124,13 @@ class DisciplineSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"discipline": self.discipline.value}
 
-    def observed(self, pack: PackView) -> str:
+    def observed(self, msgs: Messages, pack: PackView) -> str:
         if self.discipline is Discipline.NONE:
-            return t("no discipline")
-        return _discipline(self.discipline)
+            return msgs.t("no discipline")
+        return _discipline(msgs, self.discipline)
 
-    def shortfall(self, pack: PackView) -> str:
-        return _discipline(self.discipline)
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
+        return _discipline(msgs, self.discipline)
 
 
 @dataclass(frozen=True)
@@ -154,8 +154,8 @@ class NoDiscipline(ConditionSpec):
         met = result.discipline.severity < self.at_or_above.severity
         return DisciplineSeen(self, met, result.discipline)
 
-    def describe(self, pack: PackView, year: int) -> str:
-        return t("no discipline at “{level}” or above", level=self.at_or_above.label_vi)
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
+        return msgs.t("no discipline at “{level}” or above", level=self.at_or_above.label_vi)
 
     def to_json(self) -> JsonObject:
         return {"at_or_above": self.at_or_above.value}
@@ -170,18 +170,20 @@ class ScoreSeen(Observation):
     def to_json(self) -> JsonObject:
         return {"score": self.score}
 
-    def observed(self, pack: PackView) -> str:
+    def observed(self, msgs: Messages, pack: PackView) -> str:
         if self.score is None:
-            return t("no score recorded")
-        return t("score {score}", score=score_text(self.score))
+            return msgs.t("no score recorded")
+        return msgs.t("score {score}", score=score_text(msgs, self.score))
 
-    def shortfall(self, pack: PackView) -> str:
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
         if self.score is None:
-            return t("no score recorded (needs ≥{needed})", needed=score_text(self.spec.score))
-        return t(
+            return msgs.t(
+                "no score recorded (needs ≥{needed})", needed=score_text(msgs, self.spec.score)
+            )
+        return msgs.t(
             "score {score} (needs ≥{needed})",
-            score=score_text(self.score),
-            needed=score_text(self.spec.score),
+            score=score_text(msgs, self.score),
+            needed=score_text(msgs, self.spec.score),
         )
 
 
@@ -204,8 +206,8 @@ class MinScore(ConditionSpec):
         score = result.score
         return ScoreSeen(self, score is not None and score >= self.score, score)
 
-    def describe(self, pack: PackView, year: int) -> str:
-        return t("final score at least {score}", score=score_text(self.score))
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
+        return msgs.t("final score at least {score}", score=score_text(msgs, self.score))
 
     def to_json(self) -> JsonObject:
         return {"score": self.score}

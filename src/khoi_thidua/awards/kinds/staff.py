@@ -17,7 +17,7 @@ from khoi_thidua.awards.kinds.base import (
 )
 from khoi_thidua.awards.kinds.shares import Share, parse_share
 from khoi_thidua.awards.kinds.words import share_text, threshold_text
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult, StaffFigures
 from khoi_thidua.schema.fields import FieldReader, Table
 
@@ -25,16 +25,16 @@ Figure = Literal["all_completed", "advanced_share", "base_soldier"]
 SHARE_KEYS = ("advanced_share_at_least", "advanced_share_more_than")
 
 
-def _figure(figure: Figure) -> str:
+def _figure(msgs: Messages, figure: Figure) -> str:
     if figure == "all_completed":
-        return t("all staff completed their tasks")
+        return msgs.t("all staff completed their tasks")
     if figure == "advanced_share":
-        return t("the “Lao động tiên tiến” share")
-    return t("a “Chiến sĩ thi đua cơ sở”")
+        return msgs.t("the “Lao động tiên tiến” share")
+    return msgs.t("a “Chiến sĩ thi đua cơ sở”")
 
 
-def _yes_no(value: bool) -> str:
-    return t("yes") if value else t("no")
+def _yes_no(msgs: Messages, value: bool) -> str:
+    return msgs.t("yes") if value else msgs.t("no")
 
 
 @dataclass(frozen=True)
@@ -55,23 +55,23 @@ class StaffSeen(Observation):
             "failed": list(self.failed),
         }
 
-    def observed(self, pack: PackView) -> str:
+    def observed(self, msgs: Messages, pack: PackView) -> str:
         if self.staff is None:
-            return t("no staff figures recorded")
-        return t(
+            return msgs.t("no staff figures recorded")
+        return msgs.t(
             "{count} staff, {share} “Lao động tiên tiến”, Chiến sĩ thi đua cơ sở: {soldier}, "
             "all completed: {completed}",
             count=self.staff.count,
-            share=share_text(self.staff.advanced_share),
-            soldier=_yes_no(self.staff.has_base_soldier),
-            completed=_yes_no(self.staff.all_completed),
+            share=share_text(msgs, self.staff.advanced_share),
+            soldier=_yes_no(msgs, self.staff.has_base_soldier),
+            completed=_yes_no(msgs, self.staff.all_completed),
         )
 
-    def shortfall(self, pack: PackView) -> str:
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
         if self.staff is None:
-            return t("no staff figures")
-        short = ", ".join(_figure(f) for f in self.failed)
-        return t("staff figures short ({figures})", figures=short)
+            return msgs.t("no staff figures")
+        short = ", ".join(_figure(msgs, f) for f in self.failed)
+        return msgs.t("staff figures short ({figures})", figures=short)
 
 
 @dataclass(frozen=True)
@@ -113,22 +113,22 @@ class Staff(ConditionSpec):
             failed.append("base_soldier")
         return StaffSeen(self, not failed, staff, tuple(failed))
 
-    def describe(self, pack: PackView, year: int) -> str:
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
         parts = []
         if self.all_completed:
-            parts.append(t("all staff completed their tasks"))
+            parts.append(msgs.t("all staff completed their tasks"))
         share = self.advanced_share
         if share is not None:
             shown = threshold_text(
-                share.written if isinstance(share.written, float) else share.value
+                msgs, share.written if isinstance(share.written, float) else share.value
             )
             if share.strict:
-                parts.append(t("more than {share} “Lao động tiên tiến”", share=shown))
+                parts.append(msgs.t("more than {share} “Lao động tiên tiến”", share=shown))
             else:
-                parts.append(t("at least {share} “Lao động tiên tiến”", share=shown))
+                parts.append(msgs.t("at least {share} “Lao động tiên tiến”", share=shown))
         if self.base_soldier:
-            parts.append(t("at least one “Chiến sĩ thi đua cơ sở”"))
-        return t("staff: {conditions}", conditions=", ".join(parts))
+            parts.append(msgs.t("at least one “Chiến sĩ thi đua cơ sở”"))
+        return msgs.t("staff: {conditions}", conditions=", ".join(parts))
 
     def to_json(self) -> JsonObject:
         data: JsonObject = {}

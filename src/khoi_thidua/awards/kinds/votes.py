@@ -18,22 +18,22 @@ from khoi_thidua.awards.kinds.base import (
 )
 from khoi_thidua.awards.kinds.shares import Share, parse_share
 from khoi_thidua.awards.kinds.words import share_text, threshold_text
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult
 from khoi_thidua.schema.fields import FieldReader, Table
 
 Missing = Literal["ballots", "votes"]
 
 
-def vote_base_text(of: VoteBase) -> str:
+def vote_base_text(msgs: Messages, of: VoteBase) -> str:
     """What a vote share is taken of, in words."""
     if of == "valid":
-        return t("the valid ballots")
+        return msgs.t("the valid ballots")
     if of == "returned":
-        return t("the ballots cast")
+        return msgs.t("the ballots cast")
     if of == "issued":
-        return t("the ballots issued")
-    return t("the bloc's members")
+        return msgs.t("the ballots issued")
+    return msgs.t("the bloc's members")
 
 
 def denominator(facts: Facts) -> int | None:
@@ -62,46 +62,46 @@ class VotesSeen(Observation):
             data["missing"] = self.missing
         return data
 
-    def observed(self, pack: PackView) -> str:
+    def observed(self, msgs: Messages, pack: PackView) -> str:
         if self.ballots is None:
             if self.of == "issued":
-                return t("the number of ballots issued is not recorded")
-            return t("the number of ballots cast is not recorded")
+                return msgs.t("the number of ballots issued is not recorded")
+            return msgs.t("the number of ballots cast is not recorded")
         votes = self.votes or 0
-        share = share_text(votes / self.ballots)
+        share = share_text(msgs, votes / self.ballots)
         if self.of == "members":
-            text = t(
+            text = msgs.t(
                 "{votes} votes of {members} members ({share})",
                 votes=votes,
                 members=self.ballots,
                 share=share,
             )
         else:
-            text = t(
+            text = msgs.t(
                 "{votes} of {ballots} ballots ({share})",
                 votes=votes,
                 ballots=self.ballots,
                 share=share,
             )
         if self.missing == "votes":
-            text += t("; no votes recorded for the unit, counted as 0")
+            text += msgs.t("; no votes recorded for the unit, counted as 0")
         return text
 
-    def shortfall(self, pack: PackView) -> str:
+    def shortfall(self, msgs: Messages, pack: PackView) -> str:
         if self.ballots is None:
             if self.of == "issued":
-                return t("ballots issued not recorded")
-            return t("ballots cast not recorded")
+                return msgs.t("ballots issued not recorded")
+            return msgs.t("ballots cast not recorded")
         share = self.spec.share
-        votes, needed = self.votes or 0, threshold_text(_shown(share))
+        votes, needed = self.votes or 0, threshold_text(msgs, _shown(share))
         if share.strict:
-            return t(
+            return msgs.t(
                 "{votes}/{ballots} votes (needs >{share})",
                 votes=votes,
                 ballots=self.ballots,
                 share=needed,
             )
-        return t(
+        return msgs.t(
             "{votes}/{ballots} votes (needs ≥{share})",
             votes=votes,
             ballots=self.ballots,
@@ -143,12 +143,12 @@ class MinVoteShare(ConditionSpec):
         met = self.share.met_by(Fraction(votes or 0, base))
         return VotesSeen(self, met, votes, base, facts.votes_of, missing)
 
-    def describe(self, pack: PackView, year: int) -> str:
-        share = threshold_text(_shown(self.share))
-        base = vote_base_text(pack.votes_of)
+    def describe(self, msgs: Messages, pack: PackView, year: int) -> str:
+        share = threshold_text(msgs, _shown(self.share))
+        base = vote_base_text(msgs, pack.votes_of)
         if self.share.strict:
-            return t("votes from more than {share} of {base}", share=share, base=base)
-        return t("votes from at least {share} of {base}", share=share, base=base)
+            return msgs.t("votes from more than {share} of {base}", share=share, base=base)
+        return msgs.t("votes from at least {share} of {base}", share=share, base=base)
 
     def to_json(self) -> JsonObject:
         return {self.share.key: self.share.written}

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.kinds import KINDS
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import RATING_SHORT_VI
 from khoi_thidua.numbers import format_date
 from khoi_thidua.render.html.page import chart, document, e, score, table
@@ -23,59 +23,61 @@ if TYPE_CHECKING:  # the page renders gathered data; it never loads files itself
 PRIVATE_KINDS = frozenset(kind for kind, spec in KINDS.items() if not spec.public)
 
 
-def page_title(report: BlocReport) -> str:
-    return t("Emulation report {year} — {bloc}", year=report.year, bloc=report.bloc.name)
+def page_title(msgs: Messages, report: BlocReport) -> str:
+    return msgs.t("Emulation report {year} — {bloc}", year=report.year, bloc=report.bloc.name)
 
 
-def bloc_page(report: BlocReport, public: bool, back_link: str | None) -> str:
+def bloc_page(msgs: Messages, report: BlocReport, public: bool, back_link: str | None) -> str:
     """The whole page of one bloc; ``back_link`` points to the province page when there is one."""
     crumbs = (
-        f'<nav class="crumbs"><a href="{e(back_link)}">← {e(t("Province summary"))}</a></nav>'
+        f'<nav class="crumbs"><a href="{e(back_link)}">← {e(msgs.t("Province summary"))}</a></nav>'
         if back_link
         else ""
     )
-    return document(page_title(report), crumbs + bloc_section(report, public, heading=1))
+    return document(
+        msgs, page_title(msgs, report), crumbs + bloc_section(msgs, report, public, heading=1)
+    )
 
 
-def bloc_section(report: BlocReport, public: bool, heading: int = 1) -> str:
+def bloc_section(msgs: Messages, report: BlocReport, public: bool, heading: int = 1) -> str:
     """The body of a bloc's report; ``heading`` is the level of its title (1 or 2)."""
-    data = proposal_dict(report.bloc, report.proposal)
+    data = proposal_dict(msgs, report.bloc, report.proposal)
     h, sub = f"h{heading}", f"h{heading + 1}"
     parts = [
         f'<section class="bloc-section" id="bloc-{e(report.bloc.id)}">',
-        f'<{h} class="report-heading">{e(page_title(report))}</{h}>',
+        f'<{h} class="report-heading">{e(page_title(msgs, report))}</{h}>',
         f'<p class="lead">{e(report.bloc.organiser)}'
         + (f" · {e(report.bloc.province)}" if report.bloc.province else "")
-        + f" · {e(t('{count} member units', count=len(report.bloc.members_in(report.year))))}"
-        + (f' · <span class="tag">{e(t("public version"))}</span>' if public else "")
+        + f" · {e(msgs.t('{count} member units', count=len(report.bloc.members_in(report.year))))}"
+        + (f' · <span class="tag">{e(msgs.t("public version"))}</span>' if public else "")
         + "</p>",
-        f"<{sub}>{e(t('Ranking and proposal for {year}', year=report.year))}</{sub}>",
-        _ranking(data, public),
-        f"<{sub}>{e(t('Leadership calendar'))}</{sub}>",
-        _calendar(report, public),
-        _trends(report, f"<{sub}>{e(t('Score and rank over the years'))}</{sub}>"),
-        f"<{sub}>{e(t('Ratings and awards granted over the years'))}</{sub}>",
-        _ratings(report),
-        _granted(report),
-        f"<{sub}>{e(t('Rules in force for {year}', year=report.year))}</{sub}>",
-        _rules(data, public),
+        f"<{sub}>{e(msgs.t('Ranking and proposal for {year}', year=report.year))}</{sub}>",
+        _ranking(msgs, data, public),
+        f"<{sub}>{e(msgs.t('Leadership calendar'))}</{sub}>",
+        _calendar(msgs, report, public),
+        _trends(msgs, report, f"<{sub}>{e(msgs.t('Score and rank over the years'))}</{sub}>"),
+        f"<{sub}>{e(msgs.t('Ratings and awards granted over the years'))}</{sub}>",
+        _ratings(msgs, report),
+        _granted(msgs, report),
+        f"<{sub}>{e(msgs.t('Rules in force for {year}', year=report.year))}</{sub}>",
+        _rules(msgs, data, public),
         "</section>",
     ]
     return "\n".join(parts)
 
 
-def _ranking(data: ProposalResult, public: bool) -> str:
-    headers = [t("Rank"), t("Member"), t("Score"), t("Rating")]
+def _ranking(msgs: Messages, data: ProposalResult, public: bool) -> str:
+    headers = [msgs.t("Rank"), msgs.t("Member"), msgs.t("Score"), msgs.t("Rating")]
     if not public:
-        headers += [t("Votes"), t("Discipline")]
-    headers += [t("Proposed award"), t("Reason")]
+        headers += [msgs.t("Votes"), msgs.t("Discipline")]
+    headers += [msgs.t("Proposed award"), msgs.t("Reason")]
     rows = []
     for s in data["standings"]:
         award = s["award"]
         row = [
             "—" if s["rank"] is None else str(s["rank"]),
             e(s["member"]["name"]),
-            e(score(s["score"])),
+            e(score(msgs, s["score"])),
             e(RATING_SHORT_VI.get(s["rating"] or "", "—")),
         ]
         if not public:
@@ -85,7 +87,7 @@ def _ranking(data: ProposalResult, public: bool) -> str:
             ]
         row += [
             f'<span class="proposed">{e(award["name"])}</span>' if award else "—",
-            _reason(s, public),
+            _reason(msgs, s, public),
         ]
         rows.append(row)
     numeric = [0, 2, 4] if not public else [0, 2]
@@ -95,9 +97,9 @@ def _ranking(data: ProposalResult, public: bool) -> str:
         if (award := p["award"]) is not None  # a proposed unit always has its award
     )
     summary = (
-        f"<p>{e(t('The bloc proposes:'))}</p><ul>{proposed}</ul>"
+        f"<p>{e(msgs.t('The bloc proposes:'))}</p><ul>{proposed}</ul>"
         if proposed
-        else f"<p>{e(t('The bloc proposes no award this year.'))}</p>"
+        else f"<p>{e(msgs.t('The bloc proposes no award this year.'))}</p>"
     )
     return summary + table(headers, rows, numeric=numeric)
 
@@ -110,12 +112,12 @@ def _discipline(value: str | None) -> str:
     return "—" if value == "none" else Discipline(value).label_vi
 
 
-def _reason(standing: StandingEntry, public: bool) -> str:
+def _reason(msgs: Messages, standing: StandingEntry, public: bool) -> str:
     if public:
         award = standing["award"]
         if award:
-            return e(t("proposed; legal basis: {basis}", basis=award["basis"]))
-        return e(t("not proposed")) if standing["has_results"] else e(t("no results"))
+            return e(msgs.t("proposed; legal basis: {basis}", basis=award["basis"]))
+        return e(msgs.t("not proposed")) if standing["has_results"] else e(msgs.t("no results"))
     checks = []
     for decision in standing["decisions"] + standing["titles"]:
         items = "".join(
@@ -129,37 +131,41 @@ def _reason(standing: StandingEntry, public: bool) -> str:
         checks.append(f'<p>{e(decision["reason"])}</p><ul class="checks">{items}</ul>')
     if not checks:
         return e(standing["reason"])
-    return f"<details><summary>{e(_short_reason(standing))}</summary>{''.join(checks)}</details>"
+    return (
+        f"<details><summary>{e(_short_reason(msgs, standing))}</summary>{''.join(checks)}</details>"
+    )
 
 
-def _short_reason(standing: StandingEntry) -> str:
+def _short_reason(msgs: Messages, standing: StandingEntry) -> str:
     """The line shown before the details are opened: the whole reason when it is short."""
     if standing["award"] or standing["rank"] is None:
         return standing["reason"]
     if any(d["status"] == "tie" for d in standing["decisions"]):
-        return t("tie at a quota boundary; open for the conditions of each award")
-    return t("not proposed; open for the conditions of each award")
+        return msgs.t("tie at a quota boundary; open for the conditions of each award")
+    return msgs.t("not proposed; open for the conditions of each award")
 
 
-def _calendar(report: BlocReport, public: bool) -> str:
+def _calendar(msgs: Messages, report: BlocReport, public: bool) -> str:
     if report.calendar_error:
         return f'<p class="bad">{e(report.calendar_error)}</p>'
     if not report.calendar:
-        return f"<p>{e(t('No leadership is recorded in bloc.toml yet.'))}</p>"
+        return f"<p>{e(msgs.t('No leadership is recorded in bloc.toml yet.'))}</p>"
     bloc = report.bloc
     rows = []
     for row in report.calendar:
         lead = row.leadership
         if lead.recorded:
-            source = t("recorded")
-            lines = [] if public else explain(bloc, lead)[1:]  # the note, kept off public pages
+            source = msgs.t("recorded")
+            lines = (
+                [] if public else explain(msgs, bloc, lead)[1:]
+            )  # the note, kept off public pages
         else:
-            source = t("computed")
-            lines = explain(bloc, _withhold_excusals(lead) if public else lead)[1:]
+            source = msgs.t("computed")
+            lines = explain(msgs, bloc, _withhold_excusals(msgs, lead) if public else lead)[1:]
         if row.departs and row.expected is not None:
             lines.insert(
                 0,
-                t(
+                msgs.t(
                     "Differs from the rotation, which would give {chair} / {vice}; "
                     "the rotation goes on from this record.",
                     chair=name(bloc, row.expected.chair),
@@ -176,7 +182,9 @@ def _calendar(report: BlocReport, public: bool) -> str:
                 "<br>".join(e(line) for line in lines),
             ]
         )
-    calendar = table([t("Year"), CHAIR, VICE, t("Source"), t("Why")], rows, numeric=[0])
+    calendar = table(
+        [msgs.t("Year"), CHAIR, VICE, msgs.t("Source"), msgs.t("Why")], rows, numeric=[0]
+    )
     turns = [
         [e(m.name), str(report.next_turns[m.id])]
         for m in sorted(bloc.members, key=lambda m: report.next_turns.get(m.id, 10_000))
@@ -185,17 +193,17 @@ def _calendar(report: BlocReport, public: bool) -> str:
     if not turns:
         return calendar
     return calendar + table(
-        [t("Member"), t("Next turn as chair")],
+        [msgs.t("Member"), msgs.t("Next turn as chair")],
         turns,
-        caption=t("Whose turn comes when, from {year}", year=report.year + 1),
+        caption=msgs.t("Whose turn comes when, from {year}", year=report.year + 1),
         numeric=[1],
         row_headers=True,
     )
 
 
-def _withhold_excusals(lead: Leadership) -> Leadership:
+def _withhold_excusals(msgs: Messages, lead: Leadership) -> Leadership:
     """The answer with each excusal's reason (a note) replaced, for a public page."""
-    withheld = t("reason not published")
+    withheld = msgs.t("reason not published")
     return replace(
         lead,
         skipped=tuple(
@@ -204,7 +212,7 @@ def _withhold_excusals(lead: Leadership) -> Leadership:
     )
 
 
-def _trends(report: BlocReport, heading: str) -> str:
+def _trends(msgs: Messages, report: BlocReport, heading: str) -> str:
     years = list(range(min(report.results), max(report.results) + 1))
     by_year = {
         y: {r.member: r.score for r in found.results if r.score is not None}
@@ -230,22 +238,24 @@ def _trends(report: BlocReport, heading: str) -> str:
     all_scores = [v for s in scores for v in s.values.values()]
     all_ranks = [v for s in ranks for v in s.values.values()]
     return chart(
-        t("Score by year"),
+        msgs,
+        msgs.t("Score by year"),
         years,
         scores,
-        value_axis(t("Score (points)"), all_scores),
-        t("points"),
+        value_axis(msgs.t("Score (points)"), all_scores),
+        msgs.t("points"),
         lead_in=heading,
     ) + chart(
-        t("Rank in the bloc by year"),
+        msgs,
+        msgs.t("Rank in the bloc by year"),
         years,
         ranks,
-        value_axis(t("Rank (1 = first)"), all_ranks, inverted=True),
-        t("rank"),
+        value_axis(msgs.t("Rank (1 = first)"), all_ranks, inverted=True),
+        msgs.t("rank"),
     )
 
 
-def _ratings(report: BlocReport) -> str:
+def _ratings(msgs: Messages, report: BlocReport) -> str:
     years = sorted(report.results)
     rows = []
     for member in report.bloc.members:
@@ -256,15 +266,15 @@ def _ratings(report: BlocReport) -> str:
         if any(c != "—" for c in cells):
             rows.append([e(member.name), *cells])
     return table(
-        [t("Member"), *[str(y) for y in years]],
+        [msgs.t("Member"), *[str(y) for y in years]],
         rows,
-        caption=t("Task-completion rating by year (HTXSNV, HTTNV, HTNV, KHTNV)"),
+        caption=msgs.t("Task-completion rating by year (HTXSNV, HTTNV, HTNV, KHTNV)"),
         row_headers=True,
     )
 
 
-def _granted(report: BlocReport) -> str:
-    lang = language()
+def _granted(msgs: Messages, report: BlocReport) -> str:
+    lang = msgs.language
     rows = [
         [
             str(year),
@@ -277,25 +287,29 @@ def _granted(report: BlocReport) -> str:
         for g in found.granted
     ]
     if not rows:
-        return f"<p>{e(t('No granted awards are recorded in the results files.'))}</p>"
+        return f"<p>{e(msgs.t('No granted awards are recorded in the results files.'))}</p>"
     return table(
-        [t("Year"), t("Member"), t("Award"), t("Decision"), t("Date")],
+        [msgs.t("Year"), msgs.t("Member"), msgs.t("Award"), msgs.t("Decision"), msgs.t("Date")],
         rows,
-        caption=t("Awards granted"),
+        caption=msgs.t("Awards granted"),
         numeric=[0],
     )
 
 
-def _rules(data: ProposalResult, public: bool) -> str:
+def _rules(msgs: Messages, data: ProposalResult, public: bool) -> str:
     pack = data["rule_pack"]
     seats = table(
-        [t("Award"), t("Seats"), t("Legal basis")],
+        [msgs.t("Award"), msgs.t("Seats"), msgs.t("Legal basis")],
         [
             [
                 e(s["name"]),
                 str(s["seats"]),
                 e(s["basis"])
-                + (f' <span class="tag">{e(t("unverified"))}</span>' if s["unverified"] else ""),
+                + (
+                    f' <span class="tag">{e(msgs.t("unverified"))}</span>'
+                    if s["unverified"]
+                    else ""
+                ),
             ]
             for s in data["seats"]
         ],
@@ -305,13 +319,13 @@ def _rules(data: ProposalResult, public: bool) -> str:
     warnings = (
         ""
         if public or not data["warnings"]
-        else f"<h3>{e(t('Warnings'))}</h3><ul>"
+        else f"<h3>{e(msgs.t('Warnings'))}</h3><ul>"
         + "".join(f"<li>{e(w['text'])}</li>" for w in data["warnings"])
         + "</ul>"
     )
     return (
         f"<p><strong>{e(pack['name'])}</strong> — {e(pack['basis'])}</p>"
         + seats
-        + f"<p>{e(t('Rule files read:'))}</p><ul>{sources}</ul>"
+        + f"<p>{e(msgs.t('Rule files read:'))}</p><ul>{sources}</ul>"
         + warnings
     )

@@ -8,7 +8,7 @@ from html import escape
 from importlib import resources
 
 from khoi_thidua import __version__
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.numbers import format_number
 from khoi_thidua.render.html.svg import Axis, Series, line_chart, swatch
 
@@ -26,33 +26,33 @@ def e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def number(value: float | None) -> str:
+def number(msgs: Messages, value: float | None) -> str:
     """A number in the report's language, or a dash when there is none."""
     if value is None:
         return "—"
-    return _number(value)
+    return _number(msgs, value)
 
 
-def score(value: float | None) -> str:
+def score(msgs: Messages, value: float | None) -> str:
     """A score written as every command writes it (97.0, 98.5), or a dash."""
     from khoi_thidua.awards.kinds.words import score_text
 
-    return "—" if value is None else score_text(value)
+    return "—" if value is None else score_text(msgs, value)
 
 
-def _number(value: float) -> str:
+def _number(msgs: Messages, value: float) -> str:
     if abs(value) < 1000:  # no thousands separator: a quicker path for the charts' tables
         text = str(int(value)) if float(value).is_integer() else f"{value:.10g}"
-        return text.replace(".", ",") if language() == "vi" else text
-    return format_number(value, language())
+        return text.replace(".", ",") if msgs.language == "vi" else text
+    return format_number(value, msgs.language)
 
 
-def document(title: str, body: str) -> str:
+def document(msgs: Messages, title: str, body: str) -> str:
     """A whole self-contained page: no script, no external file, no network."""
-    footer = t("Made with khoi {version} from the bloc data files.", version=__version__)
+    footer = msgs.t("Made with khoi {version} from the bloc data files.", version=__version__)
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{msgs.language}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="khoi {e(__version__)}">\n'
         f"<title>{e(title)}</title>\n<style>\n{stylesheet()}</style>\n</head>\n<body>\n"
@@ -93,20 +93,26 @@ def table(
 
 
 def chart(
-    title: str, years: list[int], series: list[Series], axis: Axis, unit: str, lead_in: str = ""
+    msgs: Messages,
+    title: str,
+    years: list[int],
+    series: list[Series],
+    axis: Axis,
+    unit: str,
+    lead_in: str = "",
 ) -> str:
     """A chart with its legend and, under it, the same figures as a table (the text alternative).
 
     ``lead_in`` (a section heading) is kept on the same printed page as the chart.
     """
-    decimal = "," if language() == "vi" else "."
-    svg = line_chart(title, years, series, axis, t("Year"), decimal)
+    decimal = "," if msgs.language == "vi" else "."
+    svg = line_chart(title, years, series, axis, msgs.t("Year"), decimal)
     legend = "".join(f"<li>{swatch(i)}<span>{e(s.label)}</span></li>" for i, s in enumerate(series))
-    rows = [[e(s.label)] + [e(number(s.values.get(y))) for y in years] for s in series]
+    rows = [[e(s.label)] + [e(number(msgs, s.values.get(y))) for y in years] for s in series]
     data = table(
-        [t("Member"), *[str(y) for y in years]],
+        [msgs.t("Member"), *[str(y) for y in years]],
         rows,
-        caption=t("{title} ({unit}); — marks a year without results", title=title, unit=unit),
+        caption=msgs.t("{title} ({unit}); — marks a year without results", title=title, unit=unit),
         numeric=range(1, len(years) + 1),
         row_headers=True,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 from khoi_thidua.render.batch import cap_text
 from khoi_thidua.render.html.page import document, e, table
 
@@ -85,6 +85,7 @@ def province_page(
 ) -> str:
     """The province's own page, linking to one page per bloc."""
     return document(
+        current(),
         province_title(summary["year"], province),
         province_section(summary, province, links, public),
     )
@@ -97,6 +98,7 @@ def province_book(
     links = {bloc_id: f"#bloc-{bloc_id}" for bloc_id, _ in sections}
     body = province_section(summary, province, links, public)
     return document(
+        current(),
         province_title(summary["year"], province),
         body + "\n" + "\n".join(section for _, section in sections),
     )

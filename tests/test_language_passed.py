@@ -1,0 +1,107 @@
+"""The language is given to what renders text: one process renders in both, the run's unchanged."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from builders import SAMPLE_BLOC_ID, Invoke
+from khoi_thidua import i18n, rotation, store, workflows
+from khoi_thidua.render import explain as explain_view
+from khoi_thidua.render import proposal as proposal_view
+from khoi_thidua.render import rotation as rotation_view
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+GOLDEN = Path(__file__).parent / "golden"
+EXPLAINED = "bnc"  # Ban Nội chính Tỉnh ủy, proposed for the chairman's certificate in 2021
+
+
+def as_printed(view: RenderableType) -> str:
+    """A renderable as khoi prints it to a pipe 120 columns wide (see cli/output.emit)."""
+    from rich.console import Console
+
+    console = Console(
+        file=io.StringIO(),
+        width=120,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    with console.capture() as capture:
+        console.print(view)
+    return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
+
+
+def _without_rules(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key != "rules"}
+
+
+def golden(name: str) -> str:
+    return (GOLDEN / name).read_text(encoding="utf-8")
+
+
+class TestOneProcessBothLanguages:
+    """Rendering with ENGLISH then VIETNAMESE (and back) gives each language's own output,
+    byte for byte as the commands print it, without set_language: the run stays English."""
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="render/pack_choice.choice_dict (why these rules) still reads the run's language; "
+        "it passes once proposal_dict hands it msgs",
+    )
+    def test_the_proposal_table_of_2021(self, sample_data: Path) -> None:
+        """The 2021 proposal table matches the English and the Vietnamese golden files."""
+        bloc_dir = sample_data / SAMPLE_BLOC_ID
+        bloc = store.load_bloc(bloc_dir)
+        proposal = workflows.proposal_for(bloc_dir, bloc, 2021, False)
+        for msgs, name in [
+            (i18n.VIETNAMESE, "propose-2021.vi.txt"),
+            (i18n.ENGLISH, "propose-2021.txt"),
+            (i18n.VIETNAMESE, "propose-2021.vi.txt"),
+        ]:
+            data = proposal_view.proposal_dict(msgs, bloc, proposal)
+            assert as_printed(proposal_view.proposal_view(msgs, data)) == golden(name)
+        assert i18n.language() == "en"
+
+    def test_the_rotation_of_2022(self, sample_data: Path) -> None:
+        """The 2022 rotation matches both golden files, Vietnamese first."""
+        bloc = store.load_bloc(sample_data / SAMPLE_BLOC_ID)
+        answer = rotation.leadership_in(bloc, 2022)
+        for msgs, name in [
+            (i18n.VIETNAMESE, "rotate-2022.vi.txt"),
+            (i18n.ENGLISH, "rotate-2022.txt"),
+        ]:
+            assert as_printed(rotation_view.rotate_view(msgs, bloc, answer)) == golden(name)
+        assert i18n.language() == "en"
+
+    def test_the_explanation_of_a_unit(self, khoi: Invoke, sample_data: Path) -> None:
+        """A unit's explanation and the proposal JSON equal what `propose --explain` and
+        `propose --json` print under KHOI_LANG, rendered here with each Messages in turn (the
+        JSON's `rules` aside: render/pack_choice, still to be converted, words its reason)."""
+        printed: dict[str, tuple[str, Any]] = {}
+        for lang in ("vi", "en"):
+            env = {"COLUMNS": "120", "NO_COLOR": "1", "KHOI_LANG": lang}
+            args = ("propose", "2021", "--data", str(sample_data))
+            explained = khoi(*args, "--explain", EXPLAINED, env=env)
+            as_json = khoi(*args, "--json", env=env)
+            assert explained.exit_code == 0 and as_json.exit_code == 0, explained.stderr
+            printed[lang] = (explained.stdout, _without_rules(json.loads(as_json.stdout)))
+        i18n.set_language("en")  # the runs above set it: what follows must not depend on it
+        bloc_dir = sample_data / SAMPLE_BLOC_ID
+        bloc = store.load_bloc(bloc_dir)
+        proposal = workflows.proposal_for(bloc_dir, bloc, 2021, False)
+        assert printed["vi"] != printed["en"]
+        for msgs in (i18n.VIETNAMESE, i18n.ENGLISH):
+            data = proposal_view.proposal_dict(msgs, bloc, proposal)
+            view = explain_view.explain_view(msgs, data, EXPLAINED)
+            shown = (as_printed(view), _without_rules(json.loads(json.dumps(data))))
+            assert shown == printed[msgs.language]
+        assert i18n.language() == "en"
