@@ -1,5 +1,4 @@
-"""The typed results of rotate, history, members, propose, the --all runs and summary name exactly
-their schemas' keys."""
+"""The typed results of every command with --json name exactly their schemas' keys."""
 
 from __future__ import annotations
 
@@ -90,7 +89,7 @@ def mismatches(
 
 
 class TestTypedResults:
-    """The TypedDicts in render/shapes.py mirror the closed schemas under docs/schemas."""
+    """The TypedDicts in render/*shapes.py mirror the closed schemas under docs/schemas."""
 
     @pytest.mark.parametrize("name", sorted(TYPED))
     def test_keys_match_the_schema(self, name: str) -> None:
