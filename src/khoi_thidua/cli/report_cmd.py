@@ -119,7 +119,6 @@ def _province_pages(
 ) -> tuple[dict[str, str], int]:
     """The province page and one page per bloc (or one book), and the batch's exit code."""
     from khoi_thidua import store
-    from khoi_thidua.awards.province import check_caps, rule_groups
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
     from khoi_thidua.render import summary as summary_view
@@ -136,15 +135,8 @@ def _province_pages(
     runs = batch.over_blocs(data, work, quiet)
     done = [r.value for r in runs if r.value is not None]
     failed = [batch.failed_entry(r) for r in runs if r.error is not None]
-    proposals = [d.proposal for d in done]
-    summary = summary_view.summary_dict(
-        year,
-        pack,
-        [(d.bloc, d.proposal) for d in done],
-        failed,
-        check_caps(pack, proposals),
-        rule_groups(proposals),
-    )
+    facts = [(d.bloc, d.proposal) for d in done]
+    summary = summary_view.province_summary(year, pack, facts, failed)  # as `summary` says it
     msgs = current()
     provinces = sorted({d.bloc.province for d in done if d.bloc.province})
     province = provinces[0] if len(provinces) == 1 else ""

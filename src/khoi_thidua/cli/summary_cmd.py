@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -51,7 +50,6 @@ def summary(
     """
     from khoi_thidua import store, workflows
     from khoi_thidua.awards.proposal import Proposal
-    from khoi_thidua.awards.province import check_all_caps, rule_groups
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
     from khoi_thidua.model import Bloc
@@ -70,12 +68,7 @@ def summary(
     runs = batch.over_blocs(data, work, quiet)  # each bloc's few facts: flat in memory
     done = [r.value for r in runs if r.value is not None]
     failed = [batch.failed_entry(r) for r in runs if r.error is not None]
-    proposals = [p for _, p in done]
-    caps = check_all_caps(pack, proposals)
-    known = {a.id for a in pack.awards}
-    added = {a.id: a for p in proposals for a in p.pack.awards if a.id not in known}
-    pack = dataclasses.replace(pack, awards=(*pack.awards, *added.values()))  # in the totals
-    payload = view.summary_dict(year, pack, done, failed, caps, rule_groups(proposals))
+    payload = view.province_summary(year, pack, done, failed)
     msgs = current()
     if as_json:
         fmt = Format.json

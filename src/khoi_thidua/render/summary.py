@@ -6,7 +6,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.proposal import Proposal, Standing
-from khoi_thidua.awards.province import CapCheck, leaders, meeting_standard, totals
+from khoi_thidua.awards.province import (
+    CapCheck,
+    check_all_caps,
+    leaders,
+    meeting_standard,
+    rule_groups,
+    totals,
+)
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.collation import sort_key
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
@@ -129,6 +136,23 @@ def summary_dict(
         "rules": rules,
         "mixed_rules": len(rules) > 1,
     }
+
+
+def province_summary(
+    year: int, pack: RulePack, done: list[tuple[Bloc, Proposal]], failed: list[FailedEntry]
+) -> SummaryResult:
+    """The summary of ``year`` as `summary` and the report's province page show it.
+
+    ``pack`` is the shipped pack of the year; the caps are those of each pack the blocs ran
+    under (with the province's rules file), each over that pack's blocs, and the awards the
+    province's file adds are named and counted with the others.
+    """
+    proposals = [p for _, p in done]
+    caps = check_all_caps(pack, proposals)
+    known = {a.id for a in pack.awards}
+    added = {a.id: a for p in proposals for a in p.pack.awards if a.id not in known}
+    pack = replace(pack, awards=(*pack.awards, *added.values()))
+    return summary_dict(year, pack, done, failed, caps, rule_groups(proposals))
 
 
 def cap_text(cap: CapEntry, msgs: Messages) -> str:
