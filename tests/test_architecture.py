@@ -446,8 +446,7 @@ GLOBAL_LANGUAGE = {"t", "tn", "language", "current"}
 OFFICE_WRITERS = ("ballots", "template", "scoring_sheets", "history_sheet", "agreed_workbook")
 # Renderers other branches are converting to Messages: each leaves this list when it does.
 LANGUAGE_PENDING = tuple(
-    f"{PACKAGE}.render.{name}"
-    for name in ("batch", "html.province_page", "pack_choice", "rules", "score_source", "scores")
+    f"{PACKAGE}.render.{name}" for name in ("pack_choice", "rules", "score_source", "scores")
 )
 LANGUAGE_GIVEN = sorted(
     name

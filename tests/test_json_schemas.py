@@ -127,6 +127,41 @@ class TestRealOutput:
             assert result.exit_code == 65, result.stderr
             assert errors(name, json.loads(result.stdout)) == [], name
 
+    def test_a_batch_without_a_year_fits_its_schema(self, khoi: Invoke, sample_data: Path) -> None:
+        """`propose --all` without a year gives each bloc its latest year: the year is null."""
+        result = khoi("propose", "--all", "--json", "--data", str(sample_data))
+        assert result.exit_code == 0, result.stderr
+        document = json.loads(result.stdout)
+        assert document["year"] is None
+        assert errors("propose-all", document) == []
+
+    def test_a_conference_decision_fits_the_proposal_schemas(
+        self, khoi: Invoke, sample_data: Path
+    ) -> None:
+        """A decision the conference settled (2022) names its minutes: a string where the
+        sample of 2021 has null, in every proposal schema."""
+        for name, args in (
+            ("propose", ("propose", "2022", "--json")),
+            ("propose-explain", ("propose", "2022", "--explain", "bnc", "--json")),
+            ("propose-all", ("propose", "2022", "--all", "--json")),
+        ):
+            result = khoi(*args, "--data", str(sample_data))
+            assert result.exit_code == 0, result.stderr
+            assert '"conference": "' in result.stdout, name
+            assert errors(name, json.loads(result.stdout)) == [], name
+
+    def test_a_cap_of_bloc_leaders_fits_the_summary_schema(
+        self, khoi: Invoke, sample_data: Path
+    ) -> None:
+        """A cap counted over the bloc leaders names no standard (null), and a bloc with no
+        results for the year is a failed entry: the summary schema allows both."""
+        result = khoi("summary", "2025", "--json", "--data", str(sample_data))
+        assert result.exit_code == 66, result.stderr
+        document = json.loads(result.stdout)
+        assert [cap["standard"] for cap in document["caps"]] == [None]
+        assert [bloc["ok"] for bloc in document["blocs"]] == [False]
+        assert errors("summary", document) == []
+
     def test_an_elected_bloc_fits_the_rotation_schemas(
         self, khoi: Invoke, sample_data: Path
     ) -> None:

@@ -1,4 +1,4 @@
-"""The typed results of rotate, history, members and propose name exactly their schemas' keys."""
+"""The typed results of every command with --json name exactly their schemas' keys."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints, is_typeddic
 import pytest
 
 from khoi_thidua.awards.kinds.base import Json
-from khoi_thidua.render import proposal_shapes, shapes
+from khoi_thidua.render import batch_shapes, proposal_shapes, shapes
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "docs" / "schemas"
 
@@ -23,12 +23,15 @@ TYPED: dict[str, tuple[type, frozenset[str]]] = {
     "members": (shapes.MembersResult, frozenset()),
     "propose": (proposal_shapes.ProposalResult, frozenset()),
     "propose-explain": (proposal_shapes.ExplainResult, frozenset()),
+    "rotate-all": (batch_shapes.RotateAllResult, frozenset()),
+    "propose-all": (batch_shapes.ProposeAllResult, frozenset()),
+    "summary": (batch_shapes.SummaryResult, frozenset()),
 }
 # Objects whose keys depend on the data (award ids) or on a condition's kind: plain JSON objects
 # in the type, their keys listed by the schema.
 OPEN_OBJECTS = {"votes", "params", "actual", "detail"}
 # Where the schema does not describe the items yet (the sample data has none to check them by).
-UNDESCRIBED = {"$.settled"}
+UNDESCRIBED = {"$.settled", "$.blocs.proposal.settled"}
 
 
 def typed_dicts(annotation: Any) -> list[type]:
@@ -48,22 +51,36 @@ def object_schema(schema: dict[str, Any]) -> dict[str, Any] | None:
     return items if isinstance(items, dict) and "properties" in items else None
 
 
-def mismatches(typed: type, schema: dict[str, Any], where: str, extra: frozenset[str]) -> list[str]:
-    """Where the TypedDict and the object schema disagree on keys, recursively."""
-    hints = get_type_hints(typed, localns={"Json": Json})  # JsonObject's recursive alias
+def merged_hints(typed: list[type]) -> tuple[dict[str, list[Any]], set[str]]:
+    """The keys of one TypedDict, or of a union of them (a batch entry: done or failed), with
+    each key's annotations and the keys every member requires."""
+    hints: dict[str, list[Any]] = {}
+    required: set[str] | None = None
+    for one in typed:
+        for key, annotation in get_type_hints(one, localns={"Json": Json}).items():
+            hints.setdefault(key, []).append(annotation)  # Json: JsonObject's recursive alias
+        keys = set(one.__required_keys__)  # type: ignore[attr-defined]
+        required = keys if required is None else required & keys
+    return hints, required or set()
+
+
+def mismatches(
+    typed: type | list[type], schema: dict[str, Any], where: str, extra: frozenset[str]
+) -> list[str]:
+    """Where the TypedDict(s) and the object schema disagree on keys, recursively."""
+    hints, required = merged_hints(typed if isinstance(typed, list) else [typed])
     keys = set(hints)
-    required = set(typed.__required_keys__)  # type: ignore[attr-defined]
     properties = set(schema["properties"])
     found = []
     if keys | extra != properties:
         found.append(f"{where}: type {sorted(keys ^ (properties - extra))} differ from schema")
     if required != set(schema.get("required", [])):
         found.append(f"{where}: required {sorted(required ^ set(schema.get('required', [])))}")
-    for key, annotation in hints.items():
-        inner = typed_dicts(annotation)
+    for key, found_types in hints.items():
+        inner = list(dict.fromkeys(t for a in found_types for t in typed_dicts(a)))
         sub = object_schema(schema["properties"].get(key, {}))
         if inner and sub is not None:
-            found += mismatches(inner[0], sub, f"{where}.{key}", frozenset())
+            found += mismatches(inner, sub, f"{where}.{key}", frozenset())
         elif f"{where}.{key}" in UNDESCRIBED:
             assert schema["properties"][key].get("items") == {}, f"{where}.{key} is described now"
         elif inner or (sub is not None and key not in OPEN_OBJECTS):
@@ -72,7 +89,7 @@ def mismatches(typed: type, schema: dict[str, Any], where: str, extra: frozenset
 
 
 class TestTypedResults:
-    """The TypedDicts in render/shapes.py mirror the closed schemas under docs/schemas."""
+    """The TypedDicts in render/*shapes.py mirror the closed schemas under docs/schemas."""
 
     @pytest.mark.parametrize("name", sorted(TYPED))
     def test_keys_match_the_schema(self, name: str) -> None:
@@ -93,4 +110,19 @@ class TestTypedResults:
         schema["properties"]["members"]["items"]["properties"]["extra"] = {"type": "string"}
         assert mismatches(shapes.MembersResult, schema, "$", frozenset()) == [
             "$.members: type ['extra'] differ from schema"
+        ]
+
+    def test_a_batch_entry_is_done_or_failed(self) -> None:
+        """A key only the done entry has is optional in the union; the failed entry's error too."""
+        hints, required = merged_hints([batch_shapes.ProposeDone, batch_shapes.FailedEntry])
+        assert set(hints) == {"bloc", "ok", "proposal", "error"}
+        assert required == {"bloc", "ok"}
+
+    def test_a_key_missing_from_the_failed_entry_is_found(self) -> None:
+        """A key the schema lists for a failed bloc's error, and the type lacks, is reported."""
+        schema = json.loads((SCHEMAS / "summary.schema.json").read_text(encoding="utf-8"))
+        error = schema["properties"]["blocs"]["items"]["properties"]["error"]
+        error["properties"]["trace"] = {"type": "string"}
+        assert mismatches(batch_shapes.SummaryResult, schema, "$", frozenset()) == [
+            "$.blocs.error: type ['trace'] differ from schema"
         ]

@@ -125,6 +125,37 @@ class TestSummaryFlags:
         assert "blocs ran under different rules this year" in " ".join(table.stdout.split())
 
 
+class TestReportProvincePage:
+    """`report --all` sums the province up as `summary` does, under the province's rules."""
+
+    def test_an_added_award_is_named_and_counted(
+        self, province: Path, khoi: Invoke, tmp_path: Path
+    ) -> None:
+        """The province's added award has its name in the blocs' proposals and its count in
+        the totals, as in `summary`, not its id and no row."""
+        quy_che(province, extra_awards=[EXTRA_AWARD])
+        page = tmp_path / "tinh.html"
+        result = khoi("report", "2021", "--all", "-o", str(page), "-q", "--data", str(province))
+        assert result.exit_code == 0, result.stderr
+        html = page.read_text(encoding="utf-8")
+        section = html[: html.index('id="bloc-khoi-a"')]  # the province's part of the book
+        assert "<strong>bang-khen-btv</strong>" not in section
+        assert "<strong>Bằng khen của Ban Thường vụ Tỉnh ủy</strong>" in section
+        assert '<td>Bằng khen của Ban Thường vụ Tỉnh ủy</td><td class="num">2</td>' in section
+
+    def test_the_caps_follow_the_province_file(
+        self, province: Path, khoi: Invoke, tmp_path: Path
+    ) -> None:
+        """A cap the province reads as bloc leaders is checked so on the page too."""
+        quy_che(province, caps={"co-chinh-phu": {"of": "leaders"}})
+        page = tmp_path / "tinh.html"
+        result = khoi("report", "2021", "--all", "-o", str(page), "-q", "--data", str(province))
+        assert result.exit_code == 0, result.stderr
+        html = " ".join(page.read_text(encoding="utf-8").split())
+        assert "(20% of 2 bloc leaders, rounded down)" in html
+        assert "units meeting the standard" not in html
+
+
 class TestCheck:
     """`khoi check` validates the province's file and warns about uncovered years."""
 

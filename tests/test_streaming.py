@@ -131,7 +131,7 @@ def test_summary_keeps_only_the_facts_it_prints(
 ) -> None:
     """`summary` keeps, per bloc, only the leading and proposed standings and those a cap
     counts (units meeting the provincial-flag standard), and keeps no results."""
-    from khoi_thidua.render import batch as batch_view
+    from khoi_thidua.render import summary as batch_view
 
     kept: list[Any] = []
     real = batch_view.summary_facts

@@ -8,10 +8,15 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from khoi_thidua.errors import ExitCode, InternalError, KhoiError
 from khoi_thidua.i18n import t
+
+if TYPE_CHECKING:
+    from khoi_thidua.render.batch_shapes import ErrorEntry, FailedEntry, ProposeEntry, RotateEntry
+    from khoi_thidua.render.proposal_shapes import ProposalResult
+    from khoi_thidua.render.shapes import RotateResult
 
 T = TypeVar("T")
 PROGRESS_MIN_BLOCS = 10  # fewer blocs finish before a bar would be worth drawing
@@ -89,14 +94,14 @@ def _run_one(bloc_dir: Path, work: Callable[[Path], T]) -> BlocRun[T]:
         return BlocRun(bloc_dir, None, InternalError.from_exception(exc))
 
 
-def _report(run: BlocRun[Any]) -> None:
+def _report(run: BlocRun[T]) -> None:
     from khoi_thidua.cli.boundary import report_error
 
     assert run.error is not None
     report_error(run.error, prefix=f"[{run.bloc_id}] ")
 
 
-def exit_code(runs: Iterable[BlocRun[Any]]) -> int:
+def exit_code(runs: Iterable[BlocRun[T]]) -> int:
     """0 when every bloc succeeded; the failures' code when they agree; PARTIAL otherwise."""
     codes = {int(r.error.exit_code) for r in runs if r.error is not None}
     if not codes:
@@ -106,24 +111,27 @@ def exit_code(runs: Iterable[BlocRun[Any]]) -> int:
     return ExitCode.PARTIAL
 
 
-def entries(runs: list[BlocRun[dict[str, Any]]], key: str) -> list[dict[str, Any]]:
-    """The JSON entries of an ``--all`` run: ``{bloc, ok: true, <key>: value}`` or the error."""
-    return [entry(run, key) for run in runs]
-
-
-def entry(run: BlocRun[dict[str, Any]], key: str) -> dict[str, Any]:
-    """One bloc's JSON entry: ``{bloc, ok: true, <key>: value}``, or ``ok: false`` and the error."""
+def rotate_entry(run: BlocRun[RotateResult]) -> RotateEntry:
+    """One bloc's entry of ``rotate --all``: ``{bloc, ok: true, result}``, or the error."""
     if run.value is not None:
-        return {"bloc": run.value["bloc"], "ok": True, key: run.value}
+        return {"bloc": run.value["bloc"], "ok": True, "result": run.value}
     return failed_entry(run)
 
 
-def failed_entry(run: BlocRun[Any]) -> dict[str, Any]:
+def proposal_entry(run: BlocRun[ProposalResult]) -> ProposeEntry:
+    """One bloc's entry of ``propose --all``: ``{bloc, ok: true, proposal}``, or the error."""
+    if run.value is not None:
+        return {"bloc": run.value["bloc"], "ok": True, "proposal": run.value}
+    return failed_entry(run)
+
+
+def failed_entry(run: BlocRun[T]) -> FailedEntry:
     """The entry of a bloc that failed: its folder's name as id, and the error."""
     return {"bloc": {"id": run.bloc_id}, "ok": False, "error": error_dict(run.error)}
 
 
-def error_dict(error: KhoiError | None) -> dict[str, Any]:
+def error_dict(error: KhoiError | None) -> ErrorEntry:
+    """A failed bloc's error as its entry shows it: message, fix and exit code."""
     if error is None:  # a bloc whose work returned nothing: not an error of its own
         return {"message": t("no result"), "hint": "", "exit_code": int(ExitCode.SOFTWARE)}
     return {"message": error.message, "hint": error.hint, "exit_code": int(error.exit_code)}

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
@@ -19,8 +19,13 @@ if TYPE_CHECKING:
 
 PIPE_WIDTH = 120  # tables written to a file or pipe are not squeezed to 80 columns
 
+# A JSON document as the renderers build it: a TypedDict of a closed schema under docs/schemas
+# (every TypedDict is a Mapping[str, object]; json.dumps walks its values).
+JsonDocument = Mapping[str, object]
+D = TypeVar("D", bound=JsonDocument)
 
-def _console(stream: Any) -> Console:
+
+def _console(stream: TextIO) -> Console:
     from rich.console import Console
 
     is_tty = hasattr(stream, "isatty") and stream.isatty()
@@ -44,14 +49,14 @@ def err_console() -> Console:
     return _console(sys.stderr)
 
 
-def to_json(data: Any) -> str:
+def to_json(data: JsonDocument) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
 
 
 def write_json_document(
-    head: dict[str, Any],
+    head: JsonDocument,
     key: str,
-    items: Iterable[dict[str, Any]],
+    items: Iterable[JsonDocument],
     output: Path | None,
     quiet: bool = False,
     force: bool = False,
@@ -94,7 +99,7 @@ def write_json_document(
 
 
 def emit(
-    data: Mapping[str, object],
+    data: JsonDocument,
     view: RenderableType | Callable[[], RenderableType] | None,
     as_json: bool,
 ) -> None:
@@ -176,13 +181,13 @@ def write_or_print(
 
 
 def export(
-    data: Any,
+    data: D,
     fmt: Format,
     output: Path | None,
-    rows: Any,
-    markdown: Any,
-    view: Any,
-    workbook: Any,
+    rows: Callable[[D], tuple[list[str], list[list[object]]]] | None,
+    markdown: Callable[[D], str] | None,
+    view: Callable[[D], RenderableType],
+    workbook: Callable[[D], bytes] | None,
     quiet: bool = False,
     force: bool = False,
 ) -> None:
@@ -195,14 +200,14 @@ def export(
         raise UsageError(t("--format {format} is not available here", format=fmt.value))
     if fmt is Format.json:
         write_or_print(to_json(data) + "\n", output, quiet, force)
-    elif fmt is Format.csv:
+    elif fmt is Format.csv and rows is not None:
         from khoi_thidua.render.flat import to_csv
 
         header, body = rows(data)
         write_or_print(to_csv(header, body), output, quiet, force)
-    elif fmt is Format.markdown:
+    elif fmt is Format.markdown and markdown is not None:
         write_or_print(markdown(data), output, quiet, force)
-    elif fmt is Format.xlsx:
+    elif fmt is Format.xlsx and workbook is not None:
         if output is None:
             raise UsageError(t("--format xlsx needs --output FILE.xlsx"))
         write_or_print(workbook(data), output, quiet, force)

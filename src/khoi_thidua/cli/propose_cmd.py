@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,9 @@ from khoi_thidua.cli.options import (
 from khoi_thidua.cli.output import export, to_json, write_json_document, write_or_print
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import current, t
+
+if TYPE_CHECKING:
+    from khoi_thidua.render.proposal_shapes import ProposalResult
 
 
 def propose(
@@ -134,44 +137,46 @@ def _propose_all(
 ) -> None:
     from khoi_thidua import store, workflows
     from khoi_thidua.cli import batch
+    from khoi_thidua.i18n import current
     from khoi_thidua.render import batch as batch_view
     from khoi_thidua.render import proposal as view
 
-    def work(bloc_dir: Path) -> dict[str, Any]:
+    def work(bloc_dir: Path) -> ProposalResult:
         bloc = store.load_bloc(bloc_dir)
         target = year if year is not None else workflows.default_results_year(bloc_dir)
         proposal = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
-        return dict(view.proposal_dict(current(), bloc, proposal))
+        return view.proposal_dict(current(), bloc, proposal)
 
     if fmt is Format.json:
         # One bloc at a time, written and let go: memory stays flat at any province size.
-        failed: list[batch.BlocRun[dict[str, Any]]] = []
-        items = (batch.entry(run, "proposal") for run in batch.each_bloc(data, work, quiet, failed))
-        write_json_document(batch_view.batch_head(year=year), "blocs", items, output, quiet, force)
+        failed: list[batch.BlocRun[ProposalResult]] = []
+        runs = batch.each_bloc(data, work, quiet, failed)
+        items = (batch.proposal_entry(run) for run in runs)
+        write_json_document(batch_view.batch_head(year), "blocs", items, output, quiet, force)
         code = batch.exit_code(failed)
         if code:
             raise typer.Exit(code)
         return
-    runs = batch.over_blocs(data, work, quiet)
-    payload = batch_view.batch_dict(batch.entries(runs, "proposal"), year=year)
+    done = batch.over_blocs(data, work, quiet)
+    payload = batch_view.propose_all_dict(year, [batch.proposal_entry(run) for run in done])
+    msgs = current()
     export(
         payload,
         fmt,
         output,
         batch_view.propose_all_rows,
         None,
-        batch_view.propose_all_view,
+        lambda data: batch_view.propose_all_view(data, msgs),
         None,
         quiet,
         force,
     )
-    code = batch.exit_code(runs)
+    code = batch.exit_code(done)
     if code:
         raise typer.Exit(code)
 
 
-def _proposal_workbook(data: dict[str, Any]) -> bytes:
+def _proposal_workbook(data: ProposalResult) -> bytes:
     from khoi_thidua.office.workbook_export import proposal_workbook
 
-    workbook: bytes = proposal_workbook(data)
-    return workbook
+    return proposal_workbook(data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -119,41 +119,34 @@ def _province_pages(
 ) -> tuple[dict[str, str], int]:
     """The province page and one page per bloc (or one book), and the batch's exit code."""
     from khoi_thidua import store
-    from khoi_thidua.awards.province import check_caps
     from khoi_thidua.cli import batch
-    from khoi_thidua.render import batch as batch_view
+    from khoi_thidua.i18n import current
+    from khoi_thidua.render import summary as summary_view
     from khoi_thidua.render.html import bloc_page as bloc_view
     from khoi_thidua.render.html import province_page as province_view
     from khoi_thidua.report_data import BlocReport, bloc_report
-    from khoi_thidua.store.packs import shipped_pack_for
+    from khoi_thidua.store.packs import province_pack_for
 
-    pack = shipped_pack_for(year)
+    pack = province_pack_for(data, year)
 
     def work(bloc_dir: Path) -> BlocReport:
         return bloc_report(bloc_dir, store.load_bloc(bloc_dir), year)
 
     runs = batch.over_blocs(data, work, quiet)
     done = [r.value for r in runs if r.value is not None]
-    failed: list[dict[str, Any]] = [
-        {"bloc": {"id": r.bloc_id}, "ok": False, "error": batch.error_dict(r.error)}
-        for r in runs
-        if r.error is not None
-    ]
-    proposals = [d.proposal for d in done]
-    summary = batch_view.summary_dict(
-        year, pack, [(d.bloc, d.proposal) for d in done], failed, check_caps(pack, proposals)
-    )
+    failed = [batch.failed_entry(r) for r in runs if r.error is not None]
+    facts = [(d.bloc, d.proposal) for d in done]
+    summary = summary_view.province_summary(year, pack, facts, failed)  # as `summary` says it
+    msgs = current()
     provinces = sorted({d.bloc.province for d in done if d.bloc.province})
     province = provinces[0] if len(provinces) == 1 else ""
     if single:
-        sections = [
-            (d.bloc.id, bloc_view.bloc_section(current(), d, public, heading=2)) for d in done
-        ]
-        return {INDEX: province_view.province_book(summary, province, sections, public)}, (
+        sections = [(d.bloc.id, bloc_view.bloc_section(msgs, d, public, heading=2)) for d in done]
+        return {INDEX: province_view.province_book(summary, province, sections, public, msgs)}, (
             batch.exit_code(runs)
         )
     links = {d.bloc.id: f"bloc-{d.bloc.id}.html" for d in done}
-    pages = {INDEX: province_view.province_page(summary, province, links, public)}
+    pages = {INDEX: province_view.province_page(summary, province, links, public, msgs)}
     for d in done:
-        pages[links[d.bloc.id]] = bloc_view.bloc_page(current(), d, public, INDEX)
+        pages[links[d.bloc.id]] = bloc_view.bloc_page(msgs, d, public, INDEX)
     return pages, batch.exit_code(runs)

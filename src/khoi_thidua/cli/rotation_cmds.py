@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,7 +27,7 @@ from khoi_thidua.render import rotation as view
 from khoi_thidua.schema.fields import nfc
 
 if TYPE_CHECKING:
-    from khoi_thidua.render.shapes import RecordedResult
+    from khoi_thidua.render.shapes import RecordedResult, RotateResult
 
 MAX_PLAN_YEARS = 100
 
@@ -142,15 +142,15 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
     from khoi_thidua.cli import batch
     from khoi_thidua.render import batch as batch_view
 
-    def work(bloc_dir: Path) -> dict[str, Any]:
+    def work(bloc_dir: Path) -> RotateResult:
         bloc = store.load_bloc(bloc_dir)
         target = year if year is not None else rotation.default_year(bloc)
-        return dict(view.rotate_dict(current(), bloc, rotation.leadership_in(bloc, target)))
+        return view.rotate_dict(current(), bloc, rotation.leadership_in(bloc, target))
 
     runs = batch.over_blocs(data, work, quiet)
-    payload = batch_view.batch_dict(batch.entries(runs, "result"), year=year)
+    payload = batch_view.rotate_all_dict(year, [batch.rotate_entry(run) for run in runs])
     if not quiet:
-        emit(payload, lambda: batch_view.rotate_all_view(payload), as_json)
+        emit(payload, lambda: batch_view.rotate_all_view(payload, current()), as_json)
     code = batch.exit_code(runs)
     if code:
         raise typer.Exit(code)

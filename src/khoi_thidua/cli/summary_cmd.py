@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +18,9 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import check_output, export
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
+
+if TYPE_CHECKING:
+    from khoi_thidua.render.batch_shapes import SummaryResult
 
 
 def summary(
@@ -48,11 +50,10 @@ def summary(
     """
     from khoi_thidua import store, workflows
     from khoi_thidua.awards.proposal import Proposal
-    from khoi_thidua.awards.province import check_all_caps, rule_groups
     from khoi_thidua.cli import batch
+    from khoi_thidua.i18n import current
     from khoi_thidua.model import Bloc
-    from khoi_thidua.render import batch as batch_view
-    from khoi_thidua.render.pack_choice import groups_dict
+    from khoi_thidua.render import summary as view
     from khoi_thidua.store.packs import province_pack_for
 
     check_output(output, force)
@@ -63,28 +64,22 @@ def summary(
 
     def work(bloc_dir: Path) -> tuple[Bloc, Proposal]:
         bloc = store.load_bloc(bloc_dir)
-        return batch_view.summary_facts(bloc, workflows.proposal_for(bloc_dir, bloc, year))
+        return view.summary_facts(bloc, workflows.proposal_for(bloc_dir, bloc, year))
 
     runs = batch.over_blocs(data, work, quiet)  # each bloc's few facts: flat in memory
     done = [r.value for r in runs if r.value is not None]
     failed = [batch.failed_entry(r) for r in runs if r.error is not None]
-    proposals = [p for _, p in done]
-    caps = check_all_caps(pack, proposals)
-    known = {a.id for a in pack.awards}
-    added = {a.id: a for p in proposals for a in p.pack.awards if a.id not in known}
-    pack = dataclasses.replace(pack, awards=(*pack.awards, *added.values()))  # in the totals
-    payload = batch_view.summary_dict(year, pack, done, failed, caps)
-    payload["rules"] = groups_dict(rule_groups(proposals))
-    payload["mixed_rules"] = len(payload["rules"]) > 1
+    payload = view.province_summary(year, pack, done, failed)
+    msgs = current()
     if as_json:
         fmt = Format.json
     export(
         payload,
         fmt,
         output,
-        batch_view.summary_rows,
-        batch_view.summary_markdown,
-        batch_view.summary_view,
+        lambda data: view.summary_rows(data, msgs),
+        lambda data: view.summary_markdown(data, msgs),
+        lambda data: view.summary_view(data, msgs),
         _summary_workbook,
         quiet,
         force,
@@ -94,8 +89,7 @@ def summary(
         raise typer.Exit(code)
 
 
-def _summary_workbook(data: dict[str, Any]) -> bytes:
+def _summary_workbook(data: SummaryResult) -> bytes:
     from khoi_thidua.office.workbook_export import summary_workbook
 
-    workbook: bytes = summary_workbook(data)
-    return workbook
+    return summary_workbook(data)

@@ -6,15 +6,19 @@ someone corrects a figure, and people who work in Excel see it where they work.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.i18n import t
 from khoi_thidua.office.cells import set_widths, style_header
 
+if TYPE_CHECKING:
+    from khoi_thidua.render.batch_shapes import SummaryResult
+    from khoi_thidua.render.proposal_shapes import ProposalResult
+
 CHART_ANCHOR = "D2"
 
 
-def add_score_chart(wb: Any, data: dict[str, Any]) -> None:
+def add_score_chart(wb: Any, data: ProposalResult) -> None:
     """A "chart" sheet: each ranked member's score as a bar, best first, from cells beside it."""
     from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped]
 
@@ -38,7 +42,7 @@ def add_score_chart(wb: Any, data: dict[str, Any]) -> None:
     names = Reference(ws, min_col=1, min_row=2, max_row=len(ranked) + 1)
     chart.add_data(values, titles_from_data=True)
     chart.set_categories(names)
-    low = min(s["score"] for s in ranked)
+    low = min(score for s in ranked if (score := s["score"]) is not None)
     chart.y_axis.scaling.min = max(0, int(low) - 5)  # the differences people argue over show
     chart.y_axis.delete = False
     chart.x_axis.delete = False
@@ -47,7 +51,7 @@ def add_score_chart(wb: Any, data: dict[str, Any]) -> None:
     ws.add_chart(chart, CHART_ANCHOR)
 
 
-def add_totals_chart(wb: Any, data: dict[str, Any]) -> None:
+def add_totals_chart(wb: Any, data: SummaryResult) -> None:
     """A "chart" sheet of the province: proposals per award, with each cap's limit beside it."""
     from openpyxl.chart import BarChart, Reference
 

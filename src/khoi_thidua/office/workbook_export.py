@@ -7,7 +7,7 @@ awards, legal bases) is written as recorded.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.i18n import t, tn
 from khoi_thidua.office.cells import (
@@ -19,13 +19,17 @@ from khoi_thidua.office.cells import (
 )
 from khoi_thidua.office.score_chart import add_score_chart, add_totals_chart
 
+if TYPE_CHECKING:
+    from khoi_thidua.render.batch_shapes import SummaryResult
+    from khoi_thidua.render.proposal_shapes import ProposalResult
+
 TITLE_ROW = 1
 SUBTITLE_ROW = 2
 TABLE_HEADER_ROW = 4  # row 3 is left empty between the titles and the table
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 
 
-def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
+def proposal_workbook(proposal_data: ProposalResult) -> bytes:
     """The proposal as .xlsx: the units proposed, the full ranking, and the legal basis."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
@@ -39,17 +43,17 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
     ws.title = t("Proposals")
     rows: list[list[object]] = []
     for index, item in enumerate(data["proposed"], start=1):
-        standing = standings.get(item["member"]["id"], {})
-        award = item["award"] or {}
+        standing = standings.get(item["member"]["id"])
+        award = item["award"]
         rows.append(
             [
                 index,
                 item["member"]["name"],
                 item["rank"],
-                standing.get("score"),
-                standing.get("total_votes"),
-                award.get("name", ""),
-                award.get("basis", ""),
+                standing["score"] if standing else None,
+                standing["total_votes"] if standing else None,
+                award["name"] if award else "",
+                award["basis"] if award else "",
             ]
         )
     _table(
@@ -74,7 +78,7 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
     ranking = wb.create_sheet(t("Ranking"))
     rows = []
     for s in data["standings"]:
-        award = s["award"] or {}
+        chosen = s["award"]
         rows.append(
             [
                 s["rank"],
@@ -85,8 +89,8 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
                 s["rating_label"] or "",
                 *[s["votes"].get(a, 0) for a in award_ids],
                 s["total_votes"],
-                award.get("name", ""),
-                s.get("reason", ""),
+                chosen["name"] if chosen else "",
+                s["reason"],
             ]
         )
     _table(
@@ -113,7 +117,7 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
     _table(
         basis,
         t("Legal basis — {rules}", rules=data["rule_pack"]["name"]),
-        data["rule_pack"].get("basis", ""),
+        data["rule_pack"]["basis"],
         [
             t("Award"),
             t("Basis"),
@@ -125,7 +129,7 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
         _basis_rows(data),
         [32, 50, 80, 12, 50, 12],
     )
-    if data.get("warnings"):
+    if data["warnings"]:
         notes = wb.create_sheet(t("Notes"))
         _table(
             notes,
@@ -141,14 +145,15 @@ def proposal_workbook(proposal_data: dict[str, Any]) -> bytes:
     return workbook_bytes(wb)
 
 
-def _basis_rows(data: dict[str, Any]) -> list[list[object]]:
+def _basis_rows(data: ProposalResult) -> list[list[object]]:
     """One row per award the bloc proposes: its basis, conditions and number of seats."""
     award_basis: dict[str, str] = {}
     conditions: dict[str, list[str]] = {}
     for standing in data["standings"]:
-        if standing["award"]:
-            award_basis[standing["award"]["id"]] = standing["award"]["basis"]
-        for decision in standing.get("decisions", []):
+        award = standing["award"]
+        if award:
+            award_basis[award["id"]] = award["basis"]
+        for decision in standing["decisions"]:
             found = conditions.setdefault(decision["award"], [])
             for condition in decision["conditions"]:
                 line = f"{condition['rule']} ({condition['basis']})"
@@ -169,7 +174,7 @@ def _basis_rows(data: dict[str, Any]) -> list[list[object]]:
     return rows
 
 
-def summary_workbook(summary_data: dict[str, Any]) -> bytes:
+def summary_workbook(summary_data: SummaryResult) -> bytes:
     """The province summary as .xlsx: proposals by bloc, totals, and the province-wide caps."""
     from openpyxl import Workbook
 
@@ -180,15 +185,16 @@ def summary_workbook(summary_data: dict[str, Any]) -> bytes:
     ws.title = t("Summary")
     rows: list[list[object]] = []
     for bloc in data["blocs"]:
-        name = bloc["bloc"].get("name", bloc["bloc"]["id"])
-        if not bloc.get("ok", True):
-            rows.append([name, "", "", "", t("Error: {message}", message=bloc["error"]["message"])])
+        if not bloc["ok"]:
+            message = t("Error: {message}", message=bloc["error"]["message"])
+            rows.append([bloc["bloc"]["id"], "", "", "", message])
             continue
+        name = bloc["bloc"]["name"]
         leaders = ", ".join(m["name"] for m in bloc["leaders"])
         if not bloc["proposed"]:
             rows.append([name, leaders, "", "", ""])
         for item in bloc["proposed"]:
-            ties = bloc.get("unresolved_ties", 0)
+            ties = bloc["unresolved_ties"]
             rows.append(
                 [
                     name,
@@ -218,7 +224,7 @@ def summary_workbook(summary_data: dict[str, Any]) -> bytes:
         t("Number of proposals for {year}", year=year),
         "",
         [t("Award"), t("Number proposed")],
-        [[t["name"], t["proposed"]] for t in data["totals"]],
+        [[total["name"], total["proposed"]] for total in data["totals"]],
         [40, 12],
     )
     caps = wb.create_sheet(t("Caps"))

@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from khoi_thidua.i18n import current, t
-from khoi_thidua.render.batch import cap_text
 from khoi_thidua.render.html.page import document, e, table
+from khoi_thidua.render.summary import cap_text
+
+if TYPE_CHECKING:
+    from khoi_thidua.i18n import Messages
+    from khoi_thidua.render.batch_shapes import CapEntry, FailedEntry, SummaryResult
 
 
-def province_title(year: int, province: str) -> str:
+def province_title(year: int, province: str, msgs: Messages) -> str:
     if province:
-        return t("Emulation blocs of {province}: summary of {year}", province=province, year=year)
-    return t("Emulation blocs: summary of {year}", year=year)
+        return msgs.t(
+            "Emulation blocs of {province}: summary of {year}", province=province, year=year
+        )
+    return msgs.t("Emulation blocs: summary of {year}", year=year)
 
 
 def province_section(
-    summary: dict[str, Any], province: str, links: dict[str, str], public: bool
+    summary: SummaryResult, province: str, links: dict[str, str], public: bool, msgs: Messages
 ) -> str:
     """The province summary; ``links`` maps a bloc id to its page (or its anchor)."""
     year = summary["year"]
-    done = [b for b in summary["blocs"] if b["ok"]]
-    failed = [b for b in summary["blocs"] if not b["ok"]]
+    failed: list[FailedEntry] = []
     rows = []
-    for entry in done:
+    for entry in summary["blocs"]:
+        if not entry["ok"]:
+            failed.append(entry)
+            continue
         bloc = entry["bloc"]
         href = links.get(bloc["id"])
         label = e(bloc["name"])
@@ -38,67 +45,74 @@ def province_section(
                 or "—",
             ]
         )
+    rules = msgs.t("Rules in force: {pack}", pack=summary["rule_pack"]["name"])
     parts = [
-        f'<h1 class="report-heading">{e(province_title(year, province))}</h1>',
-        f'<p class="lead">{e(t("Rules in force: {pack}", pack=summary["rule_pack"]["name"]))}'
-        + (f' · <span class="tag">{e(t("public version"))}</span>' if public else "")
+        f'<h1 class="report-heading">{e(province_title(year, province, msgs))}</h1>',
+        f'<p class="lead">{e(rules)}'
+        + (f' · <span class="tag">{e(msgs.t("public version"))}</span>' if public else "")
         + "</p>",
-        f"<h2>{e(t('Blocs, leading units and proposals'))}</h2>",
-        table([t("Bloc"), t("Leading unit"), t("Proposals")], rows, row_headers=True),
-        f"<h2>{e(t('Proposals per award'))}</h2>",
+        f"<h2>{e(msgs.t('Blocs, leading units and proposals'))}</h2>",
         table(
-            [t("Award"), t("Proposed")],
+            [msgs.t("Bloc"), msgs.t("Leading unit"), msgs.t("Proposals")], rows, row_headers=True
+        ),
+        f"<h2>{e(msgs.t('Proposals per award'))}</h2>",
+        table(
+            [msgs.t("Award"), msgs.t("Proposed")],
             [[e(x["name"]), str(x["proposed"])] for x in summary["totals"]],
             numeric=[1],
         ),
-        f"<h2>{e(t('Province-wide caps'))}</h2>",
-        _caps(summary["caps"]),
-        f"<h2>{e(t('Blocs that failed'))}</h2>",
-        _failed(failed),
+        f"<h2>{e(msgs.t('Province-wide caps'))}</h2>",
+        _caps(summary["caps"], msgs),
+        f"<h2>{e(msgs.t('Blocs that failed'))}</h2>",
+        _failed(failed, msgs),
     ]
     return "\n".join(parts)
 
 
-def _caps(caps: list[dict[str, Any]]) -> str:
+def _caps(caps: list[CapEntry], msgs: Messages) -> str:
     if not caps:
-        return f"<p>{e(t('The rules in force set no province-wide cap.'))}</p>"
+        return f"<p>{e(msgs.t('The rules in force set no province-wide cap.'))}</p>"
     items = []
     for cap in caps:
         css = "bad" if cap["exceeds"] else "ok"
         basis = f" <small>({e(cap['basis'])})</small>" if cap["basis"] else ""
-        items.append(f'<li><span class="{css}">{e(cap_text(cap))}</span>{basis}</li>')
+        items.append(f'<li><span class="{css}">{e(cap_text(cap, msgs))}</span>{basis}</li>')
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def _failed(failed: list[dict[str, Any]]) -> str:
+def _failed(failed: list[FailedEntry], msgs: Messages) -> str:
     if not failed:
-        return f'<p class="ok">{e(t("Every bloc was read and ranked."))}</p>'
+        return f'<p class="ok">{e(msgs.t("Every bloc was read and ranked."))}</p>'
     return table(
-        [t("Bloc"), t("Error"), t("How to fix it")],
+        [msgs.t("Bloc"), msgs.t("Error"), msgs.t("How to fix it")],
         [[e(b["bloc"]["id"]), e(b["error"]["message"]), e(b["error"]["hint"])] for b in failed],
         row_headers=True,
     )
 
 
 def province_page(
-    summary: dict[str, Any], province: str, links: dict[str, str], public: bool
+    summary: SummaryResult, province: str, links: dict[str, str], public: bool, msgs: Messages
 ) -> str:
     """The province's own page, linking to one page per bloc."""
     return document(
-        current(),
-        province_title(summary["year"], province),
-        province_section(summary, province, links, public),
+        msgs,
+        province_title(summary["year"], province, msgs),
+        province_section(summary, province, links, public, msgs),
     )
 
 
 def province_book(
-    summary: dict[str, Any], province: str, sections: list[tuple[str, str]], public: bool
+    summary: SummaryResult,
+    province: str,
+    sections: list[tuple[str, str]],
+    public: bool,
+    msgs: Messages,
 ) -> str:
     """One file holding the province page and every bloc's section, each on a new page."""
     links = {bloc_id: f"#bloc-{bloc_id}" for bloc_id, _ in sections}
-    body = province_section(summary, province, links, public)
+    body = province_section(summary, province, links, public, msgs)
     return document(
-        current(),
-        province_title(summary["year"], province),
+        msgs,
+        province_title(summary["year"], province, msgs),
         body + "\n" + "\n".join(section for _, section in sections),
     )
