@@ -150,6 +150,27 @@ class TestRealOutput:
             assert '"conference": "' in result.stdout, name
             assert errors(name, json.loads(result.stdout)) == [], name
 
+    def test_every_sample_year_and_unit_fits_the_proposal_schemas(
+        self, khoi: Invoke, sample_data: Path
+    ) -> None:
+        """Every results year of the sample, and every unit's explanation in it, validates:
+        the years without votes for a unit (2020) publish `missing` in the observation."""
+        bloc = sample_data / "khoi-co-quan-dang"
+        years = sorted(p.stem.split("-")[1] for p in bloc.glob("results-*.toml"))
+        members = [m["id"] for m in run_json(khoi, sample_data, "members")["members"]]
+        assert len(years) >= 3 and len(members) >= 9
+        for year in years:
+            result = khoi("propose", year, "--json", "--data", str(sample_data))
+            if result.exit_code == 66:  # a year no pack covers
+                continue
+            assert result.exit_code == 0, result.stderr
+            assert errors("propose", json.loads(result.stdout)) == [], year
+            for member in members:
+                args = ("propose", year, "--explain", member, "--json", "--data", str(sample_data))
+                explained = khoi(*args)
+                assert explained.exit_code == 0, explained.stderr
+                assert errors("propose-explain", json.loads(explained.stdout)) == [], (year, member)
+
     def test_a_cap_of_bloc_leaders_fits_the_summary_schema(
         self, khoi: Invoke, sample_data: Path
     ) -> None:
