@@ -177,9 +177,9 @@ class TestQuiet:
 PARSER_ERRORS = [
     (("foo",), "No such command 'foo'.", "Không có lệnh 'foo'."),
     (("rotte",), "Did you mean 'rotate'?", "Có phải ý bạn là 'rotate'?"),
-    (("rotate", "abc"), "Invalid value for 'year'", "Giá trị không hợp lệ cho 'year': không phải"),
-    (("rotate", "1800"), "Invalid value for 'year'", "phải từ 1945 trở lên"),
-    (("record-award", "2021"), "Missing argument 'member'.", "Thiếu đối số 'member'."),
+    (("rotate", "abc"), "Invalid value for 'YEAR'", "Giá trị không hợp lệ cho 'YEAR': không phải"),
+    (("rotate", "1800"), "Invalid value for 'YEAR'", "phải từ 1945 trở lên"),
+    (("record-award", "2021"), "Missing argument 'MEMBER'.", "Thiếu đối số 'MEMBER'."),
     (("decide", "2021"), "Missing option '--award'.", "Thiếu tùy chọn '--award'."),
     (
         ("propose", "2021", "--explai", "x"),

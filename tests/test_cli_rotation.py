@@ -164,7 +164,7 @@ class TestRotate:
         assert result.exit_code == ExitCode.USAGE
         assert result.stdout == ""
         assert "Traceback" not in result.stderr
-        assert "Invalid value for 'year'" in result.stderr
+        assert "Invalid value for 'YEAR'" in result.stderr
 
 
 # -- members and history ---------------------------------------------------------------------

@@ -74,3 +74,24 @@ def test_help_exits_zero(khoi: Invoke, path: tuple[str, ...], command: Command, 
     assert result.stderr == ""
     if not isinstance(command, Group):
         assert "Examples:" in result.stdout
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=ids(COMMANDS))
+def test_flags_show_no_value_and_arguments_their_name(
+    khoi: Invoke, path: tuple[str, ...], command: Command
+) -> None:
+    """A help screen never writes `--json <bool>` (a flag takes no value), and its usage line
+    names the arguments in capitals, as the help texts do (`[YEAR]`, not `[year]`)."""
+    result = khoi(*path, "--help", env={"COLUMNS": "200"})
+    assert "<bool>" not in result.stdout
+    usage = next(line for line in result.stdout.splitlines() if "Usage:" in line)
+    arguments = [p.name for p in command.params if p.param_type_name == "argument"]
+    for name in arguments:
+        assert name.upper() in usage and f"[{name}]" not in usage, usage
+
+
+def test_a_missing_argument_names_it_in_capitals(khoi: Invoke) -> None:
+    """The usage line of a usage error names the argument as the help does."""
+    result = khoi("template")
+    assert result.exit_code == 64
+    assert "khoi template [OPTIONS] {YEAR}" in result.stderr

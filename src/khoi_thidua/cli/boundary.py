@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 import typer
@@ -53,8 +54,20 @@ def parser_error(error: Any) -> None:
     translate_error(error)
 
 
+def plain_metavars(params: Iterable[Any]) -> None:
+    """A flag shows no value in help (not ``--json <bool>``) and an argument its name in
+    capitals (``YEAR``, as the help texts write it), in usage lines and errors alike."""
+    for param in params:
+        if param is None or getattr(param, "metavar", None) is not None:
+            continue
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+        elif getattr(param, "param_type_name", "") == "argument" and param.name:
+            param.metavar = param.name.upper()
+
+
 def write_usage(command: Any, ctx: Any, formatter: Any) -> None:
-    """The usage line ("Usage: khoi rotate [OPTIONS] [year]"), its prefix translated."""
+    """The usage line ("Usage: khoi rotate [OPTIONS] [YEAR]"), its prefix translated."""
     pieces = command.collect_usage_pieces(ctx)
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("Usage: "))
 
@@ -64,6 +77,7 @@ class KhoiCommand(TyperCommand):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         apply_typer_titles()
+        plain_metavars([*self.params, self.get_help_option(ctx)])
         super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -89,6 +103,7 @@ class KhoiGroup(TyperGroup):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         apply_typer_titles()
+        plain_metavars([*self.params, self.get_help_option(ctx)])
         super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup
+from khoi_thidua.cli.boundary import KhoiCommand, KhoiGroup, plain_metavars
 
 # name → (module under khoi_thidua.cli, function). The order is the order of `khoi --help`.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -49,6 +49,7 @@ def load_command(name: str, markup: Any) -> Any:
     single = typer.Typer(add_completion=False, rich_markup_mode=markup)
     single.command(name, cls=KhoiCommand)(getattr(code, function))
     command = typer.main.get_command(single)
+    plain_metavars(command.params)  # before parsing: the parser's errors name them too
     if i18n.language() != "en":
         from khoi_thidua.cli.language import translate_command
 
