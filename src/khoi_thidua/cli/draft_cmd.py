@@ -137,7 +137,7 @@ def draft(
         bloc=bloc,
         year=year,
         results=results,
-        proposal=dict(proposal_dict(bloc, proposal)),
+        proposal=proposal_dict(bloc, proposal),
         chair=chair_name or None,
         vice_chair=(
             bloc.member(leadership.vice_chair).name
