@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.awards.rules import DateRange, RulePack
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages, current, t
 
 if TYPE_CHECKING:
     from khoi_thidua.render.proposal_shapes import RulesChoice
+    from khoi_thidua.render.rules_shapes import RulesGroup
 
 
 def span_text(made: DateRange) -> str:
@@ -73,7 +75,7 @@ def choice_dict(pack: RulePack) -> RulesChoice:
     }
 
 
-def groups_dict(groups: list[tuple[RulePack, tuple[str, ...]]]) -> list[dict[str, Any]]:
+def groups_dict(groups: list[tuple[RulePack, tuple[str, ...]]]) -> list[RulesGroup]:
     """``summary``'s ``rules`` list: each pack and rules files, with the blocs that used them."""
     return [
         {
@@ -86,10 +88,20 @@ def groups_dict(groups: list[tuple[RulePack, tuple[str, ...]]]) -> list[dict[str
     ]
 
 
-def mixed_rules_text(data: dict[str, Any]) -> str:
+def mixed_groups_text(groups: Sequence[RulesGroup], msgs: Messages) -> str:
     """The summary's warning when blocs ran under different packs or rules files."""
     parts = [
         f"{g['pack']}{' + ' + ', '.join(g['files']) if g['files'] else ''}: {', '.join(g['blocs'])}"
-        for g in data.get("rules", [])
+        for g in groups
     ]
-    return t("blocs ran under different rules this year — {groups}", groups="; ".join(parts))
+    return msgs.t("blocs ran under different rules this year — {groups}", groups="; ".join(parts))
+
+
+def mixed_rules_text(data: dict[str, Any]) -> str:
+    """:func:`mixed_groups_text` of a summary's ``rules``, in the run's language.
+
+    Kept for render/batch.py while the summary is still a plain dict there; once the summary
+    is typed, its renderers call :func:`mixed_groups_text` with ``data["rules"]``.
+    """
+    groups: list[RulesGroup] = data.get("rules", [])
+    return mixed_groups_text(groups, current())
