@@ -65,7 +65,7 @@ def scores(
 
       khoi scores 2021 --write
     """
-    from khoi_thidua import workflows, year_flow
+    from khoi_thidua import i18n, workflows, year_flow
     from khoi_thidua.render import scores as view
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
@@ -74,10 +74,11 @@ def scores(
         _write(bloc_dir, bloc, reconciliation, quiet)
     if quiet:
         return
+    msgs = i18n.current()
     if explain is None:
         emit(
             view.scores_dict(bloc, reconciliation),
-            lambda: view.scores_view(bloc, reconciliation),
+            lambda: view.scores_view(bloc, reconciliation, msgs),
             as_json,
         )
         return
@@ -91,8 +92,8 @@ def scores(
             t("`{member}` is not a member of the bloc in {year}", member=member, year=year),
             t("run `khoi members {year}` to see who was", year=year),
         )
-    data_dict = view.explain_dict(bloc, reconciliation, unit)
-    emit(data_dict, lambda: view.explain_view(data_dict), as_json)
+    explained = view.explain_dict(bloc, reconciliation, unit, msgs)
+    emit(explained, lambda: view.explain_view(explained, msgs), as_json)
 
 
 def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation, quiet: bool) -> None:
