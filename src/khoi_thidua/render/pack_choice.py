@@ -2,65 +2,65 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from khoi_thidua.awards.rules import DateRange, RulePack
-from khoi_thidua.i18n import Messages, current, t
+from khoi_thidua.i18n import Messages, t
 
 if TYPE_CHECKING:
     from khoi_thidua.render.proposal_shapes import RulesChoice
-    from khoi_thidua.render.rules_shapes import RulesGroup
 
 
-def span_text(made: DateRange) -> str:
+def span_text(made: DateRange, msgs: Messages) -> str:
     """The dates of a pack's proposals, e.g. "2024-01-01 – 2025-06-30" or "from 2025-07-01"."""
     if made.start and made.end:
         return f"{made.start} – {made.end}"
     if made.start:
-        return t("from {date}", date=made.start)
+        return msgs.t("from {date}", date=made.start)
     if made.end:
-        return t("up to {date}", date=made.end)
+        return msgs.t("up to {date}", date=made.end)
     return "—"
 
 
-def choice_reason(pack: RulePack) -> str:
+def choice_reason(pack: RulePack, msgs: Messages) -> str:
     """Why ``pack`` applies: the conference date, the results year, or a rules file's pin."""
     choice = pack.choice
     if choice is None:
         return ""
     if choice.by == "pinned":
-        return t("pinned for {year} by {file}", year=choice.year, file=choice.pinned_in)
+        return msgs.t("pinned for {year} by {file}", year=choice.year, file=choice.pinned_in)
     if choice.by == "date":
-        text = t(
+        text = msgs.t(
             "chosen by the conference date {date}: proposals made {span} fall under it",
             date=choice.date,
-            span=span_text(pack.made),
+            span=span_text(pack.made, msgs),
         )
         if pack.made.unverified:
-            text += " " + t("(the boundary date is not verified: {basis})", basis=pack.made.basis)
+            text += " " + msgs.t(
+                "(the boundary date is not verified: {basis})", basis=pack.made.basis
+            )
         return text
     years = f"{pack.year_from}–{pack.year_to or '…'}"
     if choice.date is None:
-        return t(
+        return msgs.t(
             "no conference date recorded for {year}: chosen by the results year ({years})",
             year=choice.year,
             years=years,
         )
-    return t(
+    return msgs.t(
         "the conference date {date} falls in no pack's dates: chosen by the results year ({years})",
         date=choice.date,
         years=years,
     )
 
 
-def files_text(pack: RulePack) -> str:
+def files_text(pack: RulePack, msgs: Messages) -> str:
     """ "; then the rules of …" naming the province's and the bloc's rules files applied."""
     files = pack.sources[1:]
-    return "; " + t("then the rules of {files}", files=", ".join(files)) if files else ""
+    return "; " + msgs.t("then the rules of {files}", files=", ".join(files)) if files else ""
 
 
-def choice_dict(pack: RulePack) -> RulesChoice:
+def choice_dict(pack: RulePack, msgs: Messages) -> RulesChoice:
     """The ``rules`` object of the JSON outputs: the pack, what chose it and why."""
     choice = pack.choice
     return {
@@ -69,13 +69,13 @@ def choice_dict(pack: RulePack) -> RulesChoice:
         "chosen_by": choice.by if choice else None,
         "date": choice.date if choice else None,
         "pinned_in": (choice.pinned_in or None) if choice else None,
-        "reason": choice_reason(pack) + files_text(pack),
+        "reason": choice_reason(pack, msgs) + files_text(pack, msgs),
         "files": list(pack.sources[1:]),
         "unread_sources": [s.title for s in pack.unread_sources],
     }
 
 
-def groups_dict(groups: list[tuple[RulePack, tuple[str, ...]]]) -> list[RulesGroup]:
+def groups_dict(groups: list[tuple[RulePack, tuple[str, ...]]]) -> list[dict[str, Any]]:
     """``summary``'s ``rules`` list: each pack and rules files, with the blocs that used them."""
     return [
         {
@@ -88,20 +88,10 @@ def groups_dict(groups: list[tuple[RulePack, tuple[str, ...]]]) -> list[RulesGro
     ]
 
 
-def mixed_groups_text(groups: Sequence[RulesGroup], msgs: Messages) -> str:
+def mixed_rules_text(data: dict[str, Any]) -> str:
     """The summary's warning when blocs ran under different packs or rules files."""
     parts = [
         f"{g['pack']}{' + ' + ', '.join(g['files']) if g['files'] else ''}: {', '.join(g['blocs'])}"
-        for g in groups
+        for g in data.get("rules", [])
     ]
-    return msgs.t("blocs ran under different rules this year — {groups}", groups="; ".join(parts))
-
-
-def mixed_rules_text(data: dict[str, Any]) -> str:
-    """:func:`mixed_groups_text` of a summary's ``rules``, in the run's language.
-
-    Kept for render/batch.py while the summary is still a plain dict there; once the summary
-    is typed, its renderers call :func:`mixed_groups_text` with ``data["rules"]``.
-    """
-    groups: list[RulesGroup] = data.get("rules", [])
-    return mixed_groups_text(groups, current())
+    return t("blocs ran under different rules this year — {groups}", groups="; ".join(parts))

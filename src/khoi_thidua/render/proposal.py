@@ -8,7 +8,7 @@ from khoi_thidua.awards.conditions import ConditionCheck
 from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.awards.proposal import AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import AwardRule, RulePack
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import current, t
 from khoi_thidua.model import RATING_SHORT_VI, SCHEMA_VERSION, Bloc
 from khoi_thidua.render.conference import (
     conference_reason,
@@ -124,7 +124,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> ProposalResult:
             "years": {"from": pack.year_from, "to": pack.year_to},
             "sources": list(pack.sources),
         },
-        "rules": choice_dict(pack),
+        "rules": choice_dict(pack, current()),
         "members": proposal.members,
         "leader": {
             "members": [member_entry(bloc, m) for m in proposal.leading.members],

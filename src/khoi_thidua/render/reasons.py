@@ -20,7 +20,7 @@ from khoi_thidua.awards.proposal import (
     Standing,
 )
 from khoi_thidua.awards.rules import RulePack
-from khoi_thidua.i18n import language, t, tn
+from khoi_thidua.i18n import current, language, t, tn
 from khoi_thidua.numbers import format_number
 from khoi_thidua.render.score_source import computed_score_text
 
@@ -237,7 +237,7 @@ def notice_text(notice: Notice, proposal: Proposal, names: dict[str, str]) -> st
     if notice.code in ("computed_score", "typed_score", "rating_capped", "excluded"):
         # the year's plan (render/score_source)
         return computed_score_text(
-            notice.code, d, names.get(d["member"], d["member"]), proposal.year
+            notice.code, d, names.get(d["member"], d["member"]), proposal.year, current()
         )
     if notice.code == "pack_note":
         return str(d["text"] if language() == "vi" else d.get("text_en", d["text"]))

@@ -78,15 +78,15 @@ def _award_dict(award: AwardRule, pack: RulePack, year: int, msgs: Messages) -> 
 def rules_dict(bloc: Bloc, pack: RulePack, year: int, msgs: Messages) -> RulesResult:
     """The documented JSON shape of ``khoi rules --json``.
 
-    ``msgs`` words the quotas; the conditions and the pack's choice are worded by the kinds
-    and by render.pack_choice, which propose shares, in the run's language.
+    ``msgs`` words the quotas and the pack's choice; the conditions (``describe``) are still
+    worded by their kinds in the run's language.
     """
     names = {a.id: a.name for a in pack.awards}
     return {
         "schema": SCHEMA_VERSION,
         "bloc": {"id": bloc.id, "name": bloc.name},
         "year": year,
-        "rules": choice_dict(pack),
+        "rules": choice_dict(pack, msgs),
         "pack": {
             "id": pack.id,
             "name": pack.name,
@@ -95,7 +95,7 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int, msgs: Messages) -> RulesRe
             "made": {
                 "from": pack.made.start,
                 "to": pack.made.end,
-                "text": span_text(pack.made),
+                "text": span_text(pack.made, msgs),
                 "basis": pack.made.basis,
                 "unverified": pack.made.unverified,
             },

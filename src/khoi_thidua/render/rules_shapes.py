@@ -123,12 +123,3 @@ class RulesResult(TypedDict):
     votes_of: VoteBase
     awards: list[AwardRuleEntry]
     caps: list[CapRule]
-
-
-class RulesGroup(TypedDict):
-    """A pack and the rules files applied, with the blocs that ran under them (`summary`)."""
-
-    pack: str
-    name: str
-    files: list[str]
-    blocs: list[str]
