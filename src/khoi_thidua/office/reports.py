@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import DISCIPLINE_LABELS_VI, RATING_LABELS_VI, Bloc, Discipline, Rating
 from khoi_thidua.numbers import format_date, format_number
 from khoi_thidua.office.columns import CONFERENCE_FIELDS, Column
 from khoi_thidua.office.results_import import UNCHANGED, WRITTEN, Imported, ImportOutcome
+from khoi_thidua.render.import_shapes import ImportResultsResult, Scalar
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def import_dict(
     bloc: Bloc, year: int, imported: Imported, outcome: ImportOutcome
-) -> dict[str, Any]:
+) -> ImportResultsResult:
     """The documented JSON shape of ``khoi import-results --json``."""
     return {
         "schema": 1,
@@ -112,10 +113,12 @@ def _show(field: str, value: object) -> str:
     return str(value)
 
 
-def _json(value: object) -> object:
+def _json(value: object) -> Scalar:
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)  # not reached: every field of a results file is one of the above
 
 
 def field_labels(columns: Sequence[Column]) -> dict[str, str]:
