@@ -99,23 +99,9 @@ def scores(
 def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation, quiet: bool) -> None:
     from khoi_thidua.cli.output import say
     from khoi_thidua.i18n import t
-    from khoi_thidua.store.score_records import ComputedScore, write_scores
+    from khoi_thidua.year_flow import write_final_scores
 
-    write_cap = reconciliation.plan.write_rating_cap
-    computed = [
-        ComputedScore(
-            unit.unit,
-            float(unit.final.score),
-            float(unit.final.self_score) if unit.final.self_score is not None else None,
-            tuple((cid, float(points)) for cid, points in unit.final.criteria),
-            unit.final.rating_cap.value if write_cap and unit.final.rating_cap else None,
-        )
-        for unit in reconciliation.units
-        if unit.final is not None
-    ]
-    outcome = write_scores(
-        bloc_dir, bloc, reconciliation.year, computed, reconciliation.plan.source
-    )
+    outcome = write_final_scores(bloc_dir, bloc, reconciliation)
     if quiet:
         return
     if outcome.written:
