@@ -34,9 +34,9 @@ class TestRules:
         """One process renders the same rules in English, then Vietnamese."""
         bloc = store.load_bloc(sample_bloc_dir)
         pack = workflows.rules_in_force(sample_bloc_dir, bloc, 2021)
-        data = rules.rules_dict(bloc, pack, 2021, ENGLISH)
-        english = rules.rules_markdown(data, ENGLISH)
-        vietnamese = rules.rules_markdown(data, VIETNAMESE)
+        data = rules.rules_dict(ENGLISH, bloc, pack, 2021)
+        english = rules.rules_markdown(ENGLISH, data)
+        vietnamese = rules.rules_markdown(VIETNAMESE, data)
         assert "## Province-wide caps" in english
         assert "## " + VIETNAMESE.t("Province-wide caps") in vietnamese
         assert VIETNAMESE.t("Province-wide caps") != "Province-wide caps"
@@ -46,7 +46,7 @@ class TestRules:
         """The JSON's worded quota and reason are in the language given."""
         bloc = store.load_bloc(sample_bloc_dir)
         pack = workflows.rules_in_force(sample_bloc_dir, bloc, 2021)
-        data = rules.rules_dict(bloc, pack, 2021, VIETNAMESE)
+        data = rules.rules_dict(VIETNAMESE, bloc, pack, 2021)
         assert data["awards"][0]["quota"]["text"] == VIETNAMESE.t("{count} per bloc", count=1)
         assert data["pack"]["made"]["text"] == VIETNAMESE.t("up to {date}", date="2023-12-31")
         assert data["rules"]["reason"].startswith(
@@ -67,12 +67,12 @@ class TestScores:
         reconciliation = year_flow.reconciliation_for(sample_bloc_dir, bloc, 2021)
         unit = reconciliation.unit("bdv")
         assert unit is not None
-        english = scores.explain_dict(bloc, reconciliation, unit, ENGLISH)
-        vietnamese = scores.explain_dict(bloc, reconciliation, unit, VIETNAMESE)
+        english = scores.explain_dict(ENGLISH, bloc, reconciliation, unit)
+        vietnamese = scores.explain_dict(VIETNAMESE, bloc, reconciliation, unit)
         assert english["unit"] == vietnamese["unit"]
         assert english["rounding"] != vietnamese["rounding"]
-        assert "final score of 2021" in plain(scores.explain_view(english, ENGLISH))
-        assert VIETNAMESE.t("Total") in plain(scores.scores_view(bloc, reconciliation, VIETNAMESE))
+        assert "final score of 2021" in plain(scores.explain_view(ENGLISH, english))
+        assert VIETNAMESE.t("Total") in plain(scores.scores_view(VIETNAMESE, bloc, reconciliation))
 
 
 class TestImportScores:
@@ -91,7 +91,7 @@ class TestImportScores:
             "self_not_returned": ["bnc"],
             "cross_not_returned": [{"scorer": "btc", "unit": "bnc"}],
         }
-        text = plain(import_scores_view(result, VIETNAMESE))
+        text = plain(import_scores_view(VIETNAMESE, result))
         assert VIETNAMESE.t("self-score of {unit} — {file}", unit="btc", file="a.xlsx") in text
         assert VIETNAMESE.t("Self-scoring sheets not returned: {units}", units="bnc") in text
-        assert "sheet imported" in plain(import_scores_view(result, ENGLISH))
+        assert "sheet imported" in plain(import_scores_view(ENGLISH, result))

@@ -217,11 +217,11 @@ def import_results(
         say(problem_lines(warning))
     outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
     msgs = i18n.current()
-    labels = field_labels(results_columns(bloc, pack.bloc_awards), msgs)
+    labels = field_labels(msgs, results_columns(bloc, pack.bloc_awards))
     if not quiet or outcome.status == REFUSED:  # the changes listed are the refusal's detail
         emit(
             import_dict(bloc, year, imported, outcome),
-            lambda: import_view(bloc, imported, outcome, labels, msgs),
+            lambda: import_view(msgs, bloc, imported, outcome, labels),
             as_json,
         )
     if outcome.existing_problem and not quiet:

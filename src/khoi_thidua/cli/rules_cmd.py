@@ -60,12 +60,12 @@ def rules(
     target = year if year is not None else workflows.default_results_year(bloc_dir)
     pack = workflows.rules_in_force(bloc_dir, bloc, target)
     msgs = i18n.current()
-    payload = view.rules_dict(bloc, pack, target, msgs)
+    payload = view.rules_dict(msgs, bloc, pack, target)
 
     def markdown(data: RulesResult) -> str:
-        return view.rules_markdown(data, msgs)
+        return view.rules_markdown(msgs, data)
 
     def table(data: RulesResult) -> RenderableType:
-        return view.rules_view(data, msgs)
+        return view.rules_view(msgs, data)
 
     export(payload, fmt, output, None, markdown, table, None, quiet, force)

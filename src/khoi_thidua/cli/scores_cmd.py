@@ -78,7 +78,7 @@ def scores(
     if explain is None:
         emit(
             view.scores_dict(bloc, reconciliation),
-            lambda: view.scores_view(bloc, reconciliation, msgs),
+            lambda: view.scores_view(msgs, bloc, reconciliation),
             as_json,
         )
         return
@@ -92,8 +92,8 @@ def scores(
             t("`{member}` is not a member of the bloc in {year}", member=member, year=year),
             t("run `khoi members {year}` to see who was", year=year),
         )
-    explained = view.explain_dict(bloc, reconciliation, unit, msgs)
-    emit(explained, lambda: view.explain_view(explained, msgs), as_json)
+    explained = view.explain_dict(msgs, bloc, reconciliation, unit)
+    emit(explained, lambda: view.explain_view(msgs, explained), as_json)
 
 
 def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation, quiet: bool) -> None:

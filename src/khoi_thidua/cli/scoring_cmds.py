@@ -119,7 +119,7 @@ def import_scores(
     result = import_scores_dict(outcome, read.sheets, conference, read.blank, reconciliation)
     if not quiet:
         msgs = i18n.current()
-        emit(result, lambda: import_scores_view(result, msgs), as_json)
+        emit(result, lambda: import_scores_view(msgs, result), as_json)
 
 
 def _workbooks(paths: list[Path]) -> list[Path]:

@@ -44,11 +44,11 @@ def import_dict(
 
 
 def import_view(
+    msgs: Messages,
     bloc: Bloc,
     imported: Imported,
     outcome: ImportOutcome,
     labels: Mapping[str, str],
-    msgs: Messages,
 ) -> RenderableType:
     """The units imported (a new file), or the changes member by member and field by field."""
     from rich.table import Table
@@ -67,7 +67,7 @@ def import_view(
         for result in imported.results.results:
             votes = ", ".join(f"{award} {count}" for award, count in result.votes)
             table.add_row(
-                _where(bloc, result.member, msgs),
+                _where(msgs, bloc, result.member),
                 "—" if result.score is None else format_number(result.score, msgs.language),
                 result.rating.label_vi,
                 votes or ("0" if result.votes_recorded else "—"),
@@ -80,15 +80,15 @@ def import_view(
     table.add_column(msgs.t("After"), justify="right")
     for change in outcome.changes:
         table.add_row(
-            _where(bloc, change.where, msgs),
+            _where(msgs, bloc, change.where),
             labels.get(change.field, change.field),
-            _show(change.field, change.old, msgs),
-            _show(change.field, change.new, msgs),
+            _show(msgs, change.field, change.old),
+            _show(msgs, change.field, change.new),
         )
     return table
 
 
-def _where(bloc: Bloc, where: str, msgs: Messages) -> str:
+def _where(msgs: Messages, bloc: Bloc, where: str) -> str:
     if where == "conference":
         return msgs.t("Conference")
     if where == "file":
@@ -98,7 +98,7 @@ def _where(bloc: Bloc, where: str, msgs: Messages) -> str:
     return bloc.member(where).name if bloc.has_member(where) else where
 
 
-def _show(field: str, value: object, msgs: Messages) -> str:
+def _show(msgs: Messages, field: str, value: object) -> str:
     if value is None:
         return "—"
     if field == "date" and isinstance(value, str):
@@ -127,7 +127,7 @@ def _json(value: object) -> Scalar:
     return str(value)  # not reached: every field of a results file is one of the above
 
 
-def field_labels(columns: Sequence[Column], msgs: Messages) -> dict[str, str]:
+def field_labels(msgs: Messages, columns: Sequence[Column]) -> dict[str, str]:
     """Field id → the header of its column as the sheet shows it, for the table of changes."""
     labels = {c.field: c.label for c in columns}
     labels.update({item.field: item.label for item in CONFERENCE_FIELDS})

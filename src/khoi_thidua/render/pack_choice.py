@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from khoi_thidua.render.proposal_shapes import RulesChoice
 
 
-def span_text(made: DateRange, msgs: Messages) -> str:
+def span_text(msgs: Messages, made: DateRange) -> str:
     """The dates of a pack's proposals, e.g. "2024-01-01 – 2025-06-30" or "from 2025-07-01"."""
     if made.start and made.end:
         return f"{made.start} – {made.end}"
@@ -22,7 +22,7 @@ def span_text(made: DateRange, msgs: Messages) -> str:
     return "—"
 
 
-def choice_reason(pack: RulePack, msgs: Messages) -> str:
+def choice_reason(msgs: Messages, pack: RulePack) -> str:
     """Why ``pack`` applies: the conference date, the results year, or a rules file's pin."""
     choice = pack.choice
     if choice is None:
@@ -33,7 +33,7 @@ def choice_reason(pack: RulePack, msgs: Messages) -> str:
         text = msgs.t(
             "chosen by the conference date {date}: proposals made {span} fall under it",
             date=choice.date,
-            span=span_text(pack.made, msgs),
+            span=span_text(msgs, pack.made),
         )
         if pack.made.unverified:
             text += " " + msgs.t(
@@ -54,13 +54,13 @@ def choice_reason(pack: RulePack, msgs: Messages) -> str:
     )
 
 
-def files_text(pack: RulePack, msgs: Messages) -> str:
+def files_text(msgs: Messages, pack: RulePack) -> str:
     """ "; then the rules of …" naming the province's and the bloc's rules files applied."""
     files = pack.sources[1:]
     return "; " + msgs.t("then the rules of {files}", files=", ".join(files)) if files else ""
 
 
-def choice_dict(pack: RulePack, msgs: Messages) -> RulesChoice:
+def choice_dict(msgs: Messages, pack: RulePack) -> RulesChoice:
     """The ``rules`` object of the JSON outputs: the pack, what chose it and why."""
     choice = pack.choice
     return {
@@ -69,7 +69,7 @@ def choice_dict(pack: RulePack, msgs: Messages) -> RulesChoice:
         "chosen_by": choice.by if choice else None,
         "date": choice.date if choice else None,
         "pinned_in": (choice.pinned_in or None) if choice else None,
-        "reason": choice_reason(pack, msgs) + files_text(pack, msgs),
+        "reason": choice_reason(msgs, pack) + files_text(msgs, pack),
         "files": list(pack.sources[1:]),
         "unread_sources": [s.title for s in pack.unread_sources],
     }

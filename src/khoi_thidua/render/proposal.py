@@ -124,7 +124,7 @@ def proposal_dict(bloc: Bloc, proposal: Proposal) -> ProposalResult:
             "years": {"from": pack.year_from, "to": pack.year_to},
             "sources": list(pack.sources),
         },
-        "rules": choice_dict(pack, current()),
+        "rules": choice_dict(current(), pack),
         "members": proposal.members,
         "leader": {
             "members": [member_entry(bloc, m) for m in proposal.leading.members],

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def quota_text(quota: Quota, msgs: Messages) -> str:
+def quota_text(msgs: Messages, quota: Quota) -> str:
     """A quota in words: "1 per bloc", "20% of the members, rounded down", brackets…"""
     if quota.kind == "fixed":
         return msgs.t("{count} per bloc", count=quota.count)
@@ -44,7 +44,7 @@ def _origin(set_in: str) -> str | None:
     return set_in or None
 
 
-def _award_dict(award: AwardRule, pack: RulePack, year: int, msgs: Messages) -> AwardRuleEntry:
+def _award_dict(msgs: Messages, award: AwardRule, pack: RulePack, year: int) -> AwardRuleEntry:
     return {
         "id": award.id,
         "name": award.name,
@@ -55,7 +55,7 @@ def _award_dict(award: AwardRule, pack: RulePack, year: int, msgs: Messages) -> 
         "added_in": _origin(award.added_in),
         "quota": {
             "kind": award.quota.kind,
-            "text": quota_text(award.quota, msgs),
+            "text": quota_text(msgs, award.quota),
             "basis": award.quota.basis,
             "unverified": award.quota.unverified,
             "set_in": _origin(award.quota.set_in),
@@ -75,7 +75,7 @@ def _award_dict(award: AwardRule, pack: RulePack, year: int, msgs: Messages) -> 
     }
 
 
-def rules_dict(bloc: Bloc, pack: RulePack, year: int, msgs: Messages) -> RulesResult:
+def rules_dict(msgs: Messages, bloc: Bloc, pack: RulePack, year: int) -> RulesResult:
     """The documented JSON shape of ``khoi rules --json``.
 
     ``msgs`` words the quotas and the pack's choice; the conditions (``describe``) are still
@@ -86,7 +86,7 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int, msgs: Messages) -> RulesRe
         "schema": SCHEMA_VERSION,
         "bloc": {"id": bloc.id, "name": bloc.name},
         "year": year,
-        "rules": choice_dict(pack, msgs),
+        "rules": choice_dict(msgs, pack),
         "pack": {
             "id": pack.id,
             "name": pack.name,
@@ -95,7 +95,7 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int, msgs: Messages) -> RulesRe
             "made": {
                 "from": pack.made.start,
                 "to": pack.made.end,
-                "text": span_text(pack.made, msgs),
+                "text": span_text(msgs, pack.made),
                 "basis": pack.made.basis,
                 "unverified": pack.made.unverified,
             },
@@ -121,7 +121,7 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int, msgs: Messages) -> RulesRe
             "unverified": pack.leading.unverified,
         },
         "votes_of": pack.votes_of,
-        "awards": [_award_dict(a, pack, year, msgs) for a in pack.awards],
+        "awards": [_award_dict(msgs, a, pack, year) for a in pack.awards],
         "caps": [
             {
                 "award": c.award,
@@ -138,14 +138,14 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int, msgs: Messages) -> RulesRe
     }
 
 
-def _status(set_in: str | None, unverified: bool, msgs: Messages) -> str:
+def _status(msgs: Messages, set_in: str | None, unverified: bool) -> str:
     """How sure a value is: set by a rules file, unverified, or confirmed in a text read."""
     if set_in:
         return msgs.t("set in {file}", file=set_in)
     return msgs.t("unverified") if unverified else msgs.t("confirmed")
 
 
-def _cap_text(cap: CapRule, msgs: Messages) -> str:
+def _cap_text(msgs: Messages, cap: CapRule) -> str:
     if cap["of"] == "standard":
         return msgs.t(
             "{award}: at most {percent}% of the units meeting the standard of {standard}",
@@ -160,9 +160,9 @@ def _cap_text(cap: CapRule, msgs: Messages) -> str:
     )
 
 
-def _cap_line(cap: CapRule, msgs: Messages) -> str:
-    status = _status(cap["set_in"], cap["unverified"], msgs)
-    return f"{_cap_text(cap, msgs)} — {cap['basis']} ({status})"
+def _cap_line(msgs: Messages, cap: CapRule) -> str:
+    status = _status(msgs, cap["set_in"], cap["unverified"])
+    return f"{_cap_text(msgs, cap)} — {cap['basis']} ({status})"
 
 
 class _Row(NamedTuple):
@@ -174,16 +174,16 @@ class _Row(NamedTuple):
     doubtful: bool
 
 
-def _row(value: str, item: QuotaRule | ConditionRule, msgs: Messages) -> _Row:
+def _row(msgs: Messages, value: str, item: QuotaRule | ConditionRule) -> _Row:
     return _Row(
         value,
         item["basis"],
-        _status(item["set_in"], item["unverified"], msgs),
+        _status(msgs, item["set_in"], item["unverified"]),
         item["unverified"] and not item["set_in"],
     )
 
 
-def _lines(data: RulesResult, msgs: Messages) -> list[tuple[str, list[_Row]]]:
+def _lines(msgs: Messages, data: RulesResult) -> list[tuple[str, list[_Row]]]:
     """Each award's heading and its rows, shared by table and markdown."""
     sections: list[tuple[str, list[_Row]]] = []
     for award in data["awards"]:
@@ -191,13 +191,13 @@ def _lines(data: RulesResult, msgs: Messages) -> list[tuple[str, list[_Row]]]:
         if award["added_in"]:
             head += " — " + msgs.t("added by {file}", file=award["added_in"])
         quota = award["quota"]
-        rows = [_row(msgs.t("Quota: {quota}", quota=quota["text"]), quota, msgs)]
-        rows += [_row(c["rule"], c, msgs) for c in award["conditions"]]
+        rows = [_row(msgs, msgs.t("Quota: {quota}", quota=quota["text"]), quota)]
+        rows += [_row(msgs, c["rule"], c) for c in award["conditions"]]
         sections.append((head, rows))
     return sections
 
 
-def _leading_line(data: RulesResult, leading: LeadingRuleEntry, msgs: Messages) -> str:
+def _leading_line(msgs: Messages, data: RulesResult, leading: LeadingRuleEntry) -> str:
     names = {a["id"]: a["name"] for a in data["awards"]}
     standard = leading["standard"] or ""
     text = msgs.t(
@@ -206,10 +206,10 @@ def _leading_line(data: RulesResult, leading: LeadingRuleEntry, msgs: Messages) 
         award=names.get(standard, standard),
     )
     basis = f" — {leading['basis']}" if leading["basis"] else ""
-    return f"{text}{basis} ({_status(None, leading['unverified'], msgs)})"
+    return f"{text}{basis} ({_status(msgs, None, leading['unverified'])})"
 
 
-def _heading(data: RulesResult, msgs: Messages) -> list[str]:
+def _heading(msgs: Messages, data: RulesResult) -> list[str]:
     pack = data["pack"]
     lines = [
         msgs.t("Rules in force for {year}: {rules}", year=data["year"], rules=pack["name"]),
@@ -219,25 +219,25 @@ def _heading(data: RulesResult, msgs: Messages) -> list[str]:
         mark = msgs.t("read") if source["read"] else msgs.t("NOT READ")
         lines.append(f"- {source['title']} ({source['issuer']}, {source['date']}) — {mark}")
     if data["leading"]["standard"] is not None:
-        lines.append(_leading_line(data, data["leading"], msgs))
+        lines.append(_leading_line(msgs, data, data["leading"]))
     base = vote_base_text(data["votes_of"])
     lines.append(msgs.t("Vote shares are taken of: {base}", base=base))
     return lines
 
 
-def rules_markdown(data: RulesResult, msgs: Messages) -> str:
+def rules_markdown(msgs: Messages, data: RulesResult) -> str:
     """The rules as a markdown document: a section per award, a table of its rules."""
     title = msgs.t("{bloc} — rules for {year}", bloc=data["bloc"]["name"], year=data["year"])
     lines = ["# " + title]
-    head, why, *sources = _heading(data, msgs)
+    head, why, *sources = _heading(msgs, data)
     lines += ["", head, "", why, "", *sources]
-    for head, rows in _lines(data, msgs):
+    for head, rows in _lines(msgs, data):
         header = "| " + " | ".join(_columns(msgs)) + " |"
         lines += ["", "## " + head, "", header, "|---|---|---|"]
         lines += ["| " + " | ".join(v.replace("|", "\\|") for v in row[:3]) + " |" for row in rows]
     if data["caps"]:
         lines += ["", "## " + msgs.t("Province-wide caps"), ""]
-        lines += [f"- {_cap_line(c, msgs)}" for c in data["caps"]]
+        lines += [f"- {_cap_line(msgs, c)}" for c in data["caps"]]
     return "\n".join(lines) + "\n"
 
 
@@ -245,14 +245,14 @@ def _columns(msgs: Messages) -> list[str]:
     return [msgs.t("Rule"), msgs.t("Source"), msgs.t("Status")]
 
 
-def rules_view(data: RulesResult, msgs: Messages) -> RenderableType:
+def rules_view(msgs: Messages, data: RulesResult) -> RenderableType:
     """The rules as rich tables: the heading, a table per award, the province-wide caps."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    parts: list[RenderableType] = [Text("\n".join(_heading(data, msgs)))]
-    for head, rows in _lines(data, msgs):
+    parts: list[RenderableType] = [Text("\n".join(_heading(msgs, data)))]
+    for head, rows in _lines(msgs, data):
         table = Table(title=head, title_justify="left", show_lines=False)
         for column in _columns(msgs):
             table.add_column(column)
@@ -261,5 +261,5 @@ def rules_view(data: RulesResult, msgs: Messages) -> RenderableType:
         parts.append(table)
     if data["caps"]:
         parts.append(Text(msgs.t("Province-wide caps") + ":", style="bold"))
-        parts += [Text(_cap_line(c, msgs)) for c in data["caps"]]
+        parts += [Text(_cap_line(msgs, c)) for c in data["caps"]]
     return Group(*parts)

@@ -44,7 +44,7 @@ def import_scores_dict(
     }
 
 
-def _sheet_line(item: ImportedSheet, msgs: Messages) -> str:
+def _sheet_line(msgs: Messages, item: ImportedSheet) -> str:
     if item["kind"] == "self":
         return msgs.t("self-score of {unit} — {file}", unit=item["unit"], file=item["file"])
     if item["kind"] == "pledge":
@@ -57,7 +57,7 @@ def _sheet_line(item: ImportedSheet, msgs: Messages) -> str:
     )
 
 
-def import_scores_view(result: ImportScoresResult, msgs: Messages) -> RenderableType:
+def import_scores_view(msgs: Messages, result: ImportScoresResult) -> RenderableType:
     """The sheets taken in, the conference's decisions, and the sheets still missing."""
     from rich.text import Text
 
@@ -71,7 +71,7 @@ def import_scores_view(result: ImportScoresResult, msgs: Messages) -> Renderable
             status=status,
         )
     ]
-    lines += ["  " + _sheet_line(item, msgs) for item in result["imported"]]
+    lines += ["  " + _sheet_line(msgs, item) for item in result["imported"]]
     conference = result["conference"]
     if conference:
         lines.append(

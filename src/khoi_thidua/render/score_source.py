@@ -10,7 +10,7 @@ from khoi_thidua.numbers import format_number
 
 
 def computed_score_text(
-    code: str, detail: dict[str, Any], member: str, year: int, msgs: Messages
+    msgs: Messages, code: str, detail: dict[str, Any], member: str, year: int
 ) -> str:
     """The notice for a score computed from the plan that differs from the one typed, or for a
     score the plan could not compute yet (the typed one is used), or for a disqualifying

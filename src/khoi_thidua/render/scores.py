@@ -38,17 +38,17 @@ def _exact_or_none(value: float | None) -> Fraction | None:
     return None if value is None else Fraction(repr(value))
 
 
-def _text(value: Fraction | Decimal | None, msgs: Messages) -> str:
+def _text(msgs: Messages, value: Fraction | Decimal | None) -> str:
     shown = _shown(value)
     return "—" if shown is None else format_number(shown, msgs.language)
 
 
-def _final(plan: Plan, score: Decimal, msgs: Messages) -> str:
+def _final(msgs: Messages, plan: Plan, score: Decimal) -> str:
     """A final score with the plan's decimals, as it is written in the results."""
     return format_number(float(score), msgs.language, plan.decimals)
 
 
-def rule_text(plan: Plan, msgs: Messages) -> str:
+def rule_text(msgs: Messages, plan: Plan) -> str:
     """The plan's rounding in words, stated in every explanation."""
     rules = {
         Rounding.HALF_UP: msgs.t("half up"),
@@ -119,7 +119,7 @@ def scores_dict(bloc: Bloc, reconciliation: Reconciliation) -> ScoresResult:
     }
 
 
-def scores_view(bloc: Bloc, reconciliation: Reconciliation, msgs: Messages) -> RenderableType:
+def scores_view(msgs: Messages, bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
     """The reconciliation as a table per unit and criterion, with notes on what is missing."""
     from rich.console import Group
     from rich.table import Table
@@ -150,26 +150,26 @@ def scores_view(bloc: Bloc, reconciliation: Reconciliation, msgs: Messages) -> R
                 label if index == 0 else "",
                 line.criterion,
                 format_number(line.max, msgs.language),
-                _text(line.self_score, msgs),
-                _text(line.cross_mean, msgs),
-                _text(line.agreed, msgs),
+                _text(msgs, line.self_score),
+                _text(msgs, line.cross_mean),
+                _text(msgs, line.agreed),
                 "",
                 "!" if line.flagged else "",
             )
-        final = _final(plan, unit.final.score, msgs) if unit.final else "—"
+        final = _final(msgs, plan, unit.final.score) if unit.final else "—"
         table.add_row(
             "",
             msgs.t("Total"),
             format_number(plan.max_score, msgs.language),
-            _text(unit.self_total, msgs),
-            _text(unit.cross_total, msgs),
+            _text(msgs, unit.self_total),
+            _text(msgs, unit.cross_total),
             "",
             final,
             "!" if unit.flagged else "",
             end_section=True,
         )
     notes: list[RenderableType] = [table]
-    lines = [rule_text(plan, msgs) + "."]
+    lines = [rule_text(msgs, plan) + "."]
     lines.append(
         msgs.tn(
             "! marks a gap of more than {points} point between self, cross and agreed scores",
@@ -202,7 +202,7 @@ def scores_view(bloc: Bloc, reconciliation: Reconciliation, msgs: Messages) -> R
                 msgs.t(
                     "Mid-year review of {unit}: {score} — {note}",
                     unit=bloc.member(unit.unit).label,
-                    score=_text(_exact_or_none(unit.mid_year.score), msgs),
+                    score=_text(msgs, _exact_or_none(unit.mid_year.score)),
                     note=unit.mid_year.note or "—",
                 )
             )
@@ -213,31 +213,31 @@ def scores_view(bloc: Bloc, reconciliation: Reconciliation, msgs: Messages) -> R
     return Group(*notes)
 
 
-def _step_text(plan: Plan, step: Step, msgs: Messages) -> str:
+def _step_text(msgs: Messages, plan: Plan, step: Step) -> str:
     kind = step.kind
     if kind is StepKind.AGREED:
         return msgs.t(
             "{criterion}: self-score {given}, agreed {value} ({reason})",
             criterion=step.subject,
-            given=_text(step.given, msgs),
-            value=_text(step.value, msgs),
+            given=_text(msgs, step.given),
+            value=_text(msgs, step.value),
             reason=step.note or msgs.t("no reason given"),
         )
     if kind is StepKind.CROSS_TOTAL:
         return msgs.t(
-            "cross score by {scorer}: {value}", scorer=step.subject, value=_text(step.value, msgs)
+            "cross score by {scorer}: {value}", scorer=step.subject, value=_text(msgs, step.value)
         )
     if kind is StepKind.DROPPED_HIGHEST:
         return msgs.t(
             "highest left out: {scorer} ({value})",
             scorer=step.subject,
-            value=_text(step.value, msgs),
+            value=_text(msgs, step.value),
         )
     if kind is StepKind.DROPPED_LOWEST:
         return msgs.t(
             "lowest left out: {scorer} ({value})",
             scorer=step.subject,
-            value=_text(step.value, msgs),
+            value=_text(msgs, step.value),
         )
     if kind is StepKind.BASE:
         methods = {
@@ -248,7 +248,7 @@ def _step_text(plan: Plan, step: Step, msgs: Messages) -> str:
         return msgs.t(
             "table total ({method}): {value} of {max}",
             method=methods[step.note],
-            value=_text(step.value, msgs),
+            value=_text(msgs, step.value),
             max=format_number(plan.max_score, msgs.language),
         )
     if kind in (StepKind.BONUS, StepKind.PENALTY):
@@ -259,15 +259,15 @@ def _step_text(plan: Plan, step: Step, msgs: Messages) -> str:
             return msgs.t(
                 "{sign} {value} for {name} ({given} claimed, at most {max})",
                 sign="+" if kind is StepKind.BONUS else "−",
-                value=_text(step.value, msgs),
+                value=_text(msgs, step.value),
                 name=name,
-                given=_text(step.given, msgs),
+                given=_text(msgs, step.given),
                 max=format_number(item.max if item else 0, msgs.language),
             )
         return msgs.t(
             "{sign} {value} for {name}",
             sign="+" if kind is StepKind.BONUS else "−",
-            value=_text(step.value, msgs),
+            value=_text(msgs, step.value),
             name=name,
         )
     if kind in (StepKind.BONUS_LIMIT, StepKind.PENALTY_LIMIT):
@@ -276,17 +276,17 @@ def _step_text(plan: Plan, step: Step, msgs: Messages) -> str:
             return msgs.t(
                 "{what} total {given}, capped at the limit {value}",
                 what=what,
-                given=_text(step.given, msgs),
-                value=_text(step.value, msgs),
+                given=_text(msgs, step.given),
+                value=_text(msgs, step.value),
             )
         return msgs.t(
             "{what} total {value} (limit {limit})",
             what=what,
-            value=_text(step.value, msgs),
+            value=_text(msgs, step.value),
             limit=format_number(float(step.note), msgs.language),
         )
     if kind is StepKind.FLOOR:
-        return msgs.t("total {given} is below zero and counts as 0", given=_text(step.given, msgs))
+        return msgs.t("total {given} is below zero and counts as 0", given=_text(msgs, step.given))
     if kind is StepKind.DISQUALIFIED:
         rule = next((d for d in plan.disqualifiers if d.id == step.subject), None)
         name = rule.name if rule else step.subject
@@ -299,16 +299,16 @@ def _step_text(plan: Plan, step: Step, msgs: Messages) -> str:
         )
     return msgs.t(
         "final score {value} (exact {given}; {rule})",
-        value=_final(plan, Decimal(step.value.numerator) / step.value.denominator, msgs)
+        value=_final(msgs, plan, Decimal(step.value.numerator) / step.value.denominator)
         if step.value is not None
         else "—",
-        given=_text(step.given, msgs),
-        rule=rule_text(plan, msgs),
+        given=_text(msgs, step.given),
+        rule=rule_text(msgs, plan),
     )
 
 
 def explain_dict(
-    bloc: Bloc, reconciliation: Reconciliation, unit: UnitLine, msgs: Messages
+    msgs: Messages, bloc: Bloc, reconciliation: Reconciliation, unit: UnitLine
 ) -> ScoreExplainResult:
     """One unit's line of the reconciliation and each step of its arithmetic, in words."""
     plan = reconciliation.plan
@@ -318,23 +318,23 @@ def explain_dict(
         "bloc": bloc_ref(bloc),
         "year": reconciliation.year,
         "plan": plan.source,
-        "rounding": rule_text(plan, msgs),
+        "rounding": rule_text(msgs, plan),
         "unit": _unit_dict(bloc, unit),
-        "steps": [_step_dict(plan, step, msgs) for step in steps],
+        "steps": [_step_dict(msgs, plan, step) for step in steps],
     }
 
 
-def _step_dict(plan: Plan, step: Step, msgs: Messages) -> StepEntry:
+def _step_dict(msgs: Messages, plan: Plan, step: Step) -> StepEntry:
     return {
         "kind": step.kind,
         "subject": step.subject or None,
         "given": _shown(step.given),
         "value": _shown(step.value),
-        "text": _step_text(plan, step, msgs),
+        "text": _step_text(msgs, plan, step),
     }
 
 
-def explain_view(data: ScoreExplainResult, msgs: Messages) -> RenderableType:
+def explain_view(msgs: Messages, data: ScoreExplainResult) -> RenderableType:
     """The explanation as numbered steps under the unit's name."""
     from rich.text import Text
 
