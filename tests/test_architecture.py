@@ -444,10 +444,6 @@ def test_no_module_is_over_400_lines(path: Path) -> None:
 GLOBAL_LANGUAGE = {"t", "tn", "language", "current"}
 # Office modules that write documents, workbooks or what an import did, given the language.
 OFFICE_WRITERS = ("ballots", "template", "scoring_sheets", "history_sheet", "agreed_workbook")
-# Renderers other branches are converting to Messages: each leaves this list when it does.
-LANGUAGE_PENDING = tuple(
-    f"{PACKAGE}.render.{name}" for name in ("pack_choice", "rules", "score_source", "scores")
-)
 LANGUAGE_GIVEN = sorted(
     name
     for name in MODULE_FILES
@@ -492,16 +488,10 @@ class TestLanguagePassed:
     """What renders text is given the language (``msgs: Messages``) rather than reading the
     run's: the renderers, the office writers and the condition kinds' explanations."""
 
-    @pytest.mark.parametrize("module", [m for m in LANGUAGE_GIVEN if m not in LANGUAGE_PENDING])
+    @pytest.mark.parametrize("module", LANGUAGE_GIVEN)
     def test_a_renderer_reads_no_global_language(self, module: str) -> None:
         """A renderer imports and calls no module-level t/tn/language, nor i18n.current()."""
         assert global_language_reads(tree_of(module)) == []
-
-    @pytest.mark.parametrize("module", LANGUAGE_PENDING)
-    def test_a_pending_renderer_still_reads_it(self, module: str) -> None:
-        """A renderer waiting for its conversion still reads the global: once it does not, it
-        leaves LANGUAGE_PENDING, so the guard above covers it."""
-        assert global_language_reads(tree_of(module)) != []
 
     @pytest.mark.parametrize(
         "module", [m for m in MODULE_FILES if m.startswith(f"{PACKAGE}.awards.kinds")]

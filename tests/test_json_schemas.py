@@ -40,6 +40,9 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "2021-03-20",
         "--json",
     ),
+    "rules": ("rules", "2021", "--json"),
+    "scores": ("scores", "2021", "--json"),
+    "scores-explain": ("scores", "2021", "--explain", "bdv", "--json"),
 }
 
 
@@ -84,8 +87,8 @@ class TestTheSchemas:
     """Each schema is valid JSON Schema, closed at every object, and covers one command."""
 
     def test_every_command_with_json_has_a_schema(self) -> None:
-        """The schemas are exactly those of the commands below, plus import-results."""
-        assert sorted([*COMMANDS, "import-results"]) == NAMES
+        """The schemas are exactly those of the commands below, plus the two imports."""
+        assert sorted([*COMMANDS, "import-results", "import-scores"]) == NAMES
 
     @pytest.mark.parametrize("name", NAMES)
     def test_schema_is_valid_and_closed(self, name: str) -> None:

@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pytest
-
 from builders import SAMPLE_BLOC_ID, Invoke
 from khoi_thidua import i18n, rotation, store, workflows
 from khoi_thidua.render import explain as explain_view
@@ -40,10 +38,6 @@ def as_printed(view: RenderableType) -> str:
     return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
 
 
-def _without_rules(data: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if key != "rules"}
-
-
 def golden(name: str) -> str:
     return (GOLDEN / name).read_text(encoding="utf-8")
 
@@ -52,11 +46,6 @@ class TestOneProcessBothLanguages:
     """Rendering with ENGLISH then VIETNAMESE (and back) gives each language's own output,
     byte for byte as the commands print it, without set_language: the run stays English."""
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="render/pack_choice.choice_dict (why these rules) still reads the run's language; "
-        "it passes once proposal_dict hands it msgs",
-    )
     def test_the_proposal_table_of_2021(self, sample_data: Path) -> None:
         """The 2021 proposal table matches the English and the Vietnamese golden files."""
         bloc_dir = sample_data / SAMPLE_BLOC_ID
@@ -84,8 +73,7 @@ class TestOneProcessBothLanguages:
 
     def test_the_explanation_of_a_unit(self, khoi: Invoke, sample_data: Path) -> None:
         """A unit's explanation and the proposal JSON equal what `propose --explain` and
-        `propose --json` print under KHOI_LANG, rendered here with each Messages in turn (the
-        JSON's `rules` aside: render/pack_choice, still to be converted, words its reason)."""
+        `propose --json` print under KHOI_LANG, rendered here with each Messages in turn."""
         printed: dict[str, tuple[str, Any]] = {}
         for lang in ("vi", "en"):
             env = {"COLUMNS": "120", "NO_COLOR": "1", "KHOI_LANG": lang}
@@ -93,7 +81,7 @@ class TestOneProcessBothLanguages:
             explained = khoi(*args, "--explain", EXPLAINED, env=env)
             as_json = khoi(*args, "--json", env=env)
             assert explained.exit_code == 0 and as_json.exit_code == 0, explained.stderr
-            printed[lang] = (explained.stdout, _without_rules(json.loads(as_json.stdout)))
+            printed[lang] = (explained.stdout, json.loads(as_json.stdout))
         i18n.set_language("en")  # the runs above set it: what follows must not depend on it
         bloc_dir = sample_data / SAMPLE_BLOC_ID
         bloc = store.load_bloc(bloc_dir)
@@ -102,6 +90,6 @@ class TestOneProcessBothLanguages:
         for msgs in (i18n.VIETNAMESE, i18n.ENGLISH):
             data = proposal_view.proposal_dict(msgs, bloc, proposal)
             view = explain_view.explain_view(msgs, data, EXPLAINED)
-            shown = (as_printed(view), _without_rules(json.loads(json.dumps(data))))
+            shown = (as_printed(view), json.loads(json.dumps(data)))
             assert shown == printed[msgs.language]
         assert i18n.language() == "en"

@@ -14,6 +14,7 @@ from khoi_thidua.model import Bloc, MemberResult, YearResults
 if TYPE_CHECKING:  # a year without a plan never loads the scoring code
     from khoi_thidua.plan import MidYear
     from khoi_thidua.reconciliation import Reconciliation
+    from khoi_thidua.store.score_records import ScoresOutcome
 
 
 def reconciliation_for(bloc_dir: Path, bloc: Bloc, year: int) -> Reconciliation:
@@ -134,3 +135,23 @@ def mid_year_reviews(bloc_dir: Path, bloc: Bloc, member_id: str) -> dict[int, Mi
         if review is not None:
             reviews[year] = review
     return reviews
+
+
+def write_final_scores(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation) -> ScoresOutcome:
+    """Write each final score the reconciliation computed (with the self-score, the counted
+    criteria and, when the plan says so, the rating cap) into results-YEAR.toml."""
+    from khoi_thidua.store.score_records import ComputedScore, write_scores
+
+    write_cap = reconciliation.plan.write_rating_cap
+    computed = [
+        ComputedScore(
+            unit.unit,
+            float(unit.final.score),
+            float(unit.final.self_score) if unit.final.self_score is not None else None,
+            tuple((cid, float(points)) for cid, points in unit.final.criteria),
+            unit.final.rating_cap.value if write_cap and unit.final.rating_cap else None,
+        )
+        for unit in reconciliation.units
+        if unit.final is not None
+    ]
+    return write_scores(bloc_dir, bloc, reconciliation.year, computed, reconciliation.plan.source)

@@ -91,7 +91,8 @@ def draft(
 
       khoi draft 2023 --ballot --one-per-page -o phieu-bau-2023.docx
     """
-    from khoi_thidua import rotation, store, workflows
+    from khoi_thidua import store
+    from khoi_thidua.app.draft_year import draft_year
     from khoi_thidua.awards.ballot import ballot_sections
     from khoi_thidua.cli.documents import check_output, write_document, year_draft_file
     from khoi_thidua.office.ballots import ballot_document, count_minutes_document
@@ -118,33 +119,16 @@ def draft(
     base = _read_template(template_file) if template_file is not None else None
     bloc_dir, bloc = open_bloc(data, bloc_id)
     # The letter is written after the conference: an open tie refuses it, with the reason.
-    proposal = workflows.proposal_for(bloc_dir, bloc, year, confirmed=letter)
-    results = store.load_results(
-        bloc_dir, bloc, year, workflows.bloc_award_ids(bloc_dir, bloc, year)
-    )
-    try:
-        leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)
-    except rotation.RotationError:
-        leadership = None  # no record to rotate from: the names are left for the secretariat
-    record = bloc.recorded(year)
-    chair_name = bloc.member(leadership.chair).name if leadership and leadership.chair else ""
-    signer = Signer(
-        unit=chair_name,
-        title=record.signer_title if record else "",
-        name=record.signer if record else "",
-    )
+    loaded = draft_year(bloc_dir, bloc, year, confirmed=letter)
+    proposal = loaded.proposal
     facts = DraftFacts(
         bloc=bloc,
         year=year,
-        results=results,
-        proposal=dict(proposal_dict(current(), bloc, proposal)),
-        chair=chair_name or None,
-        vice_chair=(
-            bloc.member(leadership.vice_chair).name
-            if leadership and leadership.vice_chair
-            else None
-        ),
-        signer=signer,
+        results=loaded.results,
+        proposal=proposal_dict(current(), bloc, proposal),
+        chair=loaded.chair,
+        vice_chair=loaded.vice_chair,
+        signer=Signer(unit=loaded.chair or "", title=loaded.signer_title, name=loaded.signer),
     )
     source = store.display(template_file) if template_file is not None else ""
     sections = ballot_sections(proposal)

@@ -196,6 +196,7 @@ def import_results(
 
       khoi import-results 2021 ket-qua-2021.csv --replace --json
     """
+    from khoi_thidua import i18n
     from khoi_thidua.office.columns import results_columns
     from khoi_thidua.office.reports import field_labels, import_dict, import_view
     from khoi_thidua.office.results_import import (
@@ -215,10 +216,14 @@ def import_results(
     for warning in imported.warnings:
         say(problem_lines(current(), warning))
     outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
-    labels = field_labels(results_columns(bloc, pack.bloc_awards))
-    view = import_view(bloc, imported, outcome, labels)
+    msgs = i18n.current()
+    labels = field_labels(msgs, results_columns(bloc, pack.bloc_awards))
     if not quiet or outcome.status == REFUSED:  # the changes listed are the refusal's detail
-        emit(import_dict(bloc, year, imported, outcome), view, as_json)
+        emit(
+            import_dict(bloc, year, imported, outcome),
+            lambda: import_view(msgs, bloc, imported, outcome, labels),
+            as_json,
+        )
     if outcome.existing_problem and not quiet:
         say(t("note: {problem}", problem=outcome.existing_problem))
     if outcome.status == REFUSED:

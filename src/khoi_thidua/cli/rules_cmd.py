@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from khoi_thidua.cli.options import (
     open_bloc,
 )
 from khoi_thidua.cli.output import check_output, export
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def rules(
@@ -46,8 +49,9 @@ def rules(
 
       khoi rules 2021 --format markdown --output quy-tac-2021.md
     """
-    from khoi_thidua import workflows
+    from khoi_thidua import i18n, workflows
     from khoi_thidua.render import rules as view
+    from khoi_thidua.render.rules_shapes import RulesResult
 
     if as_json:
         fmt = Format.json
@@ -55,5 +59,13 @@ def rules(
     bloc_dir, bloc = open_bloc(data, bloc_id)
     target = year if year is not None else workflows.default_results_year(bloc_dir)
     pack = workflows.rules_in_force(bloc_dir, bloc, target)
-    payload = view.rules_dict(bloc, pack, target)
-    export(payload, fmt, output, None, view.rules_markdown, view.rules_view, None, quiet, force)
+    msgs = i18n.current()
+    payload = view.rules_dict(msgs, bloc, pack, target)
+
+    def markdown(data: RulesResult) -> str:
+        return view.rules_markdown(msgs, data)
+
+    def table(data: RulesResult) -> RenderableType:
+        return view.rules_view(msgs, data)
+
+    export(payload, fmt, output, None, markdown, table, None, quiet, force)

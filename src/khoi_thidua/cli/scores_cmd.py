@@ -65,7 +65,7 @@ def scores(
 
       khoi scores 2021 --write
     """
-    from khoi_thidua import workflows, year_flow
+    from khoi_thidua import i18n, workflows, year_flow
     from khoi_thidua.render import scores as view
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
@@ -74,10 +74,11 @@ def scores(
         _write(bloc_dir, bloc, reconciliation, quiet)
     if quiet:
         return
+    msgs = i18n.current()
     if explain is None:
         emit(
             view.scores_dict(bloc, reconciliation),
-            lambda: view.scores_view(bloc, reconciliation),
+            lambda: view.scores_view(msgs, bloc, reconciliation),
             as_json,
         )
         return
@@ -91,30 +92,16 @@ def scores(
             t("`{member}` is not a member of the bloc in {year}", member=member, year=year),
             t("run `khoi members {year}` to see who was", year=year),
         )
-    data_dict = view.explain_dict(bloc, reconciliation, unit)
-    emit(data_dict, lambda: view.explain_view(data_dict), as_json)
+    explained = view.explain_dict(msgs, bloc, reconciliation, unit)
+    emit(explained, lambda: view.explain_view(msgs, explained), as_json)
 
 
 def _write(bloc_dir: Path, bloc: Bloc, reconciliation: Reconciliation, quiet: bool) -> None:
     from khoi_thidua.cli.output import say
     from khoi_thidua.i18n import t
-    from khoi_thidua.store.score_records import ComputedScore, write_scores
+    from khoi_thidua.year_flow import write_final_scores
 
-    write_cap = reconciliation.plan.write_rating_cap
-    computed = [
-        ComputedScore(
-            unit.unit,
-            float(unit.final.score),
-            float(unit.final.self_score) if unit.final.self_score is not None else None,
-            tuple((cid, float(points)) for cid, points in unit.final.criteria),
-            unit.final.rating_cap.value if write_cap and unit.final.rating_cap else None,
-        )
-        for unit in reconciliation.units
-        if unit.final is not None
-    ]
-    outcome = write_scores(
-        bloc_dir, bloc, reconciliation.year, computed, reconciliation.plan.source
-    )
+    outcome = write_final_scores(bloc_dir, bloc, reconciliation)
     if quiet:
         return
     if outcome.written:

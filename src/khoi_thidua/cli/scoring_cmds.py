@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -18,7 +18,7 @@ from khoi_thidua.cli.options import (
 )
 from khoi_thidua.cli.output import emit
 from khoi_thidua.errors import UsageError
-from khoi_thidua.i18n import t, tn
+from khoi_thidua.i18n import t
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 
 PlanYear = Annotated[
@@ -103,41 +103,23 @@ def import_scores(
 
       khoi import-scores 2022 hoi-nghi-2022.xlsx
     """
+    from khoi_thidua import i18n
     from khoi_thidua.office.scores_import import read_returned
+    from khoi_thidua.render.score_import import import_scores_dict, import_scores_view
     from khoi_thidua.store.plans import load_year
     from khoi_thidua.store.score_records import record_returned
     from khoi_thidua.year_flow import reconciliation_for
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
     plan, scores = load_year(bloc_dir, bloc, year)
-    files = _workbooks(paths)
-    read = read_returned(files, bloc, plan, scores)
-    sheets = read.sheets
+    read = read_returned(_workbooks(paths), bloc, plan, scores)
     conference = read.conference[0] if read.conference else None
-    outcome = record_returned(bloc_dir, bloc, plan, sheets, conference=conference)
+    outcome = record_returned(bloc_dir, bloc, plan, read.sheets, conference=conference)
     reconciliation = reconciliation_for(bloc_dir, bloc, year)
-    missing = [
-        {"scorer": scorer, "unit": unit.unit}
-        for unit in reconciliation.units
-        for scorer in unit.missing_scorers
-    ]
-    result: dict[str, Any] = {
-        "schema": 1,
-        "year": year,
-        "file": outcome.file,
-        "status": outcome.status,
-        "imported": [
-            {"kind": s.kind, "unit": s.unit, "scorer": s.scorer, "file": s.file} for s in sheets
-        ],
-        "conference": (
-            {"file": conference.file, "units": list(conference.units)} if conference else None
-        ),
-        "blank": read.blank,
-        "self_not_returned": list(reconciliation.not_returned),
-        "cross_not_returned": missing,
-    }
+    result = import_scores_dict(outcome, read.sheets, conference, read.blank, reconciliation)
     if not quiet:
-        emit(result, lambda: _import_view(result), as_json)
+        msgs = i18n.current()
+        emit(result, lambda: import_scores_view(msgs, result), as_json)
 
 
 def _workbooks(paths: list[Path]) -> list[Path]:
@@ -161,59 +143,3 @@ def _workbooks(paths: list[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
-
-
-def _import_view(result: dict[str, Any]) -> Any:
-    from rich.text import Text
-
-    lines = [
-        tn(
-            "{count} sheet imported into {file} ({status}).",
-            "{count} sheets imported into {file} ({status}).",
-            len(result["imported"]),
-            file=result["file"],
-            status=t("written") if result["status"] == "written" else t("unchanged"),
-        )
-    ]
-    for item in result["imported"]:
-        if item["kind"] == "self":
-            lines.append(
-                "  " + t("self-score of {unit} — {file}", unit=item["unit"], file=item["file"])
-            )
-        elif item["kind"] == "pledge":
-            lines.append(
-                "  "
-                + t("targets registered by {unit} — {file}", unit=item["unit"], file=item["file"])
-            )
-        else:
-            lines.append(
-                "  "
-                + t(
-                    "cross score of {unit} by {scorer} — {file}",
-                    unit=item["unit"],
-                    scorer=item["scorer"],
-                    file=item["file"],
-                )
-            )
-    if result["conference"]:
-        lines.append(
-            "  "
-            + t(
-                "the conference's decisions for {units} — {file}",
-                units=", ".join(result["conference"]["units"]) or "—",
-                file=result["conference"]["file"],
-            )
-        )
-    if result["blank"]:
-        lines.append(t("Left out, no score typed yet: {sheets}", sheets=", ".join(result["blank"])))
-    if result["self_not_returned"]:
-        lines.append(
-            t(
-                "Self-scoring sheets not returned: {units}",
-                units=", ".join(result["self_not_returned"]),
-            )
-        )
-    if result["cross_not_returned"]:
-        pairs = ", ".join(f"{m['scorer']} → {m['unit']}" for m in result["cross_not_returned"])
-        lines.append(t("Cross-scoring sheets not returned: {pairs}", pairs=pairs))
-    return Text("\n".join(lines))

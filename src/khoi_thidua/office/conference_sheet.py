@@ -20,7 +20,7 @@ class SheetResults:
     """A results document built from a sheet, and the cell each of its values came from."""
 
     file: str
-    doc: dict[str, Any]
+    doc: dict[str, Any]  # the results document as TOML would parse it, checked by schema.results
     locations: dict[str, str] = field(default_factory=dict)  # "results.btc.score" → "Kết quả!C3"
     labels: dict[str, str] = field(default_factory=dict)  # the same key → the column header
     blank: set[str] = field(default_factory=set)  # the keys whose cell was left empty
@@ -50,7 +50,7 @@ class ConferenceReader:
         if decisive:
             self.out.decisive.setdefault(decisive, problem)
 
-    def read_conference(self, grid: Grid, conference: dict[str, Any]) -> None:
+    def read_conference(self, grid: Grid, conference: dict[str, object]) -> None:
         for _first, _last, ref in grid.merged:
             self.error(ref, t("merged cells {cells}", cells=ref.split("!")[-1]), t("unmerge them"))
         for row in grid.rows[1:]:
@@ -84,7 +84,7 @@ class ConferenceReader:
             self._conference_value(item, last, conference)
 
     def _conference_value(
-        self, item: ConferenceField, cell: Cell, conference: dict[str, Any]
+        self, item: ConferenceField, cell: Cell, conference: dict[str, object]
     ) -> None:
         path = f"conference.{item.field}"
         self.out.locations.setdefault(path, cell.ref)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from khoi_thidua.numbers import format_number, format_percent
 from khoi_thidua.office.docx_layout import TEXT_WIDTH_MM, Writer
+
+if TYPE_CHECKING:
+    from khoi_thidua.render.proposal_shapes import StandingEntry
 
 LANG = "vi"
 
@@ -30,11 +34,10 @@ def official(text: str) -> str:
     return _FLAG.sub("", text).strip()
 
 
-def number(value: object) -> str:
+def number(value: float | None) -> str:
     """A score as printed: one decimal (97,0), or two when it has them (98,25)."""
     if value is None:
         return ""
-    assert isinstance(value, int | float)
     decimals = 1 if round(float(value), 1) == float(value) else 2
     return format_number(float(value), LANG, decimals)
 
@@ -58,7 +61,7 @@ def widths(parts: list[float]) -> list[float]:
     return [TEXT_WIDTH_MM * p / total for p in parts]
 
 
-def scoring_table(writer: Writer, data: dict[str, Any]) -> None:
+def scoring_table(writer: Writer, standings: Sequence[StandingEntry]) -> None:
     """Every unit's self score, agreed score, rating and rank, in the order of the ranking."""
     rows = [
         [
@@ -69,7 +72,7 @@ def scoring_table(writer: Writer, data: dict[str, Any]) -> None:
             s["rating_label"] or "",
             "" if s["rank"] is None else str(s["rank"]),
         ]
-        for index, s in enumerate(data["standings"], start=1)
+        for index, s in enumerate(standings, start=1)
     ]
     writer.table(
         ["STT", "Đơn vị", "Điểm tự chấm", "Điểm chấm chéo", "Mức độ hoàn thành", "Xếp hạng"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from khoi_thidua.model import ORDER, PUT_FORWARD, Bloc, ConferenceDecision, YearResults
 from khoi_thidua.numbers import format_date
@@ -20,6 +19,7 @@ from khoi_thidua.office.draft_parts import (
     votes_cell,
     widths,
 )
+from khoi_thidua.render.proposal_shapes import ProposalResult, StandingEntry, TieEntry
 
 SYMBOL = "KTĐ"  # Khối thi đua: the issuer's symbol after the document kind
 
@@ -31,7 +31,7 @@ class DraftFacts:
     bloc: Bloc
     year: int
     results: YearResults
-    proposal: dict[str, Any]  # the JSON-ready dict of render.proposal.proposal_dict
+    proposal: ProposalResult  # what `khoi propose --json` prints (render.proposal.proposal_dict)
     chair: str | None  # the chair's member name for the year, if known
     vice_chair: str | None
     signer: Signer  # the chair unit signs for the bloc, which has no seal of its own
@@ -105,7 +105,7 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
     writer.paragraph(_ballot_line(results), indent=True)
 
     writer.paragraph("I. KẾT QUẢ CHẤM ĐIỂM THI ĐUA", bold=True, align="left", keep_with_next=True)
-    scoring_table(writer, data)
+    scoring_table(writer, data["standings"])
 
     writer.paragraph("II. KẾT QUẢ BỎ PHIẾU SUY TÔN", bold=True, align="left", keep_with_next=True)
     seats = data["seats"]
@@ -196,17 +196,17 @@ def letter_document(facts: DraftFacts, base: bytes | None = None, source: str = 
     ballots = results.ballots
     rows = []
     for index, item in enumerate(data["proposed"], start=1):
-        standing = standings.get(item["member"]["id"], {})
-        award = item["award"] or {}
-        votes = standing.get("votes", {}).get(award.get("id", ""))
+        standing: StandingEntry | None = standings.get(item["member"]["id"])
+        award = item["award"]
+        votes = standing["votes"].get(award["id"] if award else "") if standing else None
         rows.append(
             [
                 str(index),
                 item["member"]["name"],
-                award.get("name", ""),
-                number(standing.get("score")),
+                award["name"] if award else "",
+                number(standing["score"] if standing else None),
                 votes_cell(votes, ballots),
-                official(award.get("basis", "")),
+                official(award["basis"] if award else ""),
             ]
         )
     if rows:
@@ -258,7 +258,7 @@ def _appendix(writer: Writer, facts: DraftFacts) -> None:
         align="center",
         keep_with_next=True,
     )
-    scoring_table(writer, facts.proposal)
+    scoring_table(writer, facts.proposal["standings"])
 
 
 def _ballot_line(results: YearResults) -> str:
@@ -293,7 +293,7 @@ def _decision_text(decision: ConferenceDecision, facts: DraftFacts) -> str:
     return f"Hội nghị quyết định {what}. Lý do: {decision.reason}{where}."
 
 
-def _tie_text(tie: dict[str, Any], data: dict[str, Any]) -> str:
+def _tie_text(tie: TieEntry, data: ProposalResult) -> str:
     names = {s["member"]["id"]: s["member"]["name"] for s in data["standings"]}
     award = next((s["name"] for s in data["seats"] if s["award"] == tie["award"]), tie["award"])
     who = ", ".join(names.get(m, m) for m in tie["members"])

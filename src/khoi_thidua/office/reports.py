@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import DISCIPLINE_LABELS_VI, RATING_LABELS_VI, Bloc, Discipline, Rating
 from khoi_thidua.numbers import format_date, format_number
 from khoi_thidua.office.columns import CONFERENCE_FIELDS, Column
 from khoi_thidua.office.results_import import UNCHANGED, WRITTEN, Imported, ImportOutcome
+from khoi_thidua.render.import_shapes import ImportResultsResult, Scalar
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def import_dict(
     bloc: Bloc, year: int, imported: Imported, outcome: ImportOutcome
-) -> dict[str, Any]:
+) -> ImportResultsResult:
     """The documented JSON shape of ``khoi import-results --json``."""
     return {
         "schema": 1,
@@ -43,85 +44,93 @@ def import_dict(
 
 
 def import_view(
-    bloc: Bloc, imported: Imported, outcome: ImportOutcome, labels: Mapping[str, str]
+    msgs: Messages,
+    bloc: Bloc,
+    imported: Imported,
+    outcome: ImportOutcome,
+    labels: Mapping[str, str],
 ) -> RenderableType:
     """The units imported (a new file), or the changes member by member and field by field."""
     from rich.table import Table
     from rich.text import Text
 
     if outcome.status == UNCHANGED:
-        return Text(t("{file}: unchanged (the sheet holds the same results)", file=outcome.file))
+        return Text(
+            msgs.t("{file}: unchanged (the sheet holds the same results)", file=outcome.file)
+        )
     if outcome.status == WRITTEN:
-        table = Table(title=t("{file}: new file", file=outcome.file), title_justify="left")
-        table.add_column(t("Member"))
-        table.add_column(t("Score"), justify="right")
-        table.add_column(t("Task completion"))
-        table.add_column(t("Votes"))
+        table = Table(title=msgs.t("{file}: new file", file=outcome.file), title_justify="left")
+        table.add_column(msgs.t("Member"))
+        table.add_column(msgs.t("Score"), justify="right")
+        table.add_column(msgs.t("Task completion"))
+        table.add_column(msgs.t("Votes"))
         for result in imported.results.results:
             votes = ", ".join(f"{award} {count}" for award, count in result.votes)
             table.add_row(
-                _where(bloc, result.member),
-                "—" if result.score is None else format_number(result.score, language()),
+                _where(msgs, bloc, result.member),
+                "—" if result.score is None else format_number(result.score, msgs.language),
                 result.rating.label_vi,
                 votes or ("0" if result.votes_recorded else "—"),
             )
         return table
-    table = Table(title=t("Changes to {file}", file=outcome.file), title_justify="left")
-    table.add_column(t("Member"))
-    table.add_column(t("Column"))
-    table.add_column(t("Before"), justify="right")
-    table.add_column(t("After"), justify="right")
+    table = Table(title=msgs.t("Changes to {file}", file=outcome.file), title_justify="left")
+    table.add_column(msgs.t("Member"))
+    table.add_column(msgs.t("Column"))
+    table.add_column(msgs.t("Before"), justify="right")
+    table.add_column(msgs.t("After"), justify="right")
     for change in outcome.changes:
         table.add_row(
-            _where(bloc, change.where),
+            _where(msgs, bloc, change.where),
             labels.get(change.field, change.field),
-            _show(change.field, change.old),
-            _show(change.field, change.new),
+            _show(msgs, change.field, change.old),
+            _show(msgs, change.field, change.new),
         )
     return table
 
 
-def _where(bloc: Bloc, where: str) -> str:
+def _where(msgs: Messages, bloc: Bloc, where: str) -> str:
     if where == "conference":
-        return t("Conference")
+        return msgs.t("Conference")
     if where == "file":
-        return t("File")
+        return msgs.t("File")
     if where == "granted":
-        return t("Awards granted")
+        return msgs.t("Awards granted")
     return bloc.member(where).name if bloc.has_member(where) else where
 
 
-def _show(field: str, value: object) -> str:
+def _show(msgs: Messages, field: str, value: object) -> str:
     if value is None:
         return "—"
     if field == "date" and isinstance(value, str):
-        return format_date(value, language())  # the conference's date, ISO in the file
+        return format_date(value, msgs.language)  # the conference's date, ISO in the file
     if field == "votes" and value == "recorded":
-        return t("recorded")
+        return msgs.t("recorded")
     if field == "rating" and isinstance(value, str):
         return RATING_LABELS_VI[Rating(value)]
     if field == "discipline" and isinstance(value, str):
         return DISCIPLINE_LABELS_VI[Discipline(value)]
     if field == "staff.advanced_share" and isinstance(value, float):
         # Unrounded beyond float noise: a change table must not hide a small change.
-        return format_number(round(value * 100, 6), language()) + "%"
+        return format_number(round(value * 100, 6), msgs.language) + "%"
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, float):
-        return format_number(value, language())
+        return format_number(value, msgs.language)
     return str(value)
 
 
-def _json(value: object) -> object:
+def _json(value: object) -> Scalar:
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)  # not reached: every field of a results file is one of the above
 
 
-def field_labels(columns: Sequence[Column]) -> dict[str, str]:
+def field_labels(msgs: Messages, columns: Sequence[Column]) -> dict[str, str]:
     """Field id → the header of its column as the sheet shows it, for the table of changes."""
     labels = {c.field: c.label for c in columns}
     labels.update({item.field: item.label for item in CONFERENCE_FIELDS})
-    labels["votes"] = t("Votes (recorded)")
+    labels["votes"] = msgs.t("Votes (recorded)")
     labels["note"] = "Ghi chú"
     return labels

@@ -6,7 +6,7 @@ import tomllib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
 from khoi_thidua import store
 from khoi_thidua.awards.rules import AwardRule
@@ -22,10 +22,11 @@ from khoi_thidua.schema.results import VOTES_WITHOUT_BALLOTS, parse_results
 
 KEPT_KEYS = ("note", "granted")  # what a sheet does not carry; kept from the file it replaces
 
-WRITTEN = "written"
-REPLACED = "replaced"
-UNCHANGED = "unchanged"
-REFUSED = "refused"
+ImportStatus = Literal["written", "replaced", "unchanged", "refused"]
+WRITTEN: Final = "written"
+REPLACED: Final = "replaced"
+UNCHANGED: Final = "unchanged"
+REFUSED: Final = "refused"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Change:
 class ImportOutcome:
     """What importing did to ``results-YEAR.toml``, and why."""
 
-    status: str  # written | replaced | unchanged | refused
+    status: ImportStatus
     file: str
     changes: tuple[Change, ...]
     kept: tuple[str, ...]  # keys carried over from the file replaced

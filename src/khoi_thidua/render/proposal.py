@@ -133,7 +133,7 @@ def proposal_dict(msgs: Messages, bloc: Bloc, proposal: Proposal) -> ProposalRes
             "years": {"from": pack.year_from, "to": pack.year_to},
             "sources": list(pack.sources),
         },
-        "rules": choice_dict(pack),
+        "rules": choice_dict(msgs, pack),
         "members": proposal.members,
         "leader": {
             "members": [member_entry(bloc, m) for m in proposal.leading.members],

@@ -245,7 +245,7 @@ def notice_text(msgs: Messages, notice: Notice, proposal: Proposal, names: dict[
     if notice.code in ("computed_score", "typed_score", "rating_capped", "excluded"):
         # the year's plan (render/score_source)
         return computed_score_text(
-            notice.code, d, names.get(d["member"], d["member"]), proposal.year
+            msgs, notice.code, d, names.get(d["member"], d["member"]), proposal.year
         )
     if notice.code == "pack_note":
         return str(d["text"] if msgs.language == "vi" else d.get("text_en", d["text"]))

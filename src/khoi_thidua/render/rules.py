@@ -2,40 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
-from rich.console import RenderableType
+from typing import TYPE_CHECKING, NamedTuple
 
 from khoi_thidua.awards.kinds.votes import vote_base_text
 from khoi_thidua.awards.rules import AwardRule, Quota, RulePack
-from khoi_thidua.i18n import current, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.render.pack_choice import choice_dict, span_text
 from khoi_thidua.render.reasons import describe
+from khoi_thidua.render.rules_shapes import (
+    AwardRuleEntry,
+    CapRule,
+    ConditionRule,
+    LeadingRuleEntry,
+    QuotaRule,
+    RulesResult,
+)
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
-def quota_text(quota: Quota) -> str:
+def quota_text(msgs: Messages, quota: Quota) -> str:
     """A quota in words: "1 per bloc", "20% of the members, rounded down", brackets…"""
     if quota.kind == "fixed":
-        return t("{count} per bloc", count=quota.count)
+        return msgs.t("{count} per bloc", count=quota.count)
     if quota.kind == "percent":
-        return t("{percent}% of the members, rounded down", percent=f"{quota.percent:g}")
+        return msgs.t("{percent}% of the members, rounded down", percent=f"{quota.percent:g}")
     if quota.kind == "bracket":
         steps = [
-            t("up to {members} members: {count}", members=b.up_to, count=b.count)
+            msgs.t("up to {members} members: {count}", members=b.up_to, count=b.count)
             if b.up_to is not None
-            else t("more: {count}", count=b.count)
+            else msgs.t("more: {count}", count=b.count)
             for b in quota.brackets
         ]
         return "; ".join(steps)
-    return t("no quota")
+    return msgs.t("no quota")
 
 
 def _origin(set_in: str) -> str | None:
     return set_in or None
 
 
-def _award_dict(award: AwardRule, pack: RulePack, year: int) -> dict[str, Any]:
+def _award_dict(msgs: Messages, award: AwardRule, pack: RulePack, year: int) -> AwardRuleEntry:
     return {
         "id": award.id,
         "name": award.name,
@@ -46,7 +55,7 @@ def _award_dict(award: AwardRule, pack: RulePack, year: int) -> dict[str, Any]:
         "added_in": _origin(award.added_in),
         "quota": {
             "kind": award.quota.kind,
-            "text": quota_text(award.quota),
+            "text": quota_text(msgs, award.quota),
             "basis": award.quota.basis,
             "unverified": award.quota.unverified,
             "set_in": _origin(award.quota.set_in),
@@ -54,7 +63,7 @@ def _award_dict(award: AwardRule, pack: RulePack, year: int) -> dict[str, Any]:
         "conditions": [
             {
                 "kind": c.kind,
-                "rule": describe(current(), c, pack, year),
+                "rule": describe(msgs, c, pack, year),
                 "params": {k: v for k, v in c.params.items() if v is not None},
                 "basis": c.basis,
                 "note": c.note,
@@ -66,14 +75,18 @@ def _award_dict(award: AwardRule, pack: RulePack, year: int) -> dict[str, Any]:
     }
 
 
-def rules_dict(bloc: Bloc, pack: RulePack, year: int) -> dict[str, Any]:
-    """The documented JSON shape of ``khoi rules --json``."""
+def rules_dict(msgs: Messages, bloc: Bloc, pack: RulePack, year: int) -> RulesResult:
+    """The documented JSON shape of ``khoi rules --json``.
+
+    ``msgs`` words the quotas and the pack's choice; the conditions (``describe``) are still
+    worded by their kinds in the run's language.
+    """
     names = {a.id: a.name for a in pack.awards}
     return {
         "schema": SCHEMA_VERSION,
         "bloc": {"id": bloc.id, "name": bloc.name},
         "year": year,
-        "rules": choice_dict(pack),
+        "rules": choice_dict(msgs, pack),
         "pack": {
             "id": pack.id,
             "name": pack.name,
@@ -82,7 +95,7 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int) -> dict[str, Any]:
             "made": {
                 "from": pack.made.start,
                 "to": pack.made.end,
-                "text": span_text(pack.made),
+                "text": span_text(msgs, pack.made),
                 "basis": pack.made.basis,
                 "unverified": pack.made.unverified,
             },
@@ -108,7 +121,7 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int) -> dict[str, Any]:
             "unverified": pack.leading.unverified,
         },
         "votes_of": pack.votes_of,
-        "awards": [_award_dict(a, pack, year) for a in pack.awards],
+        "awards": [_award_dict(msgs, a, pack, year) for a in pack.awards],
         "caps": [
             {
                 "award": c.award,
@@ -125,26 +138,31 @@ def rules_dict(bloc: Bloc, pack: RulePack, year: int) -> dict[str, Any]:
     }
 
 
-def _status(item: dict[str, Any]) -> str:
+def _status(msgs: Messages, set_in: str | None, unverified: bool) -> str:
     """How sure a value is: set by a rules file, unverified, or confirmed in a text read."""
-    if item.get("set_in"):
-        return t("set in {file}", file=item["set_in"])
-    return t("unverified") if item["unverified"] else t("confirmed")
+    if set_in:
+        return msgs.t("set in {file}", file=set_in)
+    return msgs.t("unverified") if unverified else msgs.t("confirmed")
 
 
-def _cap_text(cap: dict[str, Any]) -> str:
+def _cap_text(msgs: Messages, cap: CapRule) -> str:
     if cap["of"] == "standard":
-        return t(
+        return msgs.t(
             "{award}: at most {percent}% of the units meeting the standard of {standard}",
             award=cap["name"],
             percent=f"{cap['percent']:g}",
             standard=cap["standard"],
         )
-    return t(
+    return msgs.t(
         "{award}: at most {percent}% of the bloc leaders",
         award=cap["name"],
         percent=f"{cap['percent']:g}",
     )
+
+
+def _cap_line(msgs: Messages, cap: CapRule) -> str:
+    status = _status(msgs, cap["set_in"], cap["unverified"])
+    return f"{_cap_text(msgs, cap)} — {cap['basis']} ({status})"
 
 
 class _Row(NamedTuple):
@@ -156,81 +174,92 @@ class _Row(NamedTuple):
     doubtful: bool
 
 
-def _row(value: str, item: dict[str, Any]) -> _Row:
+def _row(msgs: Messages, value: str, item: QuotaRule | ConditionRule) -> _Row:
     return _Row(
-        value, item["basis"], _status(item), bool(item["unverified"] and not item.get("set_in"))
+        value,
+        item["basis"],
+        _status(msgs, item["set_in"], item["unverified"]),
+        item["unverified"] and not item["set_in"],
     )
 
 
-def _lines(data: dict[str, Any]) -> list[tuple[str, list[_Row]]]:
+def _lines(msgs: Messages, data: RulesResult) -> list[tuple[str, list[_Row]]]:
     """Each award's heading and its rows, shared by table and markdown."""
     sections: list[tuple[str, list[_Row]]] = []
     for award in data["awards"]:
         head = award["name"]
         if award["added_in"]:
-            head += " — " + t("added by {file}", file=award["added_in"])
-        rows = [_row(t("Quota: {quota}", quota=award["quota"]["text"]), award["quota"])]
-        rows += [_row(c["rule"], c) for c in award["conditions"]]
+            head += " — " + msgs.t("added by {file}", file=award["added_in"])
+        quota = award["quota"]
+        rows = [_row(msgs, msgs.t("Quota: {quota}", quota=quota["text"]), quota)]
+        rows += [_row(msgs, c["rule"], c) for c in award["conditions"]]
         sections.append((head, rows))
     return sections
 
 
-def _heading(data: dict[str, Any]) -> list[str]:
+def _leading_line(msgs: Messages, data: RulesResult, leading: LeadingRuleEntry) -> str:
+    names = {a["id"]: a["name"] for a in data["awards"]}
+    standard = leading["standard"] or ""
+    text = msgs.t(
+        "Leading units ({units} per bloc): the best-ranked that meet the standard of {award}",
+        units=leading["units"],
+        award=names.get(standard, standard),
+    )
+    basis = f" — {leading['basis']}" if leading["basis"] else ""
+    return f"{text}{basis} ({_status(msgs, None, leading['unverified'])})"
+
+
+def _heading(msgs: Messages, data: RulesResult) -> list[str]:
     pack = data["pack"]
     lines = [
-        t("Rules in force for {year}: {rules}", year=data["year"], rules=pack["name"]),
-        t("Why these rules: {reason}", reason=data["rules"]["reason"]),
+        msgs.t("Rules in force for {year}: {rules}", year=data["year"], rules=pack["name"]),
+        msgs.t("Why these rules: {reason}", reason=data["rules"]["reason"]),
     ]
     for source in pack["sources"]:
-        mark = t("read") if source["read"] else t("NOT READ")
+        mark = msgs.t("read") if source["read"] else msgs.t("NOT READ")
         lines.append(f"- {source['title']} ({source['issuer']}, {source['date']}) — {mark}")
-    leading = data["leading"]
-    if leading["standard"] is not None:
-        names = {a["id"]: a["name"] for a in data["awards"]}
-        text = t(
-            "Leading units ({units} per bloc): the best-ranked that meet the standard of {award}",
-            units=leading["units"],
-            award=names.get(leading["standard"], leading["standard"]),
-        )
-        basis = f" — {leading['basis']}" if leading["basis"] else ""
-        lines.append(f"{text}{basis} ({_status(leading)})")
-    lines.append(
-        t("Vote shares are taken of: {base}", base=vote_base_text(current(), data["votes_of"]))
-    )
+    if data["leading"]["standard"] is not None:
+        lines.append(_leading_line(msgs, data, data["leading"]))
+    base = vote_base_text(msgs, data["votes_of"])
+    lines.append(msgs.t("Vote shares are taken of: {base}", base=base))
     return lines
 
 
-def rules_markdown(data: dict[str, Any]) -> str:
-    lines = ["# " + t("{bloc} — rules for {year}", bloc=data["bloc"]["name"], year=data["year"])]
-    head, why, *sources = _heading(data)
+def rules_markdown(msgs: Messages, data: RulesResult) -> str:
+    """The rules as a markdown document: a section per award, a table of its rules."""
+    title = msgs.t("{bloc} — rules for {year}", bloc=data["bloc"]["name"], year=data["year"])
+    lines = ["# " + title]
+    head, why, *sources = _heading(msgs, data)
     lines += ["", head, "", why, "", *sources]
-    for head, rows in _lines(data):
-        lines += ["", "## " + head, "", "| " + " | ".join(_columns()) + " |", "|---|---|---|"]
+    for head, rows in _lines(msgs, data):
+        header = "| " + " | ".join(_columns(msgs)) + " |"
+        lines += ["", "## " + head, "", header, "|---|---|---|"]
         lines += ["| " + " | ".join(v.replace("|", "\\|") for v in row[:3]) + " |" for row in rows]
     if data["caps"]:
-        lines += ["", "## " + t("Province-wide caps"), ""]
-        lines += [f"- {_cap_text(c)} — {c['basis']} ({_status(c)})" for c in data["caps"]]
+        lines += ["", "## " + msgs.t("Province-wide caps"), ""]
+        lines += [f"- {_cap_line(msgs, c)}" for c in data["caps"]]
     return "\n".join(lines) + "\n"
 
 
-def _columns() -> list[str]:
-    return [t("Rule"), t("Source"), t("Status")]
+def _columns(msgs: Messages) -> list[str]:
+    return [msgs.t("Rule"), msgs.t("Source"), msgs.t("Status")]
 
 
-def rules_view(data: dict[str, Any]) -> RenderableType:
+def rules_view(msgs: Messages, data: RulesResult) -> RenderableType:
+    """The rules as rich tables: the heading, a table per award, the province-wide caps."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    parts: list[RenderableType] = [Text("\n".join(_heading(data)))]
-    for head, rows in _lines(data):
+    parts: list[RenderableType] = [Text("\n".join(_heading(msgs, data)))]
+    for head, rows in _lines(msgs, data):
         table = Table(title=head, title_justify="left", show_lines=False)
-        for column in _columns():
+        for column in _columns(msgs):
             table.add_column(column)
         for row in rows:
             table.add_row(*row[:3], style="yellow" if row.doubtful else "")
         parts.append(table)
     if data["caps"]:
-        parts.append(Text(t("Province-wide caps") + ":", style="bold"))
-        parts += [Text(f"{_cap_text(c)} — {c['basis']} ({_status(c)})") for c in data["caps"]]
+        parts.append(Text(msgs.t("Province-wide caps") + ":", style="bold"))
+        parts += [Text(_cap_line(msgs, c)) for c in data["caps"]]
     return Group(*parts)

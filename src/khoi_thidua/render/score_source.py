@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Rating
 from khoi_thidua.numbers import format_number
 
 
-def computed_score_text(code: str, detail: dict[str, Any], member: str, year: int) -> str:
+def computed_score_text(
+    msgs: Messages, code: str, detail: dict[str, Any], member: str, year: int
+) -> str:
     """The notice for a score computed from the plan that differs from the one typed, or for a
     score the plan could not compute yet (the typed one is used), or for a disqualifying
     criterion (điểm liệt) failed, which caps the rating or excludes the unit."""
     if code == "rating_capped":
-        return t(
+        return msgs.t(
             "{member} failed the disqualifying criterion (điểm liệt) {failed} of {plan}: it is "
             "judged as “{cap}”, not “{rating}” as results-{year}.toml says.",
             member=member,
@@ -25,7 +27,7 @@ def computed_score_text(code: str, detail: dict[str, Any], member: str, year: in
             year=year,
         )
     if code == "excluded":
-        return t(
+        return msgs.t(
             "{member} failed the disqualifying criterion (điểm liệt) {failed} of {plan}, which "
             "excludes it: it is left out of the ranking and of every award.",
             member=member,
@@ -33,7 +35,7 @@ def computed_score_text(code: str, detail: dict[str, Any], member: str, year: in
             plan=detail["plan"],
         )
     if code == "typed_score":
-        return t(
+        return msgs.t(
             "The score of {member} could not be computed from {plan} ({error}); the score typed "
             "in results-{year}.toml is used.",
             member=member,
@@ -41,13 +43,13 @@ def computed_score_text(code: str, detail: dict[str, Any], member: str, year: in
             error=detail["error"] or "—",
             year=year,
         )
-    return t(
+    return msgs.t(
         "The score of {member} is computed from {plan}: {computed} "
         "(results-{year}.toml says {typed}); `khoi scores {year} --explain {id}` shows how.",
         member=member,
         plan=detail["plan"],
-        computed=format_number(detail["computed"], language()),
-        typed=format_number(detail["typed"], language()),
+        computed=format_number(detail["computed"], msgs.language),
+        typed=format_number(detail["typed"], msgs.language),
         year=year,
         id=detail["member"],
     )

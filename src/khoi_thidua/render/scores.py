@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from khoi_thidua.i18n import language, t, tn
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import SCHEMA_VERSION, Bloc, Rating
 from khoi_thidua.numbers import format_number
 from khoi_thidua.plan import Plan, Rounding
 from khoi_thidua.reconciliation import Reconciliation, UnitLine
 from khoi_thidua.render.rotation import bloc_ref
+from khoi_thidua.render.score_shapes import (
+    RATING_CODES,
+    ScoreExplainResult,
+    ScoresResult,
+    StepEntry,
+    UnitScores,
+)
 from khoi_thidua.scoring import Step, StepKind, round_score
 
 if TYPE_CHECKING:
@@ -31,24 +38,24 @@ def _exact_or_none(value: float | None) -> Fraction | None:
     return None if value is None else Fraction(repr(value))
 
 
-def _text(value: Fraction | Decimal | None) -> str:
+def _text(msgs: Messages, value: Fraction | Decimal | None) -> str:
     shown = _shown(value)
-    return "—" if shown is None else format_number(shown, language())
+    return "—" if shown is None else format_number(shown, msgs.language)
 
 
-def _final(plan: Plan, score: Decimal) -> str:
+def _final(msgs: Messages, plan: Plan, score: Decimal) -> str:
     """A final score with the plan's decimals, as it is written in the results."""
-    return format_number(float(score), language(), plan.decimals)
+    return format_number(float(score), msgs.language, plan.decimals)
 
 
-def rule_text(plan: Plan) -> str:
+def rule_text(msgs: Messages, plan: Plan) -> str:
     """The plan's rounding in words, stated in every explanation."""
     rules = {
-        Rounding.HALF_UP: t("half up"),
-        Rounding.HALF_EVEN: t("half to even"),
-        Rounding.DOWN: t("down"),
+        Rounding.HALF_UP: msgs.t("half up"),
+        Rounding.HALF_EVEN: msgs.t("half to even"),
+        Rounding.DOWN: msgs.t("down"),
     }
-    return tn(
+    return msgs.tn(
         "rounded once, at the end, to {decimals} decimal, {rule}",
         "rounded once, at the end, to {decimals} decimals, {rule}",
         plan.decimals,
@@ -57,7 +64,7 @@ def rule_text(plan: Plan) -> str:
     )
 
 
-def _unit_dict(bloc: Bloc, unit: UnitLine) -> dict[str, Any]:
+def _unit_dict(bloc: Bloc, unit: UnitLine) -> UnitScores:
     final = unit.final
     return {
         "id": unit.unit,
@@ -67,7 +74,7 @@ def _unit_dict(bloc: Bloc, unit: UnitLine) -> dict[str, Any]:
         "cross_score": _shown(unit.cross_total),
         "final_score": float(final.score) if final else None,
         "excluded": final.excluded if final else False,
-        "rating_cap": final.rating_cap.value if final and final.rating_cap else None,
+        "rating_cap": RATING_CODES[final.rating_cap] if final and final.rating_cap else None,
         "error": unit.error or None,
         "flagged": unit.flagged,
         "missing_scorers": list(unit.missing_scorers),
@@ -90,7 +97,7 @@ def _unit_dict(bloc: Bloc, unit: UnitLine) -> dict[str, Any]:
     }
 
 
-def scores_dict(bloc: Bloc, reconciliation: Reconciliation) -> dict[str, Any]:
+def scores_dict(bloc: Bloc, reconciliation: Reconciliation) -> ScoresResult:
     """The reconciliation as the stable JSON shape of `khoi scores --json`."""
     plan = reconciliation.plan
     return {
@@ -99,11 +106,11 @@ def scores_dict(bloc: Bloc, reconciliation: Reconciliation) -> dict[str, Any]:
         "year": reconciliation.year,
         "plan": {
             "file": plan.source,
-            "method": plan.method.value,
+            "method": plan.method,
             "max_score": plan.max_score,
             "bonus_limit": plan.bonus.limit,
             "decimals": plan.decimals,
-            "rounding": plan.rounding.value,
+            "rounding": plan.rounding,
             "flag_difference": plan.flag_difference,
         },
         "scorers": [{"scorer": s, "units": list(units)} for s, units in plan.assignments],
@@ -112,67 +119,68 @@ def scores_dict(bloc: Bloc, reconciliation: Reconciliation) -> dict[str, Any]:
     }
 
 
-def scores_view(bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
+def scores_view(msgs: Messages, bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
+    """The reconciliation as a table per unit and criterion, with notes on what is missing."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     plan = reconciliation.plan
     table = Table(
-        title=t("{bloc} — scores of {year}", bloc=bloc.name, year=reconciliation.year),
+        title=msgs.t("{bloc} — scores of {year}", bloc=bloc.name, year=reconciliation.year),
         title_justify="left",
     )
-    table.add_column(t("Unit"))
-    table.add_column(t("Criterion"))
-    table.add_column(t("Max"), justify="right")
-    table.add_column(t("Self"), justify="right")
-    table.add_column(t("Cross (mean)"), justify="right")
-    table.add_column(t("Agreed"), justify="right")
-    table.add_column(t("Final"), justify="right")
+    table.add_column(msgs.t("Unit"))
+    table.add_column(msgs.t("Criterion"))
+    table.add_column(msgs.t("Max"), justify="right")
+    table.add_column(msgs.t("Self"), justify="right")
+    table.add_column(msgs.t("Cross (mean)"), justify="right")
+    table.add_column(msgs.t("Agreed"), justify="right")
+    table.add_column(msgs.t("Final"), justify="right")
     table.add_column("!", justify="center")
     for unit in reconciliation.units:
         label = bloc.member(unit.unit).label
         if not unit.returned and not any(line.cross or line.agreed for line in unit.lines):
             table.add_row(
-                label, t("nothing returned yet"), "", "—", "—", "—", "—", "", end_section=True
+                label, msgs.t("nothing returned yet"), "", "—", "—", "—", "—", "", end_section=True
             )
             continue
         for index, line in enumerate(unit.lines):
             table.add_row(
                 label if index == 0 else "",
                 line.criterion,
-                format_number(line.max, language()),
-                _text(line.self_score),
-                _text(line.cross_mean),
-                _text(line.agreed),
+                format_number(line.max, msgs.language),
+                _text(msgs, line.self_score),
+                _text(msgs, line.cross_mean),
+                _text(msgs, line.agreed),
                 "",
                 "!" if line.flagged else "",
             )
-        final = _final(plan, unit.final.score) if unit.final else "—"
+        final = _final(msgs, plan, unit.final.score) if unit.final else "—"
         table.add_row(
             "",
-            t("Total"),
-            format_number(plan.max_score, language()),
-            _text(unit.self_total),
-            _text(unit.cross_total),
+            msgs.t("Total"),
+            format_number(plan.max_score, msgs.language),
+            _text(msgs, unit.self_total),
+            _text(msgs, unit.cross_total),
             "",
             final,
             "!" if unit.flagged else "",
             end_section=True,
         )
     notes: list[RenderableType] = [table]
-    lines = [rule_text(plan) + "."]
+    lines = [rule_text(msgs, plan) + "."]
     lines.append(
-        tn(
+        msgs.tn(
             "! marks a gap of more than {points} point between self, cross and agreed scores",
             "! marks a gap of more than {points} points between self, cross and agreed scores",
             plan.flag_difference,
-            points=format_number(plan.flag_difference, language()),
+            points=format_number(plan.flag_difference, msgs.language),
         )
     )
     if reconciliation.not_returned:
         lines.append(
-            t(
+            msgs.t(
                 "Self-scoring sheets not returned: {units}",
                 units=", ".join(bloc.member(u).label for u in reconciliation.not_returned),
             )
@@ -180,7 +188,7 @@ def scores_view(bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
     for unit in reconciliation.units:
         if unit.missing_scorers:
             lines.append(
-                t(
+                msgs.t(
                     "Cross-scoring of {unit} not returned by: {scorers}",
                     unit=bloc.member(unit.unit).label,
                     scorers=", ".join(unit.missing_scorers),
@@ -191,109 +199,117 @@ def scores_view(bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
     for unit in reconciliation.units:
         if unit.mid_year is not None:
             lines.append(
-                t(
+                msgs.t(
                     "Mid-year review of {unit}: {score} — {note}",
                     unit=bloc.member(unit.unit).label,
-                    score=_text(_exact_or_none(unit.mid_year.score)),
+                    score=_text(msgs, _exact_or_none(unit.mid_year.score)),
                     note=unit.mid_year.note or "—",
                 )
             )
     scorers = "; ".join(f"{s} → {', '.join(units)}" for s, units in plan.assignments)
     if scorers:
-        lines.append(t("Who scores whom: {pairs}", pairs=scorers))
+        lines.append(msgs.t("Who scores whom: {pairs}", pairs=scorers))
     notes.append(Text("\n".join(lines)))
     return Group(*notes)
 
 
-def _step_text(bloc: Bloc, plan: Plan, step: Step) -> str:
+def _step_text(msgs: Messages, plan: Plan, step: Step) -> str:
     kind = step.kind
     if kind is StepKind.AGREED:
-        return t(
+        return msgs.t(
             "{criterion}: self-score {given}, agreed {value} ({reason})",
             criterion=step.subject,
-            given=_text(step.given),
-            value=_text(step.value),
-            reason=step.note or t("no reason given"),
+            given=_text(msgs, step.given),
+            value=_text(msgs, step.value),
+            reason=step.note or msgs.t("no reason given"),
         )
     if kind is StepKind.CROSS_TOTAL:
-        return t("cross score by {scorer}: {value}", scorer=step.subject, value=_text(step.value))
+        return msgs.t(
+            "cross score by {scorer}: {value}", scorer=step.subject, value=_text(msgs, step.value)
+        )
     if kind is StepKind.DROPPED_HIGHEST:
-        return t(
-            "highest left out: {scorer} ({value})", scorer=step.subject, value=_text(step.value)
+        return msgs.t(
+            "highest left out: {scorer} ({value})",
+            scorer=step.subject,
+            value=_text(msgs, step.value),
         )
     if kind is StepKind.DROPPED_LOWEST:
-        return t(
-            "lowest left out: {scorer} ({value})", scorer=step.subject, value=_text(step.value)
+        return msgs.t(
+            "lowest left out: {scorer} ({value})",
+            scorer=step.subject,
+            value=_text(msgs, step.value),
         )
     if kind is StepKind.BASE:
         methods = {
-            "agreed": t("agreed scores, self-scores where none was agreed"),
-            "cross-mean": t("mean of the cross scores"),
-            "trimmed-mean": t("mean of the cross scores without the highest and the lowest"),
+            "agreed": msgs.t("agreed scores, self-scores where none was agreed"),
+            "cross-mean": msgs.t("mean of the cross scores"),
+            "trimmed-mean": msgs.t("mean of the cross scores without the highest and the lowest"),
         }
-        return t(
+        return msgs.t(
             "table total ({method}): {value} of {max}",
             method=methods[step.note],
-            value=_text(step.value),
-            max=format_number(plan.max_score, language()),
+            value=_text(msgs, step.value),
+            max=format_number(plan.max_score, msgs.language),
         )
     if kind in (StepKind.BONUS, StepKind.PENALTY):
         rules = plan.bonus if kind is StepKind.BONUS else plan.penalty
         item = rules.item(step.subject)
         name = item.name if item else step.subject
         if step.given != step.value:
-            return t(
+            return msgs.t(
                 "{sign} {value} for {name} ({given} claimed, at most {max})",
                 sign="+" if kind is StepKind.BONUS else "−",
-                value=_text(step.value),
+                value=_text(msgs, step.value),
                 name=name,
-                given=_text(step.given),
-                max=format_number(item.max if item else 0, language()),
+                given=_text(msgs, step.given),
+                max=format_number(item.max if item else 0, msgs.language),
             )
-        return t(
+        return msgs.t(
             "{sign} {value} for {name}",
             sign="+" if kind is StepKind.BONUS else "−",
-            value=_text(step.value),
+            value=_text(msgs, step.value),
             name=name,
         )
     if kind in (StepKind.BONUS_LIMIT, StepKind.PENALTY_LIMIT):
-        what = t("bonus") if kind is StepKind.BONUS_LIMIT else t("penalty")
+        what = msgs.t("bonus") if kind is StepKind.BONUS_LIMIT else msgs.t("penalty")
         if step.given != step.value:
-            return t(
+            return msgs.t(
                 "{what} total {given}, capped at the limit {value}",
                 what=what,
-                given=_text(step.given),
-                value=_text(step.value),
+                given=_text(msgs, step.given),
+                value=_text(msgs, step.value),
             )
-        return t(
+        return msgs.t(
             "{what} total {value} (limit {limit})",
             what=what,
-            value=_text(step.value),
-            limit=format_number(float(step.note), language()),
+            value=_text(msgs, step.value),
+            limit=format_number(float(step.note), msgs.language),
         )
     if kind is StepKind.FLOOR:
-        return t("total {given} is below zero and counts as 0", given=_text(step.given))
+        return msgs.t("total {given} is below zero and counts as 0", given=_text(msgs, step.given))
     if kind is StepKind.DISQUALIFIED:
         rule = next((d for d in plan.disqualifiers if d.id == step.subject), None)
         name = rule.name if rule else step.subject
         if step.note == "exclude":
-            return t("disqualifying criterion failed: {name} — excluded", name=name)
-        return t(
+            return msgs.t("disqualifying criterion failed: {name} — excluded", name=name)
+        return msgs.t(
             "disqualifying criterion failed: {name} — rating at most {cap}",
             name=name,
             cap=Rating(step.note).label_vi,
         )
-    return t(
+    return msgs.t(
         "final score {value} (exact {given}; {rule})",
-        value=_final(plan, Decimal(step.value.numerator) / step.value.denominator)
+        value=_final(msgs, plan, Decimal(step.value.numerator) / step.value.denominator)
         if step.value is not None
         else "—",
-        given=_text(step.given),
-        rule=rule_text(plan),
+        given=_text(msgs, step.given),
+        rule=rule_text(msgs, plan),
     )
 
 
-def explain_dict(bloc: Bloc, reconciliation: Reconciliation, unit: UnitLine) -> dict[str, Any]:
+def explain_dict(
+    msgs: Messages, bloc: Bloc, reconciliation: Reconciliation, unit: UnitLine
+) -> ScoreExplainResult:
     """One unit's line of the reconciliation and each step of its arithmetic, in words."""
     plan = reconciliation.plan
     steps = unit.final.steps if unit.final else ()
@@ -302,26 +318,28 @@ def explain_dict(bloc: Bloc, reconciliation: Reconciliation, unit: UnitLine) -> 
         "bloc": bloc_ref(bloc),
         "year": reconciliation.year,
         "plan": plan.source,
-        "rounding": rule_text(plan),
+        "rounding": rule_text(msgs, plan),
         "unit": _unit_dict(bloc, unit),
-        "steps": [
-            {
-                "kind": step.kind.value,
-                "subject": step.subject or None,
-                "given": _shown(step.given),
-                "value": _shown(step.value),
-                "text": _step_text(bloc, plan, step),
-            }
-            for step in steps
-        ],
+        "steps": [_step_dict(msgs, plan, step) for step in steps],
     }
 
 
-def explain_view(data: dict[str, Any]) -> RenderableType:
+def _step_dict(msgs: Messages, plan: Plan, step: Step) -> StepEntry:
+    return {
+        "kind": step.kind,
+        "subject": step.subject or None,
+        "given": _shown(step.given),
+        "value": _shown(step.value),
+        "text": _step_text(msgs, plan, step),
+    }
+
+
+def explain_view(msgs: Messages, data: ScoreExplainResult) -> RenderableType:
+    """The explanation as numbered steps under the unit's name."""
     from rich.text import Text
 
     unit = data["unit"]
-    head = t(
+    head = msgs.t(
         "{name} — final score of {year} from {plan}",
         name=unit["name"],
         year=data["year"],
@@ -330,5 +348,5 @@ def explain_view(data: dict[str, Any]) -> RenderableType:
     lines = [head]
     lines += [f"  {i}. {step['text']}" for i, step in enumerate(data["steps"], start=1)]
     if unit["error"]:
-        lines.append("  " + t("no final score: {error}", error=unit["error"]))
+        lines.append("  " + msgs.t("no final score: {error}", error=unit["error"]))
     return Text("\n".join(lines))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -218,12 +219,12 @@ def _merge_conference(units: Any, sheet: ConferenceSheet) -> None:
     reviews = dict(sheet.mid_year)
     for inputs in sheet.inputs:
         review = reviews.get(inputs.unit)
-        mid_year: dict[str, Any] = {}
+        mid_year: dict[str, float | str] = {}
         if review is not None and review.score is not None:
             mid_year["score"] = review.score
         if review is not None and review.note:
             mid_year["note"] = review.note
-        wanted: dict[str, Any] = {
+        wanted: dict[str, Mapping[str, float | str] | list[str]] = {
             "agreed": _whole(inputs.agreed),
             "reasons": dict(inputs.reasons),
             "bonus": _whole(inputs.bonus),
@@ -250,6 +251,6 @@ def _merge_conference(units: Any, sheet: ConferenceSheet) -> None:
                     entry[key] = value
 
 
-def _whole(points: Any) -> dict[str, float | int]:
+def _whole(points: Mapping[str, float]) -> dict[str, float | int]:
     """Points as typed: 39 rather than 39.0."""
     return {k: int(v) if float(v).is_integer() else v for k, v in points.items()}
