@@ -136,6 +136,7 @@ def _propose_all(
     confirmed: bool = False,
 ) -> None:
     from khoi_thidua import store, workflows
+    from khoi_thidua.app.blocs import BlocRun, exit_code
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
     from khoi_thidua.render import batch as batch_view
@@ -149,11 +150,11 @@ def _propose_all(
 
     if fmt is Format.json:
         # One bloc at a time, written and let go: memory stays flat at any province size.
-        failed: list[batch.BlocRun[ProposalResult]] = []
+        failed: list[BlocRun[ProposalResult]] = []
         runs = batch.each_bloc(data, work, quiet, failed)
         items = (batch.proposal_entry(run) for run in runs)
         write_json_document(batch_view.batch_head(year), "blocs", items, output, quiet, force)
-        code = batch.exit_code(failed)
+        code = exit_code(failed)
         if code:
             raise typer.Exit(code)
         return
@@ -171,7 +172,7 @@ def _propose_all(
         quiet,
         force,
     )
-    code = batch.exit_code(done)
+    code = exit_code(done)
     if code:
         raise typer.Exit(code)
 

@@ -119,6 +119,7 @@ def _province_pages(
 ) -> tuple[dict[str, str], int]:
     """The province page and one page per bloc (or one book), and the batch's exit code."""
     from khoi_thidua import store
+    from khoi_thidua.app.blocs import exit_code
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
     from khoi_thidua.render import summary as summary_view
@@ -143,10 +144,10 @@ def _province_pages(
     if single:
         sections = [(d.bloc.id, bloc_view.bloc_section(msgs, d, public, heading=2)) for d in done]
         return {INDEX: province_view.province_book(summary, province, sections, public, msgs)}, (
-            batch.exit_code(runs)
+            exit_code(runs)
         )
     links = {d.bloc.id: f"bloc-{d.bloc.id}.html" for d in done}
     pages = {INDEX: province_view.province_page(summary, province, links, public, msgs)}
     for d in done:
         pages[links[d.bloc.id]] = bloc_view.bloc_page(msgs, d, public, INDEX)
-    return pages, batch.exit_code(runs)
+    return pages, exit_code(runs)

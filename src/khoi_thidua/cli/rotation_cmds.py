@@ -139,6 +139,7 @@ def rotate(
 
 def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> None:
     from khoi_thidua import store
+    from khoi_thidua.app.blocs import exit_code
     from khoi_thidua.cli import batch
     from khoi_thidua.render import batch as batch_view
 
@@ -151,7 +152,7 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
     payload = batch_view.rotate_all_dict(year, [batch.rotate_entry(run) for run in runs])
     if not quiet:
         emit(payload, lambda: batch_view.rotate_all_view(payload, current()), as_json)
-    code = batch.exit_code(runs)
+    code = exit_code(runs)
     if code:
         raise typer.Exit(code)
 

@@ -49,6 +49,7 @@ def summary(
       khoi summary 2021 --json --quiet --force --output tong-hop-2021.json
     """
     from khoi_thidua import store, workflows
+    from khoi_thidua.app.blocs import exit_code
     from khoi_thidua.awards.proposal import Proposal
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
@@ -84,7 +85,7 @@ def summary(
         quiet,
         force,
     )
-    code = batch.exit_code(runs)
+    code = exit_code(runs)
     if code:
         raise typer.Exit(code)
 
