@@ -118,36 +118,15 @@ def _province_pages(
     data: Path, year: int, public: bool, single: bool, quiet: bool
 ) -> tuple[dict[str, str], int]:
     """The province page and one page per bloc (or one book), and the batch's exit code."""
-    from khoi_thidua import store
-    from khoi_thidua.app.blocs import exit_code
+    from khoi_thidua.app.province import province_report
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
     from khoi_thidua.render import summary as summary_view
-    from khoi_thidua.render.html import bloc_page as bloc_view
-    from khoi_thidua.render.html import province_page as province_view
-    from khoi_thidua.report_data import BlocReport, bloc_report
-    from khoi_thidua.store.packs import province_pack_for
+    from khoi_thidua.render.html.province_page import province_pages
 
-    pack = province_pack_for(data, year)
-
-    def work(bloc_dir: Path) -> BlocReport:
-        return bloc_report(bloc_dir, store.load_bloc(bloc_dir), year)
-
-    runs = batch.over_blocs(data, work, quiet)
-    done = [r.value for r in runs if r.value is not None]
-    failed = [batch.failed_entry(r) for r in runs if r.error is not None]
-    facts = [(d.bloc, d.proposal) for d in done]
-    summary = summary_view.province_summary(year, pack, facts, failed)  # as `summary` says it
-    msgs = current()
-    provinces = sorted({d.bloc.province for d in done if d.bloc.province})
-    province = provinces[0] if len(provinces) == 1 else ""
-    if single:
-        sections = [(d.bloc.id, bloc_view.bloc_section(msgs, d, public, heading=2)) for d in done]
-        return {INDEX: province_view.province_book(summary, province, sections, public, msgs)}, (
-            exit_code(runs)
-        )
-    links = {d.bloc.id: f"bloc-{d.bloc.id}.html" for d in done}
-    pages = {INDEX: province_view.province_page(summary, province, links, public, msgs)}
-    for d in done:
-        pages[links[d.bloc.id]] = bloc_view.bloc_page(msgs, d, public, INDEX)
-    return pages, exit_code(runs)
+    found = province_report(data, year, batch.walk(data, quiet))
+    failed = [batch.failed_entry(run) for run in found.failed]
+    # The province page sums the year up as `summary` does.
+    summary = summary_view.province_summary(year, found.pack, found.facts, failed)
+    pages = province_pages(summary, found.province, found.done, public, single, INDEX, current())
+    return pages, found.code
