@@ -13,14 +13,15 @@ from typing import Generic, Protocol, TypeVar
 from khoi_thidua.errors import ExitCode, InternalError, KhoiError
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
 @dataclass(frozen=True)
-class BlocRun(Generic[T]):
+class BlocRun(Generic[T_co]):
     """One bloc's outcome in a batch: its value, or the error that stopped it."""
 
     bloc_dir: Path
-    value: T | None
+    value: T_co | None
     error: KhoiError | None
 
     @property

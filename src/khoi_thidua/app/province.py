@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -76,16 +77,27 @@ def province_summary(data: Path, year: int, walk: Walk) -> ProvinceSummary:
     bloc's own file cannot change them); the province's pin for the year chooses the pack, and
     no pack for the year stops here, before any bloc is read.
     """
-    from khoi_thidua import store, workflows
     from khoi_thidua.store.packs import province_pack_for
 
     pack = province_pack_for(data, year)
+    return ProvinceSummary(year, pack, list(each_proposal(year, False, walk, summary_facts)))
 
-    def work(bloc_dir: Path) -> BlocFacts:
+
+def each_proposal(
+    year: int | None, confirmed: bool, walk: Walk, then: Callable[[Bloc, Proposal], T]
+) -> Iterable[BlocRun[T]]:
+    """Every bloc's proposal for ``year`` (each bloc's latest results year when None), handed
+    to ``then`` as soon as it is made; what ``then`` gives is the bloc's outcome, so a caller
+    that writes each outcome and lets it go keeps memory flat. ``confirmed`` as in
+    ``workflows.proposal_for``."""
+    from khoi_thidua import store, workflows
+
+    def work(bloc_dir: Path) -> T:
         bloc = store.load_bloc(bloc_dir)
-        return summary_facts(bloc, workflows.proposal_for(bloc_dir, bloc, year))
+        target = year if year is not None else workflows.default_results_year(bloc_dir)
+        return then(bloc, workflows.proposal_for(bloc_dir, bloc, target, confirmed))
 
-    return ProvinceSummary(year, pack, list(walk(work)))
+    return walk(work)
 
 
 def province_report(data: Path, year: int, walk: Walk) -> ProvinceReport:

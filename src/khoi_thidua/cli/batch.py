@@ -25,17 +25,21 @@ def over_blocs(data: Path, work: Callable[[Path], T], quiet: bool) -> list[BlocR
     return list(each_bloc(data, work, quiet))
 
 
-def walk(data: Path, quiet: bool) -> Walk:
-    """The walk an application function runs its work with: ``each_bloc`` over ``data``."""
+def walk(data: Path, quiet: bool, failed: list[BlocRun[object]] | None = None) -> Walk:
+    """The walk an application function runs its work with: ``each_bloc`` over ``data``,
+    collecting the failures in ``failed`` when given."""
 
     def run(work: Callable[[Path], T]) -> Iterator[BlocRun[T]]:
-        return each_bloc(data, work, quiet)
+        return each_bloc(data, work, quiet, failed)
 
     return run
 
 
 def each_bloc(
-    data: Path, work: Callable[[Path], T], quiet: bool, failed: list[BlocRun[T]] | None = None
+    data: Path,
+    work: Callable[[Path], T],
+    quiet: bool,
+    failed: list[BlocRun[object]] | None = None,
 ) -> Iterator[BlocRun[T]]:
     """Run ``work`` on one bloc folder after another, yielding each outcome as it comes.
 
@@ -46,7 +50,7 @@ def each_bloc(
     from khoi_thidua import store
 
     dirs = store.bloc_dirs(data)
-    failures: list[BlocRun[T]] = [] if failed is None else failed
+    failures: list[BlocRun[object]] = [] if failed is None else failed
     show_bar = not quiet and len(dirs) >= PROGRESS_MIN_BLOCS and sys.stderr.isatty()
     try:
         if show_bar:
@@ -67,13 +71,13 @@ def each_bloc(
             _report(run)
 
 
-def _kept(run: BlocRun[T], failures: list[BlocRun[T]]) -> BlocRun[T]:
+def _kept(run: BlocRun[T], failures: list[BlocRun[object]]) -> BlocRun[T]:
     if run.error is not None:
         failures.append(run)
     return run
 
 
-def _report(run: BlocRun[T]) -> None:
+def _report(run: BlocRun[object]) -> None:
     from khoi_thidua.cli.boundary import report_error
 
     assert run.error is not None
