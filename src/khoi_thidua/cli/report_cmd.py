@@ -66,9 +66,8 @@ def report(
 
       khoi --lang en report 2021 --output report-2021.html
     """
-    from khoi_thidua import store, workflows
-    from khoi_thidua.cli.output import check_output, say, write_or_print
-    from khoi_thidua.store import report_folder
+    from khoi_thidua import workflows
+    from khoi_thidua.cli.output import check_pages_target, write_pages
 
     if all_blocs and year is None:
         raise UsageError(
@@ -80,11 +79,7 @@ def report(
         bloc_dir, bloc = open_bloc(data, bloc_id)
         year = year if year is not None else workflows.default_results_year(bloc_dir)
     target: Path = output if output is not None else Path(f"bao-cao-{year}")
-    single = store.is_stdout(target) or report_folder.is_single_file(target)
-    if single:
-        check_output(target, force)
-    else:
-        report_folder.check_folder(target, force)
+    single = check_pages_target(target, force)
     if year is None:  # only --all comes here without a year, and it was refused above
         raise UsageError(t("--all needs the year, e.g. khoi report 2025 --all"))
     if all_blocs:
@@ -95,21 +90,7 @@ def report(
 
         pages = {INDEX: bloc_page(current(), bloc_report(bloc_dir, bloc, year), public, None)}
         code = 0
-    if single:
-        write_or_print(
-            pages[INDEX], target, quiet=quiet and not store.is_stdout(target), force=force
-        )
-    else:
-        written = report_folder.write_pages(target, pages, force)
-        if not quiet:
-            say(
-                t(
-                    "Wrote the report to {folder} (HTML files: {count}); open {index}.",
-                    count=len(written),
-                    folder=store.display(target),
-                    index=store.display(target / INDEX),
-                )
-            )
+    write_pages(pages, INDEX, target, single, quiet, force)
     if code:
         raise typer.Exit(code)
 
