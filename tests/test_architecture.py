@@ -284,7 +284,6 @@ THIN_PENDING: dict[str, tuple[str, str]] = {
     "scoring_cmds": ("store store.plans store.score_records", "owned by another helper"),
     "history_cmd": ("store", "not thinned yet"),
     "init_cmd": ("bloc_draft store store.roster", "not thinned yet"),
-    "awards_cmds": ("store.packs store.records", "not thinned yet"),
     "members_cmd": (
         "rotation",
         "calls the pure rotation core, which loads nothing; a wrapper would only add start-up",
