@@ -282,7 +282,6 @@ THIN_PENDING: dict[str, tuple[str, str]] = {
     "office_cmds": ("awards.ballot store", "owned by another helper this round"),
     "scores_cmd": ("store.score_records", "owned by another helper this round"),
     "scoring_cmds": ("store store.plans store.score_records", "owned by another helper"),
-    "init_cmd": ("bloc_draft store store.roster", "not thinned yet"),
     "members_cmd": (
         "rotation",
         "calls the pure rotation core, which loads nothing; a wrapper would only add start-up",
