@@ -287,7 +287,7 @@ THIN_PENDING: dict[str, tuple[str, str]] = {
         "calls the pure rotation core, which loads nothing; a wrapper would only add start-up",
     ),
     "rotation_cmds": (
-        "rotation store store.records",
+        "rotation",
         "`rotate` calls the pure rotation core on the bloc; its start-up must not grow",
     ),
 }
