@@ -326,7 +326,7 @@ class TestThinCommands:
     """A command parses options, calls the application layer and renders: it loads, ranks and
     walks nothing itself, so the report and the conference commands can reuse what it does."""
 
-    @pytest.mark.parametrize("module", COMMAND_MODULES)
+    @pytest.mark.parametrize("module", [*COMMAND_MODULES, f"{PACKAGE}.cli.member_history"])
     def test_a_command_reaches_only_the_application_layer(self, module: str) -> None:
         """Nothing from the core, the store or the parsing package, bar the listed exceptions."""
         short = module.rpartition(".")[2]
