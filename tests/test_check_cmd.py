@@ -107,11 +107,11 @@ class TestCheckData:
         from khoi_thidua.app.checks import check_data
 
         shutil.copytree(REPO_DATA / SAMPLE_BLOC_ID, tmp_path / "khoi-a")
-        one = check_data(tmp_path, None, False, each_bloc(tmp_path))
+        one = check_data(tmp_path, None, None)
         assert [b for b, _ in one.reports] == ["khoi-a"]
         shutil.copytree(REPO_DATA / SAMPLE_BLOC_ID, tmp_path / "khoi-b")
         (tmp_path / "khoi-b" / "bloc.toml").write_text("schema = [", encoding="utf-8")
-        found = check_data(tmp_path, None, True, each_bloc(tmp_path))
+        found = check_data(tmp_path, None, each_bloc(tmp_path))
         assert [b for b, _ in found.reports] == ["khoi-a", "khoi-b"]
         assert found.code == 0
         assert [b for b, _ in found.failing(strict=False)] == ["khoi-b"]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khoi_thidua import store
-from khoi_thidua.app.blocs import Walk, exit_code
 from khoi_thidua.errors import DataError, KhoiError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
+
+if TYPE_CHECKING:
+    from khoi_thidua.app.blocs import Walk
 
 
 @dataclass(frozen=True)
@@ -30,12 +33,14 @@ def failing_severities(strict: bool) -> set[str]:
     return {"error", "warning"} if strict else {"error"}
 
 
-def check_data(data: Path, bloc_id: str | None, all_blocs: bool, walk: Walk) -> DataCheck:
-    """The problems of the bloc ``bloc_id`` chooses (or the only one), or with ``all_blocs``
-    of every bloc under ``data``, one after another through ``walk``."""
-    if not all_blocs:
+def check_data(data: Path, bloc_id: str | None, walk: Walk | None) -> DataCheck:
+    """The problems of every bloc under ``data``, one after another through ``walk``; without
+    a walk, of the bloc ``bloc_id`` chooses (or the only one)."""
+    if walk is None:
         bloc_dir = store.choose_bloc_dir(data, bloc_id)
         return DataCheck([(bloc_dir.name, check_bloc_dir(bloc_dir))])
+    from khoi_thidua.app.blocs import exit_code
+
     runs = list(walk(check_bloc_dir))
     reports = [
         (run.bloc_id, run.value if run.value is not None else _failed(run.bloc_dir, run.error))

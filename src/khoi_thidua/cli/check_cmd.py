@@ -42,9 +42,13 @@ def check(
       khoi check --all --quiet
     """
     from khoi_thidua.app.checks import check_data
-    from khoi_thidua.cli import batch
 
-    found = check_data(data, bloc_id, all_blocs, batch.walk(data, quiet))
+    walk = None  # one bloc: no batch
+    if all_blocs:
+        from khoi_thidua.cli import batch
+
+        walk = batch.walk(data, quiet)
+    found = check_data(data, bloc_id, walk)
     failing = found.failing(strict)
     if quiet:
         # For cron: nothing when all is well, the failing blocs' problems on stderr otherwise.
