@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from khoi_thidua.app.blocs import BlocRun, Walk, exit_code
 from khoi_thidua.awards.proposal import Proposal
-from khoi_thidua.awards.province import meeting_standard
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.model import Bloc
 
@@ -118,6 +117,8 @@ def province_report(data: Path, year: int, walk: Walk) -> ProvinceReport:
 def summary_facts(bloc: Bloc, proposal: Proposal) -> BlocFacts:
     """What the summary keeps of one bloc's run: the leading and proposed standings, without
     results or reasons, so that a province of any size is summed up in little memory."""
+    from khoi_thidua.awards.province import meeting_standard
+
     # A cap may count the units meeting an award's standard (Decree 91/2017 Art. 11(1)): those
     # keep the decisions it reads; every other standing keeps only what the summary prints.
     standards = {cap.standard for cap in proposal.pack.caps if cap.of == "standard"}
