@@ -20,11 +20,6 @@ T = TypeVar("T")
 PROGRESS_MIN_BLOCS = 10  # fewer blocs finish before a bar would be worth drawing
 
 
-def over_blocs(data: Path, work: Callable[[Path], T], quiet: bool) -> list[BlocRun[T]]:
-    """Run ``work`` on every bloc folder; one bloc's bad data never stops the others."""
-    return list(each_bloc(data, work, quiet))
-
-
 def walk(data: Path, quiet: bool, failed: list[BlocRun[object]] | None = None) -> Walk:
     """The walk an application function runs its work with: ``each_bloc`` over ``data``,
     collecting the failures in ``failed`` when given."""
