@@ -268,6 +268,99 @@ class TestCommands:
         assert sorted(imported_names(module) & others) == []
 
 
+# What a command may not import: the core and the store (loading, ranking, walking belong to
+# the application layer), and the parsing package. A name a command may take from them anyway:
+THIN_ALLOWED = {
+    f"{PACKAGE}.store:display": "how a path is shown in a message: text, no file touched",
+}
+# Commands that still reach below the application layer, each with the reason; a command leaves
+# this table when it is thinned (the test below fails while an entry is no longer needed).
+THIN_PENDING: dict[str, tuple[str, str]] = {
+    "draft_cmd": ("awards.ballot store", "not thinned yet"),
+    "office_cmds": ("awards.ballot store", "not thinned yet"),
+    "scoring_cmds": ("store store.plans store.score_records", "not thinned yet"),
+    "members_cmd": (
+        "rotation",
+        "calls the pure rotation core, which loads nothing; a wrapper would only add start-up",
+    ),
+    "rotation_cmds": (
+        "rotation",
+        "`rotate` calls the pure rotation core on the bloc; its start-up must not grow",
+    ),
+}
+
+
+def below_the_application(tree: ast.Module) -> list[str]:
+    """What a command's ``tree`` imports at run time (not under ``if TYPE_CHECKING``) from the
+    core, the store or the parsing package, as ``module`` or ``module:name``, less
+    ``THIN_ALLOWED``."""
+    typing_only: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            typing_only.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    targets: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            targets.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                targets.add(full if full in MODULE_FILES else f"{node.module}:{alias.name}")
+    low = {index for index, (name, _) in enumerate(LAYERS) if name in ("core", "store")}
+    found = []
+    for target in sorted(targets):
+        name = target.split(":")[0]
+        if not name.startswith(f"{PACKAGE}.") or target in THIN_ALLOWED:
+            continue
+        if layer_of(name) in low or name.startswith(f"{PACKAGE}.schema"):
+            found.append(target)
+    return found
+
+
+class TestThinCommands:
+    """A command parses options, calls the application layer and renders: it loads, ranks and
+    walks nothing itself, so the report and the conference commands can reuse what it does."""
+
+    @pytest.mark.parametrize("module", [*COMMAND_MODULES, f"{PACKAGE}.cli.member_history"])
+    def test_a_command_reaches_only_the_application_layer(self, module: str) -> None:
+        """Nothing from the core, the store or the parsing package, bar the listed exceptions."""
+        short = module.rpartition(".")[2]
+        pending = THIN_PENDING.get(short, ("", ""))[0].split()
+        found = below_the_application(tree_of(module))
+        assert [t for t in found if _short(t) not in pending] == []
+
+    @pytest.mark.parametrize("short", sorted(THIN_PENDING))
+    def test_an_exception_is_still_needed(self, short: str) -> None:
+        """Each listed exception is still imported: a thinned command leaves the table."""
+        found = {_short(t) for t in below_the_application(tree_of(f"{PACKAGE}.cli.{short}"))}
+        assert set(THIN_PENDING[short][0].split()) <= found
+
+    def test_a_command_reaching_the_store_is_caught(self) -> None:
+        """A command loading a bloc, ranking or reading a plan is reported; a type-only import,
+        a path's display and the model's types are not."""
+        source = (
+            "from typing import TYPE_CHECKING\n"
+            "from khoi_thidua import store, workflows\n"
+            "from khoi_thidua.awards.proposal import rank_results\n"
+            "from khoi_thidua.store import display\n"
+            "from khoi_thidua.model import Bloc\n"
+            "if TYPE_CHECKING:\n    from khoi_thidua.rotation import Leadership\n"
+            "def run():\n    from khoi_thidua.store.plans import load_year\n"
+        )
+        assert below_the_application(ast.parse(source)) == [
+            f"{PACKAGE}.awards.proposal:rank_results",
+            f"{PACKAGE}.store",
+            f"{PACKAGE}.store.plans:load_year",
+        ]
+
+
+def _short(target: str) -> str:
+    """``khoi_thidua.store.plans`` → ``store.plans``; ``….ballot:name`` → ``awards.ballot``."""
+    return target.split(":", maxsplit=1)[0].removeprefix(f"{PACKAGE}.")
+
+
 class TestNoCycles:
     """No two project modules import each other, directly or through others."""
 

@@ -131,17 +131,17 @@ def test_summary_keeps_only_the_facts_it_prints(
 ) -> None:
     """`summary` keeps, per bloc, only the leading and proposed standings and those a cap
     counts (units meeting the provincial-flag standard), and keeps no results."""
-    from khoi_thidua.render import summary as batch_view
+    from khoi_thidua.app import province as app_province
 
     kept: list[Any] = []
-    real = batch_view.summary_facts
+    real = app_province.summary_facts
 
     def record(bloc: Any, proposal: Any) -> Any:
         facts = real(bloc, proposal)
         kept.append((proposal, facts[1]))
         return facts
 
-    monkeypatch.setattr(batch_view, "summary_facts", record)
+    monkeypatch.setattr(app_province, "summary_facts", record)
     result = khoi("summary", "2021", "--json", "--data", str(province))
     assert result.exit_code == 0, result.stderr
     assert len(kept) == 4

@@ -3,16 +3,22 @@ each row matched to its bloc and unit and recorded like ``record-award``."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import Bloc, GrantedAward
+
+if TYPE_CHECKING:
+    from khoi_thidua.store.records import GrantOutcome
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,71 @@ def find_award(pack: RulePack, query: str) -> AwardRule:
     raise UsageError(
         t("no award of the rules in force matches '{query}'", query=query),
         t("awards of these rules: {awards}", awards=listing),
+    )
+
+
+@dataclass(frozen=True)
+class AwardRecorded:
+    """What ``record-award`` did, with the unit's and the award's names to say it."""
+
+    outcome: GrantOutcome
+    granted: GrantedAward  # as typed (a repeat without its issuer is the recorded grant)
+    member_name: str
+    award_name: str
+
+
+def record_award(
+    bloc_dir: Path,
+    bloc: Bloc,
+    year: int,
+    member: str,
+    award: str,
+    decision: str,
+    date: str,
+    issuer: str = "",
+) -> AwardRecorded:
+    """Record in the bloc's ``results-YEAR.toml`` the award the deciding authority granted to
+    the unit ``member`` names (id, short name or part of the name, among the year's members),
+    the award named as people write it (its id, or its name with or without diacritics), by
+    ``decision`` of ``date`` (2022-03-15 or 15/03/2022); the same grant twice is unchanged."""
+    from khoi_thidua import workflows
+    from khoi_thidua.schema.fields import nfc
+    from khoi_thidua.store.packs import added_award_ids, shipped_pack_for
+    from khoi_thidua.store.records import record_granted
+
+    member_id = workflows.resolve_member(bloc, member, year)
+    # Every award of the regime, even one the bloc's override stops proposing: the
+    # authority may still grant it, and the grant is history later conditions read.
+    pack = shipped_pack_for(year)
+    added = added_award_ids(bloc_dir, bloc)
+    ids = [a.id for a in pack.awards] + added
+    if award not in added:
+        award = find_award(pack, award).id
+    # Typed text is stored in NFC, like everything khoi reads: "Hòa" typed two ways is one name.
+    granted = GrantedAward(
+        member_id, award, nfc(decision.strip()), decision_date(date), nfc(issuer.strip())
+    )
+    if not granted.decision:
+        raise UsageError(
+            t("--decision is empty"), t('give the decision number, e.g. "Số 512/QĐ-UBND"')
+        )
+    outcome = record_granted(bloc_dir, bloc, year, granted, ids)
+    names = {a.id: a.name for a in pack.awards}  # awards the bloc switched off too
+    with contextlib.suppress(KhoiError):  # names of awards a rules file adds
+        names |= {a.id: a.name for a in workflows.rules_in_force(bloc_dir, bloc, year).awards}
+    return AwardRecorded(outcome, granted, bloc.member(member_id).name, names.get(award, award))
+
+
+def decision_date(text: str) -> str:
+    """A decision's date as typed (2022-03-15, 15/03/2022 or 15-03-2022), in ISO form."""
+    text = text.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    raise UsageError(
+        t("--date {date} is not a date", date=repr(text)), t("write it 2022-03-15 or 15/03/2022")
     )
 
 

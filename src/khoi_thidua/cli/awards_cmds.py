@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 from typing import Annotated
 
 import typer
@@ -19,10 +17,8 @@ from khoi_thidua.cli.options import (
     open_bloc,
 )
 from khoi_thidua.cli.output import emit, say
-from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.i18n import t
-from khoi_thidua.model import MAX_YEAR, MIN_YEAR, GrantedAward
-from khoi_thidua.schema.fields import nfc
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 
 
 def record_award(
@@ -70,42 +66,19 @@ def record_award(
       khoi record-award 2021 "noi chinh" bang-khen-tinh --decision "Số 600/QĐ-UBND"
       --date 20/03/2022
     """
-    from khoi_thidua import workflows
-    from khoi_thidua.app.grants import find_award
-    from khoi_thidua.store.packs import added_award_ids, shipped_pack_for
-    from khoi_thidua.store.records import record_granted
+    from khoi_thidua.app.grants import record_award as record
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    member_id = workflows.resolve_member(bloc, member, year)
-    # Every award of the regime, even one the bloc's override stops proposing: the
-    # authority may still grant it, and the grant is history later conditions read.
-    pack = shipped_pack_for(year)
-    added = added_award_ids(bloc_dir, bloc)
-    ids = [a.id for a in pack.awards] + added
-    # Named as people write it: the id, or the award's name with or without diacritics.
-    if award not in added:
-        award = find_award(pack, award).id
-    # Typed text is stored in NFC, like everything khoi reads: "Hòa" typed two ways is one name.
-    granted = GrantedAward(
-        member_id, award, nfc(decision.strip()), _parse_date(date), nfc(issuer.strip())
-    )
-    if not granted.decision:
-        raise UsageError(
-            t("--decision is empty"), t('give the decision number, e.g. "Số 512/QĐ-UBND"')
-        )
-    outcome = record_granted(bloc_dir, bloc, year, granted, ids)
-    name = bloc.member(member_id).name
-    names = {a.id: a.name for a in pack.awards}  # awards the bloc switched off too
-    with contextlib.suppress(KhoiError):  # names of awards a rules file adds
-        names |= {a.id: a.name for a in workflows.rules_in_force(bloc_dir, bloc, year).awards}
+    done = record(bloc_dir, bloc, year, member, award, decision, date, issuer)
+    outcome, granted = done.outcome, done.granted
     if quiet:
         return
     if outcome.status == "written":
         say(
             t(
                 "Recorded {award} for {member} ({year}) in {file}.",
-                award=names.get(award, award),
-                member=name,
+                award=done.award_name,
+                member=done.member_name,
                 year=year,
                 file=outcome.file,
             )
@@ -119,8 +92,8 @@ def record_award(
                 "status": outcome.status,
                 "file": outcome.file,
                 "year": year,
-                "member": member_id,
-                "award": award,
+                "member": granted.member,
+                "award": granted.award,
                 "decision": granted.decision,
                 "date": granted.date,
                 "issuer": granted.issuer,
@@ -128,15 +101,3 @@ def record_award(
             None,
             as_json,
         )
-
-
-def _parse_date(text: str) -> str:
-    text = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date().isoformat()
-        except ValueError:
-            continue
-    raise UsageError(
-        t("--date {date} is not a date", date=repr(text)), t("write it 2022-03-15 or 15/03/2022")
-    )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from khoi_thidua.errors import ExitCode, InternalError, KhoiError
+from khoi_thidua.app.blocs import BlocRun, Walk, run_one
+from khoi_thidua.errors import ExitCode, KhoiError
 from khoi_thidua.i18n import t
 
 if TYPE_CHECKING:
@@ -22,26 +20,21 @@ T = TypeVar("T")
 PROGRESS_MIN_BLOCS = 10  # fewer blocs finish before a bar would be worth drawing
 
 
-@dataclass(frozen=True)
-class BlocRun(Generic[T]):
-    """One bloc's outcome in a batch: its value, or the error that stopped it."""
+def walk(data: Path, quiet: bool, failed: list[BlocRun[object]] | None = None) -> Walk:
+    """The walk an application function runs its work with: ``each_bloc`` over ``data``,
+    collecting the failures in ``failed`` when given."""
 
-    bloc_dir: Path
-    value: T | None
-    error: KhoiError | None
+    def run(work: Callable[[Path], T]) -> Iterator[BlocRun[T]]:
+        return each_bloc(data, work, quiet, failed)
 
-    @property
-    def bloc_id(self) -> str:
-        return self.bloc_dir.name
-
-
-def over_blocs(data: Path, work: Callable[[Path], T], quiet: bool) -> list[BlocRun[T]]:
-    """Run ``work`` on every bloc folder; one bloc's bad data never stops the others."""
-    return list(each_bloc(data, work, quiet))
+    return run
 
 
 def each_bloc(
-    data: Path, work: Callable[[Path], T], quiet: bool, failed: list[BlocRun[T]] | None = None
+    data: Path,
+    work: Callable[[Path], T],
+    quiet: bool,
+    failed: list[BlocRun[object]] | None = None,
 ) -> Iterator[BlocRun[T]]:
     """Run ``work`` on one bloc folder after another, yielding each outcome as it comes.
 
@@ -52,7 +45,7 @@ def each_bloc(
     from khoi_thidua import store
 
     dirs = store.bloc_dirs(data)
-    failures: list[BlocRun[T]] = [] if failed is None else failed
+    failures: list[BlocRun[object]] = [] if failed is None else failed
     show_bar = not quiet and len(dirs) >= PROGRESS_MIN_BLOCS and sys.stderr.isatty()
     try:
         if show_bar:
@@ -63,52 +56,27 @@ def each_bloc(
             with Progress(console=err_console(), transient=True) as progress:
                 task = progress.add_task(t("blocs"), total=len(dirs))
                 for bloc_dir in dirs:
-                    yield _kept(_run_one(bloc_dir, work), failures)
+                    yield _kept(run_one(bloc_dir, work), failures)
                     progress.advance(task)
         else:
             for bloc_dir in dirs:
-                yield _kept(_run_one(bloc_dir, work), failures)
+                yield _kept(run_one(bloc_dir, work), failures)
     finally:
         for run in failures:
             _report(run)
 
 
-def _kept(run: BlocRun[T], failures: list[BlocRun[T]]) -> BlocRun[T]:
+def _kept(run: BlocRun[T], failures: list[BlocRun[object]]) -> BlocRun[T]:
     if run.error is not None:
         failures.append(run)
     return run
 
 
-def _run_one(bloc_dir: Path, work: Callable[[Path], T]) -> BlocRun[T]:
-    """One bloc's work; whatever goes wrong in it is that bloc's error, never the batch's."""
-    try:
-        return BlocRun(bloc_dir, work(bloc_dir), None)
-    except KhoiError as exc:
-        return BlocRun(bloc_dir, None, exc)
-    except (KeyboardInterrupt, BrokenPipeError):
-        raise  # the person or the pipe stopped the whole run, not this bloc
-    except Exception as exc:  # a bug, a memory or recursion error: reported, the rest go on
-        if os.environ.get("KHOI_DEBUG"):
-            print(f"[{bloc_dir.name}]", file=sys.stderr)
-            traceback.print_exc(file=sys.stderr)
-        return BlocRun(bloc_dir, None, InternalError.from_exception(exc))
-
-
-def _report(run: BlocRun[T]) -> None:
+def _report(run: BlocRun[object]) -> None:
     from khoi_thidua.cli.boundary import report_error
 
     assert run.error is not None
     report_error(run.error, prefix=f"[{run.bloc_id}] ")
-
-
-def exit_code(runs: Iterable[BlocRun[T]]) -> int:
-    """0 when every bloc succeeded; the failures' code when they agree; PARTIAL otherwise."""
-    codes = {int(r.error.exit_code) for r in runs if r.error is not None}
-    if not codes:
-        return ExitCode.OK
-    if len(codes) == 1:
-        return codes.pop()
-    return ExitCode.PARTIAL
 
 
 def rotate_entry(run: BlocRun[RotateResult]) -> RotateEntry:

@@ -67,9 +67,7 @@ def decide(
 
       khoi decide 2023 --award bang-khen-tinh --hold-back vptu --reason "Đơn vị xin rút"
     """
-    from khoi_thidua import workflows
-    from khoi_thidua.model import ConferenceDecision
-    from khoi_thidua.schema.fields import nfc
+    from khoi_thidua.app.conference import decide as record
 
     chosen = [(a, v) for a, v in ((ORDER, order), (PUT_FORWARD, put_forward),
                                   (HOLD_BACK, hold_back)) if v is not None]  # fmt: skip
@@ -81,18 +79,9 @@ def decide(
     if not reason.strip():
         raise UsageError(t("--reason is empty"), t("say why the conference decided so"))
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    ids = workflows.award_ids_for(year)
-    if award not in ids:
-        raise UsageError(
-            t("unknown award `{award}` for {year}", award=award, year=year),
-            t("award ids: {ids}", ids=", ".join(ids)),
-        )
-    members = tuple(
-        workflows.resolve_member(bloc, part.strip()) for part in units.split(",") if part.strip()
-    )
-    decision = ConferenceDecision(award, action, members, nfc(reason.strip()), nfc(minutes.strip()))
-    outcome = workflows.record_decision(bloc_dir, bloc, year, decision)
-    names = ", ".join(bloc.member(m).name for m in members)
+    done = record(bloc_dir, bloc, year, award, action, units, reason, minutes)
+    outcome, decision = done.outcome, done.decision
+    names = ", ".join(done.member_names)
     if quiet:
         return
     if outcome.status == "written":
@@ -115,7 +104,7 @@ def decide(
             "year": year,
             "award": award,
             "action": action,
-            "members": list(members),
+            "members": list(decision.members),
             "reason": decision.reason,
             "minutes": decision.minutes,
         }
@@ -166,8 +155,7 @@ def count(
 
       khoi count 2022 --sheet kiem-phieu-2022.xlsx
     """
-    from khoi_thidua import workflows
-    from khoi_thidua.schema.fields import nfc
+    from khoi_thidua.app.conference import record_count
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
     fields: dict[str, object] = {}
@@ -179,37 +167,16 @@ def count(
     typed = {"present": present, "issued": issued, "returned": returned, "valid": valid,
              "spoiled": spoiled}  # fmt: skip
     fields |= {k: v for k, v in typed.items() if v is not None}
+    names: dict[str, str | list[str]] = {}
     for key, text in (("counting_head", counting_head), ("secretary", secretary)):
         if text is not None:
-            fields[key] = nfc(text.strip())
+            names[key] = text
     if counting_member:
-        fields["counting_members"] = [nfc(m.strip()) for m in counting_member]
-    award_ids = workflows.award_ids_for(year)
-    for item in votes or []:
-        award, unit, number = _vote(item, award_ids)
-        tallied[(workflows.resolve_member(bloc, unit), award)] = number
-    if not fields and not tallied:
-        raise UsageError(t("nothing to record"), t("give the count's figures, --votes or --sheet"))
-    outcome = workflows.record_count(bloc_dir, bloc, year, fields, tallied)
+        names["counting_members"] = counting_member
+    outcome = record_count(bloc_dir, bloc, year, fields, names, votes or [], tallied)
     if quiet:
         return
     if outcome.status == "written":
         say(t("Recorded the {year} count in {file}.", year=year, file=outcome.file))
     else:
         say(t("{file} already holds this count; nothing changed.", file=outcome.file))
-
-
-def _vote(item: str, award_ids: list[str]) -> tuple[str, str, int]:
-    """ "co-tinh:bnc=6" → ("co-tinh", "bnc", 6), or a usage error saying the form."""
-    award, _, rest = item.partition(":")
-    unit, _, number = rest.rpartition("=")
-    if not unit or not number.strip().isdigit():
-        raise UsageError(
-            t("`{item}` is not AWARD:UNIT=N", item=item), t("e.g. --votes co-tinh:bnc=6")
-        )
-    if award not in award_ids:
-        raise UsageError(
-            t("unknown award id `{award}`", award=award),
-            t("award ids: {ids}", ids=", ".join(award_ids)),
-        )
-    return award, unit.strip(), int(number)

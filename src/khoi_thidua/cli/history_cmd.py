@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, ForceOption, open_bloc
-from khoi_thidua.cli.output import emit, say
+from khoi_thidua.cli.output import emit, say, write_or_print
 from khoi_thidua.errors import RefusedError, UsageError
 from khoi_thidua.i18n import current, t
 
@@ -80,8 +80,8 @@ def import_history(
 
 
 def _template(bloc: Bloc, output: Path | None, force: bool) -> None:
-    from khoi_thidua import store
     from khoi_thidua.office.history_sheet import history_template
+    from khoi_thidua.store import display
 
     if output is None:
         raise UsageError(
@@ -97,11 +97,11 @@ def _template(bloc: Bloc, output: Path | None, force: bool) -> None:
             ),
             t("e.g. --output ket-qua{suffix}", suffix=".xlsx"),
         )
-    store.write_export(output, history_template(bloc), force)
+    write_or_print(history_template(bloc), output, quiet=True, force=force)  # said below
     say(
         t(
             "Wrote {file}: the history workbook of {bloc}.",
-            file=store.display(output),
+            file=display(output),
             bloc=bloc.name,
         )
     )

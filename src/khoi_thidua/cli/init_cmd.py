@@ -86,10 +86,8 @@ def init(
       khoi init --name "Khối thi đua số 3" --organiser "UBND tỉnh" --members don-vi.csv
       --policy elected
     """
-    from khoi_thidua import workflows
-    from khoi_thidua.bloc_draft import BlocDraft, DraftLeadership, bloc_id_for, member_ids, slug
-    from khoi_thidua.store import BLOC_FILE, display
-    from khoi_thidua.store.roster import read_member_list
+    from khoi_thidua.app import new_bloc
+    from khoi_thidua.store import display
 
     ask = Asker(on_terminal())
     name = ask.text(name, "--name", t("Bloc name (tên khối thi đua)"))
@@ -101,21 +99,23 @@ def init(
             raise UsageError(t("{flag} is empty", flag=flag))
     if province is None and ask.interactive:
         province = ask.text(None, "", t("Province (optional)"), "")
-    bloc_id = slug(ask.text(bloc_id, "", t("Bloc id (folder name)"), bloc_id_for(name)))
+    bloc_id = new_bloc.folder_name(
+        ask.text(bloc_id, "", t("Bloc id (folder name)"), new_bloc.suggested_id(name))
+    )
     if members_file is None and ask.interactive:
 
         def member_list() -> list[tuple[str, str, str]]:
             question = t("Member list (.csv or .xlsx), or Enter to type the members")
             # a file dragged onto a terminal arrives quoted
             typed = ask.text(None, "", question, "").strip("'\"")
-            return read_member_list(Path(typed)) if typed else ask.members()
+            return new_bloc.read_members(Path(typed)) if typed else ask.members()
 
         rows = ask.retry(member_list)
     elif members_file is None:
         raise ask.missing("--members")
     else:
-        rows = read_member_list(members_file)
-    drafted = member_ids(rows)
+        rows = new_bloc.read_members(members_file)
+    drafted = new_bloc.draft_members(rows)
     if not drafted:
         raise UsageError(t("the bloc has no members"), t("list at least one member unit"))
     known = tuple(Member(m.id, m.name, m.short) for m in drafted)
@@ -133,7 +133,7 @@ def init(
     rotation_order = ask.retry(
         lambda: _order(known, ask.text(order, "", question, default_order)), order is None
     )
-    leadership = None
+    leadership: tuple[int, str, str | None] | None = None  # a recorded year, its chair, vice
     needs_leaders = the_policy is Policy.CIRCULAR
     this_year = dt.date.today().year
     if chair is None and ask.interactive:
@@ -149,33 +149,33 @@ def init(
                 vice_chair is None,
             )
         if chair_id:
-            leadership = DraftLeadership(year, chair_id, vice_id or None)
+            leadership = (year, chair_id, vice_id or None)
     elif chair:
         chair_id = _member(known, chair)
         vice_id = _member(known, vice_chair) if vice_chair else None
-        leadership = DraftLeadership(year or this_year, chair_id, vice_id)
-    if leadership is not None and leadership.chair == leadership.vice_chair:
+        leadership = (year or this_year, chair_id, vice_id)
+    if leadership is not None and leadership[1] == leadership[2]:
         raise UsageError(t("the Phó khối must be another member than the Trưởng khối"))
     if leadership is None and needs_leaders:
         raise UsageError(
             t("a circular bloc starts from a recorded year: give --chair (and --vice-chair)"),
             t("or choose --policy elected or --policy appointed"),
         )
-    draft = BlocDraft(
-        id=bloc_id,
-        name=name,
-        organiser=organiser,
-        province=province or "",
-        members=drafted,
-        order=rotation_order,
-        policy=the_policy,
-        leadership=leadership,
+    written = new_bloc.create_bloc(
+        data,
+        bloc_id,
+        name,
+        organiser,
+        province or "",
+        drafted,
+        rotation_order,
+        the_policy,
+        leadership,
     )
-    folder = workflows.init_bloc(data, draft)
     say(
         t(
             "Created {file} with {count} members. Next: `khoi check`, then `khoi rotate`.",
-            file=display(folder / BLOC_FILE),
+            file=display(written),
             count=len(drafted),
         )
     )

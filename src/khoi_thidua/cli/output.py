@@ -152,6 +152,44 @@ def check_output(output: Path | None, force: bool) -> None:
         store.output_target(output, force)
 
 
+def check_pages_target(target: Path, force: bool) -> bool:
+    """Refuse a bad target for HTML pages before any work is done; True when it takes one
+    page (``-`` or a FILE.html), False for a folder of pages (new or empty unless ``force``)."""
+    from khoi_thidua.store import is_stdout, report_folder
+
+    single = is_stdout(target) or report_folder.is_single_file(target)
+    if single:
+        check_output(target, force)
+    else:
+        report_folder.check_folder(target, force)
+    return single
+
+
+def write_pages(
+    pages: dict[str, str], index: str, target: Path, single: bool, quiet: bool, force: bool
+) -> None:
+    """The ``index`` page written or printed like any export when ``single``, else every page
+    written to the folder ``target`` and the folder named."""
+    from khoi_thidua import store
+    from khoi_thidua.store import report_folder
+
+    if single:
+        write_or_print(
+            pages[index], target, quiet=quiet and not store.is_stdout(target), force=force
+        )
+        return
+    written = report_folder.write_pages(target, pages, force)
+    if not quiet:
+        say(
+            t(
+                "Wrote the report to {folder} (HTML files: {count}); open {index}.",
+                count=len(written),
+                folder=store.display(target),
+                index=store.display(target / index),
+            )
+        )
+
+
 def write_or_print(
     data: bytes | str, output: Path | None, quiet: bool = False, force: bool = False
 ) -> None:

@@ -27,6 +27,8 @@ from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import current, t
 
 if TYPE_CHECKING:
+    from khoi_thidua.awards.proposal import Proposal
+    from khoi_thidua.model import Bloc
     from khoi_thidua.render.proposal_shapes import ProposalResult
 
 
@@ -135,29 +137,27 @@ def _propose_all(
     force: bool,
     confirmed: bool = False,
 ) -> None:
-    from khoi_thidua import store, workflows
+    from khoi_thidua.app.blocs import BlocRun, exit_code
+    from khoi_thidua.app.province import each_proposal
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
     from khoi_thidua.render import batch as batch_view
     from khoi_thidua.render import proposal as view
 
-    def work(bloc_dir: Path) -> ProposalResult:
-        bloc = store.load_bloc(bloc_dir)
-        target = year if year is not None else workflows.default_results_year(bloc_dir)
-        proposal = workflows.proposal_for(bloc_dir, bloc, target, confirmed)
+    def rendered(bloc: Bloc, proposal: Proposal) -> ProposalResult:
         return view.proposal_dict(current(), bloc, proposal)
 
     if fmt is Format.json:
         # One bloc at a time, written and let go: memory stays flat at any province size.
-        failed: list[batch.BlocRun[ProposalResult]] = []
-        runs = batch.each_bloc(data, work, quiet, failed)
+        failed: list[BlocRun[object]] = []
+        runs = each_proposal(year, confirmed, batch.walk(data, quiet, failed), rendered)
         items = (batch.proposal_entry(run) for run in runs)
         write_json_document(batch_view.batch_head(year), "blocs", items, output, quiet, force)
-        code = batch.exit_code(failed)
+        code = exit_code(failed)
         if code:
             raise typer.Exit(code)
         return
-    done = batch.over_blocs(data, work, quiet)
+    done = list(each_proposal(year, confirmed, batch.walk(data, quiet), rendered))
     payload = batch_view.propose_all_dict(year, [batch.proposal_entry(run) for run in done])
     msgs = current()
     export(
@@ -171,7 +171,7 @@ def _propose_all(
         quiet,
         force,
     )
-    code = batch.exit_code(done)
+    code = exit_code(done)
     if code:
         raise typer.Exit(code)
 

@@ -66,9 +66,8 @@ def report(
 
       khoi --lang en report 2021 --output report-2021.html
     """
-    from khoi_thidua import store, workflows
-    from khoi_thidua.cli.output import check_output, say, write_or_print
-    from khoi_thidua.store import report_folder
+    from khoi_thidua import workflows
+    from khoi_thidua.cli.output import check_pages_target, write_pages
 
     if all_blocs and year is None:
         raise UsageError(
@@ -80,11 +79,7 @@ def report(
         bloc_dir, bloc = open_bloc(data, bloc_id)
         year = year if year is not None else workflows.default_results_year(bloc_dir)
     target: Path = output if output is not None else Path(f"bao-cao-{year}")
-    single = store.is_stdout(target) or report_folder.is_single_file(target)
-    if single:
-        check_output(target, force)
-    else:
-        report_folder.check_folder(target, force)
+    single = check_pages_target(target, force)
     if year is None:  # only --all comes here without a year, and it was refused above
         raise UsageError(t("--all needs the year, e.g. khoi report 2025 --all"))
     if all_blocs:
@@ -95,21 +90,7 @@ def report(
 
         pages = {INDEX: bloc_page(current(), bloc_report(bloc_dir, bloc, year), public, None)}
         code = 0
-    if single:
-        write_or_print(
-            pages[INDEX], target, quiet=quiet and not store.is_stdout(target), force=force
-        )
-    else:
-        written = report_folder.write_pages(target, pages, force)
-        if not quiet:
-            say(
-                t(
-                    "Wrote the report to {folder} (HTML files: {count}); open {index}.",
-                    count=len(written),
-                    folder=store.display(target),
-                    index=store.display(target / INDEX),
-                )
-            )
+    write_pages(pages, INDEX, target, single, quiet, force)
     if code:
         raise typer.Exit(code)
 
@@ -118,35 +99,15 @@ def _province_pages(
     data: Path, year: int, public: bool, single: bool, quiet: bool
 ) -> tuple[dict[str, str], int]:
     """The province page and one page per bloc (or one book), and the batch's exit code."""
-    from khoi_thidua import store
+    from khoi_thidua.app.province import province_report
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
     from khoi_thidua.render import summary as summary_view
-    from khoi_thidua.render.html import bloc_page as bloc_view
-    from khoi_thidua.render.html import province_page as province_view
-    from khoi_thidua.report_data import BlocReport, bloc_report
-    from khoi_thidua.store.packs import province_pack_for
+    from khoi_thidua.render.html.province_page import province_pages
 
-    pack = province_pack_for(data, year)
-
-    def work(bloc_dir: Path) -> BlocReport:
-        return bloc_report(bloc_dir, store.load_bloc(bloc_dir), year)
-
-    runs = batch.over_blocs(data, work, quiet)
-    done = [r.value for r in runs if r.value is not None]
-    failed = [batch.failed_entry(r) for r in runs if r.error is not None]
-    facts = [(d.bloc, d.proposal) for d in done]
-    summary = summary_view.province_summary(year, pack, facts, failed)  # as `summary` says it
-    msgs = current()
-    provinces = sorted({d.bloc.province for d in done if d.bloc.province})
-    province = provinces[0] if len(provinces) == 1 else ""
-    if single:
-        sections = [(d.bloc.id, bloc_view.bloc_section(msgs, d, public, heading=2)) for d in done]
-        return {INDEX: province_view.province_book(summary, province, sections, public, msgs)}, (
-            batch.exit_code(runs)
-        )
-    links = {d.bloc.id: f"bloc-{d.bloc.id}.html" for d in done}
-    pages = {INDEX: province_view.province_page(summary, province, links, public, msgs)}
-    for d in done:
-        pages[links[d.bloc.id]] = bloc_view.bloc_page(msgs, d, public, INDEX)
-    return pages, batch.exit_code(runs)
+    found = province_report(data, year, batch.walk(data, quiet))
+    failed = [batch.failed_entry(run) for run in found.failed]
+    # The province page sums the year up as `summary` does.
+    summary = summary_view.province_summary(year, found.pack, found.facts, failed)
+    pages = province_pages(summary, found.province, found.done, public, single, INDEX, current())
+    return pages, found.code

@@ -22,9 +22,8 @@ from khoi_thidua.cli.options import (
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import current, t
-from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc, LeadershipRecord
+from khoi_thidua.model import MAX_YEAR, MIN_YEAR, Bloc
 from khoi_thidua.render import rotation as view
-from khoi_thidua.schema.fields import nfc
 
 if TYPE_CHECKING:
     from khoi_thidua.render.shapes import RecordedResult, RotateResult
@@ -138,20 +137,19 @@ def rotate(
 
 
 def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> None:
-    from khoi_thidua import store
+    from khoi_thidua.app.blocs import exit_code
+    from khoi_thidua.app.leadership import each_leadership
     from khoi_thidua.cli import batch
     from khoi_thidua.render import batch as batch_view
 
-    def work(bloc_dir: Path) -> RotateResult:
-        bloc = store.load_bloc(bloc_dir)
-        target = year if year is not None else rotation.default_year(bloc)
-        return view.rotate_dict(current(), bloc, rotation.leadership_in(bloc, target))
+    def rendered(bloc: Bloc, answer: rotation.Leadership) -> RotateResult:
+        return view.rotate_dict(current(), bloc, answer)
 
-    runs = batch.over_blocs(data, work, quiet)
+    runs = list(each_leadership(year, batch.walk(data, quiet), rendered))
     payload = batch_view.rotate_all_dict(year, [batch.rotate_entry(run) for run in runs])
     if not quiet:
         emit(payload, lambda: batch_view.rotate_all_view(payload, current()), as_json)
-    code = batch.exit_code(runs)
+    code = exit_code(runs)
     if code:
         raise typer.Exit(code)
 
@@ -164,37 +162,10 @@ def _record(
     quiet: bool,
     decided: tuple[str | None, str | None] = (None, None),
 ) -> None:
-    from khoi_thidua.store.records import record_leadership
+    from khoi_thidua.app.leadership import record_leadership
 
-    today = dt.date.today().strftime("%d/%m/%Y")
-
-    def decide(current: Bloc) -> LeadershipRecord:
-        if decided[0] is not None:
-            return _decided_record(current, year, decided, note, today)
-        answer = rotation.leadership_in(current, year)
-        if not answer.leads:
-            raise _nothing_to_record(current, answer)
-        if answer.recorded:
-            # --record writes what the circle gives; a different recorded decision (an election,
-            # an override) is then refused, never silently confirmed or overwritten.
-            computed = _computed_over_record(current, year)
-            if computed is None:
-                return LeadershipRecord(year, answer.chair or "", answer.vice_chair, answer.note)
-            answer = computed
-        text = (
-            nfc(note.strip())
-            if note and note.strip()
-            else t(
-                "Computed by circular rotation from {year}; recorded with khoi on {date}",
-                year=answer.start_year,
-                date=today,
-            )
-        )
-        return LeadershipRecord(year, answer.chair or "", answer.vice_chair, text)
-
-    outcome = record_leadership(bloc_dir, decide)
-    bloc = open_bloc(bloc_dir, None)[1]
-    answer = rotation.leadership_in(bloc, year)
+    done = record_leadership(bloc_dir, year, note, decided, dt.date.today())
+    outcome, bloc, answer = done.outcome, done.bloc, done.leadership
     data: RecordedResult = {
         **view.rotate_dict(current(), bloc, answer),
         "record_status": outcome.status,
@@ -220,68 +191,6 @@ def _record(
             )
         )
     emit(data, lambda: view.rotate_view(current(), bloc, answer), as_json)
-
-
-def _decided_record(
-    bloc: Bloc,
-    year: int,
-    decided: tuple[str | None, str | None],
-    note: str | None,
-    today: str,
-) -> LeadershipRecord:
-    """The leadership the bloc decided (an election, an appointment, an override), matched
-    among the members of ``year``."""
-    from khoi_thidua import workflows
-
-    chair_query, vice_query = decided
-    chair = workflows.resolve_member(bloc, chair_query or "", year)
-    vice = workflows.resolve_member(bloc, vice_query, year) if vice_query else None
-    if vice == chair:
-        raise UsageError(t("the Phó khối must be another member than the Trưởng khối"))
-    text = (
-        nfc(note.strip())
-        if note and note.strip()
-        else t(
-            "Decided by the bloc ({policy}); recorded with khoi on {date}",
-            policy=bloc.policy.value,
-            date=today,
-        )
-    )
-    return LeadershipRecord(year, chair, vice, text)
-
-
-def _nothing_to_record(bloc: Bloc, answer: rotation.Leadership) -> UsageError:
-    """--record writes what the circle gives; a year without computed leaders has nothing."""
-    if answer.status is rotation.Status.VACANT:
-        return UsageError(
-            t(
-                "{year} is vacant in bloc `{bloc}`: no member can lead",
-                year=answer.year,
-                bloc=bloc.id,
-            ),
-            t("check `joined`, `left` and `excused` in bloc.toml"),
-        )
-    return UsageError(
-        t(
-            "bloc `{bloc}` does not rotate (policy `{policy}`): khoi cannot compute {year}",
-            bloc=bloc.id,
-            policy=bloc.policy.value,
-            year=answer.year,
-        ),
-        t(
-            "record the decision with `khoi rotate {year} --record --chair <member> "
-            "--vice-chair <member>`, or write it in bloc.toml under [[leadership]]",
-            year=answer.year,
-        ),
-    )
-
-
-def _computed_over_record(bloc: Bloc, year: int) -> rotation.Leadership | None:
-    """What the circle gives for a recorded ``year`` from the leaders before it, if it can say."""
-    for row in rotation.history(bloc, year):
-        if row.leadership.year == year and row.expected is not None and row.expected.leads:
-            return row.expected
-    return None  # ``year`` is where the rotation starts, or the bloc does not rotate
 
 
 def history(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -48,28 +47,15 @@ def summary(
 
       khoi summary 2021 --json --quiet --force --output tong-hop-2021.json
     """
-    from khoi_thidua import store, workflows
-    from khoi_thidua.awards.proposal import Proposal
+    from khoi_thidua.app.province import province_summary
     from khoi_thidua.cli import batch
     from khoi_thidua.i18n import current
-    from khoi_thidua.model import Bloc
     from khoi_thidua.render import summary as view
-    from khoi_thidua.store.packs import province_pack_for
 
     check_output(output, force)
-    # The caps are those of the packs the blocs ran under (with the province's rules file;
-    # a bloc's own file cannot change them); the province's pin for the year chooses the pack,
-    # and no pack for the year stops here.
-    pack = province_pack_for(data, year)
-
-    def work(bloc_dir: Path) -> tuple[Bloc, Proposal]:
-        bloc = store.load_bloc(bloc_dir)
-        return view.summary_facts(bloc, workflows.proposal_for(bloc_dir, bloc, year))
-
-    runs = batch.over_blocs(data, work, quiet)  # each bloc's few facts: flat in memory
-    done = [r.value for r in runs if r.value is not None]
-    failed = [batch.failed_entry(r) for r in runs if r.error is not None]
-    payload = view.province_summary(year, pack, done, failed)
+    found = province_summary(data, year, batch.walk(data, quiet))
+    failed = [batch.failed_entry(run) for run in found.failed]
+    payload = view.province_summary(year, found.pack, found.facts, failed)
     msgs = current()
     if as_json:
         fmt = Format.json
@@ -84,9 +70,8 @@ def summary(
         quiet,
         force,
     )
-    code = batch.exit_code(runs)
-    if code:
-        raise typer.Exit(code)
+    if found.code:
+        raise typer.Exit(found.code)
 
 
 def _summary_workbook(data: SummaryResult) -> bytes:

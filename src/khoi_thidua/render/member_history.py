@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import Messages
-from khoi_thidua.model import SCHEMA_VERSION, Bloc, GrantedAward, MemberResult
+from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.numbers import format_date, format_number
-from khoi_thidua.plan import MidYear
 from khoi_thidua.render.rotation import CHAIR, VICE, bloc_ref, member_entry
 from khoi_thidua.render.shapes import MemberHistoryResult
 from khoi_thidua.rotation import Role
@@ -17,20 +15,7 @@ from khoi_thidua.rotation import Role
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-
-@dataclass(frozen=True)
-class YearRecord:
-    """What one year holds for a unit."""
-
-    year: int
-    result: MemberResult | None
-    rank: int | None
-    members: int
-    granted: tuple[GrantedAward, ...]
-    award_names: dict[str, str]
-    role: Role | None
-    is_member: bool = True  # False for a year before the unit joined or after it left
-    mid_year: MidYear | None = None  # the six-month review, from scores-YYYY.toml
+    from khoi_thidua.app.member_record import YearRecord
 
 
 def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> MemberHistoryResult:

@@ -10,7 +10,6 @@ from khoi_thidua.awards.province import (
     CapCheck,
     check_all_caps,
     leaders,
-    meeting_standard,
     rule_groups,
     totals,
 )
@@ -33,23 +32,6 @@ if TYPE_CHECKING:
         SummaryProposed,
         SummaryResult,
     )
-
-
-def summary_facts(bloc: Bloc, proposal: Proposal) -> tuple[Bloc, Proposal]:
-    """What the summary keeps of one bloc's run: the leading and proposed standings, without
-    results or reasons, so that a province of any size is summed up in little memory."""
-    # A cap may count the units meeting an award's standard (Decree 91/2017 Art. 11(1)): those
-    # keep the decisions it reads; every other standing keeps only what the summary prints.
-    standards = {cap.standard for cap in proposal.pack.caps if cap.of == "standard"}
-    meeting = {m for award in standards for m in meeting_standard(proposal, award)}
-    kept = tuple(
-        replace(s, result=None, titles=())
-        if s.member in meeting
-        else replace(s, result=None, decisions=(), titles=())
-        for s in proposal.standings
-        if s.rank == 1 or s.award is not None or s.member in meeting
-    )
-    return bloc, replace(proposal, standings=kept, seats=(), notices=())
 
 
 def _bloc_entry(bloc: Bloc, proposal: Proposal, names: dict[str, str]) -> SummaryDone:

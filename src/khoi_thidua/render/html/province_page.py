@@ -10,6 +10,7 @@ from khoi_thidua.render.summary import cap_text
 if TYPE_CHECKING:
     from khoi_thidua.i18n import Messages
     from khoi_thidua.render.batch_shapes import CapEntry, FailedEntry, SummaryResult
+    from khoi_thidua.report_data import BlocReport
 
 
 def province_title(year: int, province: str, msgs: Messages) -> str:
@@ -116,3 +117,28 @@ def province_book(
         province_title(summary["year"], province, msgs),
         body + "\n" + "\n".join(section for _, section in sections),
     )
+
+
+def province_pages(
+    summary: SummaryResult,
+    province: str,
+    reports: list[BlocReport],
+    public: bool,
+    single: bool,
+    index: str,
+    msgs: Messages,
+) -> dict[str, str]:
+    """The report's pages with --all by file name: the province page ``index`` and one page per
+    bloc linked from it, or with ``single`` the one book of them all."""
+    from khoi_thidua.render.html import bloc_page as bloc_view
+
+    if single:
+        sections = [
+            (r.bloc.id, bloc_view.bloc_section(msgs, r, public, heading=2)) for r in reports
+        ]
+        return {index: province_book(summary, province, sections, public, msgs)}
+    links = {r.bloc.id: f"bloc-{r.bloc.id}.html" for r in reports}
+    pages = {index: province_page(summary, province, links, public, msgs)}
+    for report in reports:
+        pages[links[report.bloc.id]] = bloc_view.bloc_page(msgs, report, public, index)
+    return pages
