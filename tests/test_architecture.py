@@ -276,9 +276,6 @@ THIN_ALLOWED = {
 # Commands that still reach below the application layer, each with the reason; a command leaves
 # this table when it is thinned (the test below fails while an entry is no longer needed).
 THIN_PENDING: dict[str, tuple[str, str]] = {
-    "draft_cmd": ("awards.ballot store", "not thinned yet"),
-    "office_cmds": ("awards.ballot store", "not thinned yet"),
-    "scoring_cmds": ("store store.plans store.score_records", "not thinned yet"),
     "members_cmd": (
         "rotation",
         "calls the pure rotation core, which loads nothing; a wrapper would only add start-up",

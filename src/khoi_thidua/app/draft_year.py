@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khoi_thidua import rotation, store, workflows
+from khoi_thidua.awards.ballot import BallotSection, ballot_sections
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import Bloc, YearResults
 
@@ -21,6 +22,7 @@ class DraftYear:
     vice_chair: str | None
     signer_title: str  # the chair unit's head, as recorded for the year ("" when not)
     signer: str
+    sections: tuple[BallotSection, ...]  # who goes on the ballot for each award
 
 
 def draft_year(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False) -> DraftYear:
@@ -46,4 +48,19 @@ def draft_year(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False) -
         vice_chair=bloc.member(vice_chair).name if vice_chair else None,
         signer_title=record.signer_title if record else "",
         signer=record.signer if record else "",
+        sections=ballot_sections(proposal),
     )
+
+
+def ballot_of(
+    bloc_dir: Path, bloc: Bloc, year: int
+) -> tuple[tuple[BallotSection, ...], dict[str, str]]:
+    """The year's ballot (each award's seats and candidates) and the awards' names, for the
+    tally sheet."""
+    proposal = workflows.proposal_for(bloc_dir, bloc, year)
+    return ballot_sections(proposal), {a.id: a.name for a in proposal.pack.awards}
+
+
+def recorded_results(bloc_dir: Path, bloc: Bloc, year: int) -> YearResults:
+    """The year's results as recorded, checked against the awards of the rules in force."""
+    return store.load_results(bloc_dir, bloc, year, workflows.bloc_award_ids(bloc_dir, bloc, year))

@@ -91,14 +91,14 @@ def draft(
 
       khoi draft 2023 --ballot --one-per-page -o phieu-bau-2023.docx
     """
-    from khoi_thidua import store
     from khoi_thidua.app.draft_year import draft_year
-    from khoi_thidua.awards.ballot import ballot_sections
     from khoi_thidua.cli.documents import check_output, write_document, year_draft_file
+    from khoi_thidua.cli.output import to_stdout
     from khoi_thidua.office.ballots import ballot_document, count_minutes_document
     from khoi_thidua.office.draft_parts import Signer
     from khoi_thidua.office.drafts import DraftFacts, letter_document, minutes_document
     from khoi_thidua.render.proposal import proposal_dict
+    from khoi_thidua.store import display
 
     if sum((minutes, letter, ballot, count_minutes, pledge, mid_year)) != 1:
         raise UsageError(
@@ -108,7 +108,7 @@ def draft(
             )
         )
     if pledge or mid_year:
-        if template_file is not None or store.is_stdout(output):
+        if template_file is not None or to_stdout(output):
             raise UsageError(
                 t("--pledge and --mid-year take neither --template nor --output -"),
                 t("give --output FILE.docx"),
@@ -130,8 +130,8 @@ def draft(
         vice_chair=loaded.vice_chair,
         signer=Signer(unit=loaded.chair or "", title=loaded.signer_title, name=loaded.signer),
     )
-    source = store.display(template_file) if template_file is not None else ""
-    sections = ballot_sections(proposal)
+    source = display(template_file) if template_file is not None else ""
+    sections = loaded.sections
     if ballot:
         document = ballot_document(facts, sections, one_per_page)
     elif count_minutes:
@@ -140,7 +140,7 @@ def draft(
         document = (minutes_document if minutes else letter_document)(facts, base, source)
     if not write_document(output, document, force):
         return
-    file = store.display(output)
+    file = display(output)
     if ballot:
         say(t("Wrote {file}: the ballot for {year}.", file=file, year=year))
     elif count_minutes:

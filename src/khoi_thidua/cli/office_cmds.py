@@ -101,7 +101,7 @@ def template(
 
       khoi template 2022 --conference --output hoi-nghi-2022.xlsx
     """
-    from khoi_thidua import store
+    from khoi_thidua.app.draft_year import recorded_results
     from khoi_thidua.cli.documents import (
         check_output,
         conference_file,
@@ -109,7 +109,8 @@ def template(
         write_document,
     )
     from khoi_thidua.office.template import template_workbook
-    from khoi_thidua.workflows import bloc_award_ids, rules_in_force
+    from khoi_thidua.store import display
+    from khoi_thidua.workflows import rules_in_force
 
     chosen = {"self": self_scoring, "cross": cross, "pledge": pledge, "conference": conference}
     plan_kinds = [kind for kind, on in chosen.items() if on]
@@ -132,13 +133,11 @@ def template(
         _tally(bloc_dir, bloc, year, output, force)
         return
     pack = rules_in_force(bloc_dir, bloc, year)
-    results = None
-    if with_results:
-        results = store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
+    results = recorded_results(bloc_dir, bloc, year) if with_results else None
     if not write_document(output, template_workbook(bloc, year, pack.bloc_awards, results), force):
         return
     facts = {
-        "file": store.display(output),
+        "file": display(output),
         "members": len(bloc.members_in(year)),
         "bloc": bloc.name,
         "year": year,
@@ -156,15 +155,14 @@ def template(
 
 
 def _tally(bloc_dir: Path, bloc: Bloc, year: int, output: Path, force: bool) -> None:
-    from khoi_thidua import store, workflows
-    from khoi_thidua.awards.ballot import ballot_sections
+    from khoi_thidua.app.draft_year import ballot_of
     from khoi_thidua.cli.documents import write_document
     from khoi_thidua.office.tally import tally_workbook
+    from khoi_thidua.store import display
 
-    proposal = workflows.proposal_for(bloc_dir, bloc, year)
-    names = {a.id: a.name for a in proposal.pack.awards}
-    if write_document(output, tally_workbook(bloc, year, ballot_sections(proposal), names), force):
-        say(t("Wrote {file}: the tally sheet for {year}.", file=store.display(output), year=year))
+    sections, names = ballot_of(bloc_dir, bloc, year)
+    if write_document(output, tally_workbook(bloc, year, sections, names), force):
+        say(t("Wrote {file}: the tally sheet for {year}.", file=display(output), year=year))
 
 
 def import_results(

@@ -144,6 +144,13 @@ def file_console(view: RenderableType) -> str:
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
+def to_stdout(output: Path | None) -> bool:
+    """True when ``--output -`` asks for the standard output."""
+    from khoi_thidua import store
+
+    return output is not None and store.is_stdout(output)
+
+
 def check_output(output: Path | None, force: bool) -> None:
     """Refuse a bad ``--output`` before any work is done (see ``store.outputs`` for the rule)."""
     from khoi_thidua import store

@@ -104,18 +104,15 @@ def import_scores(
       khoi import-scores 2022 hoi-nghi-2022.xlsx
     """
     from khoi_thidua import i18n
+    from khoi_thidua.app.returned_scores import record_scores, year_plan
     from khoi_thidua.office.scores_import import read_returned
     from khoi_thidua.render.score_import import import_scores_dict, import_scores_view
-    from khoi_thidua.store.plans import load_year
-    from khoi_thidua.store.score_records import record_returned
-    from khoi_thidua.year_flow import reconciliation_for
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    plan, scores = load_year(bloc_dir, bloc, year)
+    plan, scores = year_plan(bloc_dir, bloc, year)
     read = read_returned(_workbooks(paths), bloc, plan, scores)
     conference = read.conference[0] if read.conference else None
-    outcome = record_returned(bloc_dir, bloc, plan, read.sheets, conference=conference)
-    reconciliation = reconciliation_for(bloc_dir, bloc, year)
+    outcome, reconciliation = record_scores(bloc_dir, bloc, plan, read.sheets, conference)
     result = import_scores_dict(outcome, read.sheets, conference, read.blank, reconciliation)
     if not quiet:
         msgs = i18n.current()
@@ -124,7 +121,7 @@ def import_scores(
 
 def _workbooks(paths: list[Path]) -> list[Path]:
     """The .xlsx files named, and those in the folders named (Excel lock files ~$ left out)."""
-    from khoi_thidua import store
+    from khoi_thidua.store import display
 
     files: list[Path] = []
     for path in paths:
@@ -136,7 +133,7 @@ def _workbooks(paths: list[Path]) -> list[Path]:
             )
             if not found:
                 raise UsageError(
-                    t("no .xlsx workbook in {folder}", folder=store.display(path)),
+                    t("no .xlsx workbook in {folder}", folder=display(path)),
                     t("give the folder where the returned workbooks are"),
                 )
             files.extend(found)
