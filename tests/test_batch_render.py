@@ -41,24 +41,24 @@ class TestSummaryRenderers:
         """Under an English run, Vietnamese messages give the Vietnamese heading, and back."""
         data = _json(khoi, province, "summary", "2021")
         assert i18n.language() == "en"
-        vietnamese = summary_view.summary_markdown(data, VIETNAMESE)
+        vietnamese = summary_view.summary_markdown(VIETNAMESE, data)
         assert vietnamese.startswith("# Tổng hợp toàn tỉnh — năm 2021\n")
         assert "| khoi-hong | | lỗi: " in vietnamese
         i18n.set_language("vi")
-        english = summary_view.summary_markdown(data, ENGLISH)
+        english = summary_view.summary_markdown(ENGLISH, data)
         assert english.startswith("# Province summary — 2021\n")
         assert "| khoi-hong | | error: " in english
 
     def test_a_cap_reads_in_the_language_given(self, khoi: Invoke, province: Path) -> None:
         """The cap's sentence, its percentage included, is in the language of the messages."""
         cap = _json(khoi, province, "summary", "2021")["caps"][0]
-        assert "proposed, cap" in summary_view.cap_text(cap, ENGLISH)
-        assert "đề nghị, giới hạn" in summary_view.cap_text(cap, VIETNAMESE)
+        assert "proposed, cap" in summary_view.cap_text(ENGLISH, cap)
+        assert "đề nghị, giới hạn" in summary_view.cap_text(VIETNAMESE, cap)
 
     def test_a_failed_bloc_is_a_row_of_its_own(self, khoi: Invoke, province: Path) -> None:
         """The CSV gives the failed bloc its id and the error, in the language given."""
         data = _json(khoi, province, "summary", "2021")
-        header, rows = summary_view.summary_rows(data, VIETNAMESE)
+        header, rows = summary_view.summary_rows(VIETNAMESE, data)
         assert header[:2] == ["bloc_id", "bloc_name"]
         failed = [row for row in rows if row[0] == "khoi-hong"]
         assert len(failed) == 1
@@ -69,10 +69,10 @@ class TestSummaryRenderers:
     ) -> None:
         """One pack for every bloc gives no warning; two groups of rules give one."""
         data = _json(khoi, province, "summary", "2021")
-        assert "different rules" not in file_console(summary_view.summary_view(data, ENGLISH))
+        assert "different rules" not in file_console(summary_view.summary_view(ENGLISH, data))
         data["rules"].append({"pack": "other", "name": "Other", "files": [], "blocs": ["x"]})
         data["mixed_rules"] = True
-        text = file_console(summary_view.summary_view(data, ENGLISH))
+        text = file_console(summary_view.summary_view(ENGLISH, data))
         assert "blocs ran under different rules this year" in text
         assert "other: x" in text
 
@@ -83,7 +83,7 @@ class TestBatchRenderers:
     def test_propose_all_table_in_vietnamese(self, khoi: Invoke, province: Path) -> None:
         """The title and a failed bloc's error are in Vietnamese under an English run."""
         data = _json(khoi, province, "propose", "2021", "--all")
-        text = file_console(batch_view.propose_all_view(data, VIETNAMESE))
+        text = file_console(batch_view.propose_all_view(VIETNAMESE, data))
         assert "Đề nghị khen thưởng — tất cả các khối" in text
         assert "lỗi: " in text
         assert "Award proposals" not in text
@@ -92,7 +92,7 @@ class TestBatchRenderers:
         """Under a Vietnamese run, English messages give the English title and error."""
         data = _json(khoi, province, "rotate", "2022", "--all")
         i18n.set_language("vi")
-        text = file_console(batch_view.rotate_all_view(data, ENGLISH))
+        text = file_console(batch_view.rotate_all_view(ENGLISH, data))
         assert "Trưởng khối / Phó khối — all blocs" in text
         assert "error: " in text
 
@@ -105,7 +105,7 @@ class TestProvincePage:
     ) -> None:
         """The page's title is Vietnamese and the failed bloc is listed with its fix."""
         data = _json(khoi, province, "summary", "2021")
-        page = province_page(data, "", {}, False, VIETNAMESE)
+        page = province_page(VIETNAMESE, data, "", {}, False)
         assert '<h1 class="report-heading">Các khối thi đua: tổng hợp năm 2021</h1>' in page
         assert "khoi-hong" in page
         assert "Emulation blocs" not in page

@@ -166,7 +166,7 @@ def _propose_all(
         output,
         batch_view.propose_all_rows,
         None,
-        lambda data: batch_view.propose_all_view(data, msgs),
+        lambda data: batch_view.propose_all_view(msgs, data),
         None,
         quiet,
         force,

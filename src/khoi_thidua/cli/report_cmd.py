@@ -109,5 +109,5 @@ def _province_pages(
     failed = [batch.failed_entry(run) for run in found.failed]
     # The province page sums the year up as `summary` does.
     summary = summary_view.province_summary(year, found.pack, found.facts, failed)
-    pages = province_pages(summary, found.province, found.done, public, single, INDEX, current())
+    pages = province_pages(current(), summary, found.province, found.done, public, single, INDEX)
     return pages, found.code

@@ -148,7 +148,7 @@ def _rotate_all(data: Path, year: int | None, as_json: bool, quiet: bool) -> Non
     runs = list(each_leadership(year, batch.walk(data, quiet), rendered))
     payload = batch_view.rotate_all_dict(year, [batch.rotate_entry(run) for run in runs])
     if not quiet:
-        emit(payload, lambda: batch_view.rotate_all_view(payload, current()), as_json)
+        emit(payload, lambda: batch_view.rotate_all_view(current(), payload), as_json)
     code = exit_code(runs)
     if code:
         raise typer.Exit(code)

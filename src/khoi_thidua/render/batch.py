@@ -38,12 +38,12 @@ def propose_all_dict(year: int | None, entries: list[ProposeEntry]) -> ProposeAl
     return {"schema": SCHEMA_VERSION, "year": year, "blocs": entries}
 
 
-def error_text(entry: FailedEntry, msgs: Messages) -> str:
+def error_text(msgs: Messages, entry: FailedEntry) -> str:
     """A failed bloc's error, as a table cell shows it."""
     return msgs.t("error: {message}", message=entry["error"]["message"])
 
 
-def rotate_all_view(data: RotateAllResult, msgs: Messages) -> RenderableType:
+def rotate_all_view(msgs: Messages, data: RotateAllResult) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=msgs.t("Trưởng khối / Phó khối — all blocs"), title_justify="left")
@@ -51,7 +51,7 @@ def rotate_all_view(data: RotateAllResult, msgs: Messages) -> RenderableType:
         table.add_column(column)
     for entry in data["blocs"]:
         if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", "", "", error_text(entry, msgs))
+            table.add_row(entry["bloc"]["id"], "", "", "", error_text(msgs, entry))
             continue
         result = entry["result"]
         vice = result["vice_chair"]["name"] if result["vice_chair"] else "—"
@@ -67,7 +67,7 @@ def rotate_all_view(data: RotateAllResult, msgs: Messages) -> RenderableType:
     return table
 
 
-def propose_all_view(data: ProposeAllResult, msgs: Messages) -> RenderableType:
+def propose_all_view(msgs: Messages, data: ProposeAllResult) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=msgs.t("Award proposals — all blocs"), title_justify="left")
@@ -81,7 +81,7 @@ def propose_all_view(data: ProposeAllResult, msgs: Messages) -> RenderableType:
         table.add_column(column)
     for entry in data["blocs"]:
         if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", "", "", error_text(entry, msgs))
+            table.add_row(entry["bloc"]["id"], "", "", "", error_text(msgs, entry))
             continue
         proposal = entry["proposal"]
         if not proposal["proposed"]:

@@ -137,7 +137,7 @@ def province_summary(
     return summary_dict(year, pack, done, failed, caps, rule_groups(proposals))
 
 
-def cap_text(cap: CapEntry, msgs: Messages) -> str:
+def cap_text(msgs: Messages, cap: CapEntry) -> str:
     """A cap in a sentence: the count, the limit and how it is reached, and any excess."""
     values = {
         "award": cap["name"],
@@ -170,7 +170,7 @@ def cap_text(cap: CapEntry, msgs: Messages) -> str:
     )
 
 
-def mixed_rules_text(groups: list[RulesGroup], msgs: Messages) -> str:
+def mixed_rules_text(msgs: Messages, groups: list[RulesGroup]) -> str:
     """The summary's warning when blocs ran under different packs or rules files."""
     parts = [
         f"{g['pack']}{' + ' + ', '.join(g['files']) if g['files'] else ''}: {', '.join(g['blocs'])}"
@@ -179,7 +179,7 @@ def mixed_rules_text(groups: list[RulesGroup], msgs: Messages) -> str:
     return msgs.t("blocs ran under different rules this year — {groups}", groups="; ".join(parts))
 
 
-def summary_view(data: SummaryResult, msgs: Messages) -> RenderableType:
+def summary_view(msgs: Messages, data: SummaryResult) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -190,7 +190,7 @@ def summary_view(data: SummaryResult, msgs: Messages) -> RenderableType:
         table.add_column(column)
     for entry in data["blocs"]:
         if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", error_text(entry, msgs))
+            table.add_row(entry["bloc"]["id"], "", error_text(msgs, entry))
             continue
         table.add_row(
             entry["bloc"]["name"],
@@ -210,9 +210,9 @@ def summary_view(data: SummaryResult, msgs: Messages) -> RenderableType:
     ]
     for cap in data["caps"]:
         style = "bold red" if cap["exceeds"] else ""
-        parts.append(Text(("✗ " if cap["exceeds"] else "✓ ") + cap_text(cap, msgs), style=style))
+        parts.append(Text(("✗ " if cap["exceeds"] else "✓ ") + cap_text(msgs, cap), style=style))
     if data["mixed_rules"]:
-        parts.append(Text("! " + mixed_rules_text(data["rules"], msgs), style="bold yellow"))
+        parts.append(Text("! " + mixed_rules_text(msgs, data["rules"]), style="bold yellow"))
     return Group(*parts)
 
 
@@ -228,11 +228,11 @@ SUMMARY_COLUMNS = [
 ]
 
 
-def summary_rows(data: SummaryResult, msgs: Messages) -> tuple[list[str], list[list[object]]]:
+def summary_rows(msgs: Messages, data: SummaryResult) -> tuple[list[str], list[list[object]]]:
     rows: list[list[object]] = []
     for entry in data["blocs"]:
         if not entry["ok"]:
-            rows.append([entry["bloc"]["id"], "", "", "", "", "", error_text(entry, msgs), ""])
+            rows.append([entry["bloc"]["id"], "", "", "", "", "", error_text(msgs, entry), ""])
             continue
         bloc = entry["bloc"]
         leader_ids = " ".join(m["id"] for m in entry["leaders"])
@@ -255,7 +255,7 @@ def summary_rows(data: SummaryResult, msgs: Messages) -> tuple[list[str], list[l
     return list(SUMMARY_COLUMNS), rows
 
 
-def summary_markdown(data: SummaryResult, msgs: Messages) -> str:
+def summary_markdown(msgs: Messages, data: SummaryResult) -> str:
     lines = [
         "# " + msgs.t("Province summary — {year}", year=data["year"]),
         "",
@@ -264,7 +264,7 @@ def summary_markdown(data: SummaryResult, msgs: Messages) -> str:
     ]
     for entry in data["blocs"]:
         if not entry["ok"]:
-            lines.append(f"| {entry['bloc']['id']} | | {error_text(entry, msgs)} |")
+            lines.append(f"| {entry['bloc']['id']} | | {error_text(msgs, entry)} |")
             continue
         proposed = "; ".join(
             f"{p['award']['name']}: {p['member']['name']}" for p in entry["proposed"]
@@ -272,7 +272,7 @@ def summary_markdown(data: SummaryResult, msgs: Messages) -> str:
         leader = ", ".join(m["name"] for m in entry["leaders"])
         lines.append(f"| {entry['bloc']['name']} | {leader} | {proposed or '—'} |")
     lines += ["", "## " + msgs.t("Province-wide caps"), ""]
-    lines += [f"- {cap_text(cap, msgs)}" for cap in data["caps"]]
+    lines += [f"- {cap_text(msgs, cap)}" for cap in data["caps"]]
     if data["mixed_rules"]:
-        lines += ["", "> " + mixed_rules_text(data["rules"], msgs)]
+        lines += ["", "> " + mixed_rules_text(msgs, data["rules"])]
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from khoi_thidua.report_data import BlocReport
 
 
-def province_title(year: int, province: str, msgs: Messages) -> str:
+def province_title(msgs: Messages, year: int, province: str) -> str:
     if province:
         return msgs.t(
             "Emulation blocs of {province}: summary of {year}", province=province, year=year
@@ -22,7 +22,7 @@ def province_title(year: int, province: str, msgs: Messages) -> str:
 
 
 def province_section(
-    summary: SummaryResult, province: str, links: dict[str, str], public: bool, msgs: Messages
+    msgs: Messages, summary: SummaryResult, province: str, links: dict[str, str], public: bool
 ) -> str:
     """The province summary; ``links`` maps a bloc id to its page (or its anchor)."""
     year = summary["year"]
@@ -48,7 +48,7 @@ def province_section(
         )
     rules = msgs.t("Rules in force: {pack}", pack=summary["rule_pack"]["name"])
     parts = [
-        f'<h1 class="report-heading">{e(province_title(year, province, msgs))}</h1>',
+        f'<h1 class="report-heading">{e(province_title(msgs, year, province))}</h1>',
         f'<p class="lead">{e(rules)}'
         + (f' · <span class="tag">{e(msgs.t("public version"))}</span>' if public else "")
         + "</p>",
@@ -63,25 +63,25 @@ def province_section(
             numeric=[1],
         ),
         f"<h2>{e(msgs.t('Province-wide caps'))}</h2>",
-        _caps(summary["caps"], msgs),
+        _caps(msgs, summary["caps"]),
         f"<h2>{e(msgs.t('Blocs that failed'))}</h2>",
-        _failed(failed, msgs),
+        _failed(msgs, failed),
     ]
     return "\n".join(parts)
 
 
-def _caps(caps: list[CapEntry], msgs: Messages) -> str:
+def _caps(msgs: Messages, caps: list[CapEntry]) -> str:
     if not caps:
         return f"<p>{e(msgs.t('The rules in force set no province-wide cap.'))}</p>"
     items = []
     for cap in caps:
         css = "bad" if cap["exceeds"] else "ok"
         basis = f" <small>({e(cap['basis'])})</small>" if cap["basis"] else ""
-        items.append(f'<li><span class="{css}">{e(cap_text(cap, msgs))}</span>{basis}</li>')
+        items.append(f'<li><span class="{css}">{e(cap_text(msgs, cap))}</span>{basis}</li>')
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def _failed(failed: list[FailedEntry], msgs: Messages) -> str:
+def _failed(msgs: Messages, failed: list[FailedEntry]) -> str:
     if not failed:
         return f'<p class="ok">{e(msgs.t("Every bloc was read and ranked."))}</p>'
     return table(
@@ -92,41 +92,41 @@ def _failed(failed: list[FailedEntry], msgs: Messages) -> str:
 
 
 def province_page(
-    summary: SummaryResult, province: str, links: dict[str, str], public: bool, msgs: Messages
+    msgs: Messages, summary: SummaryResult, province: str, links: dict[str, str], public: bool
 ) -> str:
     """The province's own page, linking to one page per bloc."""
     return document(
         msgs,
-        province_title(summary["year"], province, msgs),
-        province_section(summary, province, links, public, msgs),
+        province_title(msgs, summary["year"], province),
+        province_section(msgs, summary, province, links, public),
     )
 
 
 def province_book(
+    msgs: Messages,
     summary: SummaryResult,
     province: str,
     sections: list[tuple[str, str]],
     public: bool,
-    msgs: Messages,
 ) -> str:
     """One file holding the province page and every bloc's section, each on a new page."""
     links = {bloc_id: f"#bloc-{bloc_id}" for bloc_id, _ in sections}
-    body = province_section(summary, province, links, public, msgs)
+    body = province_section(msgs, summary, province, links, public)
     return document(
         msgs,
-        province_title(summary["year"], province, msgs),
+        province_title(msgs, summary["year"], province),
         body + "\n" + "\n".join(section for _, section in sections),
     )
 
 
 def province_pages(
+    msgs: Messages,
     summary: SummaryResult,
     province: str,
     reports: list[BlocReport],
     public: bool,
     single: bool,
     index: str,
-    msgs: Messages,
 ) -> dict[str, str]:
     """The report's pages with --all by file name: the province page ``index`` and one page per
     bloc linked from it, or with ``single`` the one book of them all."""
@@ -136,9 +136,9 @@ def province_pages(
         sections = [
             (r.bloc.id, bloc_view.bloc_section(msgs, r, public, heading=2)) for r in reports
         ]
-        return {index: province_book(summary, province, sections, public, msgs)}
+        return {index: province_book(msgs, summary, province, sections, public)}
     links = {r.bloc.id: f"bloc-{r.bloc.id}.html" for r in reports}
-    pages = {index: province_page(summary, province, links, public, msgs)}
+    pages = {index: province_page(msgs, summary, province, links, public)}
     for report in reports:
         pages[links[report.bloc.id]] = bloc_view.bloc_page(msgs, report, public, index)
     return pages
