@@ -168,3 +168,22 @@ class TestTypedResults:
         assert mismatches(batch_shapes.SummaryResult, schema, "$", frozenset()) == [
             "$.blocs.error: type ['trace'] differ from schema"
         ]
+
+    def test_a_warning_detail_key_missing_from_the_schema_is_found(self) -> None:
+        """A key one code's detail has and its schema branch lacks is reported under that code."""
+        schema = json.loads((SCHEMAS / "propose.schema.json").read_text(encoding="utf-8"))
+        one_of = schema["properties"]["warnings"]["items"]["oneOf"]
+        tie = next(b for b in one_of if b["properties"]["code"]["const"] == "tie")
+        del tie["properties"]["detail"]["properties"]["seats_left"]
+        assert mismatches(proposal_shapes.ProposalResult, schema, "$", frozenset()) == [
+            "$.warnings[tie].detail: type ['seats_left'] differ from schema"
+        ]
+
+    def test_a_warning_code_missing_from_the_schema_is_found(self) -> None:
+        """A code the type gives and the schema has no branch for is reported."""
+        schema = json.loads((SCHEMAS / "propose.schema.json").read_text(encoding="utf-8"))
+        items = schema["properties"]["warnings"]["items"]
+        items["oneOf"] = [b for b in items["oneOf"] if b["properties"]["code"]["const"] != "tie"]
+        assert mismatches(proposal_shapes.ProposalResult, schema, "$", frozenset()) == [
+            "$.warnings: codes ['tie'] differ from schema"
+        ]
