@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypedDict, TypeVar, Union
 
 from khoi_thidua.awards.conditions import ConditionCheck
 from khoi_thidua.awards.kinds.base import Condition
@@ -175,33 +175,35 @@ class NoticeOf(Generic[CodeT, DetailT]):
         return {"code": self.code, "text": text, "detail": self.detail}
 
 
+# The unions are written Union[...]: built in one step when khoi starts, where a chain of `|`
+# rebuilds the union once per member (about twice the import time).
 # The warnings of the year's plan about one unit (year_flow.py).
-PlanNotice = (
-    NoticeOf[Literal["typed_score"], TypedScoreDetail]
-    | NoticeOf[Literal["computed_score"], ComputedScoreDetail]
-    | NoticeOf[Literal["rating_capped"], RatingCappedDetail]
-    | NoticeOf[Literal["excluded"], ExcludedDetail]
-)
+PlanNotice = Union[  # noqa: UP007
+    NoticeOf[Literal["typed_score"], TypedScoreDetail],
+    NoticeOf[Literal["computed_score"], ComputedScoreDetail],
+    NoticeOf[Literal["rating_capped"], RatingCappedDetail],
+    NoticeOf[Literal["excluded"], ExcludedDetail],
+]
 # The warnings about the year's count (awards/ballot.py).
-CountNotice = (
-    NoticeOf[Literal["not_candidate"], NotCandidateDetail]
-    | NoticeOf[Literal["no_quorum"], NoQuorumDetail]
-)
+CountNotice = Union[  # noqa: UP007
+    NoticeOf[Literal["not_candidate"], NotCandidateDetail],
+    NoticeOf[Literal["no_quorum"], NoQuorumDetail],
+]
 # Every warning: one code, one detail shape (tests/test_notices.py checks it covers NoticeCode).
-Notice = (
-    NoticeOf[Literal["tie"], TieDetail]
-    | NoticeOf[Literal["held_seat"], HeldSeatDetail]
-    | NoticeOf[Literal["leading_tie"], RankTieDetail]
-    | NoticeOf[Literal["ranking_tie"], RankTieDetail]
-    | NoticeOf[Literal["quota_zero"], QuotaZeroDetail]
-    | NoticeOf[Literal["no_results"], MemberDetail]
-    | NoticeOf[Literal["no_ballots"], NoDetail]
-    | NoticeOf[Literal["no_votes"], MemberDetail]
-    | NoticeOf[Literal["unverified"], UnverifiedDetail]
-    | NoticeOf[Literal["pack_note"], PackNoteDetail]
-    | CountNotice
-    | PlanNotice
-)
+Notice = Union[  # noqa: UP007
+    NoticeOf[Literal["tie"], TieDetail],
+    NoticeOf[Literal["held_seat"], HeldSeatDetail],
+    NoticeOf[Literal["leading_tie"], RankTieDetail],
+    NoticeOf[Literal["ranking_tie"], RankTieDetail],
+    NoticeOf[Literal["quota_zero"], QuotaZeroDetail],
+    NoticeOf[Literal["no_results"], MemberDetail],
+    NoticeOf[Literal["no_ballots"], NoDetail],
+    NoticeOf[Literal["no_votes"], MemberDetail],
+    NoticeOf[Literal["unverified"], UnverifiedDetail],
+    NoticeOf[Literal["pack_note"], PackNoteDetail],
+    CountNotice,
+    PlanNotice,
+]
 
 
 def _with_nested(condition: Condition) -> list[Condition]:

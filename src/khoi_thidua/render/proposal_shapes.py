@@ -8,7 +8,7 @@ per code (awards.notices), which the schema lists code by code.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal, TypedDict, Union
 
 from khoi_thidua.awards.kinds.base import JsonObject
 from khoi_thidua.awards.notices import (
@@ -188,24 +188,24 @@ class SettledEntry(TypedDict):
 
 # A warning about the proposal: its stable code, its words and the detail that code carries
 # (the same pairs as awards.notices.Notice, which mypy checks where render/proposal.py builds it).
-WarningEntry = (
-    NoticeEntry[Literal["tie"], TieDetail]
-    | NoticeEntry[Literal["held_seat"], HeldSeatDetail]
-    | NoticeEntry[Literal["leading_tie"], RankTieDetail]
-    | NoticeEntry[Literal["ranking_tie"], RankTieDetail]
-    | NoticeEntry[Literal["quota_zero"], QuotaZeroDetail]
-    | NoticeEntry[Literal["no_results"], MemberDetail]
-    | NoticeEntry[Literal["no_ballots"], NoDetail]
-    | NoticeEntry[Literal["no_votes"], MemberDetail]
-    | NoticeEntry[Literal["unverified"], UnverifiedDetail]
-    | NoticeEntry[Literal["pack_note"], PackNoteDetail]
-    | NoticeEntry[Literal["not_candidate"], NotCandidateDetail]
-    | NoticeEntry[Literal["no_quorum"], NoQuorumDetail]
-    | NoticeEntry[Literal["typed_score"], TypedScoreDetail]
-    | NoticeEntry[Literal["computed_score"], ComputedScoreDetail]
-    | NoticeEntry[Literal["rating_capped"], RatingCappedDetail]
-    | NoticeEntry[Literal["excluded"], ExcludedDetail]
-)
+WarningEntry = Union[  # noqa: UP007 (one step at import: awards/notices.py)
+    NoticeEntry[Literal["tie"], TieDetail],
+    NoticeEntry[Literal["held_seat"], HeldSeatDetail],
+    NoticeEntry[Literal["leading_tie"], RankTieDetail],
+    NoticeEntry[Literal["ranking_tie"], RankTieDetail],
+    NoticeEntry[Literal["quota_zero"], QuotaZeroDetail],
+    NoticeEntry[Literal["no_results"], MemberDetail],
+    NoticeEntry[Literal["no_ballots"], NoDetail],
+    NoticeEntry[Literal["no_votes"], MemberDetail],
+    NoticeEntry[Literal["unverified"], UnverifiedDetail],
+    NoticeEntry[Literal["pack_note"], PackNoteDetail],
+    NoticeEntry[Literal["not_candidate"], NotCandidateDetail],
+    NoticeEntry[Literal["no_quorum"], NoQuorumDetail],
+    NoticeEntry[Literal["typed_score"], TypedScoreDetail],
+    NoticeEntry[Literal["computed_score"], ComputedScoreDetail],
+    NoticeEntry[Literal["rating_capped"], RatingCappedDetail],
+    NoticeEntry[Literal["excluded"], ExcludedDetail],
+]
 
 
 class ProposalResult(TypedDict):
