@@ -10,7 +10,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints, is_typeddic
 import pytest
 
 from khoi_thidua.awards.kinds.base import Json
-from khoi_thidua.render import batch_shapes, proposal_shapes, shapes
+from khoi_thidua.render import batch_shapes, problems, proposal_shapes, shapes
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "docs" / "schemas"
 
@@ -26,6 +26,7 @@ TYPED: dict[str, tuple[type, frozenset[str]]] = {
     "rotate-all": (batch_shapes.RotateAllResult, frozenset()),
     "propose-all": (batch_shapes.ProposeAllResult, frozenset()),
     "summary": (batch_shapes.SummaryResult, frozenset()),
+    "check": (problems.CheckResult, frozenset()),
 }
 # Objects whose keys depend on the data (award ids) or on a condition's kind: plain JSON objects
 # in the type, their keys listed by the schema.
