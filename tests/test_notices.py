@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
 import types
 from dataclasses import replace
 from pathlib import Path
@@ -243,3 +245,54 @@ class TestBrokenWarnings:
         )
         del warning["detail"]["text_en"]
         assert schema_errors("propose-all", document)
+
+
+# Readers of notices and of the published warnings, right and wrong: mypy passes the right ones
+# and names each wrong line (the comment says what it expects there).
+READERS = """\
+from khoi_thidua.awards.notices import MemberDetail, Notice, NoticeOf, TieDetail
+from khoi_thidua.render.proposal_shapes import WarningEntry
+
+
+def read(notice: Notice, warning: WarningEntry) -> object:
+    right: Notice = NoticeOf("tie", TieDetail(award="a", rank=1, members=["a"], seats_left=1))
+    wrong: Notice = NoticeOf("tie", MemberDetail(member="a"))  # error: assignment
+    if notice.code == "tie":
+        return notice.detail["seats_left"] + 1
+    if notice.code == "no_votes":
+        return notice.detail["award"]  # error: typeddict-item
+    if warning["code"] in ("no_results", "no_votes", "excluded"):
+        return warning["detail"]["member"]
+    if warning["code"] == "unverified":
+        return warning["detail"]["member"]  # error: typeddict-item
+    return notice.detail["member"], right, wrong  # error: typeddict-item
+"""
+
+
+class TestTypeChecked:
+    """mypy knows a detail's keys once the code is compared, and refuses any other."""
+
+    def test_mypy_refuses_a_key_of_another_code(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Only the lines marked wrong fail, each with the error the mark names."""
+        from mypy import api  # the project's test dependencies include it
+
+        (tmp_path / "readers.py").write_text(READERS, encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("MYPYPATH", str(Path(__file__).resolve().parents[1] / "src"))
+        out, _, _ = api.run(
+            ["--strict", "--no-incremental", "--cache-dir", os.devnull, "readers.py"]
+        )
+        found = sorted(
+            (int(m["line"]), m["code"])
+            for m in re.finditer(
+                r"^readers\.py:(?P<line>\d+): error: .*\[(?P<code>[a-z-]+)\]$", out, re.M
+            )
+        )
+        expected = [
+            (number, line.split("# error: ")[1])
+            for number, line in enumerate(READERS.splitlines(), start=1)
+            if "# error: " in line
+        ]
+        assert found == expected, out
