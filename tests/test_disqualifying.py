@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from builders import Invoke
+from schema_check import schema_errors
 
 BLOC = "khoi-co-quan-dang"
 BTC_MID_YEAR = 'mid_year = { score = 49.0, note = "[minh họa] hoàn thành đúng tiến độ'
@@ -55,6 +56,7 @@ def test_a_cap_lowers_the_rating_propose_judges(sample_data: Path, khoi: Invoke)
     assert notes[0]["detail"]["failed"] == ["ky-luat-ca-nhan"]
     assert "`ky-luat-ca-nhan`" in notes[0]["text"] and "plan-2021.toml" in notes[0]["text"]
     assert "Hoàn thành tốt nhiệm vụ" in notes[0]["text"]
+    assert schema_errors("propose", data) == []  # the rating_capped detail is the published one
     assert (
         btc["decisive"]
         != next(s for s in before["standings"] if s["member"]["id"] == "btc")["decisive"]
@@ -80,6 +82,7 @@ def test_an_excluding_criterion_leaves_the_unit_out(sample_data: Path, khoi: Inv
     codes = [(w["code"], w["detail"].get("member")) for w in data["warnings"]]
     assert ("excluded", "btc") in codes
     assert ("no_results", "btc") not in codes
+    assert schema_errors("propose", data) == []  # the excluded detail is the published one
     ranked = sorted((s["rank"], s["member"]["id"]) for s in data["standings"] if s["rank"])
     assert ranked[0] == (1, "dukcq")
 

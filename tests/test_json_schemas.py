@@ -65,6 +65,8 @@ def objects(schema: Any, where: str = "$") -> Iterator[tuple[str, dict[str, Any]
             yield from objects(value, f"{where}.{key}")
         if "items" in schema:
             yield from objects(schema["items"], f"{where}[]")
+        for i, branch in enumerate(schema.get("oneOf", [])):  # one shape per code: each closed
+            yield from objects(branch, f"{where}|{i}")
 
 
 def run_json(khoi: Invoke, data: Path, name: str, lang: str = "en") -> Any:
@@ -99,6 +101,20 @@ class TestTheSchemas:
         assert found, name
         open_ones = [where for where, o in found if o.get("additionalProperties") is not False]
         assert not open_ones, f"{name}: open objects at {open_ones}"
+
+    def test_each_warnings_shape_is_closed(self) -> None:
+        """The proposal's warnings, one shape per code, are walked and closed too: an open
+        detail in one of them would be found."""
+        schema = json.loads((SCHEMAS / "propose.schema.json").read_text(encoding="utf-8"))
+        found = dict(objects(schema))
+        tie = "$.warnings[]|0.detail"
+        assert found[tie]["additionalProperties"] is False
+        del schema["properties"]["warnings"]["items"]["oneOf"][0]["properties"]["detail"][
+            "additionalProperties"
+        ]
+        assert [w for w, o in objects(schema) if o.get("additionalProperties") is not False] == [
+            tie
+        ]
 
 
 class TestRealOutput:

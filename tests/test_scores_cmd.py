@@ -14,6 +14,7 @@ import tomli_w
 from builders import Invoke, bloc_doc, write_bloc
 from khoi_thidua import i18n
 from plan_builders import plan_doc
+from schema_check import schema_errors
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("KHOI_UPDATE_GOLDEN") == "1"
@@ -187,6 +188,7 @@ def test_propose_uses_the_computed_score_and_says_so(sample_data: Path, khoi: In
     assert len(notes) == 1
     assert "computed from" in notes[0]["text"] and "says 96" in notes[0]["text"]
     assert "khoi scores 2021 --explain bnc" in notes[0]["text"]
+    assert schema_errors("propose", data) == []  # the computed_score detail is the published one
 
 
 def test_write_puts_the_computed_scores_into_the_results(sample_data: Path, khoi: Invoke) -> None:
@@ -294,6 +296,7 @@ def test_propose_says_when_a_score_could_not_be_computed(sample_data: Path, khoi
     assert len(notes) == 1
     assert "could not be computed" in notes[0]["text"]
     assert "nhiem-vu" in notes[0]["text"]
+    assert schema_errors("propose", data) == []  # the typed_score detail is the published one
 
 
 def test_history_of_a_member_shows_its_mid_year_review(sample_data: Path, khoi: Invoke) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from khoi_thidua import store
 from khoi_thidua.errors import DataError, ExitCode
 from khoi_thidua.model import VoteCount
 from khoi_thidua.workflows import award_ids_for
+from schema_check import schema_errors
 
 COUNT = """ballots = 8              # [minh họa] one ballot per member unit
 present = 8
@@ -137,3 +139,8 @@ class TestDoubtfulCountsAreFlagged:
         assert "Only 3 of 8 members were present, below the quorum of 50%" in " ".join(
             result.stdout.split()
         )
+        published = khoi("propose", "2021", "--json", "--data", str(sample_data))
+        document = json.loads(published.stdout)
+        quorum = [w["detail"] for w in document["warnings"] if w["code"] == "no_quorum"]
+        assert quorum == [{"present": 3, "members": 8, "quorum": 0.5}]
+        assert schema_errors("propose", document) == []

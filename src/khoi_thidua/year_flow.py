@@ -6,7 +6,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoi_thidua.awards.notices import Notice
+from khoi_thidua.awards.notices import (
+    ComputedScoreDetail,
+    ExcludedDetail,
+    Notice,
+    NoticeOf,
+    PlanNotice,
+    RatingCappedDetail,
+    TypedScoreDetail,
+)
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.errors import KhoiError
 from khoi_thidua.model import Bloc, MemberResult, YearResults
@@ -28,7 +36,7 @@ def reconciliation_for(bloc_dir: Path, bloc: Bloc, year: int) -> Reconciliation:
 
 def computed_scores(
     bloc_dir: Path, bloc: Bloc, results: YearResults
-) -> tuple[YearResults, list[Notice]]:
+) -> tuple[YearResults, list[PlanNotice]]:
     """``results`` with each score the year's plan computes, and a notice where it differs.
 
     A year without a plan, or without recorded scores, keeps its typed scores. A unit whose
@@ -42,7 +50,7 @@ def computed_scores(
     if plan is None or not scores_file(bloc_dir, results.year).is_file():
         return results, []
     reconciliation = reconciliation_for(bloc_dir, bloc, results.year)
-    notices: list[Notice] = []
+    notices: list[PlanNotice] = []
     updated = []
     for result in results.results:
         line = reconciliation.unit(result.member)
@@ -50,9 +58,9 @@ def computed_scores(
         if final is None:
             if line is not None and (line.returned or line.error):
                 notices.append(
-                    Notice(
+                    NoticeOf(
                         "typed_score",
-                        {"member": result.member, "plan": plan.source, "error": line.error},
+                        TypedScoreDetail(member=result.member, plan=plan.source, error=line.error),
                     )
                 )
             updated.append(result)
@@ -60,14 +68,11 @@ def computed_scores(
         score = float(final.score)
         if score != result.score:
             notices.append(
-                Notice(
+                NoticeOf(
                     "computed_score",
-                    {
-                        "member": result.member,
-                        "computed": score,
-                        "typed": result.score,
-                        "plan": plan.source,
-                    },
+                    ComputedScoreDetail(
+                        member=result.member, computed=score, typed=result.score, plan=plan.source
+                    ),
                 )
             )
         self_score = float(final.self_score) if final.self_score is not None else None
@@ -77,7 +82,7 @@ def computed_scores(
 
 
 def _disqualified(
-    reconciliation: Reconciliation, result: MemberResult, notices: list[Notice]
+    reconciliation: Reconciliation, result: MemberResult, notices: list[PlanNotice]
 ) -> MemberResult | None:
     """``result`` with its rating capped by the disqualifying criteria it failed, or None when
     one of them excludes the unit; a notice for each change."""
@@ -92,28 +97,33 @@ def _disqualified(
         excluded, cap = disqualification(plan, failed)
     except ScoringError:
         return result  # an unknown criterion: `khoi check` and `khoi scores` report it
-    detail = {"member": result.member, "failed": list(failed), "plan": plan.source}
     if excluded:
-        notices.append(Notice("excluded", detail))
+        detail = ExcludedDetail(member=result.member, failed=list(failed), plan=plan.source)
+        notices.append(NoticeOf("excluded", detail))
         return None
     if cap is not None and cap.rank > result.rating.rank:
-        notices.append(
-            Notice("rating_capped", {**detail, "rating": result.rating.value, "cap": cap.value})
+        capped = RatingCappedDetail(
+            member=result.member,
+            failed=list(failed),
+            plan=plan.source,
+            rating=result.rating.value,
+            cap=cap.value,
         )
+        notices.append(NoticeOf("rating_capped", capped))
         return replace(result, rating=cap)
     return result
 
 
-def with_notices(proposal: Proposal, notices: list[Notice]) -> Proposal:
+def with_notices(proposal: Proposal, notices: list[PlanNotice]) -> Proposal:
     """``proposal`` with the notices of its computed scores added after its own; an excluded
     unit's notice replaces the one saying it has no results."""
     if not notices:
         return proposal
     excluded = {n.detail["member"] for n in notices if n.code == "excluded"}
-    own = [
+    own: list[Notice] = [
         n
         for n in proposal.notices
-        if not (n.code == "no_results" and n.detail.get("member") in excluded)
+        if not (n.code == "no_results" and n.detail["member"] in excluded)
     ]
     return replace(proposal, notices=(*own, *notices))
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khoi_thidua.awards.kinds import KINDS
-from khoi_thidua.awards.notices import Notice
+from khoi_thidua.awards.notices import (
+    CountNotice,
+    NoQuorumDetail,
+    NotCandidateDetail,
+    NoticeOf,
+)
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import VoteCount
 
@@ -42,10 +47,10 @@ def candidates_for(sections: tuple[BallotSection, ...], award: str) -> tuple[str
     return next((s.candidates for s in sections if s.award == award), ())
 
 
-def count_notices(proposal: Proposal, count: VoteCount | None) -> tuple[Notice, ...]:
+def count_notices(proposal: Proposal, count: VoteCount | None) -> tuple[CountNotice, ...]:
     """What looks wrong in the year's count: votes for units not on the ballot, no quorum."""
     sections = ballot_sections(proposal)
-    notices: list[Notice] = []
+    notices: list[CountNotice] = []
     for standing in proposal.standings:
         if standing.result is None:
             continue
@@ -53,16 +58,16 @@ def count_notices(proposal: Proposal, count: VoteCount | None) -> tuple[Notice, 
             on_ballot = any(s.award == award for s in sections)
             if votes and on_ballot and standing.member not in candidates_for(sections, award):
                 notices.append(
-                    Notice(
+                    NoticeOf(
                         "not_candidate",
-                        {"award": award, "member": standing.member, "votes": votes},
+                        NotCandidateDetail(award=award, member=standing.member, votes=votes),
                     )
                 )
-    if count is not None and count.quorum_met is False:
+    if count is not None and count.present is not None and count.quorum_met is False:
         notices.append(
-            Notice(
+            NoticeOf(
                 "no_quorum",
-                {"present": count.present, "members": count.members, "quorum": count.quorum},
+                NoQuorumDetail(present=count.present, members=count.members, quorum=count.quorum),
             )
         )
     return tuple(notices)

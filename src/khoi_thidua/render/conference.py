@@ -40,25 +40,26 @@ def count_notice_text(
     msgs: Messages, notice: Notice, proposal: Proposal, names: dict[str, str]
 ) -> str | None:
     """The warning for a doubtful count, or None when ``notice`` is not about the count."""
-    d = notice.detail
     if notice.code == "not_candidate":
+        voted = notice.detail
         return msgs.tn(
             "{member} received {votes} vote for {award} but was not on the ballot "
             "(it fails a condition other than the vote share): check the count.",
             "{member} received {votes} votes for {award} but was not on the ballot "
             "(it fails a condition other than the vote share): check the count.",
-            d["votes"],
-            member=names.get(d["member"], d["member"]),
-            votes=d["votes"],
-            award=proposal.pack.award(d["award"]).name,
+            voted["votes"],
+            member=names.get(voted["member"], voted["member"]),
+            votes=voted["votes"],
+            award=proposal.pack.award(voted["award"]).name,
         )
     if notice.code == "no_quorum":
+        count = notice.detail
         return msgs.t(
             "Only {present} of {members} members were present, below the quorum of {share}: "
             "check that the vote stands.",
-            present=d["present"],
-            members=d["members"],
-            share=f"{d['quorum']:.0%}",
+            present=count["present"],
+            members=count["members"],
+            share=f"{count['quorum']:.0%}",
         )
     return None
 

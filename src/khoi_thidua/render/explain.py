@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import Messages
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from khoi_thidua.render.proposal_shapes import ExplainResult, ProposalResult
 
 # The warnings of the year's plan about one unit (year_flow.py): its explanation repeats them.
-YEAR_PLAN_NOTICES = ("computed_score", "typed_score", "rating_capped", "excluded")
+YEAR_PLAN_NOTICES: Final = ("computed_score", "typed_score", "rating_capped", "excluded")
 
 
 def explain_view(msgs: Messages, data: ProposalResult, member_id: str) -> RenderableType:

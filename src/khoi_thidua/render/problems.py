@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from khoi_thidua.errors import Problem
 from khoi_thidua.i18n import Messages
@@ -23,12 +23,51 @@ def problem_lines(msgs: Messages, problem: Problem) -> str:
     return text
 
 
-def check_dict(reports: list[tuple[str, list[Problem]]]) -> dict[str, Any]:
-    blocs = [
+class ProblemEntry(TypedDict):
+    """One problem: where it is, how grave, and how to fix it."""
+
+    file: str
+    key: str
+    line: int | None
+    severity: str
+    message: str
+    hint: str
+
+
+class BlocCheck(TypedDict):
+    """One bloc's problems; ``ok`` when none of them is an error."""
+
+    bloc: str
+    ok: bool
+    problems: list[ProblemEntry]
+
+
+class CheckResult(TypedDict):
+    """`khoi check --json` (also `--all`), as docs/schemas/check.schema.json publishes it."""
+
+    schema: int
+    ok: bool
+    blocs: list[BlocCheck]
+
+
+def _problem_entry(problem: Problem) -> ProblemEntry:
+    return {
+        "file": problem.file,
+        "key": problem.key,
+        "line": problem.line,
+        "severity": problem.severity,
+        "message": problem.message,
+        "hint": problem.hint,
+    }
+
+
+def check_dict(reports: list[tuple[str, list[Problem]]]) -> CheckResult:
+    """Every bloc's problems, in the published JSON shape."""
+    blocs: list[BlocCheck] = [
         {
             "bloc": bloc_id,
             "ok": not any(p.severity == "error" for p in problems),
-            "problems": [p.as_dict() for p in problems],
+            "problems": [_problem_entry(p) for p in problems],
         }
         for bloc_id, problems in reports
     ]

@@ -193,10 +193,7 @@ def proposal_dict(msgs: Messages, bloc: Bloc, proposal: Proposal) -> ProposalRes
             {"award": tie.award, "rank": tie.rank, "members": list(tie.members)}
             for tie in proposal.settled
         ],
-        "warnings": [
-            {"code": n.code, "text": warning_text(msgs, n, proposal, names), "detail": n.detail}
-            for n in proposal.notices
-        ],
+        "warnings": [n.entry(warning_text(msgs, n, proposal, names)) for n in proposal.notices],
     }
 
 

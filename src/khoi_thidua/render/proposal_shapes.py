@@ -1,16 +1,33 @@
 """The JSON shape of `khoi propose --json`, as TypedDicts that mypy checks.
 
 It mirrors docs/schemas/propose.schema.json (tests/test_json_shapes.py compares them). The
-parameters and observations of a condition, and the detail of a warning, differ by kind: they
-are JSON objects (awards.kinds.base.Json), published as the kind writes them.
+parameters and observations of a condition differ by kind: they are JSON objects
+(awards.kinds.base.Json), published as the kind writes them. A warning's detail has one shape
+per code (awards.notices), which the schema lists code by code.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Literal, TypedDict, Union
 
 from khoi_thidua.awards.kinds.base import JsonObject
-from khoi_thidua.awards.notices import NoticeCode
+from khoi_thidua.awards.notices import (
+    ComputedScoreDetail,
+    ExcludedDetail,
+    HeldSeatDetail,
+    MemberDetail,
+    NoDetail,
+    NoQuorumDetail,
+    NotCandidateDetail,
+    NoticeEntry,
+    PackNoteDetail,
+    QuotaZeroDetail,
+    RankTieDetail,
+    RatingCappedDetail,
+    TieDetail,
+    TypedScoreDetail,
+    UnverifiedDetail,
+)
 from khoi_thidua.awards.proposal import Status
 from khoi_thidua.render.shapes import BlocRef, MemberRef
 
@@ -169,12 +186,26 @@ class SettledEntry(TypedDict):
     members: list[str]
 
 
-class WarningEntry(TypedDict):
-    """A warning about the proposal, with its stable code."""
-
-    code: NoticeCode
-    text: str
-    detail: dict[str, Any]
+# A warning about the proposal: its stable code, its words and the detail that code carries
+# (the same pairs as awards.notices.Notice, which mypy checks where render/proposal.py builds it).
+WarningEntry = Union[  # noqa: UP007 (one step at import: awards/notices.py)
+    NoticeEntry[Literal["tie"], TieDetail],
+    NoticeEntry[Literal["held_seat"], HeldSeatDetail],
+    NoticeEntry[Literal["leading_tie"], RankTieDetail],
+    NoticeEntry[Literal["ranking_tie"], RankTieDetail],
+    NoticeEntry[Literal["quota_zero"], QuotaZeroDetail],
+    NoticeEntry[Literal["no_results"], MemberDetail],
+    NoticeEntry[Literal["no_ballots"], NoDetail],
+    NoticeEntry[Literal["no_votes"], MemberDetail],
+    NoticeEntry[Literal["unverified"], UnverifiedDetail],
+    NoticeEntry[Literal["pack_note"], PackNoteDetail],
+    NoticeEntry[Literal["not_candidate"], NotCandidateDetail],
+    NoticeEntry[Literal["no_quorum"], NoQuorumDetail],
+    NoticeEntry[Literal["typed_score"], TypedScoreDetail],
+    NoticeEntry[Literal["computed_score"], ComputedScoreDetail],
+    NoticeEntry[Literal["rating_capped"], RatingCappedDetail],
+    NoticeEntry[Literal["excluded"], ExcludedDetail],
+]
 
 
 class ProposalResult(TypedDict):

@@ -166,55 +166,59 @@ def decisive(
 
 
 def notice_text(msgs: Messages, notice: Notice, proposal: Proposal, names: dict[str, str]) -> str:
-    d = notice.detail
+    """A warning of the proposal in words (the count's are count_notice_text's)."""
     pack = proposal.pack
     if notice.code == "tie":
+        tie = notice.detail
         return msgs.tn(
             "Unresolved tie for {award} at rank {rank}: {members} ({seats} seat left). "
             "khoi does not break it; the conference must.",
             "Unresolved tie for {award} at rank {rank}: {members} ({seats} seats left). "
             "khoi does not break it; the conference must.",
-            d["seats_left"],
-            award=_award_name(pack, d["award"]),
-            rank=d["rank"],
-            members=", ".join(names.get(m, m) for m in d["members"]),
-            seats=d["seats_left"],
+            tie["seats_left"],
+            award=_award_name(pack, tie["award"]),
+            rank=tie["rank"],
+            members=", ".join(names.get(m, m) for m in tie["members"]),
+            seats=tie["seats_left"],
         )
     if notice.code == "held_seat":
+        held = notice.detail
         return msgs.tn(
             "{seats} seat of {award} kept for whichever of {members} the conference does not "
             "choose for {higher}.",
             "{seats} seats of {award} kept for whichever of {members} the conference does not "
             "choose for {higher}.",
-            d["seats"],
-            seats=d["seats"],
-            award=_award_name(pack, d["award"]),
-            members=msgs.t(" or ").join(names.get(m, m) for m in d["members"]),
-            higher=msgs.t(" or ").join(_award_name(pack, a) for a in d["for_awards"]),
+            held["seats"],
+            seats=held["seats"],
+            award=_award_name(pack, held["award"]),
+            members=msgs.t(" or ").join(names.get(m, m) for m in held["members"]),
+            higher=msgs.t(" or ").join(_award_name(pack, a) for a in held["for_awards"]),
         )
     if notice.code == "leading_tie":
         return msgs.t(
             "Rank {rank} is shared by {members}, who tie to lead the bloc: the conference elects.",
-            rank=d["rank"],
-            members=", ".join(names.get(m, m) for m in d["members"]),
+            rank=notice.detail["rank"],
+            members=", ".join(names.get(m, m) for m in notice.detail["members"]),
         )
     if notice.code == "quota_zero":
+        zero = notice.detail
         return msgs.t(
             "{award}: {percent}% of {members} members rounds down to 0 seats.",
-            award=_award_name(pack, d["award"]),
-            percent=format_number(d["percent"], msgs.language),
-            members=d["member_count"],
+            award=_award_name(pack, zero["award"]),
+            percent=format_number(zero["percent"], msgs.language),
+            members=zero["member_count"],
         )
     if notice.code == "ranking_tie":
         return msgs.t(
             "Rank {rank} is shared by {members} (same score and votes); no quota depends on it.",
-            rank=d["rank"],
-            members=", ".join(names.get(m, m) for m in d["members"]),
+            rank=notice.detail["rank"],
+            members=", ".join(names.get(m, m) for m in notice.detail["members"]),
         )
     if notice.code == "no_results":
+        member = notice.detail["member"]
         return msgs.t(
             "{member} has no results for {year}.",
-            member=names.get(d["member"], d["member"]),
+            member=names.get(member, member),
             year=proposal.year,
         )
     if notice.code == "no_ballots":
@@ -223,12 +227,13 @@ def notice_text(msgs: Messages, notice: Notice, proposal: Proposal, names: dict[
             "vote shares cannot be checked."
         )
     if notice.code == "no_votes":
+        member = notice.detail["member"]
         return msgs.t(
-            "No votes are recorded for {member} (counted as 0).",
-            member=names.get(d["member"], d["member"]),
+            "No votes are recorded for {member} (counted as 0).", member=names.get(member, member)
         )
     if notice.code == "unverified":
-        kind = d["what"]
+        default = notice.detail
+        kind = default["what"]
         what = (
             msgs.t("quota")
             if kind == "quota"
@@ -238,17 +243,17 @@ def notice_text(msgs: Messages, notice: Notice, proposal: Proposal, names: dict[
         )
         return msgs.t(
             "Relied on an unverified default: {award}, {what}{basis}.",
-            award=_award_name(pack, d["award"]),
+            award=_award_name(pack, default["award"]),
             what=what,
-            basis=f" ({d['basis']})" if d["basis"] else "",
+            basis=f" ({default['basis']})" if default["basis"] else "",
         )
     if notice.code in ("computed_score", "typed_score", "rating_capped", "excluded"):
         # the year's plan (render/score_source)
-        return computed_score_text(
-            msgs, notice.code, d, names.get(d["member"], d["member"]), proposal.year
-        )
+        member = notice.detail["member"]
+        return computed_score_text(msgs, notice, names.get(member, member), proposal.year)
     if notice.code == "pack_note":
-        return str(d["text"] if msgs.language == "vi" else d.get("text_en", d["text"]))
+        note = notice.detail
+        return note["text"] if msgs.language == "vi" else note["text_en"]
     return notice.code
 
 
