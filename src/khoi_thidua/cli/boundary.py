@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import Any
@@ -66,6 +67,14 @@ class KhoiCommand(TyperCommand):
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         write_usage(self, ctx, formatter)
+
+    def invoke(self, ctx: Any) -> Any:
+        if not gc.isenabled():
+            # main() kept the collector off during start-up: what start-up built lasts the
+            # whole run, so it is frozen out of every collection before the command's own work.
+            gc.freeze()
+            gc.enable()
+        return super().invoke(ctx)
 
 
 class KhoiGroup(TyperGroup):
