@@ -39,6 +39,8 @@ class Break:
 
 @dataclass(frozen=True)
 class StreakSeen(Observation):
+    """The unit's run of consecutive qualifying years, and the year that broke it."""
+
     spec: ConsecutiveYears
     met: bool
     streak: int
@@ -193,6 +195,8 @@ def _merger_note(via: tuple[int, ...], sources: tuple[str, ...], uncounted: tupl
 
 @dataclass(frozen=True)
 class PriorSeen(Observation):
+    """The earlier awards found in the years searched."""
+
     spec: PriorAwards
     met: bool
     found: tuple[Found, ...]

@@ -22,6 +22,8 @@ from khoi_thidua.schema.fields import FieldReader, Table
 
 @dataclass(frozen=True)
 class RatingSeen(Observation):
+    """The unit's rating for the year."""
+
     spec: MinRating
     met: bool
     rating: Rating
@@ -67,6 +69,8 @@ class MinRating(ConditionSpec):
 
 @dataclass(frozen=True)
 class RankSeen(Observation):
+    """The unit's rank in the bloc."""
+
     spec: MaxRank
     met: bool
     rank: int
@@ -117,6 +121,8 @@ def _discipline(level: Discipline) -> str:
 
 @dataclass(frozen=True)
 class DisciplineSeen(Observation):
+    """The discipline the unit's results record for the year."""
+
     spec: NoDiscipline
     met: bool
     discipline: Discipline
@@ -162,6 +168,8 @@ class NoDiscipline(ConditionSpec):
 
 @dataclass(frozen=True)
 class ScoreSeen(Observation):
+    """The unit's final score for the year."""
+
     spec: MinScore
     met: bool
     score: float | None  # None: the year has a rating only (brought in by import-history)
