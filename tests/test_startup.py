@@ -1,4 +1,4 @@
-"""Start-up: what a run builds before its command is kept out of the garbage collector's way."""
+"""Start-up: a run loads only the code its answer needs, and the collector skips what lasts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
+# Runs khoi in a fresh interpreter, then prints what the run left behind on stderr's last line.
 PROBE = """
 import gc, sys
 from khoi_thidua.cli import main
@@ -16,13 +17,15 @@ try:
     main()
 except SystemExit:
     pass
-print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+print({report}, file=sys.stderr)
 """
+COLLECTOR = "gc.isenabled(), gc.get_freeze_count() > 0"
+MODULES = '" ".join(sorted(m for m in sys.modules if m.startswith("khoi_thidua.")))'
 
 
-def _probe(*args: str) -> list[str]:
+def _probe(report: str, *args: str) -> list[str]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
+        [sys.executable, "-c", PROBE.format(report=report), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -39,8 +42,23 @@ class TestCollector:
 
     def test_a_run_freezes_what_start_up_built_and_collects_again(self) -> None:
         """After `khoi rotate --json` the collector is on, and start-up's objects were frozen."""
-        assert _probe("rotate", "2022", "--json", "--data", "data") == ["True", "True"]
+        assert _probe(COLLECTOR, "rotate", "2022", "--json", "--data", "data") == ["True", "True"]
 
     def test_a_usage_error_leaves_the_collector_on(self) -> None:
         """A run that stops before any command (an unknown option) turns the collector back on."""
-        assert _probe("rotate", "--no-such-option") == ["True", "False"]
+        assert _probe(COLLECTOR, "rotate", "--no-such-option") == ["True", "False"]
+
+
+class TestWhatARunLoads:
+    """A command loads the code its answer needs, not the types that only describe it."""
+
+    def test_propose_loads_no_shape_types_and_no_rotation(self) -> None:
+        """`khoi propose` prints its table without the JSON shape types or the rotation code."""
+        loaded = set(_probe(MODULES, "propose", "2021", "--data", "data"))
+        assert "khoi_thidua.render.proposal" in loaded  # the probe saw the run
+        unwanted = {
+            "khoi_thidua.render.shapes",
+            "khoi_thidua.render.proposal_shapes",
+            "khoi_thidua.rotation",
+        }
+        assert not loaded & unwanted
