@@ -8,8 +8,8 @@ import functools
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from khoi_thidua.awards.layers import Pin, add_awards, override_caps, parse_pins
 from khoi_thidua.awards.regime import choose_pack
 from khoi_thidua.awards.rules import PackChoice, RulePack
 from khoi_thidua.errors import DataError, MissingInputError, Problem
@@ -18,6 +18,9 @@ from khoi_thidua.model import Bloc
 from khoi_thidua.schema.pack import apply_override, parse_pack
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.reading import TomlFile, display, read_toml, results_file
+
+if TYPE_CHECKING:
+    from khoi_thidua.awards.layers import Pin
 
 
 @functools.cache
@@ -109,6 +112,11 @@ def rules_layers(bloc_dir: Path, bloc: Bloc) -> list[tuple[str, TomlFile]]:
 
 def _pinned(layers: list[tuple[str, TomlFile]], year: int, made: str | None) -> RulePack | None:
     """The pack a rules file pins for ``year`` (the bloc's pin over the province's)."""
+    if not layers:
+        return None
+    # Loaded here: a bloc without rules files (the common case) never needs the layers' code.
+    from khoi_thidua.awards.layers import parse_pins
+
     pack_ids = [p.id for p in shipped_packs()]
     chosen: Pin | None = None
     for name, file in layers:
@@ -125,6 +133,8 @@ def _pinned(layers: list[tuple[str, TomlFile]], year: int, made: str | None) -> 
 def apply_layer(pack: RulePack, name: str, file: TomlFile, province: bool) -> RulePack:
     """``pack`` with one rules file applied: its added awards, the province's caps, then its
     values; any problem in the file stops here."""
+    from khoi_thidua.awards.layers import add_awards, override_caps  # only with a rules file
+
     if not province and "caps" in file.doc:
         raise DataError([_caps_in_bloc(name)])
     steps = [add_awards] + ([override_caps] if province else []) + [apply_override]
@@ -172,6 +182,8 @@ def added_award_ids(bloc_dir: Path, bloc: Bloc) -> list[str]:
 
 def check_rules_file(bloc_dir: Path, bloc: Bloc) -> list[Problem]:
     """Problems of the province's and the bloc's rules files against every shipped pack."""
+    from khoi_thidua.awards.layers import add_awards, override_caps, parse_pins
+
     problems: list[Problem] = []
     layers: list[tuple[str, TomlFile]] = []
     province = province_rules_path(bloc_dir)
