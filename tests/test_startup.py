@@ -62,3 +62,9 @@ class TestWhatARunLoads:
             "khoi_thidua.rotation",
         }
         assert not loaded & unwanted
+
+    def test_a_condition_kind_no_pack_names_is_not_loaded(self) -> None:
+        """The shipped packs name no any-of group: `khoi propose` never imports that kind."""
+        loaded = set(_probe(MODULES, "propose", "2021", "--data", "data"))
+        assert "khoi_thidua.awards.kinds.history" in loaded  # a kind the packs name
+        assert "khoi_thidua.awards.kinds.any_of" not in loaded
