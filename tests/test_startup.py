@@ -64,7 +64,9 @@ class TestWhatARunLoads:
         assert not loaded & unwanted
 
     def test_a_condition_kind_no_pack_names_is_not_loaded(self) -> None:
-        """The shipped packs name no any-of group: `khoi propose` never imports that kind."""
+        """The shipped packs name no any-of group, rank or score condition: `khoi propose`
+        never imports those kinds."""
         loaded = set(_probe(MODULES, "propose", "2021", "--data", "data"))
         assert "khoi_thidua.awards.kinds.history" in loaded  # a kind the packs name
         assert "khoi_thidua.awards.kinds.any_of" not in loaded
+        assert "khoi_thidua.awards.kinds.standing" not in loaded

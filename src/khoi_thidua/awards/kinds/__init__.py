@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 # Each kind's name → its module (under awards/kinds) and class, in the order packs list them.
 _HOMES: dict[str, tuple[str, str]] = {
     "min_rating": ("simple", "MinRating"),
-    "max_rank": ("simple", "MaxRank"),
+    "max_rank": ("standing", "MaxRank"),
     "no_discipline": ("simple", "NoDiscipline"),
     "min_vote_share": ("votes", "MinVoteShare"),
-    "min_score": ("simple", "MinScore"),
+    "min_score": ("standing", "MinScore"),
     "consecutive_years": ("history", "ConsecutiveYears"),
     "prior_awards": ("history", "PriorAwards"),
     "staff": ("staff", "Staff"),
