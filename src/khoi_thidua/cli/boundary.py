@@ -69,12 +69,16 @@ class KhoiCommand(TyperCommand):
         write_usage(self, ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
-        if not gc.isenabled():
-            # main() kept the collector off during start-up: what start-up built lasts the
-            # whole run, so it is frozen out of every collection before the command's own work.
-            gc.freeze()
-            gc.enable()
-        return super().invoke(ctx)
+        if gc.isenabled():
+            return super().invoke(ctx)
+        # main() kept the collector off during start-up: what start-up built lasts the whole
+        # run, so it is frozen out of every collection before the command's own work.
+        gc.freeze()
+        gc.enable()
+        try:
+            return super().invoke(ctx)
+        finally:
+            gc.freeze()  # the process ends with the command: nothing to walk again at exit
 
 
 class KhoiGroup(TyperGroup):
