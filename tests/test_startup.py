@@ -11,6 +11,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Runs khoi in a fresh interpreter, then prints what the run left behind on stderr's last line.
 PROBE = """
 import gc, sys
+{setup}
 from khoi_thidua.cli import main
 sys.argv = ["khoi", *sys.argv[1:]]
 try:
@@ -23,9 +24,9 @@ COLLECTOR = "gc.isenabled(), gc.get_freeze_count() > 0"
 MODULES = '" ".join(sorted(m for m in sys.modules if m.startswith("khoi_thidua.")))'
 
 
-def _probe(report: str, *args: str) -> list[str]:
+def _probe(report: str, *args: str, setup: str = "") -> list[str]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(report=report), *args],
+        [sys.executable, "-c", PROBE.format(setup=setup, report=report), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -47,6 +48,11 @@ class TestCollector:
     def test_a_usage_error_leaves_the_collector_on(self) -> None:
         """A run that stops before any command (an unknown option) turns the collector back on."""
         assert _probe(COLLECTOR, "rotate", "--no-such-option") == ["True", "False"]
+
+    def test_a_caller_without_the_collector_keeps_it_off(self) -> None:
+        """A program that turned the collector off before calling khoi finds it off after."""
+        args = ("rotate", "2022", "--json", "--data", "data")
+        assert _probe(COLLECTOR, *args, setup="gc.disable()") == ["False", "True"]
 
 
 class TestWhatARunLoads:

@@ -100,3 +100,5 @@ def main() -> None:
     finally:
         if collecting:
             gc.enable()
+        else:
+            gc.disable()  # as the caller had it
