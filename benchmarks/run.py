@@ -135,6 +135,9 @@ def gnu_time() -> str | None:
 
 GNU_TIME = gnu_time()
 CHILD_ENV = dict(os.environ)  # ``--src`` puts another khoi source tree first on the path
+# An installed khoi has its bytecode cached; the untimed round writes that cache, which
+# PYTHONDONTWRITEBYTECODE would forbid: every timed run would then compile khoi from source.
+CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def use_source(folder: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from builders import make_bloc
-from khoi_thidua.awards.kinds.simple import MinScore
+from khoi_thidua.awards.kinds.standing import MinScore
 from khoi_thidua.awards.proposal import rank_results
 from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import MemberResult, Rating

@@ -91,6 +91,8 @@ class Excusal:
 
 @dataclass(frozen=True)
 class ScoringCriterion:
+    """One criterion of the bloc's scoring table and its maximum points."""
+
     id: str
     name: str
     max: float

@@ -11,7 +11,7 @@ from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import MissingInputError, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, ConferenceDecision, Member, YearResults
-from khoi_thidua.store.packs import added_award_ids, made_on, pack_for, shipped_pack_for
+from khoi_thidua.store.packs import added_award_ids, made_on, pack_for, shipped_award_ids
 
 if TYPE_CHECKING:
     from khoi_thidua.bloc_draft import BlocDraft
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def award_ids_for(year: int, made: str | None = None) -> list[str]:
     """Award ids a results file of ``year`` may name: every award of the regime, including
     any the bloc's override switches off (its recorded votes and grants stay valid)."""
-    return [award.id for award in shipped_pack_for(year, made).awards]
+    return shipped_award_ids(year, made)
 
 
 def bloc_award_ids(bloc_dir: Path, bloc: Bloc, year: int) -> list[str]:

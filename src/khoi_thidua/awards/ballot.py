@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.awards.notices import (
     CountNotice,
     NoQuorumDetail,
@@ -13,9 +12,6 @@ from khoi_thidua.awards.notices import (
 )
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import VoteCount
-
-# Conditions the ballot itself decides: a unit is a candidate whatever its votes so far.
-VOTE_KINDS = frozenset(kind for kind, spec in KINDS.items() if spec.on_the_ballot)
 
 
 @dataclass(frozen=True)
@@ -36,7 +32,8 @@ def ballot_sections(proposal: Proposal) -> tuple[BallotSection, ...]:
             decision = next((d for d in standing.decisions if d.award == seat.award), None)
             if decision is None:
                 continue
-            if all(c.met for c in decision.checks if c.condition.kind not in VOTE_KINDS):
+            # the conditions the ballot itself decides (its kind says) do not keep a unit off it
+            if all(c.met for c in decision.checks if not c.condition.spec.on_the_ballot):
                 candidates.append(standing.member)
         sections.append(BallotSection(seat.award, seat.seats, tuple(candidates)))
     return tuple(sections)

@@ -36,6 +36,8 @@ class DecisionRefused(Exception):
 
 @dataclass
 class _State:
+    """The proposal being decided: each unit's award, its status, and the ties open or settled."""
+
     proposal: Proposal
     status: dict[tuple[str, str], AwardDecision]
     award_of: dict[str, str | None]

@@ -70,6 +70,8 @@ class Standing:
 
 @dataclass(frozen=True)
 class Seats:
+    """How many units an award may be proposed for in the bloc, under its quota."""
+
     award: str
     seats: int | None  # None: no cap
     members: int

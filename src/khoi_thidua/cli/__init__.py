@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 
 import typer
@@ -80,13 +81,24 @@ def main() -> None:
                 reconfigure(encoding="utf-8", errors="replace")
     from khoi_thidua.cli.language import apply_language, choose_language, split_lang_argument
 
-    lang, argv = split_lang_argument(sys.argv[1:])
-    command = typer.main.get_command(app)
+    # Start-up builds only what lasts as long as the run (modules, classes, the command tree,
+    # Typer's parameter adapters): the cyclic collector would walk it again and again and free
+    # nothing. It stays off until the command runs (see KhoiCommand.invoke).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        code = choose_language(lang)
-    except KhoiError as exc:
-        report_error(exc)
-        sys.exit(exc.exit_code)
-    apply_language(command, code)
-    args = ["--lang", code, *argv] if argv else argv
-    command.main(args=args, prog_name="khoi")
+        lang, argv = split_lang_argument(sys.argv[1:])
+        command = typer.main.get_command(app)
+        try:
+            code = choose_language(lang)
+        except KhoiError as exc:
+            report_error(exc)
+            sys.exit(exc.exit_code)
+        apply_language(command, code)
+        args = ["--lang", code, *argv] if argv else argv
+        command.main(args=args, prog_name="khoi")
+    finally:
+        if collecting:
+            gc.enable()
+        else:
+            gc.disable()  # as the caller had it

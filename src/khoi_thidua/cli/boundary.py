@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -82,6 +83,18 @@ class KhoiCommand(TyperCommand):
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         write_usage(self, ctx, formatter)
+
+    def invoke(self, ctx: Any) -> Any:
+        if gc.isenabled():
+            return super().invoke(ctx)
+        # main() kept the collector off during start-up: what start-up built lasts the whole
+        # run, so it is frozen out of every collection before the command's own work.
+        gc.freeze()
+        gc.enable()
+        try:
+            return super().invoke(ctx)
+        finally:
+            gc.freeze()  # the process ends with the command: nothing to walk again at exit
 
 
 class KhoiGroup(TyperGroup):

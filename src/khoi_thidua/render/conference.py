@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from khoi_thidua.awards.notices import Notice
 from khoi_thidua.awards.proposal import HELD_BACK, AwardDecision, Proposal, Standing
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.i18n import Messages
-from khoi_thidua.render.proposal_shapes import ProposalResult
 from khoi_thidua.render.reasons import notice_text
+
+if TYPE_CHECKING:  # the shapes are for type checkers: a run never loads them
+    from khoi_thidua.render.proposal_shapes import ProposalResult
 
 
 def conference_reason(msgs: Messages, decision: AwardDecision, pack: RulePack, reason: str) -> str:

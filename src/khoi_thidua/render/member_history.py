@@ -8,7 +8,8 @@ from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.numbers import format_date, format_number
-from khoi_thidua.render.rotation import CHAIR, VICE, bloc_ref, member_entry
+from khoi_thidua.render.refs import bloc_ref, member_entry
+from khoi_thidua.render.rotation import CHAIR, VICE
 from khoi_thidua.render.shapes import MemberHistoryResult
 from khoi_thidua.rotation import Role
 

@@ -17,14 +17,6 @@ from khoi_thidua.render.conference import (
     warning_text,
 )
 from khoi_thidua.render.pack_choice import choice_dict
-from khoi_thidua.render.proposal_shapes import (
-    AwardRef,
-    CheckEntry,
-    DecisionEntry,
-    DecisiveEntry,
-    ProposalResult,
-    StandingEntry,
-)
 from khoi_thidua.render.reasons import (
     decision_reason,
     decisive,
@@ -34,10 +26,19 @@ from khoi_thidua.render.reasons import (
     short_failure,
     standing_reason,
 )
-from khoi_thidua.render.rotation import bloc_ref, member_entry
+from khoi_thidua.render.refs import bloc_ref, member_entry
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the shapes are for type checkers only: a run never builds them
     from rich.console import RenderableType
+
+    from khoi_thidua.render.proposal_shapes import (
+        AwardRef,
+        CheckEntry,
+        DecisionEntry,
+        DecisiveEntry,
+        ProposalResult,
+        StandingEntry,
+    )
 
 
 def _names(bloc: Bloc) -> dict[str, str]:

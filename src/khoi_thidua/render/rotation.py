@@ -6,17 +6,17 @@ from typing import TYPE_CHECKING
 
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
+from khoi_thidua.render.refs import bloc_ref as bloc_ref  # noqa: PLC0414 (render/scores uses it)
+from khoi_thidua.render.refs import member_ref
 from khoi_thidua.rotation import HistoryRow, Leadership, Skip, Status
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from khoi_thidua.render.shapes import (
-        BlocRef,
         HistoryResult,
         HistoryYear,
         LeadershipEntry,
-        MemberRef,
         PlanResult,
         PolicyBlocRef,
         RolePair,
@@ -26,19 +26,6 @@ if TYPE_CHECKING:
 # The roles keep their Vietnamese names in both languages: they are the bloc's own terms.
 CHAIR = "Trưởng khối"
 VICE = "Phó khối"
-
-
-def member_entry(bloc: Bloc, member_id: str) -> MemberRef:
-    member = bloc.member(member_id)
-    return {"id": member.id, "name": member.name, "short": member.short}
-
-
-def member_ref(bloc: Bloc, member_id: str | None) -> MemberRef | None:
-    return None if member_id is None else member_entry(bloc, member_id)
-
-
-def bloc_ref(bloc: Bloc) -> BlocRef:
-    return {"id": bloc.id, "name": bloc.name}
 
 
 def name(bloc: Bloc, member_id: str | None) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 BLOC_FILE = "bloc.toml"
 PROVINCE_FILE = "quy-che.toml"  # the province's Quy chế, beside the bloc folders
+PACK_INDEX_FILE = "pack_index.toml"  # shipped with khoi, beside its rule packs
 MIB = 1024 * 1024
 
 

@@ -8,9 +8,9 @@ import functools
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from khoi_thidua.awards.layers import Pin, add_awards, override_caps, parse_pins
-from khoi_thidua.awards.regime import choose_pack
+from khoi_thidua.awards.regime import pick_pack
 from khoi_thidua.awards.rules import PackChoice, RulePack
 from khoi_thidua.errors import DataError, KhoiError, MissingInputError, Problem
 from khoi_thidua.i18n import t
@@ -18,24 +18,42 @@ from khoi_thidua.model import Bloc
 from khoi_thidua.schema.pack import apply_override, parse_pack
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.kinds import BLOC_FILE, PROVINCE_FILE
+from khoi_thidua.store.pack_index import PackEntry, pack_index
 from khoi_thidua.store.reading import TomlFile, display, read_toml, results_file
+
+if TYPE_CHECKING:
+    from khoi_thidua.awards.layers import Pin
 
 
 @functools.cache
 def shipped_packs() -> tuple[RulePack, ...]:
     """The rule packs shipped with khoi, oldest regime first."""
-    packs: list[RulePack] = []
-    folder = resources.files("khoi_thidua.awards") / "packs"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        text = entry.read_text(encoding="utf-8")
-        name = f"khoi_thidua/awards/packs/{entry.name}"
-        pack, problems = parse_pack(tomllib.loads(text), name, LazyLines(text))
-        if pack is None:
-            raise DataError(problems)
-        packs.append(pack)
+    packs = [shipped_pack(entry.file) for entry in pack_index()]
     return tuple(sorted(packs, key=lambda p: p.year_from))
+
+
+@functools.cache
+def shipped_pack(file: str) -> RulePack:
+    """One shipped pack, read and checked in full (a run reads only the packs it applies)."""
+    text = (resources.files("khoi_thidua.awards") / "packs" / file).read_text(encoding="utf-8")
+    name = f"khoi_thidua/awards/packs/{file}"
+    pack, problems = parse_pack(tomllib.loads(text), name, LazyLines(text))
+    if pack is None:
+        raise DataError(problems)
+    return pack
+
+
+def shipped_entry_for(year: int, made_on: str | None = None) -> tuple[PackEntry, PackChoice]:
+    """The index entry of the shipped pack for results of ``year`` proposed on ``made_on``,
+    and why it applies."""
+    picked = pick_pack(pack_index(), year, made_on)
+    if picked is None:
+        ranges = ", ".join(f"{p.year_from}–{p.year_to or '…'} ({p.id})" for p in pack_index())
+        raise MissingInputError(
+            t("no rule pack covers results of {year}", year=year),
+            t("khoi ships rules for: {ranges}", ranges=ranges),
+        )
+    return picked
 
 
 def shipped_pack_for(year: int, made_on: str | None = None) -> RulePack:
@@ -45,14 +63,15 @@ def shipped_pack_for(year: int, made_on: str | None = None) -> RulePack:
     an award off (``enabled = false``) stops proposing it, but the votes and grants already
     recorded for it stay valid history.
     """
-    chosen = choose_pack(shipped_packs(), year, made_on)
-    if chosen is None:
-        ranges = ", ".join(f"{p.year_from}–{p.year_to or '…'} ({p.id})" for p in shipped_packs())
-        raise MissingInputError(
-            t("no rule pack covers results of {year}", year=year),
-            t("khoi ships rules for: {ranges}", ranges=ranges),
-        )
-    return chosen
+    entry, choice = shipped_entry_for(year, made_on)
+    return dataclasses.replace(shipped_pack(entry.file), choice=choice)
+
+
+def shipped_award_ids(year: int, made_on: str | None = None) -> list[str]:
+    """Every award id of the shipped pack for ``year`` (those of ``shipped_pack_for``), read
+    from the index: the pack itself is not parsed."""
+    entry, _ = shipped_entry_for(year, made_on)
+    return list(entry.awards)
 
 
 def made_on(bloc_dir: Path, year: int) -> str | None:
@@ -107,7 +126,12 @@ def rules_layers(bloc_dir: Path, bloc: Bloc) -> list[tuple[str, TomlFile]]:
 
 def _pinned(layers: list[tuple[str, TomlFile]], year: int, made: str | None) -> RulePack | None:
     """The pack a rules file pins for ``year`` (the bloc's pin over the province's)."""
-    pack_ids = [p.id for p in shipped_packs()]
+    if not layers:
+        return None
+    # Loaded here: a bloc without rules files (the common case) never needs the layers' code.
+    from khoi_thidua.awards.layers import parse_pins
+
+    pack_ids = [p.id for p in pack_index()]
     chosen: Pin | None = None
     for name, file in layers:
         pins, problems = parse_pins(file.doc, name, pack_ids, file.lines)
@@ -116,7 +140,7 @@ def _pinned(layers: list[tuple[str, TomlFile]], year: int, made: str | None) -> 
         chosen = next((p for p in pins if p.year == year), chosen)
     if chosen is None:
         return None
-    pack = next(p for p in shipped_packs() if p.id == chosen.pack)
+    pack = shipped_pack(next(p.file for p in pack_index() if p.id == chosen.pack))
     return dataclasses.replace(pack, choice=PackChoice("pinned", year, made, chosen.file))
 
 
@@ -150,6 +174,8 @@ def province_pack_for(data: Path, year: int) -> RulePack:
 def apply_layer(pack: RulePack, name: str, file: TomlFile, province: bool) -> RulePack:
     """``pack`` with one rules file applied: its added awards, the province's caps, then its
     values; any problem in the file stops here."""
+    from khoi_thidua.awards.layers import add_awards, override_caps  # only with a rules file
+
     if not province and "caps" in file.doc:
         raise DataError([_caps_in_bloc(name)])
     steps = [add_awards] + ([override_caps] if province else []) + [apply_override]
@@ -197,6 +223,8 @@ def added_award_ids(bloc_dir: Path, bloc: Bloc) -> list[str]:
 
 def check_rules_file(bloc_dir: Path, bloc: Bloc) -> list[Problem]:
     """Problems of the province's and the bloc's rules files against every shipped pack."""
+    from khoi_thidua.awards.layers import add_awards, override_caps, parse_pins
+
     problems: list[Problem] = []
     layers: list[tuple[str, TomlFile]] = []
     province = province_rules_path(bloc_dir)

@@ -17,7 +17,7 @@ from khoi_thidua.model import Bloc
 from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.guards import check_toml, read_kind, read_regular
-from khoi_thidua.store.kinds import BLOC_FILE, kind_named, kind_of
+from khoi_thidua.store.kinds import BLOC_FILE, Limits, kind_named, kind_of
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,8 @@ def read_toml(path: Path) -> TomlFile:
                 )
             ]
         )
-    check_toml(text, name, kind.limits)
     try:
-        doc = tomllib.loads(text)
+        doc = _parsed(text, name, kind.limits)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"at line (\d+)", message)
@@ -113,6 +112,16 @@ def read_toml(path: Path) -> TomlFile:
         too_deep = t("lists or tables nested too deeply")
         raise DataError([Problem(name, "", t("not valid TOML: {error}", error=too_deep))]) from None
     return TomlFile(path, doc, LazyLines(text))
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed(text: str, name: str, limits: Limits) -> dict[str, Any]:
+    """``text`` checked against ``limits`` and parsed. A file read twice in a row (a results
+    file for its conference date, then for its results) is parsed once: the same text gives
+    the same document, which its readers never change. Only the last two are kept, so a
+    batch run holds no more than that, whatever the files' size."""
+    check_toml(text, name, limits)
+    return tomllib.loads(text)
 
 
 def _not_utf8(raw: bytes, position: int) -> str:

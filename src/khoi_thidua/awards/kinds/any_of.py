@@ -65,6 +65,8 @@ class RouteSeen:
 
 @dataclass(frozen=True)
 class AnyOfSeen(Observation):
+    """What each route of an any-of group showed for the unit, and whether one was met."""
+
     spec: AnyOf
     met: bool
     routes: tuple[RouteSeen, ...]

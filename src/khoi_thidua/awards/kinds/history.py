@@ -39,6 +39,8 @@ class Break:
 
 @dataclass(frozen=True)
 class StreakSeen(Observation):
+    """The unit's run of consecutive qualifying years, and the year that broke it."""
+
     spec: ConsecutiveYears
     met: bool
     streak: int
@@ -195,6 +197,8 @@ def _merger_note(
 
 @dataclass(frozen=True)
 class PriorSeen(Observation):
+    """The earlier awards found in the years searched."""
+
     spec: PriorAwards
     met: bool
     found: tuple[Found, ...]

@@ -22,6 +22,8 @@ from khoi_thidua.schema.fields import FieldReader, Table
 
 @dataclass(frozen=True)
 class LeadSeen(Observation):
+    """The unit's rank and the units that lead the bloc this year."""
+
     spec: LeadsBloc
     met: bool
     rank: int

@@ -39,6 +39,8 @@ def _yes_no(msgs: Messages, value: bool) -> str:
 
 @dataclass(frozen=True)
 class StaffSeen(Observation):
+    """The unit's staff figures and those that fell short."""
+
     spec: Staff
     met: bool
     staff: StaffFigures | None

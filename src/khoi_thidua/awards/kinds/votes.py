@@ -49,6 +49,8 @@ def denominator(facts: Facts) -> int | None:
 
 @dataclass(frozen=True)
 class VotesSeen(Observation):
+    """The unit's votes for the award and the count the share is taken of."""
+
     spec: MinVoteShare
     met: bool
     votes: int | None  # None: no votes recorded for this award

@@ -19,8 +19,10 @@ if TYPE_CHECKING:  # the page renders gathered data; it never loads files itself
     from khoi_thidua.render.proposal_shapes import ProposalResult, StandingEntry
     from khoi_thidua.report_data import BlocReport
 
-# Conditions whose figures are the ballot or discipline details a public page leaves out.
-PRIVATE_KINDS = frozenset(kind for kind, spec in KINDS.items() if not spec.public)
+
+def _private(kind: str) -> bool:
+    """A condition whose figures (ballots, discipline) a public page leaves out: its kind says."""
+    return not KINDS[kind].public
 
 
 def page_title(msgs: Messages, report: BlocReport) -> str:
@@ -126,7 +128,7 @@ def _reason(msgs: Messages, standing: StandingEntry, public: bool) -> str:
             + (f" <small>({e(c['basis'])})</small>" if c["basis"] else "")
             + "</li>"
             for c in decision["conditions"]
-            if not (public and c["kind"] in PRIVATE_KINDS)
+            if not (public and _private(c["kind"]))
         )
         checks.append(f'<p>{e(decision["reason"])}</p><ul class="checks">{items}</ul>')
     if not checks:
