@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Literal
 
 from khoi_thidua.i18n import t
 
@@ -22,6 +23,9 @@ class ExitCode(IntEnum):
     TEMP_FAIL = 75  # EX_TEMPFAIL: the data is locked by another run; try again later
 
 
+Severity = Literal["error", "warning"]
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a data file, located as precisely as the parser allows."""
@@ -31,7 +35,7 @@ class Problem:
     message: str
     hint: str = ""
     line: int | None = None
-    severity: str = "error"  # "error" stops loading; "warning" is reported only
+    severity: Severity = "error"  # "error" stops loading; "warning" is reported only
     # A stable name for the kind of problem, for code that acts on it: logic never matches
     # the message, which is translated. Not in the JSON output (yet): "" for most problems.
     code: str = ""
@@ -43,16 +47,6 @@ class Problem:
         if self.key:
             where += f" [{self.key}]"
         return where
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "key": self.key,
-            "line": self.line,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-        }
 
 
 class KhoiError(Exception):

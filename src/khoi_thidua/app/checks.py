@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khoi_thidua import store
-from khoi_thidua.errors import DataError, KhoiError, Problem
+from khoi_thidua.errors import DataError, KhoiError, Problem, Severity
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
 
@@ -28,7 +28,7 @@ class DataCheck:
         return [(b, ps) for b, ps in self.reports if any(p.severity in severities for p in ps)]
 
 
-def failing_severities(strict: bool) -> set[str]:
+def failing_severities(strict: bool) -> set[Severity]:
     """The severities that fail a check: errors, and warnings too when ``strict``."""
     return {"error", "warning"} if strict else {"error"}
 

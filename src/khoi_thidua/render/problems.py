@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypedDict
 
-from khoi_thidua.errors import Problem
+from khoi_thidua.errors import Problem, Severity
 from khoi_thidua.i18n import Messages
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def severity_label(msgs: Messages, severity: str) -> str:
+def severity_label(msgs: Messages, severity: Severity) -> str:
     """``error`` or ``warning`` in the language in force (the JSON keeps the id)."""
     return msgs.t("warning") if severity == "warning" else msgs.t("error")
 
@@ -29,7 +29,7 @@ class ProblemEntry(TypedDict):
     file: str
     key: str
     line: int | None
-    severity: str
+    severity: Severity
     message: str
     hint: str
 
