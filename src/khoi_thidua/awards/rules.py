@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from khoi_thidua.awards import kinds
 from khoi_thidua.awards.kinds.base import Condition, VoteBase
 
+QuotaKind = Literal["fixed", "bracket", "percent", "none"]
+Track = Literal["bloc", "title"]  # "bloc": the bloc proposes it; "title": each unit's agency does
+CapBase = Literal["leaders", "standard"]
+
 CONDITION_KINDS = kinds.CONDITION_KINDS  # the registry's kinds, in the order packs list them
-QUOTA_KINDS = ("fixed", "bracket", "percent", "none")
-TRACKS = ("bloc", "title")
+QUOTA_KINDS: tuple[QuotaKind, ...] = ("fixed", "bracket", "percent", "none")
+TRACKS: tuple[Track, ...] = ("bloc", "title")
 TIE_BREAK_KEYS = ("self_score",)  # after score and total votes, which always come first
 
 
@@ -25,7 +30,7 @@ class Bracket:
 class Quota:
     """How many units a bloc may propose for an award."""
 
-    kind: str  # fixed | bracket | percent | none
+    kind: QuotaKind
     count: int = 0
     brackets: tuple[Bracket, ...] = ()
     percent: float = 0.0
@@ -57,14 +62,14 @@ class AwardRule:
     name: str
     name_en: str
     basis: str
-    track: str  # "bloc": the bloc proposes it; "title": each unit's agency does
+    track: Track
     quota: Quota
     conditions: tuple[Condition, ...]
     note: str = ""
     added_in: str = ""  # the rules file that added an award the pack lacks; "" = the pack
 
 
-CAP_DENOMINATORS = ("leaders", "standard")
+CAP_DENOMINATORS: tuple[CapBase, ...] = ("leaders", "standard")
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ class ProvinceCap:
     percent: float
     basis: str = ""
     unverified: bool = False
-    of: str = "leaders"
+    of: CapBase = "leaders"
     standard: str = ""  # with ``of = "standard"``: the award whose standard is counted
     set_in: str = ""  # the province's rules file when it changed the cap; "" = the pack
 

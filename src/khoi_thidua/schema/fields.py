@@ -7,7 +7,7 @@ import difflib
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from khoi_thidua.errors import Problem
 from khoi_thidua.folding import bare_letters
@@ -17,6 +17,8 @@ from khoi_thidua.schema.toml_lines import line_for
 from khoi_thidua.text_checks import not_text, visible
 
 Table = Mapping[str, Any]
+
+S = TypeVar("S", bound=str)  # a choice: a string, or a literal type of strings
 
 
 def nfc(text: str) -> str:
@@ -325,10 +327,12 @@ class FieldReader:
         table: Table,
         key: str,
         path: str,
-        choices: Iterable[str],
-        default: str | None = None,
+        choices: Iterable[S],
+        default: S | None = None,
         hint: str = "",
-    ) -> str | None:
+    ) -> S | None:
+        """The value at ``key`` when it is one of ``choices`` (as the choice itself, so a
+        literal type carries over), else None with the problem recorded."""
         choices = list(choices)
         full = join(path, key)
         if key not in table:
@@ -345,7 +349,7 @@ class FieldReader:
                 guess + (hint or one_of(choices)),
             )
             return None
-        return nfc(value)
+        return next(c for c in choices if c == nfc(value))
 
 
 def join(path: str, key: str) -> str:
