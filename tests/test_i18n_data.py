@@ -187,7 +187,10 @@ def test_unreadable_files_in_both_languages(
 
 def test_data_error_summary_in_vietnamese() -> None:
     """The one-line summary of several problems points to `khoi check` in Vietnamese."""
-    problems = [Problem("bloc.toml", "name", "x"), Problem("bloc.toml", "organiser", "y")]
+    problems = [
+        Problem("bloc.toml", "name", "x", code="missing-key"),
+        Problem("bloc.toml", "organiser", "y", code="missing-key"),
+    ]
     i18n.set_language("vi")
     assert str(DataError(problems)) == "dữ liệu có 2 lỗi (chạy `khoi check` để xem tất cả)"
     i18n.set_language("en")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Excusal, LeadershipRecord, Member
-from khoi_thidua.schema.fields import FieldReader, id_key, lookalike_note
+from khoi_thidua.schema.fields import FieldReader, id_key
+from khoi_thidua.text_checks import lookalike_note
 
 
 def check_references(
@@ -33,6 +34,7 @@ def check_references(
                     other=folded[key],
                 ),
                 _with_note(t("give every member its own id"), member.id, folded[key]),
+                code="duplicate-id" if same else "lookalike-id",
             )
             duplicates.add(key)
             continue
@@ -51,7 +53,7 @@ def check_references(
             if near
             else t("use one of the ids under [[members]]: {ids}", ids=", ".join(sorted(by_id)))
         )
-        reader.error(key, unknown, hint)
+        reader.error(key, unknown, hint, code="lookalike-id" if near else "unknown-member")
         return None
 
     seen_order: set[str] = set()
@@ -62,6 +64,7 @@ def check_references(
                 key,
                 t("`{id}` appears twice in the rotation order", id=member_id),
                 t("list it once"),
+                code="duplicate-in-rotation",
             )
         seen_order.add(member_id)
         known(member_id, key, t("rotation order entry `{id}` is not a member id", id=member_id))
@@ -75,6 +78,7 @@ def check_references(
                     " (a member that left keeps its place; it is skipped)",
                     id=member.id,
                 ),
+                code="missing-from-rotation",
             )
 
     for index, member in enumerate(members):
@@ -86,7 +90,11 @@ def check_references(
             t("merged_into `{id}` is not a member id", id=member.merged_into),
         )
         if target is not None and target.id == member.id:
-            reader.error(f"members[{index}].merged_into", t("a member cannot merge into itself"))
+            reader.error(
+                f"members[{index}].merged_into",
+                t("a member cannot merge into itself"),
+                code="merge-into-itself",
+            )
     for index, member in enumerate(members):
         for position, source in enumerate(member.history_from):
             if getattr(by_id.get(source), "merged_into", None) != member.id:
@@ -94,6 +102,7 @@ def check_references(
                     f"members[{index}].history_from[{position}]",
                     t("`{id}` is no member merged into `{to}`", id=source, to=member.id),
                     t('give the predecessor `merged_into = "{successor}"`', successor=member.id),
+                    code="not-merged-into-target",
                 )
     _check_merge_loops(reader, members, by_id)
 
@@ -105,6 +114,7 @@ def check_references(
                 f"{path}.year",
                 t("leadership for {year} is recorded twice", year=record.year),
                 t("keep one `[[leadership]]` entry for {year}", year=record.year),
+                code="duplicate-leadership",
             )
         years_seen[record.year] = index
         for role, role_id in (("chair", record.chair), ("vice_chair", record.vice_chair)):
@@ -125,6 +135,7 @@ def check_references(
                         year=record.year,
                     ),
                     t("check the year, or the member's `joined`/`left`"),
+                    code="not-a-member",
                 )
         if record.vice_chair is not None and record.vice_chair == record.chair:
             reader.error(
@@ -135,6 +146,7 @@ def check_references(
                     year=record.year,
                 ),
                 t("the vice-chair must be another member"),
+                code="chair-is-vice-chair",
             )
 
     excused_seen: set[tuple[str, int]] = set()
@@ -144,6 +156,7 @@ def check_references(
             reader.error(
                 path,
                 t("`{id}` is excused twice for {year}", id=excusal.member, year=excusal.year),
+                code="duplicate-excusal",
             )
         excused_seen.add((excusal.member, excusal.year))
         excused_member = known(
@@ -159,6 +172,7 @@ def check_references(
                     id=excusal.member,
                     year=excusal.year,
                 ),
+                code="excusal-of-non-member",
             )
 
 
@@ -185,6 +199,7 @@ def _check_merge_loops(
                         f"members[{index}].merged_into",
                         t("the merge chain loops: {chain}", chain=chain),
                         t("a unit merges into its successor, which cannot merge back"),
+                        code="merge-loop",
                     )
                     in_reported_loop.update(seen)
                 break

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Literal
 
@@ -36,9 +36,9 @@ class Problem:
     hint: str = ""
     line: int | None = None
     severity: Severity = "error"  # "error" stops loading; "warning" is reported only
-    # A stable name for the kind of problem, for code that acts on it: logic never matches
-    # the message, which is translated. Not in the JSON output (yet): "" for most problems.
-    code: str = ""
+    # A stable kebab-case name for the kind of problem (docs/problem-codes.md), for code that
+    # acts on it: logic never matches the message, which is translated. Required, keyword-only.
+    code: str = field(kw_only=True)
 
     def location(self) -> str:
         where = self.file
@@ -53,6 +53,7 @@ class KhoiError(Exception):
     """Base of every error khoi reports to the user without a traceback."""
 
     exit_code: ExitCode = ExitCode.SOFTWARE
+    code = "internal-error"  # the problem code when this error is told as a Problem
 
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
@@ -64,12 +65,14 @@ class UsageError(KhoiError):
     """The command line asks for something that cannot be (unknown member, bad year…)."""
 
     exit_code = ExitCode.USAGE
+    code = "usage"
 
 
 class DataError(KhoiError):
     """One or more data files are invalid; ``problems`` lists every one found."""
 
     exit_code = ExitCode.DATA
+    code = "invalid-data"
 
     def __init__(self, problems: list[Problem], message: str = "") -> None:
         errors = [p for p in problems if p.severity == "error"]
@@ -93,24 +96,28 @@ class MissingInputError(KhoiError):
     """A file or folder khoi needs is not there."""
 
     exit_code = ExitCode.NO_INPUT
+    code = "missing-input"
 
 
 class WriteError(KhoiError):
     """An output file could not be written; the original is untouched."""
 
     exit_code = ExitCode.CANT_CREATE
+    code = "cannot-write"
 
 
 class LockTimeoutError(KhoiError):
     """Another khoi run holds the lock on this data; nothing was written."""
 
     exit_code = ExitCode.TEMP_FAIL
+    code = "locked"
 
 
 class RefusedError(KhoiError):
     """A write was refused because something different is already recorded."""
 
     exit_code = ExitCode.REFUSED
+    code = "refused"
 
 
 class InternalError(KhoiError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from typing import NamedTuple
 
 from khoi_thidua.i18n import t
 
@@ -48,21 +49,30 @@ def legacy_font(text: str) -> bool:
     return len(list(itertools.islice(_LEGACY_LETTER.finditer(text), LEGACY_MIN))) >= LEGACY_MIN
 
 
-def not_text(value: str) -> tuple[str, str] | None:
+class NotText(NamedTuple):
+    """Why a value is not text a person typed, the fix, and the problem's code."""
+
+    message: str
+    hint: str
+    code: str
+
+
+def not_text(value: str) -> NotText | None:
     """Why ``value`` is not text a person typed, and the fix; None when it is."""
     if value.isascii() and value.isprintable():
         return None  # ids, numbers, plain words: no control character, no legacy letter
     bad = control_character(value)
     if bad is not None:
-        return (
+        return NotText(
             t(
                 "the text holds the control character {char}, which cannot be shown or printed",
                 char=f"U+{ord(bad):04X}",
             ),
             t("delete it (it often comes with text copied out of another program)"),
+            code="control-character",
         )
     if legacy_font(value):
-        return (
+        return NotText(
             t(
                 "the text looks typed with a legacy Vietnamese font (TCVN3 or VNI): `{text}`",
                 text=value[:60],
@@ -71,5 +81,47 @@ def not_text(value: str) -> tuple[str, str] | None:
                 "convert it to Unicode (e.g. Unikey's converter, from TCVN3 or VNI to "
                 "Unicode) and save the file as UTF-8"
             ),
+            code="legacy-font",
         )
     return None
+
+
+def lookalike_note(typed: str, known: str) -> str:
+    """Names the letters where two ids that look alike differ, when one is not plain ASCII.
+
+    An unknown id that *looks* exactly like a known one is a riddle to the user unless the
+    message says which letter is foreign: "`btс` has CYRILLIC SMALL LETTER ES (U+0441) where
+    `btc` has LATIN SMALL LETTER C (U+0063)".
+    """
+    typed = unicodedata.normalize("NFC", typed)
+    known = unicodedata.normalize("NFC", known)
+    if len(typed) == len(known):
+        pairs = [(a, b) for a, b in zip(typed, known, strict=True) if a != b]
+        foreign = [(a, b) for a, b in pairs if not (a.isascii() and b.isascii())]
+        if not foreign:
+            return ""
+        return "; ".join(
+            t(
+                "`{typed}` has {typed_char} where `{known}` has {known_char}",
+                typed=typed,
+                typed_char=_char_name(a),
+                known=known,
+                known_char=_char_name(b),
+            )
+            for a, b in foreign
+        )
+    others = [ch for ch in typed if not ch.isascii()]
+    if not others:
+        return ""
+    return t(
+        "`{typed}` contains {chars}",
+        typed=typed,
+        chars=", ".join(_char_name(ch) for ch in others),
+    )
+
+
+def _char_name(ch: str) -> str:
+    # Unicode's own character names stay in English in both languages: they are what a
+    # character map or a search engine finds.
+    name = unicodedata.name(ch, "") or t("an unnamed character")
+    return f"{name} (U+{ord(ch):04X})"

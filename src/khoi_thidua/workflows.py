@@ -159,7 +159,9 @@ def _decided(
             raise RefusedError(refused.message, refused.hint) from None
         file = store.display(store.results_file(bloc_dir, year))
         key = f"decisions[{refused.index}]"
-        raise DataError([Problem(file, key, refused.message, refused.hint)]) from None
+        raise DataError(
+            [Problem(file, key, refused.message, refused.hint, code="decision-refused")]
+        ) from None
 
 
 def rules_in_force(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack:

@@ -53,7 +53,7 @@ def _failed(bloc_dir: Path, error: KhoiError | None) -> list[Problem]:
     """A bloc whose check itself failed: its error as the bloc's one problem."""
     if error is None:
         return []
-    return [Problem(store.display(bloc_dir), "", error.message, error.hint)]
+    return [Problem(store.display(bloc_dir), "", error.message, error.hint, code=error.code)]
 
 
 def check_bloc_dir(bloc_dir: Path) -> list[Problem]:
@@ -64,7 +64,11 @@ def check_bloc_dir(bloc_dir: Path) -> list[Problem]:
     except DataError as exc:
         return list(exc.problems)
     except KhoiError as exc:
-        return [Problem(store.display(bloc_dir / store.BLOC_FILE), "", exc.message, exc.hint)]
+        return [
+            Problem(
+                store.display(bloc_dir / store.BLOC_FILE), "", exc.message, exc.hint, code=exc.code
+            )
+        ]
     problems.extend(found)
     if bloc is None:
         return problems
@@ -92,6 +96,7 @@ def _check_year(bloc_dir: Path, bloc: Bloc, year: int) -> list[Problem]:
                 t("no rule pack covers results of {year}: khoi cannot propose for it", year=year),
                 t("keep it as history, or pin a pack for the year in the province's rules file"),
                 severity="warning",
+                code="no-rule-pack",
             )
         )
     else:
@@ -102,6 +107,12 @@ def _check_year(bloc_dir: Path, bloc: Bloc, year: int) -> list[Problem]:
         return list(exc.problems)
     except KhoiError as exc:
         return [
-            Problem(store.display(store.results_file(bloc_dir, year)), "", exc.message, exc.hint)
+            Problem(
+                store.display(store.results_file(bloc_dir, year)),
+                "",
+                exc.message,
+                exc.hint,
+                code=exc.code,
+            )
         ]
     return uncovered + found

@@ -38,7 +38,9 @@ def parse_pins(
         year = reader.year(table, "year", path, required=True)
         pack = reader.choice(table, "pack", path, pack_ids)
         if year is not None and any(p.year == year for p in pins):
-            reader.error(join(path, "year"), t("{year} is pinned twice", year=year))
+            reader.error(
+                join(path, "year"), t("{year} is pinned twice", year=year), code="duplicate-pin"
+            )
         if year is not None and pack is not None:
             pins.append(Pin(year, pack, reader.text(table, "basis", path) or "", file))
     return pins, reader.problems
@@ -67,6 +69,7 @@ def add_awards(
                 join(path, "id"),
                 t("award `{award}` is already in the rule pack", award=award.id),
                 t("change the values with `[awards.{award}]` instead", award=award.id),
+                code="duplicate-award",
             )
             continue
         position = 0
@@ -77,6 +80,7 @@ def add_awards(
                     join(path, "after"),
                     t("unknown award id `{award}`", award=after),
                     t("award ids: {ids}", ids=", ".join(known)),
+                    code="unknown-award",
                 )
                 continue
             position = known.index(after) + 1
@@ -110,6 +114,7 @@ def override_caps(
                 path,
                 t("no province-wide cap on `{award}` in the rule pack", award=award_id),
                 t("caps of this pack: {ids}", ids=", ".join(caps) or t("none")),
+                code="no-province-cap",
             )
             continue
         reader.known_keys(table, path, CAP_OVERRIDE_KEYS)
@@ -120,7 +125,11 @@ def override_caps(
         if of == "standard":
             standard = reader.choice(table, "standard", path, ids) or cap.standard
             if not standard:
-                reader.error(join(path, "standard"), t('`of = "standard"` needs `standard`'))
+                reader.error(
+                    join(path, "standard"),
+                    t('`of = "standard"` needs `standard`'),
+                    code="missing-standard",
+                )
         caps[award_id] = dataclasses.replace(
             cap,
             percent=cap.percent if percent is None else percent,

@@ -43,7 +43,9 @@ def parse_made(reader: FieldReader, doc: Table) -> DateRange:
     start = read_date(reader, table, "from", "made", required=False)
     end = read_date(reader, table, "to", "made", required=False)
     if start is not None and end is not None and end < start:
-        reader.error("made.to", t("`to` comes before `from`"), t("swap the two dates"))
+        reader.error(
+            "made.to", t("`to` comes before `from`"), t("swap the two dates"), code="to-before-from"
+        )
     return DateRange(
         start,
         end,
@@ -68,6 +70,7 @@ def parse_caps(reader: FieldReader, doc: Table, ids: list[str]) -> list[Province
                 join(path, "standard"),
                 t('`standard` goes with `of = "standard"`'),
                 t('remove `standard`, or set `of = "standard"`'),
+                code="standard-without-of-standard",
             )
         if award_id is not None and percent is not None and of is not None:
             caps.append(
@@ -87,7 +90,7 @@ def parse_notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
     """``notes``: each a `{ vi = "…", en = "…" }` table (or one text used in both languages)."""
     raw = doc.get("notes", [])
     if not isinstance(raw, list):
-        reader.error("notes", t("`notes` must be a list"))
+        reader.error("notes", t("`notes` must be a list"), code="wrong-type")
         return []
     notes: list[tuple[str, str]] = []
     for index, item in enumerate(raw):
@@ -101,7 +104,9 @@ def parse_notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
             if vi is not None and en is not None:
                 notes.append((vi, en))
         else:
-            reader.error(path, t("a note is a text or a table with `vi` and `en`"))
+            reader.error(
+                path, t("a note is a text or a table with `vi` and `en`"), code="wrong-type"
+            )
     return notes
 
 

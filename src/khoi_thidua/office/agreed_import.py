@@ -60,9 +60,11 @@ class _Reader:
         self.problems: list[Problem] = []
         self.found = _Found()
 
-    def problem(self, ws: Any, column: int, row: int, message: str, hint: str = "") -> None:
+    def problem(
+        self, ws: Any, column: int, row: int, message: str, hint: str = "", *, code: str
+    ) -> None:
         ref = f"{ws.title}!{column_letter(column)}{row}"
-        self.problems.append(Problem(self.name, ref, message, hint))
+        self.problems.append(Problem(self.name, ref, message, hint, code=code))
 
     def rows(self, ws: Any) -> list[tuple[int, str]]:
         """(row, unit) of each row of the table, once the header is where it belongs."""
@@ -77,6 +79,7 @@ class _Reader:
                     row=HEADER_ROW,
                 ),
                 t("do not insert or delete rows above the table"),
+                code="header-misplaced",
             )
             return []
         found: list[tuple[int, str]] = []
@@ -86,7 +89,13 @@ class _Reader:
                 break
             unit = text_of(value)
             if unit not in self.active:
-                self.problem(ws, 1, row, t("`{id}` is not a member of the bloc this year", id=unit))
+                self.problem(
+                    ws,
+                    1,
+                    row,
+                    t("`{id}` is not a member of the bloc this year", id=unit),
+                    code="not-a-member",
+                )
                 continue
             if unit not in self.found.units:
                 self.found.units.append(unit)
@@ -102,7 +111,7 @@ class _Reader:
         try:
             points = float(convert(Cell(value, ref), NUMBER))  # type: ignore[arg-type]
         except CellValueError as exc:
-            self.problems.append(Problem(self.name, ref, exc.message, exc.hint))
+            self.problems.append(Problem(self.name, ref, exc.message, exc.hint, code=exc.code))
             return None
         if not 0 <= points <= most:
             self.problem(
@@ -110,6 +119,7 @@ class _Reader:
                 column,
                 row,
                 t("{points} is outside 0–{max}", points=f"{points:g}", max=f"{most:g}"),
+                code="out-of-range",
             )
             return None
         return points
@@ -126,11 +136,16 @@ class _Reader:
                 row,
                 t("`{id}` is not in the plan of {year}", id=item, year=self.plan.year),
                 t("ids of this sheet in the plan: {ids}", ids=", ".join(sorted(known)) or "—"),
+                code="not-in-plan",
             )
             return ""
         if (unit, item) in seen:
             self.problem(
-                ws, column, row, t("`{id}` of `{unit}` is also in another row", id=item, unit=unit)
+                ws,
+                column,
+                row,
+                t("`{id}` of `{unit}` is also in another row", id=item, unit=unit),
+                code="duplicate-row",
             )
             return ""
         seen.add((unit, item))
@@ -151,6 +166,7 @@ def read_conference(
                     title,
                     t("the sheet `{sheet}` is missing", sheet=title),
                     t("fill the workbook made by `khoi template YEAR --conference` as it is"),
+                    code="missing-sheet",
                 )
             )
     if reader.problems:
@@ -203,6 +219,7 @@ def _agreed(reader: _Reader, ws: Any) -> None:
                         unit=unit,
                     ),
                     t("type the agreed score, or clear the reason"),
+                    code="reason-without-score",
                 )
             continue
         own = reader.scores.unit(unit) if reader.scores is not None else None
@@ -220,6 +237,7 @@ def _agreed(reader: _Reader, ws: Any) -> None:
                     unit=unit,
                 ),
                 t("say why the points were deducted (lý do trừ điểm)"),
+                code="deduction-without-reason",
             )
             continue
         if self_score is not None and points == self_score and not reason:
@@ -243,7 +261,7 @@ def _adjustments(reader: _Reader, ws: Any) -> None:
                 row,
                 t("`{kind}` is neither `{bonus}` nor `{penalty}`", kind=word, bonus=BONUS_WORD,
                   penalty=PENALTY_WORD),
-            )  # fmt: skip
+            code="not-allowed", )  # fmt: skip
             continue
         item_id = reader.key(ws, row, 4, {i.id for i in rules.items}, seen, unit)
         item = rules.item(item_id) if item_id else None
@@ -274,7 +292,7 @@ def _failed(reader: _Reader, ws: Any) -> None:
                 t("`{value}` does not say whether `{unit}` failed `{id}`", value=mark, unit=unit,
                   id=rule),
                 t("type “x” if it failed, or leave the cell empty"),
-            )  # fmt: skip
+            code="not-allowed", )  # fmt: skip
 
 
 def _mid_year(reader: _Reader, ws: Any) -> None:
@@ -282,7 +300,9 @@ def _mid_year(reader: _Reader, ws: Any) -> None:
     seen: set[str] = set()
     for row, unit in reader.rows(ws):
         if unit in seen:
-            reader.problem(ws, 1, row, t("`{unit}` is also in another row", unit=unit))
+            reader.problem(
+                ws, 1, row, t("`{unit}` is also in another row", unit=unit), code="duplicate-row"
+            )
             continue
         seen.add(unit)
         score = reader.number(ws, row, MID_SCORE_COLUMN, most)

@@ -43,16 +43,23 @@ class ConferenceReader:
             for name in (item.field, item.label, f"conference.{item.field}"):
                 self.conference_by_name.setdefault(fold(name), item)
 
-    def error(self, ref: str, message: str, hint: str = "", decisive: str = "") -> None:
+    def error(
+        self, ref: str, message: str, hint: str = "", decisive: str = "", *, code: str
+    ) -> None:
         # Messages quote cell text; a CSV cell may hold an escape sequence meant for a terminal.
-        problem = Problem(self.out.file, ref, visible(message), visible(hint))
+        problem = Problem(self.out.file, ref, visible(message), visible(hint), code=code)
         self.out.problems.append(problem)
         if decisive:
             self.out.decisive.setdefault(decisive, problem)
 
     def read_conference(self, grid: Grid, conference: dict[str, object]) -> None:
         for _first, _last, ref in grid.merged:
-            self.error(ref, t("merged cells {cells}", cells=ref.split("!")[-1]), t("unmerge them"))
+            self.error(
+                ref,
+                t("merged cells {cells}", cells=ref.split("!")[-1]),
+                t("unmerge them"),
+                code="merged-cells",
+            )
         for row in grid.rows[1:]:
             keys = [
                 (i, self.conference_by_name[fold(c.value)])
@@ -72,6 +79,7 @@ class ConferenceReader:
                             "lines khoi reads: {lines}",
                             lines="; ".join(f"«{item.label}»" for item in CONFERENCE_FIELDS),
                         ),
+                        code="unknown-line",
                     )
                 continue
             first, item = keys[0]
@@ -95,7 +103,7 @@ class ConferenceReader:
         try:
             value = convert(cell, item.kind)
         except CellValueError as exc:
-            self.error(cell.ref, f"«{item.label}»: {exc.message}", exc.hint)
+            self.error(cell.ref, f"«{item.label}»: {exc.message}", exc.hint, code=exc.code)
             return
         if item.field == "year":
             if value != self.year:
@@ -109,6 +117,7 @@ class ConferenceReader:
                         year=self.year,
                     ),
                     decisive="year",
+                    code="year-mismatch",
                 )
             return
         if item.field == "bloc":
@@ -122,6 +131,7 @@ class ConferenceReader:
                     ),
                     t("pass --bloc, or make a new workbook with `khoi template`"),
                     decisive="bloc",
+                    code="bloc-mismatch",
                 )
             return
         if item.field in conference and conference[item.field] != value:
@@ -134,6 +144,7 @@ class ConferenceReader:
                     other=conference[item.field],
                 ),
                 t("give it once"),
+                code="conflicting-values",
             )
             return
         conference[item.field] = value

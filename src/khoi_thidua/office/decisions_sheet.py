@@ -56,6 +56,7 @@ def read_decisions(path: Path, display_name: str) -> list[DecisionRow]:
                     "",
                     t("this is an old Excel 97–2003 workbook (.xls), which khoi does not read"),
                     t("open it in Excel or LibreOffice and save it as .xlsx"),
+                    code="old-excel-format",
                 )
             ]
         )
@@ -92,6 +93,7 @@ def _workbook_grid(data: bytes, name: str) -> tuple[list[list[object]], str]:
                     "",
                     t("the workbook cannot be opened: it is damaged or not an Excel file"),
                     t("open it in Excel or LibreOffice and save it again as .xlsx"),
+                    code="not-a-workbook",
                 )
             ]
         ) from None
@@ -101,7 +103,14 @@ def _workbook_grid(data: bytes, name: str) -> tuple[list[list[object]], str]:
         for index, row in enumerate(sheet.iter_rows(values_only=True)):
             if index >= MAX_ROWS:
                 raise DataError(
-                    [Problem(name, "", t("the sheet has more than {rows} rows", rows=MAX_ROWS))]
+                    [
+                        Problem(
+                            name,
+                            "",
+                            t("the sheet has more than {rows} rows", rows=MAX_ROWS),
+                            code="sheet-too-large",
+                        )
+                    ]
                 )
             rows.append(list(row[:MAX_COLUMNS]))
         return rows, sheet.title
@@ -114,7 +123,15 @@ def _csv_grid(data: bytes, name: str) -> list[list[object]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataError(
-            [Problem(name, "", t("the file is not UTF-8 text"), t("save it as CSV UTF-8"))]
+            [
+                Problem(
+                    name,
+                    "",
+                    t("the file is not UTF-8 text"),
+                    t("save it as CSV UTF-8"),
+                    code="not-utf8",
+                )
+            ]
         ) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -122,7 +139,14 @@ def _csv_grid(data: bytes, name: str) -> list[list[object]]:
     for index, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
         if index >= MAX_ROWS:
             raise DataError(
-                [Problem(name, "", t("the sheet has more than {rows} rows", rows=MAX_ROWS))]
+                [
+                    Problem(
+                        name,
+                        "",
+                        t("the sheet has more than {rows} rows", rows=MAX_ROWS),
+                        code="sheet-too-large",
+                    )
+                ]
             )
         rows.append(list(row[:MAX_COLUMNS]))
     return rows
@@ -153,6 +177,7 @@ def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
                         "«Ngày quyết định», «Cấp quyết định», «Hình thức khen thưởng», «Đơn vị», "
                         "«Khối thi đua»"
                     ),
+                    code="missing-header",
                 )
             ]
         )
@@ -172,6 +197,7 @@ def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
                         "",
                         t("«{column}» is empty", column=HEADERS[field][0]),
                         t("fill it in, or delete the row"),
+                        code="empty-cell",
                     )
                 )
         iso = _iso_date(values.get("date"))
@@ -183,6 +209,7 @@ def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
                     "",
                     t("{value} is not a date", value=repr(texts["date"])),
                     t("type the date as dd/mm/yyyy, e.g. 07/01/2022"),
+                    code="bad-date",
                 )
             )
         rows.append(
@@ -199,7 +226,9 @@ def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
     if problems:
         raise DataError(problems)
     if not rows:
-        raise DataError([Problem(name, "", t("the sheet lists no awarded unit"))])
+        raise DataError(
+            [Problem(name, "", t("the sheet lists no awarded unit"), code="empty-sheet")]
+        )
     return rows
 
 

@@ -41,6 +41,7 @@ def check_sections(data: bytes, name: str) -> None:
                     DOCUMENT_PART,
                     t("the template has no page settings (w:sectPr)"),
                     t("open it in Word, check the page setup, and save it again as .docx"),
+                    code="bad-template",
                 )
             ]
         )

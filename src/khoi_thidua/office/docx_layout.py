@@ -73,6 +73,7 @@ class Writer:
                                 "give a .docx file (a .dotx template or .doc file must be "
                                 "saved as .docx first)"
                             ),
+                            code="not-a-document",
                         )
                     ]
                 ) from None

@@ -77,6 +77,7 @@ def read_source(path: Path) -> Source:
                             "open it in Excel, remove the password (File → Info → Protect "
                             "Workbook → Encrypt with Password, clear it), save, and import again"
                         ),
+                        code="encrypted-workbook",
                     )
                 ]
             )
@@ -87,6 +88,7 @@ def read_source(path: Path) -> Source:
                     "",
                     t("this is an old Excel 97–2003 workbook (.xls), which khoi does not read"),
                     t("open it in Excel or LibreOffice and save it as .xlsx"),
+                    code="old-excel-format",
                 )
             ]
         )
@@ -110,6 +112,7 @@ def read_source(path: Path) -> Source:
                         "make the workbook with `khoi template`, or save the sheet from Excel "
                         "as .xlsx (or as CSV UTF-8 with a .csv name)"
                     ),
+                    code="not-a-workbook",
                 )
             ]
         )
@@ -140,7 +143,15 @@ def _read_bytes(path: Path, name: str) -> bytes:
         check_office(data, name, kind_named("workbook").limits)
     if not data.strip():
         raise DataError(
-            [Problem(name, "", t("the file is empty"), t("fill the sheet made by khoi template"))]
+            [
+                Problem(
+                    name,
+                    "",
+                    t("the file is empty"),
+                    t("fill the sheet made by khoi template"),
+                    code="empty-file",
+                )
+            ]
         )
     return data
 
@@ -192,6 +203,7 @@ def _read_workbook(data: bytes, name: str, build: Any = None) -> Any:
                         error=type(exc).__name__,
                     ),
                     t("open it in Excel or LibreOffice and save it again as .xlsx"),
+                    code="not-a-workbook",
                 )
             ]
         ) from None
@@ -200,7 +212,9 @@ def _read_workbook(data: bytes, name: str, build: Any = None) -> Any:
 def _workbook_source(wb: Any, data: bytes, name: str) -> Source:
     sheets = list(wb.worksheets)
     if not sheets:
-        raise DataError([Problem(name, "", t("the workbook has no worksheet"))])
+        raise DataError(
+            [Problem(name, "", t("the workbook has no worksheet"), code="missing-sheet")]
+        )
     by_name = {ws.title: ws for ws in sheets}
     results_ws = by_name.get(RESULTS_SHEET) or next(
         (ws for ws in sheets if ws.title not in (CONFERENCE_SHEET, *GUIDE_SHEETS)), sheets[0]
@@ -258,6 +272,7 @@ def _sheet_grid(sheet: Any, data: bytes, file: str, problems: list[Problem]) -> 
                     max_columns=MAX_COLUMNS,
                 ),
                 t("delete the unused rows and columns, or import the right file"),
+                code="sheet-too-large",
             )
         )
     rows: list[list[Cell]] = []
@@ -286,6 +301,7 @@ def _cell(cell: Any, ref: str, file: str, problems: list[Problem]) -> Cell:
                 ref,
                 t("the cell holds a formula; khoi reads values only"),
                 t("copy the column and paste it back with Paste Special → Values"),
+                code="formula-cell",
             )
         )
         value = None
@@ -296,6 +312,7 @@ def _cell(cell: Any, ref: str, file: str, problems: list[Problem]) -> Cell:
                 ref,
                 t("the cell holds the error value {value}", value=value),
                 t("type the value"),
+                code="error-cell",
             )
         )
         value = None
@@ -318,6 +335,7 @@ def _read_csv(data: bytes, name: str) -> Source:
                         position=exc.start,
                     ),
                     t("in Excel: File → Save As → CSV UTF-8 (Comma delimited)"),
+                    code="not-utf8",
                 )
             ]
         ) from None
@@ -337,7 +355,14 @@ def _read_csv(data: bytes, name: str) -> Source:
         for row_index, values in enumerate(reader, start=1):
             if row_index > MAX_ROWS:
                 raise DataError(
-                    [Problem(name, "", t("the CSV file has more than {rows} rows", rows=MAX_ROWS))]
+                    [
+                        Problem(
+                            name,
+                            "",
+                            t("the CSV file has more than {rows} rows", rows=MAX_ROWS),
+                            code="sheet-too-large",
+                        )
+                    ]
                 )
             rows.append(
                 [
@@ -347,7 +372,11 @@ def _read_csv(data: bytes, name: str) -> Source:
             )
     except csv.Error as exc:
         raise DataError(
-            [Problem(name, "", t("the CSV file cannot be read: {error}", error=exc))]
+            [
+                Problem(
+                    name, "", t("the CSV file cannot be read: {error}", error=exc), code="bad-csv"
+                )
+            ]
         ) from None
     return Source(name, Grid("", rows), None, [])
 

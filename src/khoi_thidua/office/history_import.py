@@ -84,6 +84,7 @@ def read_history(
                         former=FORMER_SHEET,
                     ),
                     t("make a new workbook with `khoi import-history --template -o lich-su.xlsx`"),
+                    code="missing-sheet",
                 )
             ]
         )
@@ -129,6 +130,7 @@ def _former(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[str, 
                     cell=seen[member_id],
                 ),
                 t("keep one row per unit"),
+                code="duplicate-row",
             )
             continue
         seen[member_id] = ref
@@ -146,6 +148,7 @@ def _former(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[str, 
                         member=member_id,
                     ),
                     t("use another id, or make the row match bloc.toml (name, left, merged into)"),
+                    code="conflicts-with-bloc",
                 )
             continue
         index = len(bloc.members) + len(out)
@@ -167,6 +170,7 @@ def _leadership(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[s
                 ref,
                 t("{year} is listed twice (also at {cell})", year=year, cell=seen[year]),
                 t("keep one row per year"),
+                code="duplicate-row",
             )
             continue
         seen[year] = ref
@@ -182,6 +186,7 @@ def _leadership(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[s
                         vice=recorded.vice_chair or "—",
                     ),
                     t("fix the row, or edit the [[leadership]] entry in bloc.toml"),
+                    code="conflicts-with-bloc",
                 )
             continue
         index = len(bloc.leadership) + len(out)
@@ -209,6 +214,7 @@ def _years(
                 row["year"][1].ref,
                 t("«{label}»: {year} is not a year", label=YEARS_COLUMNS[0].label, year=year),
                 t("type the year with four digits, e.g. 2020"),
+                code="bad-year",
             )
             continue
         awarded = "award" in row and row["award"][0] is not None
@@ -232,6 +238,7 @@ def _years(
                         "keep one row of results per unit and year; a second award's row holds "
                         "only the year, the unit and the award"
                     ),
+                    code="duplicate-row",
                 )
                 continue
             given[(year, member)] = row["member"][1].ref
@@ -249,7 +256,11 @@ def _years(
         for problem in problems:
             if problem.severity == "error":
                 keyed = Problem(
-                    problem.file, f"{year}:{problem.key}", problem.message, problem.hint
+                    problem.file,
+                    f"{year}:{problem.key}",
+                    problem.message,
+                    problem.hint,
+                    code=problem.code,
                 )
                 located = reader.locate(keyed)
                 reader.problems.append(located if located is not keyed else problem)
@@ -272,7 +283,7 @@ def _granted(
     try:
         award = find_award(year, text)
     except UsageError as exc:
-        reader.error(cell.ref, f"«{cell.value}»: {exc.message}", exc.hint)
+        reader.error(cell.ref, f"«{cell.value}»: {exc.message}", exc.hint, code="unknown-award")
         return
     granted = doc.setdefault("granted", [])
     entry: dict[str, Any] = {"member": member, "award": award}

@@ -11,6 +11,7 @@ from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.grids import Cell, Grid, is_blank
 from khoi_thidua.office.history_sheet import HistoryColumn
 from khoi_thidua.office.values import CellValueError, convert, text_of
+from khoi_thidua.schema.results import EMPTY_CELL, TOML_HINT_CODES
 from khoi_thidua.text_checks import visible
 
 Row = dict[str, tuple[object, Cell]]  # field → (value or None when blank, its cell)
@@ -36,8 +37,8 @@ class SheetReader:
         if is_blank(cell.value):
             self.blank.add(key)
 
-    def error(self, ref: str, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.file, ref, visible(message), visible(hint)))
+    def error(self, ref: str, message: str, hint: str = "", *, code: str) -> None:
+        self.problems.append(Problem(self.file, ref, visible(message), visible(hint), code=code))
 
     def rows(self, grid: Grid, columns: tuple[HistoryColumn, ...]) -> list[Row]:
         """Each filled row of ``grid`` as field → (value, cell); problems are collected."""
@@ -58,6 +59,7 @@ class SheetReader:
                         "headers khoi reads: {headers}",
                         headers="; ".join(f"«{c.label}»" for c in columns),
                     ),
+                    code="unknown-column",
                 )
                 continue
             mapped.append((index, column))
@@ -72,6 +74,7 @@ class SheetReader:
                     field=column.field,
                 ),
                 t("make a new workbook with `khoi import-history --template -o lich-su.xlsx`"),
+                code="missing-column",
             )
         if missing:
             return []
@@ -87,14 +90,19 @@ class SheetReader:
             if filled and self._complete(row, columns):
                 out.append(row)
         for _first, _last, ref in grid.merged:
-            self.error(ref, t("merged cells {cells}", cells=ref.split("!")[-1]), t("unmerge them"))
+            self.error(
+                ref,
+                t("merged cells {cells}", cells=ref.split("!")[-1]),
+                t("unmerge them"),
+                code="merged-cells",
+            )
         return out
 
     def _convert(self, cell: Cell, column: HistoryColumn) -> object:
         try:
             return convert(cell, column.kind)
         except CellValueError as exc:
-            self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint)
+            self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint, code=exc.code)
             return None
 
     def _complete(self, row: Row, columns: tuple[HistoryColumn, ...]) -> bool:
@@ -106,7 +114,10 @@ class SheetReader:
             if value is None:
                 if is_blank(cell.value):
                     self.error(
-                        cell.ref, t("«{label}» is empty", label=column.label), t("fill it in")
+                        cell.ref,
+                        t("«{label}» is empty", label=column.label),
+                        t("fill it in"),
+                        code="empty-cell",
                     )
                 ok = False
         return ok
@@ -118,14 +129,14 @@ class SheetReader:
             probe = probe.rpartition(".")[0]
         if not probe:
             return problem
-        message, hint = problem.message, problem.hint
+        message, hint, code = problem.message, problem.hint, problem.code
         if problem.key in self.blank:
             # The only thing wrong with a value left empty is that it is missing.
             message = t("«{label}» is empty", label=self.labels[problem.key])
-            hint = t("fill it in")
-        elif "`" in hint and ("=" in hint or "[" in hint):
+            hint, code = t("fill it in"), EMPTY_CELL
+        elif problem.code in TOML_HINT_CODES:
             hint = ""  # TOML syntax ("add `x = 1`") does not help in a sheet
-        return Problem(self.file, self.locations[probe], message, hint)
+        return Problem(self.file, self.locations[probe], message, hint, code=code)
 
 
 HEADER_SEARCH_ROWS = 10  # a title or two may sit above the header row

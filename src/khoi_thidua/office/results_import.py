@@ -18,7 +18,12 @@ from khoi_thidua.office.conference_sheet import SheetResults
 from khoi_thidua.office.grids import read_source
 from khoi_thidua.office.results_toml import results_toml
 from khoi_thidua.office.sheet_import import sheet_results
-from khoi_thidua.schema.results import VOTES_WITHOUT_BALLOTS, parse_results
+from khoi_thidua.schema.results import (
+    EMPTY_CELL,
+    TOML_HINT_CODES,
+    VOTES_WITHOUT_BALLOTS,
+    parse_results,
+)
 
 KEPT_KEYS = ("note", "granted")  # what a sheet does not carry; kept from the file it replaces
 
@@ -101,15 +106,17 @@ def _locate(problem: Problem, sheet: SheetResults) -> Problem:
         probe = probe.rpartition(".")[0]
     label = sheet.labels.get(problem.key) or sheet.labels.get(probe)
     message = f"«{label}»: {problem.message}" if label else problem.message
-    hint = problem.hint
+    hint, code = problem.hint, problem.code
     if label and problem.key in sheet.blank:
         # The only thing wrong with a value left empty is that it is missing.
         message, hint = t("«{label}» is empty", label=label), t("fill it in")
+        code = EMPTY_CELL
     elif problem.code == VOTES_WITHOUT_BALLOTS:
         hint = t("fill «Số phiếu bầu thu về» in the «{sheet}» sheet", sheet=CONFERENCE_SHEET)
-    elif "`" in hint and ("=" in hint or "[" in hint):
+    elif problem.code in TOML_HINT_CODES:
         hint = ""  # TOML syntax ("add `x = 1` under [conference]") does not help in a sheet
-    return Problem(sheet.file, sheet.locations.get(probe, problem.key), message, hint)
+    where = sheet.locations.get(probe, problem.key)
+    return Problem(sheet.file, where, message, hint, code=code)
 
 
 def apply_import(

@@ -69,6 +69,7 @@ def read_returned(
                     other=outcome.conference[0].file,
                 ),
                 t("import one of the two files, the one that is final"),
+                code="duplicate-workbook",
             )
         )
     seen: dict[tuple[str, str, str], str] = {}
@@ -86,6 +87,7 @@ def read_returned(
                         other=seen[key],
                     ),
                     t("import one of the two files, the one that is final"),
+                    code="duplicate-scores",
                 )
             )
         seen[key] = sheet.file
@@ -111,6 +113,7 @@ def _read_file(
                 "",
                 t("the file is not an Excel workbook (.xlsx)"),
                 t("return the workbook made by `khoi template`, saved as .xlsx"),
+                code="not-a-workbook",
             )
         )
         return
@@ -155,6 +158,7 @@ def _read_file(
                     f"{title}!A1",
                     t("`{unit}` scores itself in a cross-scoring sheet", unit=title),
                     t("a unit never cross-scores itself; remove this sheet"),
+                    code="self-scoring",
                 )
             )
         elif title not in assigned:
@@ -168,6 +172,7 @@ def _read_file(
                         scorer=who,
                         ids=", ".join(assigned),
                     ),
+                    code="scorer-not-assigned",
                 )
             )
         else:
@@ -194,6 +199,7 @@ def _load(data: bytes, name: str, problems: list[Problem]) -> Any:
                     error=type(exc).__name__,
                 ),
                 t("open it in Excel or LibreOffice and save it again as .xlsx"),
+                code="not-a-workbook",
             )
         )
         return None
@@ -205,6 +211,7 @@ def _missing_sheet(name: str, sheet: str) -> Problem:
         sheet,
         t("the sheet `{sheet}` is missing", sheet=sheet),
         t("fill the workbook made by `khoi template` without renaming or deleting sheets"),
+        code="missing-sheet",
     )
 
 
@@ -224,6 +231,7 @@ def _read_table(
                     row=HEADER_ROW,
                 ),
                 t("do not insert or delete rows above the table"),
+                code="header-misplaced",
             )
         )
         return
@@ -254,13 +262,17 @@ def _read_table(
                     ref,
                     t("unknown scoring criterion `{id}`", id=cid),
                     t("criteria of the plan: {ids}", ids=", ".join(c.id for c in plan.criteria)),
+                    code="unknown-criterion",
                 )
             )
             continue
         if cid in rows:
             problems.append(
                 Problem(
-                    name, ref, t("criterion `{id}` is also in row {row}", id=cid, row=rows[cid])
+                    name,
+                    ref,
+                    t("criterion `{id}` is also in row {row}", id=cid, row=rows[cid]),
+                    code="duplicate-criterion",
                 )
             )
             continue
@@ -274,13 +286,14 @@ def _read_table(
                     score_ref,
                     t("no score for `{id}`", id=cid),
                     t("every criterion needs a score; 0 if none"),
+                    code="missing-score",
                 )
             )
             continue
         try:
             points = float(convert(Cell(value, score_ref), NUMBER))  # type: ignore[arg-type]
         except CellValueError as exc:
-            problems.append(Problem(name, score_ref, exc.message, exc.hint))
+            problems.append(Problem(name, score_ref, exc.message, exc.hint, code=exc.code))
             continue
         if not 0 <= points <= criterion.max:
             problems.append(
@@ -293,6 +306,7 @@ def _read_table(
                         id=cid,
                         max=f"{criterion.max:g}",
                     ),
+                    code="out-of-range",
                 )
             )
             continue
@@ -308,6 +322,7 @@ def _read_table(
                     f"{title}!A{HEADER_ROW + 1}",
                     t("the row of criterion `{id}` is missing", id=criterion.id),
                     t("fill the workbook made by `khoi template` without deleting rows"),
+                    code="missing-row",
                 )
             )
     outcome.sheets.append(ReturnedSheet(name, kind, unit, scorer, scores, texts))
@@ -328,6 +343,7 @@ def _read_pledge(ws: Any, name: str, unit: str, plan: Plan, outcome: ReadOutcome
                     row=HEADER_ROW,
                 ),
                 t("do not insert or delete rows above the table"),
+                code="header-misplaced",
             )
         )
         return
@@ -347,12 +363,16 @@ def _read_pledge(ws: Any, name: str, unit: str, plan: Plan, outcome: ReadOutcome
                     ref,
                     t("unknown pledge target `{id}`", id=target),
                     t("targets of the plan: {ids}", ids=", ".join(sorted(targets)) or "—"),
+                    code="unknown-target",
                 )
             )
         elif target in rows:
             problems.append(
                 Problem(
-                    name, ref, t("target `{id}` is also in row {row}", id=target, row=rows[target])
+                    name,
+                    ref,
+                    t("target `{id}` is also in row {row}", id=target, row=rows[target]),
+                    code="duplicate-target",
                 )
             )
         else:

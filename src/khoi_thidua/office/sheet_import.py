@@ -71,6 +71,7 @@ class _SheetReader(ConferenceReader):
                 if grid.name
                 else t("the CSV file is empty"),
                 t("fill the workbook made by `khoi template`, keeping its header row"),
+                code="header-misplaced",
             )
             return
         found = self._find_header(grid)
@@ -85,6 +86,7 @@ class _SheetReader(ConferenceReader):
                 else t("the CSV file has no header row with a «Mã đơn vị» (member) column"),
                 _legacy_hint(grid)
                 or t("keep the header row of the workbook made by `khoi template`"),
+                code="missing-header",
             )
             return
         header_index, id_index = found
@@ -108,6 +110,7 @@ class _SheetReader(ConferenceReader):
                 if grid.name
                 else t("the CSV file has no unit's results: every row below the header is empty"),
                 t("type at least the score and the rating of each unit"),
+                code="empty-sheet",
             )
         self.out.doc["results"] = results
 
@@ -133,6 +136,7 @@ class _SheetReader(ConferenceReader):
                         "select them, click Merge & Center again to unmerge, and give each "
                         "cell its own value"
                     ),
+                    code="merged-cells",
                 )
 
     def _map_columns(
@@ -167,6 +171,7 @@ class _SheetReader(ConferenceReader):
                     ref,
                     t("a second column for «{label}»", label=_label(column, item)),
                     t("delete one of them"),
+                    code="duplicate-column",
                 )
                 continue
             taken[key] = ref
@@ -186,6 +191,7 @@ class _SheetReader(ConferenceReader):
                         "add it back with that exact header, or make a new workbook with "
                         "`khoi template`"
                     ),
+                    code="missing-column",
                 )
                 ok = ok and column.field != "member"
         return mapped if ok else None
@@ -198,6 +204,7 @@ class _SheetReader(ConferenceReader):
                     row[index].ref,
                     t("this column has values but no header"),
                     t("give the column one of the headers of `khoi template`, or delete it"),
+                    code="column-without-header",
                 )
                 return
 
@@ -209,7 +216,7 @@ class _SheetReader(ConferenceReader):
             if close
             else t("headers khoi reads: {headers}", headers="; ".join(f"«{k}»" for k in known))
         )
-        self.error(ref, t("unknown column «{header}»", header=text), hint)
+        self.error(ref, t("unknown column «{header}»", header=text), hint, code="unknown-column")
 
     def _read_row(
         self,
@@ -236,6 +243,7 @@ class _SheetReader(ConferenceReader):
                 id_cell.ref,
                 t("this row has values but no «Mã đơn vị»"),
                 t("type the unit's id"),
+                code="row-without-unit",
             )
             return
         if not self._known_member(member_id, id_cell.ref):
@@ -249,6 +257,7 @@ class _SheetReader(ConferenceReader):
                     cell=seen[member_id],
                 ),
                 t("keep one row per unit"),
+                code="duplicate-row",
             )
             return
         seen[member_id] = id_cell.ref
@@ -295,6 +304,7 @@ class _SheetReader(ConferenceReader):
                     year=self.year,
                 ),
                 t("check its `joined`/`left` in bloc.toml, or delete the row"),
+                code="not-a-member",
             )
             return False
         folded = fold(member_id)
@@ -315,6 +325,7 @@ class _SheetReader(ConferenceReader):
             ref,
             t("`{member}` is not a member of {bloc}", member=member_id, bloc=self.bloc.name),
             hint,
+            code="unknown-member",
         )
         return False
 
@@ -322,7 +333,7 @@ class _SheetReader(ConferenceReader):
         try:
             value = convert(cell, column.kind)
         except CellValueError as exc:
-            self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint)
+            self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint, code=exc.code)
             return None
         fraction = fraction_typed(cell, column.kind)
         if fraction is not None:
@@ -338,7 +349,12 @@ class _SheetReader(ConferenceReader):
             )
             self.out.problems.append(
                 Problem(
-                    self.out.file, cell.ref, visible(message), visible(hint), severity="warning"
+                    self.out.file,
+                    cell.ref,
+                    visible(message),
+                    visible(hint),
+                    severity="warning",
+                    code="fraction-as-percent",
                 )
             )
         return value

@@ -27,6 +27,7 @@ def read_meta(
                     "(or --cross, --pledge)",
                     year=plan.year,
                 ),
+                code="not-a-khoi-workbook",
             )
         )
         return None
@@ -39,7 +40,10 @@ def read_meta(
     if kind not in (SELF, CROSS, PLEDGE, CONFERENCE):
         problems.append(
             Problem(
-                name, f"{META_SHEET}!B1", t("unknown kind of scoring workbook `{kind}`", kind=kind)
+                name,
+                f"{META_SHEET}!B1",
+                t("unknown kind of scoring workbook `{kind}`", kind=kind),
+                code="unknown-workbook-kind",
             )
         )
     if text_of(meta.get("year", "")) != str(plan.year):
@@ -53,6 +57,7 @@ def read_meta(
                     year=plan.year,
                 ),
                 t("import it with the year it was made for"),
+                code="year-mismatch",
             )
         )
     if text_of(meta.get("bloc", "")) != bloc.id:
@@ -66,6 +71,7 @@ def read_meta(
                     bloc=bloc.id,
                 ),
                 t("import it into its own bloc with --bloc"),
+                code="bloc-mismatch",
             )
         )
     active = {m.id for m in bloc.members if m.is_member_in(plan.year)}
@@ -73,7 +79,10 @@ def read_meta(
     if kind in (SELF, PLEDGE) and who not in active:
         problems.append(
             Problem(
-                name, f"{META_SHEET}!B4", t("`{id}` is not a member of the bloc this year", id=who)
+                name,
+                f"{META_SHEET}!B4",
+                t("`{id}` is not a member of the bloc this year", id=who),
+                code="not-a-member",
             )
         )
     elif kind == CROSS and who not in scorers:
@@ -83,6 +92,7 @@ def read_meta(
                 f"{META_SHEET}!B4",
                 t("`{id}` is not a cross-scorer in the plan of {year}", id=who, year=plan.year),
                 t("scorers: {ids}", ids=", ".join(sorted(scorers)) or "—"),
+                code="not-a-cross-scorer",
             )
         )
     return None if len(problems) > found else (kind, who)

@@ -76,12 +76,20 @@ def read_tally(
         raise MissingInputError(t("{file} does not exist", file=name)) from None
     except Exception as exc:  # openpyxl raises several kinds for a file that is not .xlsx
         raise DataError(
-            [Problem(name, "", t("not an Excel workbook ({error})", error=type(exc).__name__))]
+            [
+                Problem(
+                    name,
+                    "",
+                    t("not an Excel workbook ({error})", error=type(exc).__name__),
+                    code="not-a-workbook",
+                )
+            ]
         ) from None
     if SHEET not in wb.sheetnames:
         raise DataError(
             [Problem(name, "", t("no sheet «{sheet}» in the workbook", sheet=SHEET),
-                     t("use the sheet written by `khoi template {year} --tally`", year=year))]
+                     t("use the sheet written by `khoi template {year} --tally`", year=year),
+                     code="missing-sheet")]
         )  # fmt: skip
     members = {m.id for m in bloc.members_in(year)}
     fields: dict[str, object] = {}
@@ -130,4 +138,5 @@ def _bad(file: str, row: int, column: str, value: Any) -> Problem:
         f"{SHEET}!{column}{row}",
         t("`{value}` is not a number of ballots or votes", value=value),
         t("write a whole number, 0 or more"),
+        code="wrong-type",
     )

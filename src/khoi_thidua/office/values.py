@@ -32,10 +32,11 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 class CellValueError(ValueError):
     """The cell's content does not fit its column; the message and hint say how to fix it."""
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", *, code: str) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.code = code  # the problem code (docs/problem-codes.md) of the cell it is told at
 
 
 def text_of(value: object) -> str:
@@ -64,6 +65,7 @@ def convert(cell: Cell, kind: str) -> object:
             raise CellValueError(
                 t("{percent}% is not a percentage between 0 and 100", percent=f"{percent:g}"),
                 t("type e.g. 85 for 85%"),
+                code="out-of-range",
             )
         # Shifting the decimal point of the number as typed gives the float of the decimal a
         # person writes in TOML (0.65 → 0.0065), where dividing by 100 adds float noise.
@@ -80,6 +82,7 @@ def convert(cell: Cell, kind: str) -> object:
                     "vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ (or excellent, good, "
                     "done, failed)"
                 ),
+                code="not-allowed",
             )
         return rating.value
     if kind == DISCIPLINE:
@@ -88,6 +91,7 @@ def convert(cell: Cell, kind: str) -> object:
             raise CellValueError(
                 t("{value} is not a disciplinary measure", value=repr(text_of(value))),
                 t("choose from the list (Không, Khiển trách, Cảnh cáo, …) or leave it empty"),
+                code="not-allowed",
             )
         return discipline.value
     if kind == BOOLEAN:
@@ -96,6 +100,7 @@ def convert(cell: Cell, kind: str) -> object:
             raise CellValueError(
                 t("{value} is not Có or Không", value=repr(text_of(value))),
                 t("choose Có or Không"),
+                code="not-allowed",
             )
         return flag
     if kind == DATE:
@@ -130,7 +135,9 @@ def fraction_typed(cell: Cell, kind: str) -> float | None:
 def _number(value: object, percent_sign: bool = False) -> float:
     if isinstance(value, bool | dt.date):
         raise CellValueError(
-            t("{value} is not a number", value=repr(text_of(value))), t("type a number")
+            t("{value} is not a number", value=repr(text_of(value))),
+            t("type a number"),
+            code="wrong-type",
         )
     if isinstance(value, int | float):
         number = float(value)
@@ -142,10 +149,11 @@ def _number(value: object, percent_sign: bool = False) -> float:
             raise CellValueError(
                 t("{value} is text where a number belongs", value=repr(text_of(value))),
                 t("type a number, e.g. 96,5"),
+                code="wrong-type",
             )
         number = float(text.replace(",", "."))
     if not math.isfinite(number):
-        raise CellValueError(t("the number is not finite"))
+        raise CellValueError(t("the number is not finite"), code="not-finite")
     return number
 
 
@@ -158,7 +166,9 @@ def _whole(value: object) -> int:
     if _WHOLE.match(text):
         return int(text)
     raise CellValueError(
-        t("{value} is not a whole number", value=repr(text_of(value))), t("type a whole number")
+        t("{value} is not a whole number", value=repr(text_of(value))),
+        t("type a whole number"),
+        code="wrong-type",
     )
 
 
@@ -178,4 +188,5 @@ def _date(value: object) -> dt.date:
         raise CellValueError(
             t("{value} is not a date", value=repr(text)),
             t("type the date as dd/mm/yyyy, e.g. 07/01/2022"),
+            code="bad-date",
         ) from None

@@ -24,12 +24,13 @@ def problem_lines(msgs: Messages, problem: Problem) -> str:
 
 
 class ProblemEntry(TypedDict):
-    """One problem: where it is, how grave, and how to fix it."""
+    """One problem: where it is, how grave, its kind (docs/problem-codes.md), how to fix it."""
 
     file: str
     key: str
     line: int | None
     severity: Severity
+    code: str
     message: str
     hint: str
 
@@ -56,6 +57,7 @@ def _problem_entry(problem: Problem) -> ProblemEntry:
         "key": problem.key,
         "line": problem.line,
         "severity": problem.severity,
+        "code": problem.code,
         "message": problem.message,
         "hint": problem.hint,
     }

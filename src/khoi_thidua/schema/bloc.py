@@ -53,6 +53,7 @@ def read_schema_version(reader: FieldReader, doc: Table) -> bool:
                 supported=SCHEMA_VERSION,
             ),
             t("upgrade khoi, or check the number at the top of the file"),
+            code="unsupported-schema",
         )
         return False
     return version is not None
@@ -70,6 +71,7 @@ def read_file_year(
             "year",
             t("the file says year {stated} but its name is for {year}", stated=stated, year=year),
             rename_hint(stated),
+            code="year-mismatch",
         )
 
 
@@ -120,6 +122,7 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
             "members",
             t("the bloc has no members"),
             t("add a `[[members]]` table per unit"),
+            code="no-members",
         )
     members: list[Member] = []
     for path, table in entries:
@@ -137,6 +140,7 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
                 f"{path}.left",
                 t("`left` ({left}) must be after `joined` ({joined})", left=left, joined=joined),
                 t("`left` is the first year the unit is no longer a member"),
+                code="left-before-joined",
             )
         if merged_into is not None and left is None:
             reader.error(
@@ -146,6 +150,7 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
                     "add `left = <year>` to the member merged into `{successor}`",
                     successor=merged_into,
                 ),
+                code="merged-without-left",
             )
         if member_id is not None and name is not None:
             members.append(
@@ -183,6 +188,7 @@ def _scoring(reader: FieldReader, doc: Table) -> Scoring:
         reader.error(
             "scoring.max",
             t("`max` ({high}) must be above `min` ({low})", high=f"{high:g}", low=f"{low:g}"),
+            code="max-not-above-min",
         )
     criteria: list[ScoringCriterion] = []
     seen: set[str] = set()
@@ -192,7 +198,11 @@ def _scoring(reader: FieldReader, doc: Table) -> Scoring:
         cname = reader.text(item, "name", path, required=True)
         cmax = reader.number(item, "max", path, required=True, minimum=0)
         if cid is not None and id_key(cid) in seen:
-            reader.error(f"{path}.id", t("criterion `{id}` is listed twice", id=cid))
+            reader.error(
+                f"{path}.id",
+                t("criterion `{id}` is listed twice", id=cid),
+                code="duplicate-criterion",
+            )
         if cid is not None and cname is not None and cmax is not None:
             seen.add(id_key(cid))
             criteria.append(ScoringCriterion(cid, cname, cmax))

@@ -41,6 +41,7 @@ def parse_count(
                 share=f"{count.quorum:.0%}",
             ),
             t("check `present`, or the bloc's `quorum` under [documents] in bloc.toml"),
+            code="below-quorum",
         )
     return count
 
@@ -56,6 +57,7 @@ def _refuse_the_impossible(reader: FieldReader, count: VoteCount) -> None:
                 members=count.members,
             ),
             t("`present` counts member units, not delegates (those are `attendees`)"),
+            code="present-exceeds-members",
         )
     if count.issued is not None and count.returned is not None and count.returned > count.issued:
         reader.error(
@@ -65,6 +67,7 @@ def _refuse_the_impossible(reader: FieldReader, count: VoteCount) -> None:
                 returned=count.returned,
                 issued=count.issued,
             ),
+            code="ballots-exceed-issued",
         )
     if count.returned is not None and count.valid is not None:
         counted = count.valid + (count.spoiled or 0)
@@ -79,4 +82,5 @@ def _refuse_the_impossible(reader: FieldReader, count: VoteCount) -> None:
                     returned=count.returned,
                 ),
                 t("`ballots` is the number of valid ballots; valid + spoiled ≤ returned"),
+                code="ballots-exceed-returned",
             )

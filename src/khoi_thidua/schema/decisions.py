@@ -32,6 +32,7 @@ def parse_decisions(
                 f"{path}.award",
                 t("unknown award id `{award}`", award=award),
                 t("award ids: {ids}", ids=", ".join(award_ids)),
+                code="unknown-award",
             )
             award = None
         strangers = [u for u in units if u not in members]
@@ -44,6 +45,7 @@ def parse_decisions(
                     year=year,
                 ),
                 t("use member ids from bloc.toml: {ids}", ids=", ".join(sorted(members))),
+                code="not-a-member",
             )
             continue
         if action == ORDER and len(units) < 2:
@@ -51,13 +53,14 @@ def parse_decisions(
                 f"{path}.members",
                 t("an `order` decision ranks two or more tied units"),
                 t('list them in the order the conference chose: members = ["…", "…"]'),
+                code="order-needs-two-units",
             )
             continue
         if award is None or action is None or not units or reason is None:
             continue
         key = (award, action, tuple(units))
         if key in seen:
-            reader.error(path, t("the same decision is recorded twice"))
+            reader.error(path, t("the same decision is recorded twice"), code="duplicate-decision")
             continue
         seen.add(key)
         out.append(ConferenceDecision(award, action, tuple(units), reason, minutes))

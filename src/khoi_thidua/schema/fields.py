@@ -34,46 +34,6 @@ def id_key(text: str) -> str:
     return bare_letters(text, lookalikes=True)
 
 
-def lookalike_note(typed: str, known: str) -> str:
-    """Names the letters where two ids that look alike differ, when one is not plain ASCII.
-
-    An unknown id that *looks* exactly like a known one is a riddle to the user unless the
-    message says which letter is foreign: "`btс` has CYRILLIC SMALL LETTER ES (U+0441) where
-    `btc` has LATIN SMALL LETTER C (U+0063)".
-    """
-    typed, known = nfc(typed), nfc(known)
-    if len(typed) == len(known):
-        pairs = [(a, b) for a, b in zip(typed, known, strict=True) if a != b]
-        foreign = [(a, b) for a, b in pairs if not (a.isascii() and b.isascii())]
-        if not foreign:
-            return ""
-        return "; ".join(
-            t(
-                "`{typed}` has {typed_char} where `{known}` has {known_char}",
-                typed=typed,
-                typed_char=_char_name(a),
-                known=known,
-                known_char=_char_name(b),
-            )
-            for a, b in foreign
-        )
-    others = [ch for ch in typed if not ch.isascii()]
-    if not others:
-        return ""
-    return t(
-        "`{typed}` contains {chars}",
-        typed=typed,
-        chars=", ".join(_char_name(ch) for ch in others),
-    )
-
-
-def _char_name(ch: str) -> str:
-    # Unicode's own character names stay in English in both languages: they are what a
-    # character map or a search engine finds.
-    name = unicodedata.name(ch, "") or t("an unnamed character")
-    return f"{name} (U+{ord(ch):04X})"
-
-
 class FieldReader:
     """Reads values out of one file's tables, recording a Problem for each bad value.
 
@@ -87,23 +47,23 @@ class FieldReader:
         self._lines: Mapping[str, int] = lines if lines is not None else {}
 
     # -- reporting ---------------------------------------------------------------------
-    def error(self, key: str, message: str, hint: str = "", code: str = "") -> None:
+    def error(self, key: str, message: str, hint: str = "", *, code: str) -> None:
         line = self._line(key)
         self.problems.append(
             Problem(self.file, visible(key), visible(message), hint, line, code=code)
         )
 
-    def warning(self, key: str, message: str, hint: str = "") -> None:
+    def warning(self, key: str, message: str, hint: str = "", *, code: str) -> None:
         line = self._line(key)
         self.problems.append(
-            Problem(self.file, visible(key), visible(message), hint, line, severity="warning")
+            Problem(self.file, visible(key), visible(message), hint, line, "warning", code=code)
         )
 
     def _not_text(self, full: str, value: str) -> bool:
         """Record an error when ``value`` holds a control character or legacy-font text."""
         problem = not_text(value)
         if problem is not None:
-            self.error(full, *problem)
+            self.error(full, problem.message, problem.hint, code=problem.code)
         return problem is not None
 
     def _line(self, key: str) -> int | None:
@@ -124,7 +84,9 @@ class FieldReader:
                     if close
                     else t("allowed keys: {keys}", keys=", ".join(f"`{k}`" for k in allowed))
                 )
-                self.error(join(path, key), t("unknown key `{key}`", key=key), hint)
+                self.error(
+                    join(path, key), t("unknown key `{key}`", key=key), hint, code="unknown-key"
+                )
 
     def table(self, parent: Table, key: str, path: str, required: bool = False) -> Table | None:
         full = join(path, key)
@@ -134,12 +96,15 @@ class FieldReader:
                     full,
                     t("missing table `{key}`", key=key),
                     t("add a `[{section}]` section", section=full),
+                    code="missing-key",
                 )
             return None
         value = parent[key]
         if not isinstance(value, Mapping):
             self.error(
-                full, t("`{key}` must be a table, not {kind}", key=key, kind=type_name(value))
+                full,
+                t("`{key}` must be a table, not {kind}", key=key, kind=type_name(value)),
+                code="wrong-type",
             )
             return None
         return value
@@ -149,7 +114,9 @@ class FieldReader:
         value = parent.get(key, [])
         if not isinstance(value, list):
             self.error(
-                full, t("`{key}` must be a list of tables (`[[{path}]]`)", key=key, path=full)
+                full,
+                t("`{key}` must be a list of tables (`[[{path}]]`)", key=key, path=full),
+                code="wrong-type",
             )
             return []
         tables: list[tuple[str, Table]] = []
@@ -163,6 +130,7 @@ class FieldReader:
                         key=key,
                         kind=type_name(item),
                     ),
+                    code="wrong-type",
                 )
                 continue
             tables.append((item_path, item))
@@ -175,7 +143,12 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(full, t("missing `{key}`", key=key), t('add `{key} = "…"`', key=key))
+                self.error(
+                    full,
+                    t("missing `{key}`", key=key),
+                    t('add `{key} = "…"`', key=key),
+                    code="missing-key",
+                )
                 return None
             return default
         value = table[key]
@@ -183,6 +156,7 @@ class FieldReader:
             self.error(
                 full,
                 t("`{key}` must be text in quotes, not {kind}", key=key, kind=type_name(value)),
+                code="wrong-type",
             )
             return None
         if self._not_text(full, value):
@@ -192,9 +166,10 @@ class FieldReader:
                 full,
                 t("text is not in Unicode NFC form (accents typed as separate marks)"),
                 t("khoi reads it as NFC; retype it or save the file as NFC to silence this"),
+                code="not-nfc",
             )
         if required and not value.strip():
-            self.error(full, t("`{key}` is empty", key=key))
+            self.error(full, t("`{key}` is empty", key=key), code="empty-text")
             return None
         return nfc(value)
 
@@ -207,6 +182,7 @@ class FieldReader:
                 join(path, key),
                 t("id `{value}` must be a short word without spaces", value=value),
                 t('use letters, digits and "-", e.g. "ban-to-chuc"'),
+                code="bad-id",
             )
             return None
         return value
@@ -224,7 +200,10 @@ class FieldReader:
         if key not in table:
             if required:
                 self.error(
-                    full, t("missing `{key}`", key=key), t("add `{key} = <number>`", key=key)
+                    full,
+                    t("missing `{key}`", key=key),
+                    t("add `{key} = <number>`", key=key),
+                    code="missing-key",
                 )
             return None
         value = table[key]
@@ -232,13 +211,14 @@ class FieldReader:
             self.error(
                 full,
                 t("`{key}` must be a whole number, not {kind}", key=key, kind=type_name(value)),
+                code="wrong-type",
             )
             return None
         if minimum is not None and value < minimum:
-            self.error(full, _below(key, value, str(minimum)))
+            self.error(full, _below(key, value, str(minimum)), code="out-of-range")
             return None
         if maximum is not None and value > maximum:
-            self.error(full, _above(key, value, str(maximum)))
+            self.error(full, _above(key, value, str(maximum)), code="out-of-range")
             return None
         return value
 
@@ -255,6 +235,7 @@ class FieldReader:
                         first=MIN_YEAR,
                         last=MAX_YEAR,
                     ),
+                    code="out-of-range",
                 )
                 return None
             return value
@@ -273,24 +254,29 @@ class FieldReader:
         if key not in table:
             if required:
                 self.error(
-                    full, t("missing `{key}`", key=key), t("add `{key} = <number>`", key=key)
+                    full,
+                    t("missing `{key}`", key=key),
+                    t("add `{key} = <number>`", key=key),
+                    code="missing-key",
                 )
             return None
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.error(
-                full, t("`{key}` must be a number, not {kind}", key=key, kind=type_name(value))
+                full,
+                t("`{key}` must be a number, not {kind}", key=key, kind=type_name(value)),
+                code="wrong-type",
             )
             return None
         number = float(value)
         if not math.isfinite(number):
-            self.error(full, t("`{key}` must be a finite number", key=key))
+            self.error(full, t("`{key}` must be a finite number", key=key), code="not-finite")
             return None
         if minimum is not None and number < minimum:
-            self.error(full, _below(key, value, f"{minimum:g}"))
+            self.error(full, _below(key, value, f"{minimum:g}"), code="out-of-range")
             return None
         if maximum is not None and number > maximum:
-            self.error(full, _above(key, value, f"{maximum:g}"))
+            self.error(full, _above(key, value, f"{maximum:g}"), code="out-of-range")
             return None
         return number
 
@@ -302,6 +288,7 @@ class FieldReader:
             self.error(
                 join(path, key),
                 t("`{key}` must be true or false, not {kind}", key=key, kind=type_name(value)),
+                code="wrong-type",
             )
             return default
         return value
@@ -311,12 +298,17 @@ class FieldReader:
         if key not in table:
             if required:
                 self.error(
-                    full, t("missing `{key}`", key=key), t('add `{key} = ["…", "…"]`', key=key)
+                    full,
+                    t("missing `{key}`", key=key),
+                    t('add `{key} = ["…", "…"]`', key=key),
+                    code="missing-key",
                 )
             return []
         value = table[key]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.error(full, t("`{key}` must be a list of quoted texts", key=key))
+            self.error(
+                full, t("`{key}` must be a list of quoted texts", key=key), code="wrong-type"
+            )
             return []
         if any(self._not_text(f"{full}[{i}]", v) for i, v in enumerate(value)):
             return []
@@ -337,7 +329,7 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if default is None:
-                self.error(full, t("missing `{key}`", key=key), one_of(choices))
+                self.error(full, t("missing `{key}`", key=key), one_of(choices), code="missing-key")
             return default
         value = table[key]
         if not isinstance(value, str) or nfc(value) not in choices:
@@ -347,6 +339,7 @@ class FieldReader:
                 full,
                 t("`{key}` = {value} is not allowed", key=key, value=repr(value)),
                 guess + (hint or one_of(choices)),
+                code="not-allowed",
             )
             return None
         return next(c for c in choices if c == nfc(value))

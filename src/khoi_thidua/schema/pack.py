@@ -91,10 +91,16 @@ def parse_pack(
         award = parse_award(reader, table, path, ids)
         if award is not None:
             if award.id in [a.id for a in awards]:
-                reader.error(f"{path}.id", t("award `{award}` is listed twice", award=award.id))
+                reader.error(
+                    f"{path}.id",
+                    t("award `{award}` is listed twice", award=award.id),
+                    code="duplicate-award",
+                )
             awards.append(award)
     if not entries:
-        reader.error("awards", t("the pack lists no awards"), t("add `[[awards]]` tables"))
+        reader.error(
+            "awards", t("the pack lists no awards"), t("add `[[awards]]` tables"), code="no-awards"
+        )
     caps = parse_caps(reader, doc, ids)
     legal_sources = parse_sources(reader, doc)
     made = parse_made(reader, doc)
@@ -157,6 +163,7 @@ def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
                 f"{join(path, 'tie_break')}[{index}]",
                 t("unknown tie-break key `{key}`", key=key),
                 t("one of: {choices}", choices=", ".join(TIE_BREAK_KEYS)),
+                code="unknown-tie-break",
             )
     return keys
 
@@ -210,7 +217,11 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
             if count is not None:
                 brackets.append(Bracket(up_to, count))
         if not brackets:
-            reader.error(join(path, "brackets"), t("a bracket quota needs `brackets`"))
+            reader.error(
+                join(path, "brackets"),
+                t("a bracket quota needs `brackets`"),
+                code="missing-brackets",
+            )
             return None
         bounds = [b.up_to for b in brackets]
         if any(b is None for b in bounds[:-1]) or bounds != sorted(
@@ -219,6 +230,7 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
             reader.error(
                 join(path, "brackets"),
                 t("brackets must go up in `up_to`, only the last may leave `up_to` out"),
+                code="brackets-out-of-order",
             )
             return None
         return Quota(kind, brackets=tuple(brackets), basis=basis, unverified=unverified)
@@ -268,10 +280,11 @@ def apply_override(
                 path,
                 t("unknown award id `{award}`", award=award_id),
                 t("award ids: {ids}", ids=", ".join(ids)),
+                code="unknown-award",
             )
             continue
         if not isinstance(table, dict):
-            reader.error(path, t("`{award}` must be a table", award=award_id))
+            reader.error(path, t("`{award}` must be a table", award=award_id), code="wrong-type")
             continue
         reader.known_keys(table, path, AWARD_OVERRIDE_KEYS)
         if not reader.boolean(table, "enabled", path, default=True):
@@ -292,6 +305,7 @@ def apply_override(
                     cpath,
                     t("unknown condition kind `{kind}`", kind=kind),
                     t("one of: {choices}", choices=", ".join(CONDITION_KINDS)),
+                    code="unknown-condition-kind",
                 )
                 continue
             index = next((i for i, c in enumerate(conditions) if c.kind == kind), None)
@@ -299,7 +313,11 @@ def apply_override(
                 conditions = [c for c in conditions if c.kind != kind]
                 continue
             if not isinstance(change, dict):
-                reader.error(cpath, t("a condition override is a table, or `false` to drop it"))
+                reader.error(
+                    cpath,
+                    t("a condition override is a table, or `false` to drop it"),
+                    code="wrong-type",
+                )
                 continue
             base: dict[str, Any] = {}
             if index is not None:

@@ -25,17 +25,8 @@ from khoi_thidua.schema.bloc import read_file_year
 from khoi_thidua.schema.fields import FieldReader, Table, id_key, join, one_of
 from khoi_thidua.schema.results import rating_hint, read_date
 
-TOP_KEYS: tuple[str, ...] = (
-    "schema",
-    "year",
-    "note",
-    "dates",
-    "method",
-    "groups",
-    "bonus",
-    "penalty",
-)
-TOP_KEYS += ("disqualifying", "teams", "cross", "pledge")
+TOP_KEYS: tuple[str, ...] = ("schema", "year", "note", "dates", "method", "groups", "bonus")
+TOP_KEYS += ("penalty", "disqualifying", "teams", "cross", "pledge")
 METHOD_KEYS = ("final", "decimals", "rounding", "flag_difference", "write_rating_cap")
 MAX_DECIMALS = 4
 
@@ -102,6 +93,7 @@ def _dates(reader: FieldReader, doc: Table, year: int) -> tuple[str, str]:
             "dates.mid_year",
             t("the mid-year review of {year} is dated {date}", year=year, date=mid_year),
             t("the six-month review (sơ kết 6 tháng) is held within the year; check the date"),
+            code="mid-year-review-date",
         )
     if pledge and mid_year and pledge > mid_year:
         reader.error(
@@ -112,6 +104,7 @@ def _dates(reader: FieldReader, doc: Table, year: int) -> tuple[str, str]:
                 mid_year=mid_year,
             ),
             t("the pledge (giao ước) is signed at the start of the year; check both dates"),
+            code="pledge-after-review",
         )
     return pledge, mid_year
 
@@ -146,6 +139,7 @@ def _groups(reader: FieldReader, doc: Table) -> list[CriteriaGroup]:
             "groups",
             t("the plan has no scoring table"),
             t("add `[[groups]]` with `[[groups.criteria]]` (id, name, max) under it"),
+            code="no-scoring-table",
         )
         return []
     groups: list[CriteriaGroup] = []
@@ -164,6 +158,7 @@ def _groups(reader: FieldReader, doc: Table) -> list[CriteriaGroup]:
                 join(path, "criteria"),
                 t("group `{id}` has no criteria", id=gid or "?"),
                 t("add `[[groups.criteria]]` entries (id, name, max) under it"),
+                code="empty-group",
             )
         for cpath, item in items:
             reader.known_keys(item, cpath, ("id", "name", "max"))
@@ -171,7 +166,9 @@ def _groups(reader: FieldReader, doc: Table) -> list[CriteriaGroup]:
             cname = reader.text(item, "name", cpath, required=True)
             cmax = reader.number(item, "max", cpath, required=True, minimum=0)
             if cmax == 0:
-                reader.error(f"{cpath}.max", t("a criterion's maximum must be above 0"))
+                reader.error(
+                    f"{cpath}.max", t("a criterion's maximum must be above 0"), code="out-of-range"
+                )
                 cmax = None
             if cid is not None and _twice(reader, f"{cpath}.id", cid, seen):
                 cid = None
@@ -213,6 +210,7 @@ def _adjustments(reader: FieldReader, doc: Table, key: str) -> Adjustments:
                     limit=f"{limit:g}",
                 ),
                 t("the limit wins: no unit gets more than it"),
+                code="points-over-limit",
             )
     return Adjustments(tuple(items), limit)
 
@@ -234,6 +232,7 @@ def _disqualifiers(reader: FieldReader, doc: Table) -> list[Disqualifier]:
                 f"{path}.cap",
                 t('`cap` is only for `effect = "cap"`; an excluded unit has no rating to cap'),
                 t('remove `cap`, or set `effect = "cap"`'),
+                code="cap-without-cap-effect",
             )
         if did is not None and _twice(reader, f"{path}.id", did, seen):
             did = None
@@ -256,6 +255,7 @@ def _teams(reader: FieldReader, doc: Table, active: list[str]) -> list[Team]:
                 f"{path}.id",
                 t("team id `{id}` is also a member id", id=tid),
                 t("give the team its own id, e.g. `to-1`"),
+                code="team-is-member",
             )
             tid = None
         if tid is not None and _twice(reader, f"{path}.id", tid, seen):
@@ -281,6 +281,7 @@ def _assignments(
                 key,
                 t("scorer `{id}` is neither a member of the bloc this year nor a team", id=scorer),
                 t("use a member id or a team id from `[[teams]]`"),
+                code="unknown-scorer",
             )
             continue
         units = reader.text_list(table, scorer, "cross", required=True)
@@ -301,9 +302,10 @@ def _assignments(
                         "a unit never cross-scores itself; give `{unit}` to another scorer",
                         unit=unit,
                     ),
+                    code="self-scoring",
                 )
             elif unit in good:
-                reader.error(key, t("`{unit}` is listed twice", unit=unit))
+                reader.error(key, t("`{unit}` is listed twice", unit=unit), code="duplicate-unit")
             else:
                 good.append(unit)
         out.append((scorer, tuple(good)))
@@ -333,6 +335,7 @@ def _check_scorer_counts(
                 t('assign more scorers under [cross], or set `final = "agreed"` under [method]')
                 if method is FinalMethod.TRIMMED_MEAN
                 else t("assign a scorer for it under [cross]"),
+                code="too-few-scorers",
             )
 
 
@@ -354,6 +357,7 @@ def _pledge(reader: FieldReader, doc: Table, criterion_ids: list[str]) -> Pledge
                 f"{path}.criterion",
                 t("unknown scoring criterion `{id}`", id=criterion),
                 one_of(criterion_ids),
+                code="unknown-criterion",
             )
         if tid is not None and _twice(reader, f"{path}.id", tid, seen):
             tid = None
@@ -369,6 +373,7 @@ def _unit(reader: FieldReader, key: str, unit: str, active: list[str]) -> bool:
         key,
         t("`{id}` is not a member of the bloc this year", id=unit),
         t("members this year: {ids}", ids=", ".join(active)),
+        code="not-a-member",
     )
     return False
 
@@ -376,7 +381,12 @@ def _unit(reader: FieldReader, key: str, unit: str, active: list[str]) -> bool:
 def _twice(reader: FieldReader, key: str, value: str, seen: set[str]) -> bool:
     """True (and reported) when ``value`` was already used in the same list."""
     if id_key(value) in seen:
-        reader.error(key, t("id `{id}` is used twice", id=value), t("give each entry its own id"))
+        reader.error(
+            key,
+            t("id `{id}` is used twice", id=value),
+            t("give each entry its own id"),
+            code="duplicate-id",
+        )
         return True
     seen.add(id_key(value))
     return False

@@ -21,15 +21,8 @@ from khoi_thidua.model import (
 from khoi_thidua.schema.bloc import read_file_year
 from khoi_thidua.schema.count import COUNT_KEYS, parse_count
 from khoi_thidua.schema.decisions import parse_decisions
-from khoi_thidua.schema.fields import (
-    FieldReader,
-    Table,
-    id_key,
-    join,
-    lookalike_note,
-    one_of,
-    type_name,
-)
+from khoi_thidua.schema.fields import FieldReader, Table, id_key, join, one_of, type_name
+from khoi_thidua.text_checks import lookalike_note
 
 TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted", "decisions")
 CONFERENCE_KEYS = ("date", "place", "ballots", "attendees", "secretary", *COUNT_KEYS)
@@ -49,6 +42,10 @@ GRANTED_KEYS = ("member", "award", "decision", "date", "issuer")
 
 # The code of the problem "votes given, ballots not": the workbook import names its cell.
 VOTES_WITHOUT_BALLOTS = "votes-without-ballots"
+# The codes of results problems whose hint is TOML syntax ("add `x = 1`"): told at a sheet's
+# cell, such a hint does not help, so the importers leave it out.
+TOML_HINT_CODES = frozenset({"missing-key", VOTES_WITHOUT_BALLOTS})
+EMPTY_CELL = "empty-cell"  # a value left empty in a sheet: the code the importers tell it with
 
 
 RATING_IDS = [r.value for r in Rating]
@@ -141,7 +138,7 @@ def _member_ref(
             if what == "result"
             else t("an award for `{id}`, which is not a member id", id=member_id)
         )
-        reader.error(key, message, hint)
+        reader.error(key, message, hint, code="unknown-member")
         return False
     if not bloc.member(member_id).is_member_in(year):
         message = (
@@ -157,7 +154,9 @@ def _member_ref(
                 year=year,
             )
         )
-        reader.error(key, message, t("check the member's `joined`/`left` in bloc.toml"))
+        reader.error(
+            key, message, t("check the member's `joined`/`left` in bloc.toml"), code="not-a-member"
+        )
         return False
     return True
 
@@ -189,6 +188,7 @@ def _results(
                     id=member_id,
                     kind=type_name(entry),
                 ),
+                code="wrong-type",
             )
             continue
         reader.known_keys(entry, path, RESULT_KEYS)
@@ -247,7 +247,9 @@ def _criteria(
                 if limits
                 else t("declare the criteria under [[scoring.criteria]] in bloc.toml first")
             )
-            reader.error(key, t("unknown scoring criterion `{id}`", id=cid), hint)
+            reader.error(
+                key, t("unknown scoring criterion `{id}`", id=cid), hint, code="unknown-criterion"
+            )
             continue
         value = reader.number(table, cid, join(path, "criteria"), minimum=0, maximum=limits[cid])
         if value is not None:
@@ -292,6 +294,7 @@ def _votes(
                 key,
                 t("unknown award id `{award}`", award=award),
                 t("award ids: {ids}", ids=", ".join(award_ids)),
+                code="unknown-award",
             )
             continue
         count = reader.integer(table, award, vpath, minimum=0)
@@ -314,6 +317,7 @@ def _votes(
                     count=count,
                     ballots=ballots,
                 ),
+                code="votes-exceed-ballots",
             )
         out.append((award, count))
     return tuple(out)
@@ -340,6 +344,7 @@ def _granted(
                 f"{path}.award",
                 t("unknown award id `{award}`", award=award),
                 t("award ids: {ids}", ids=", ".join(award_ids)),
+                code="unknown-award",
             )
             award = None
         if member and award and decision is not None and date is not None:
@@ -347,6 +352,7 @@ def _granted(
                 reader.error(
                     path,
                     t("`{award}` for `{member}` is recorded twice", award=award, member=member),
+                    code="award-recorded-twice",
                 )
                 continue
             seen.add((member, award))
@@ -371,6 +377,7 @@ def read_date(
                 full,
                 t("missing `{key}`", key=key),
                 t("add `{key} = 2022-01-07` (year-month-day)", key=key),
+                code="missing-key",
             )
         return None
     value = table[key]
@@ -386,5 +393,6 @@ def read_date(
     reader.error(
         full,
         t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
+        code="bad-date",
     )
     return None

@@ -55,11 +55,14 @@ def parse_scores(
                 path,
                 t("`{id}` is not a member of the bloc this year", id=unit),
                 t("members this year: {ids}", ids=", ".join(active)),
+                code="not-a-member",
             )
             continue
         if not isinstance(entry, Mapping):
             reader.error(
-                path, t("`{key}` must be a table, not {kind}", key=unit, kind=type_name(entry))
+                path,
+                t("`{key}` must be a table, not {kind}", key=unit, kind=type_name(entry)),
+                code="wrong-type",
             )
             continue
         reader.known_keys(entry, path, UNIT_KEYS)
@@ -92,6 +95,7 @@ def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -
                     id=cid,
                 ),
                 t('add `{id} = "…"` under `reasons`: why the points were deducted', id=cid),
+                code="deduction-without-reason",
             )
     for cid in reasons:
         if cid not in agreed:
@@ -99,6 +103,7 @@ def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -
                 join(join(path, "reasons"), cid),
                 t("a reason for `{id}`, which has no agreed score", id=cid),
                 t("add the agreed score under `agreed`, or remove the reason"),
+                code="reason-without-score",
             )
     cross: dict[str, dict[str, float]] = {}
     table = reader.table(entry, "cross", path) or {}
@@ -111,6 +116,7 @@ def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -
                 key,
                 t("`{unit}` scores itself in a cross-scoring sheet", unit=unit),
                 t("a unit never cross-scores itself; remove this sheet"),
+                code="self-scoring",
             )
             continue
         if scorer not in assigned:
@@ -122,6 +128,7 @@ def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -
                     unit=unit,
                     ids=", ".join(assigned) or "—",
                 ),
+                code="scorer-not-assigned",
             )
             continue
         scores = _criteria(reader, table, scorer, cpath, plan)
@@ -135,6 +142,7 @@ def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -
                     ids=", ".join(missing),
                 ),
                 t("every criterion of the table needs a score"),
+                code="missing-score",
             )
         cross[scorer] = scores
     return ScoreInputs(
@@ -194,6 +202,7 @@ def _known_criteria(
                 join(tpath, cid),
                 t("unknown scoring criterion `{id}`", id=cid),
                 one_of(c.id for c in plan.criteria),
+                code="unknown-criterion",
             )
         else:
             known.append((cid, criterion))
@@ -215,6 +224,7 @@ def _items(
                 join(tpath, item_id),
                 t("unknown bonus or penalty item `{id}`", id=item_id),
                 t("items of the plan: {ids}", ids=", ".join(a.id for a in rules.items) or "—"),
+                code="unknown-bonus-item",
             )
             continue
         value = reader.number(table, item_id, tpath, minimum=0, maximum=item.max)
@@ -232,6 +242,7 @@ def _failed(reader: FieldReader, entry: Table, path: str, plan: Plan) -> list[st
                 join(path, "failed"),
                 t("unknown disqualifying criterion `{id}`", id=did),
                 t("disqualifying criteria of the plan: {ids}", ids=", ".join(known) or "—"),
+                code="unknown-disqualifier",
             )
     return [d for d in ids if d in known]
 
@@ -262,6 +273,7 @@ def _pledged(reader: FieldReader, entry: Table, path: str, plan: Plan) -> dict[s
                 join(tpath, target),
                 t("unknown pledge target `{id}`", id=target),
                 one_of(targets) if targets else t("the plan has no [[pledge.targets]]"),
+                code="unknown-target",
             )
             continue
         text = reader.text(table, target, tpath)

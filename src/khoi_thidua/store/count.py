@@ -83,6 +83,7 @@ def record_count(
                                 member=member,
                             ),
                             t("add [results.{member}] with its score first", member=member),
+                            code="votes-without-results",
                         )
                     ]
                 )
@@ -96,7 +97,9 @@ def record_count(
         try:
             doc = tomllib.loads(new_text)
         except tomllib.TOMLDecodeError as exc:  # pragma: no cover - tomlkit writes valid TOML
-            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+            raise DataError(
+                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+            ) from None
         parsed, problems = parse_results(doc, bloc, year, name, LazyLines(new_text), award_ids)
         if parsed is None:
             raise DataError(problems)  # nothing is written: the file stays as it was

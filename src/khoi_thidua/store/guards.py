@@ -88,12 +88,21 @@ def read_regular(path: Path, name: str, limit: int, folder_message: str) -> byte
             ) from None
     if len(raw) > limit:
         size = limit // MIB
-        raise DataError([Problem(name, "", t("the file is larger than {size} MB", size=size))])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    "",
+                    t("the file is larger than {size} MB", size=size),
+                    code="file-too-large",
+                )
+            ]
+        )
     return raw
 
 
-def _refuse(name: str, message: str, hint: str, line: int | None = None) -> DataError:
-    return DataError([Problem(name, "", message, hint, line)])
+def _refuse(name: str, message: str, hint: str, line: int | None = None, *, code: str) -> DataError:
+    return DataError([Problem(name, "", message, hint, line, code=code)])
 
 
 # One token of TOML outside strings, for the structure scan; strings and comments are skipped
@@ -179,6 +188,7 @@ def check_toml(text: str, name: str, limits: Limits) -> None:
                 ),
                 t("split the text over several lines or shorten it"),
                 number,
+                code="line-too-long",
             )
 
 
@@ -190,7 +200,9 @@ def _too_much(text: str, position: int, name: str, what: str, limit: int) -> Dat
         message = t("a dotted key has more than {limit} parts", limit=limit)
     else:
         message = t("an integer has more than {limit} digits", limit=limit)
-    return _refuse(name, message, t("this is not a bloc's data; check the file"), line)
+    return _refuse(
+        name, message, t("this is not a bloc's data; check the file"), line, code="too-complex"
+    )
 
 
 def check_office(data: bytes, name: str, limits: Limits) -> None:
@@ -211,6 +223,7 @@ def check_office(data: bytes, name: str, limits: Limits) -> None:
                 limit=limits.entries,
             ),
             hint,
+            code="too-many-parts",
         )
     total = 0
     for member in members:
@@ -226,6 +239,7 @@ def check_office(data: bytes, name: str, limits: Limits) -> None:
                     limit=limits.part_bytes // MIB,
                 ),
                 hint,
+                code="unpacks-too-large",
             )
         ratio = member.file_size // max(member.compress_size, 1)
         if member.file_size > MIB and ratio > limits.ratio:
@@ -239,6 +253,7 @@ def check_office(data: bytes, name: str, limits: Limits) -> None:
                     limit=limits.ratio,
                 ),
                 hint,
+                code="zip-bomb",
             )
     if total > limits.unpacked_bytes:
         raise _refuse(
@@ -249,6 +264,7 @@ def check_office(data: bytes, name: str, limits: Limits) -> None:
                 limit=limits.unpacked_bytes // MIB,
             ),
             hint,
+            code="unpacks-too-large",
         )
     _refuse_declarations(data, members, name, hint)
 
@@ -277,6 +293,7 @@ def _refuse_declarations(data: bytes, members: list[zipfile.ZipInfo], name: str,
                             part=member.filename[:80],
                         ),
                         hint,
+                        code="xml-entities",
                     )
     except ZIP_ERRORS:
         return  # a damaged member: the office reader reports the file as damaged
@@ -294,6 +311,7 @@ def check_csv(text: str, name: str, limits: Limits) -> None:
             ),
             t("this is not a scoring sheet; export the sheet made by khoi template as CSV"),
             1,
+            code="line-too-long",
         )
 
 

@@ -204,6 +204,7 @@ def _caps_in_bloc(name: str) -> Problem:
         "caps",
         t("a province-wide cap cannot be set in a bloc's rules file"),
         t("set it in {file} beside the bloc folders", file=PROVINCE_FILE),
+        code="rules-cap-in-bloc",
     )
 
 
@@ -239,7 +240,11 @@ def check_rules_file(bloc_dir: Path, bloc: Bloc) -> list[Problem]:
         except DataError as exc:
             problems.extend(exc.problems)
         except MissingInputError as exc:
-            problems.append(Problem(display(bloc_dir / BLOC_FILE), "rules", exc.message, exc.hint))
+            problems.append(
+                Problem(
+                    display(bloc_dir / BLOC_FILE), "rules", exc.message, exc.hint, code=exc.code
+                )
+            )
     pack_ids = [p.id for p in shipped_packs()]
     for pack in shipped_packs():
         for name, file in layers:

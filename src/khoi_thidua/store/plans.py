@@ -119,7 +119,7 @@ def check_plans(bloc_dir: Path, bloc: Bloc) -> list[Problem]:
             problems.extend(exc.problems)
         except KhoiError as exc:
             path = plan_file(bloc_dir, year) or bloc_dir / plan_name(year)
-            problems.append(Problem(display(path), "", exc.message, exc.hint))
+            problems.append(Problem(display(path), "", exc.message, exc.hint, code=exc.code))
     return problems
 
 
@@ -129,6 +129,7 @@ def _orphan_scores(bloc_dir: Path, year: int) -> Problem:
         "",
         t("scores for {year} but no plan for that year", year=year),
         t("create plan-{year}.toml with the scoring table the scores follow", year=year),
+        code="scores-without-plan",
     )
 
 

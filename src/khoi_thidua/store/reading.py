@@ -72,6 +72,7 @@ def read_toml(path: Path) -> TomlFile:
                     "",
                     _not_utf8(raw, exc.start),
                     t("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"),
+                    code="not-utf8",
                 )
             ]
         ) from None
@@ -83,6 +84,7 @@ def read_toml(path: Path) -> TomlFile:
                     "",
                     t("the file is empty"),
                     t("write the file's contents (docs/data.md describes each file) or delete it"),
+                    code="empty-file",
                 )
             ]
         )
@@ -101,16 +103,21 @@ def read_toml(path: Path) -> TomlFile:
             t("not valid TOML: {error}", error=message),
             _syntax_hint(message, line_text),
             line,
+            code="bad-toml",
         )
         raise DataError([problem]) from None
     except ValueError:
         # int() refuses integers of thousands of digits; the scan above stops most of them.
         too_long = t("a number is too long")
-        raise DataError([Problem(name, "", t("not valid TOML: {error}", error=too_long))]) from None
+        raise DataError(
+            [Problem(name, "", t("not valid TOML: {error}", error=too_long), code="bad-toml")]
+        ) from None
     except RecursionError:
         # tomllib recurses once per nested [ or {; thousands of them are a broken file, not data.
         too_deep = t("lists or tables nested too deeply")
-        raise DataError([Problem(name, "", t("not valid TOML: {error}", error=too_deep))]) from None
+        raise DataError(
+            [Problem(name, "", t("not valid TOML: {error}", error=too_deep), code="bad-toml")]
+        ) from None
     return TomlFile(path, doc, LazyLines(text))
 
 

@@ -40,7 +40,9 @@ def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+        raise DataError(
+            [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+        ) from None
     bloc, problems = parse_bloc(doc, bloc_dir.name, name, LazyLines(text))
     if bloc is None:
         raise DataError(problems)
@@ -305,7 +307,9 @@ def _parse_results_text(
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+        raise DataError(
+            [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+        ) from None
     results, problems = parse_results(doc, bloc, year, name, LazyLines(text), award_ids)
     if results is None:
         raise DataError(problems)

@@ -56,6 +56,7 @@ def _csv_cells(path: Path) -> list[list[str]]:
                     "",
                     t("the file is not UTF-8 text"),
                     t("save it as CSV UTF-8, or as .xlsx"),
+                    code="not-utf8",
                 )
             ]
         ) from None
@@ -79,6 +80,7 @@ def _xlsx_cells(path: Path) -> list[list[str]]:
                     "",
                     t("the file is not an Excel workbook (.xlsx)"),
                     t("open it in Excel and save it as .xlsx, or as CSV UTF-8"),
+                    code="not-a-workbook",
                 )
             ]
         ) from None
@@ -92,7 +94,9 @@ def _rows(name: str, cells: list[list[str]]) -> list[Row]:
     cells = [[nfc(c.strip()) for c in row] for row in cells]
     cells = [row for row in cells if any(row)]
     if not cells:
-        raise DataError([Problem(name, "", t("the member list is empty"), _list_hint())])
+        raise DataError(
+            [Problem(name, "", t("the member list is empty"), _list_hint(), code="no-members")]
+        )
     columns = _header(cells[0])
     body = cells[1:] if columns else cells
     columns = columns or {"name": 0, "short": 1, "id": 2}
@@ -107,7 +111,14 @@ def _rows(name: str, cells: list[list[str]]) -> list[Row]:
 
         if not cell("name"):
             problems.append(
-                Problem(name, "", t("a row without a unit name"), _list_hint(), line=number)
+                Problem(
+                    name,
+                    "",
+                    t("a row without a unit name"),
+                    _list_hint(),
+                    line=number,
+                    code="row-without-unit",
+                )
             )
             continue
         rows.append((cell("id"), cell("name"), cell("short")))

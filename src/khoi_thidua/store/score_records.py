@@ -101,7 +101,9 @@ def write_scores(
         try:
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+            raise DataError(
+                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+            ) from None
         parsed, problems = parse_results(doc, year_bloc, year, name, LazyLines(text))
         if parsed is None:
             raise DataError(problems)
@@ -186,7 +188,9 @@ def record_returned(
         try:
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise DataError([Problem(name, "", t("not valid TOML: {error}", error=exc))]) from None
+            raise DataError(
+                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+            ) from None
         parsed, problems = parse_scores(doc, bloc, plan, name, LazyLines(text))
         if parsed is None:
             raise DataError(problems)

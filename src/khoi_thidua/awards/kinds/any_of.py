@@ -137,6 +137,7 @@ class AnyOf(ConditionSpec):
                     join(rpath, "conditions"),
                     t("a route needs at least one condition"),
                     t("add `conditions = [ {{ kind = … }} ]` to the route"),
+                    code="empty-route",
                 )
                 ok = False
             routes.append(Route(name, tuple(conditions)))
@@ -145,6 +146,7 @@ class AnyOf(ConditionSpec):
                 join(path, "routes"),
                 t("an `any_of` group needs at least two routes"),
                 t("add `[[awards.conditions.routes]]` tables, one per alternative"),
+                code="too-few-routes",
             )
             ok = False
         return cls(tuple(routes)) if ok else None

@@ -276,6 +276,7 @@ class PriorAwards(ConditionSpec):
                     f"{join(path, 'awards')}[{index}]",
                     t("unknown award id `{award}`", award=award),
                     t("award ids of this pack: {ids}", ids=", ".join(context.award_ids)),
+                    code="unknown-award",
                 )
                 ok = False
         window = reader.choice(table, "window", path, WINDOWS, default="years")
@@ -303,6 +304,7 @@ class PriorAwards(ConditionSpec):
                     window=self.window,
                 ),
                 t("add the run of years as a `consecutive_years` condition, or use `within_years`"),
+                code="window-without-consecutive-years",
             )
 
     def evaluate(self, award: AwardView, result: MemberResult, facts: Facts) -> PriorSeen:

@@ -57,6 +57,7 @@ def parse_share(
             path,
             t("give exactly one of {keys}", keys=t(" or ").join(f"`{k}`" for k in keys)),
             t("e.g. `{key} = 0.5` (a share between 0 and 1)", key=keys[0]),
+            code="exactly-one-of",
         )
         return None
     key = given[0]
@@ -68,6 +69,7 @@ def parse_share(
                 join(path, key),
                 t("`{key}` = {value} is not a share", key=key, value=repr(raw)),
                 t('write a fraction such as "2/3" or a decimal between 0 and 1'),
+                code="not-a-share",
             )
             return None
         return Share(key, Fraction(int(match[1]), int(match[2])), key == strict_key, raw)
