@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from builders import Invoke, make_bloc
 from khoi_thidua import i18n
@@ -207,3 +208,20 @@ class TestCheckJson:
         problems = [p for b in json.loads(result.stdout)["blocs"] for p in b["problems"]]
         assert [p["code"] for p in problems] == ["unknown-key"]
         assert set(published("problem-codes.md")) >= {p["code"] for p in problems}
+
+    def test_a_problem_without_its_code_breaks_the_schema(
+        self, khoi: Invoke, sample_data: Path
+    ) -> None:
+        """check's schema requires the code of each problem, and a kebab-case one."""
+        bloc = next(p.parent for p in sorted(sample_data.rglob("bloc.toml")))
+        text = (bloc / "bloc.toml").read_text(encoding="utf-8")
+        (bloc / "bloc.toml").write_text(text + "\nunknown_thing = 1\n", encoding="utf-8")
+        output = json.loads(khoi("check", "--json", "--data", str(sample_data)).stdout)
+        schema = json.loads((ROOT / "docs/schemas/check.schema.json").read_text(encoding="utf-8"))
+        validator = Draft202012Validator(schema)
+        assert list(validator.iter_errors(output)) == []
+        problem = output["blocs"][0]["problems"][0]
+        problem["code"] = "Unknown Key"
+        assert list(validator.iter_errors(output)) != []
+        del problem["code"]
+        assert list(validator.iter_errors(output)) != []
