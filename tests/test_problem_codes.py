@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from builders import Invoke, make_bloc
-from khoi_thidua import i18n
-from khoi_thidua.errors import Problem
+from builders import SAMPLE_BLOC_ID, Invoke, make_bloc
+from khoi_thidua import i18n, store, workflows
+from khoi_thidua.errors import DataError, Problem
 from khoi_thidua.schema.fields import FieldReader
 from khoi_thidua.schema.results import VOTES_WITHOUT_BALLOTS, parse_results
 
@@ -22,7 +22,7 @@ SRC = ROOT / "src" / "khoi_thidua"
 KEBAB = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
 # The only ways a code is passed on rather than written out: the parameter of a helper that
 # makes the problem, or the code of the error or problem it is told from.
-PASSED_ON = {"code", "exc.code", "error.code", "problem.code"}
+PASSED_ON = {"code", "exc.code", "error.code", "problem.code", "refused.code"}
 
 
 @pytest.fixture
@@ -225,3 +225,21 @@ class TestCheckJson:
         assert list(validator.iter_errors(output)) != []
         del problem["code"]
         assert list(validator.iter_errors(output)) != []
+
+
+class TestRefusedDecision:
+    """A conference decision that cannot stand is told with a code naming why."""
+
+    def test_an_order_without_its_tie(self, sample_data: Path) -> None:
+        """An order naming units that are not the open tie: `order-without-tie`, at the entry."""
+        bloc_dir = sample_data / SAMPLE_BLOC_ID
+        path = bloc_dir / "results-2022.toml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace('members = ["bnc", "tct"]', 'members = ["btg", "ubkt"]'), encoding="utf-8"
+        )
+        with pytest.raises(DataError) as caught:
+            workflows.proposal_for(bloc_dir, store.load_bloc(bloc_dir), 2022)
+        assert [(p.key, p.code) for p in caught.value.problems] == [
+            ("decisions[0]", "order-without-tie")
+        ]

@@ -160,7 +160,7 @@ def _decided(
         file = store.display(store.results_file(bloc_dir, year))
         key = f"decisions[{refused.index}]"
         raise DataError(
-            [Problem(file, key, refused.message, refused.hint, code="decision-refused")]
+            [Problem(file, key, refused.message, refused.hint, code=refused.code)]
         ) from None
 
 

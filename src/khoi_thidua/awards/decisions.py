@@ -27,11 +27,12 @@ _ORDER_OF_WORK = {HOLD_BACK: 0, ORDER: 1, PUT_FORWARD: 2}
 class DecisionRefused(Exception):
     """A recorded decision that cannot stand: it would break a rule or names no open tie."""
 
-    def __init__(self, index: int, message: str, hint: str = "") -> None:
+    def __init__(self, index: int, message: str, hint: str = "", *, code: str) -> None:
         super().__init__(message)
         self.index = index  # the position of the decision in ``[[decisions]]``
         self.message = message
         self.hint = hint
+        self.code = code  # the problem code it is told with (docs/problem-codes.md)
 
 
 @dataclass
@@ -105,6 +106,7 @@ def apply_decisions(
                 award=tie.award,
                 members=",".join(tie.members),
             ),
+            code="tie-still-open",
         )
     # A seat kept for a tie's units (see awards/proposal.py) is free again once that tie is
     # settled: the units the conference did not choose have taken it above, or could not.
@@ -167,6 +169,7 @@ def _hold_back(state: _State, index: int, decision: ConferenceDecision) -> None:
                     award=state.name(award),
                 ),
                 t("check the member and the award of this decision"),
+                code="hold-back-not-proposed",
             )
         _drop(state, member, award, why)
 
@@ -199,6 +202,7 @@ def _settle(state: _State, index: int, decision: ConferenceDecision) -> None:
                 "open ties for this award: {ties}",
                 ties="; ".join(", ".join(x.members) for x in open_ties) or "—",
             ),
+            code="order-without-tie",
         )
     state.ties.remove(tie)
     state.settled.append(tie)
@@ -248,6 +252,7 @@ def _put_forward(state: _State, index: int, decision: ConferenceDecision) -> Non
                     conditions="; ".join(c.condition.basis or c.condition.kind for c in failed),
                 ),
                 t("a conference cannot waive a rule the unit must meet: withdraw the decision"),
+                code="conditions-not-met",
             )
         other = state.award_of.get(member)
         if other is not None:
@@ -259,6 +264,7 @@ def _put_forward(state: _State, index: int, decision: ConferenceDecision) -> Non
                     other=state.name(other),
                 ),
                 t("record a hold_back decision for {other} first", other=other),
+                code="already-proposed",
             )
         if any(member in x.members for x in state.ties if x.award == award):
             raise DecisionRefused(
@@ -269,6 +275,7 @@ def _put_forward(state: _State, index: int, decision: ConferenceDecision) -> Non
                     award=state.name(award),
                 ),
                 t("settle the tie with an `order` decision instead"),
+                code="in-open-tie",
             )
         if not state.has_room(award):
             raise DecisionRefused(
@@ -279,5 +286,6 @@ def _put_forward(state: _State, index: int, decision: ConferenceDecision) -> Non
                     members=", ".join(state.holders(award)),
                 ),
                 t("the quota is a rule too: hold one of them back first"),
+                code="no-seat-left",
             )
         state.propose(member, award, why)
