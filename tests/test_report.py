@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -70,6 +71,22 @@ class TestBlocReport:
         assert '<html lang="en">' in page
         assert "Emulation report 2021" in page
         assert "Leadership calendar" in page
+
+    def test_votes_are_those_of_the_award_the_row_is_about(
+        self, khoi: Invoke, sample_data: Path, tmp_path: Path
+    ) -> None:
+        """The page's votes are the terminal table's: Trường Chính trị's row names the
+        certificate, for which it has 1 vote (of 2 in all), and a note says so."""
+        out = tmp_path / "r.html"
+        khoi("--lang", "en", "report", "2021", "--data", str(sample_data), "-o", str(out))
+        page = read(out)
+        proposal = json.loads(khoi("propose", "2021", "--json", "--data", str(sample_data)).stdout)
+        tct = next(s for s in proposal["standings"] if s["member"]["id"] == "tct")
+        assert (tct["decisive"]["votes"], tct["total_votes"]) == (1, 2)
+        row = page[page.index("Trường Chính trị Nguyễn Văn Linh") :].split("</tr>")[0]
+        cells = [c.split(">", 1)[1].split("<")[0] for c in row.split("<td")[1:]]
+        assert cells[:3] == ["96.5", "HTXSNV", "1"], cells  # score, rating, votes
+        assert "Votes: for the award the row is about" in page
 
     def test_calendar_shows_the_computed_years_ahead(
         self, khoi: Invoke, sample_data: Path, tmp_path: Path

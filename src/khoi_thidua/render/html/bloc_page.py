@@ -84,7 +84,7 @@ def _ranking(msgs: Messages, data: ProposalResult, public: bool) -> str:
         ]
         if not public:
             row += [
-                str(s["total_votes"]) if s["has_results"] else "—",
+                "—" if s["decisive"]["votes"] is None else str(s["decisive"]["votes"]),
                 e(_discipline(s["discipline"])),
             ]
         row += [
@@ -103,7 +103,20 @@ def _ranking(msgs: Messages, data: ProposalResult, public: bool) -> str:
         if proposed
         else f"<p>{e(msgs.t('The bloc proposes no award this year.'))}</p>"
     )
-    return summary + table(headers, rows, numeric=numeric)
+    # the same votes as the terminal's table: for the award each row is about
+    note = (
+        ""
+        if public
+        else '<p class="note">'
+        + e(
+            msgs.t(
+                "Votes: for the award the row is about (the one proposed, or the one its "
+                "reason names)."
+            )
+        )
+        + "</p>"
+    )
+    return summary + table(headers, rows, numeric=numeric) + note
 
 
 def _discipline(value: str | None) -> str:
