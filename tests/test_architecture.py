@@ -26,7 +26,7 @@ FORBIDDEN_PACKAGES = (f"{PACKAGE}.store", f"{PACKAGE}.cli", f"{PACKAGE}.render")
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("text", ("i18n", "numbers", "collation", "schema.toml_lines", "text_checks", "folding")),
     ("errors", ("errors",)),
-    ("model", ("model", "results_model", "schema.fields", "lookup")),
+    ("model", ("model", "results_model", "schema.fields", "schema.wording", "lookup")),
     (
         "core",
         (

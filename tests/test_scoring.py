@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import pytest
 
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import Rating
 from khoi_thidua.plan import FinalMethod, Plan, Rounding, ScoreInputs
 from khoi_thidua.schema.plan import parse_plan
@@ -24,7 +25,7 @@ SHEETS: dict[str, dict[str, float]] = {
 
 
 def make_plan(**changes: object) -> Plan:
-    plan, problems = parse_plan(plan_doc(), plan_bloc(), 2022, "plan-2022.toml")
+    plan, problems = parse_plan(ENGLISH, plan_doc(), plan_bloc(), 2022, "plan-2022.toml")
     assert plan is not None, problems
     return replace(plan, **changes)  # type: ignore[arg-type]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoi_thidua import store, year_flow
+from khoi_thidua import i18n, store, year_flow
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import MissingInputError, UsageError
@@ -240,7 +240,9 @@ def init_bloc(root: Path, draft: BlocDraft) -> Path:
 
     text = bloc_toml(draft)
     name = f"{draft.id}/{store.BLOC_FILE}"
-    bloc, problems = parse_bloc(tomllib.loads(text), draft.id, name, key_lines(text))
+    bloc, problems = parse_bloc(
+        i18n.current(), tomllib.loads(text), draft.id, name, key_lines(text)
+    )
     if bloc is None:
         raise DataError(problems)
     return create_bloc_folder(root, draft.id, text)
