@@ -494,4 +494,4 @@ def test_any_mangled_document_gives_a_bloc_or_problems(
     assert (bloc is None) == bool(errors(problems))
     if bloc is not None and bloc.leadership:
         with contextlib.suppress(rotation.RotationError):
-            rotation.plan(bloc, bloc.leadership[0].year, rotation.default_year(bloc) + 5)
+            rotation.plan(bloc, bloc.leadership[0].year, rotation.default_year(ENGLISH, bloc) + 5)

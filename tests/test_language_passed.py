@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from builders import SAMPLE_BLOC_ID, Invoke
 from khoi_thidua import i18n, rotation, store, workflows
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.render import explain as explain_view
 from khoi_thidua.render import proposal as proposal_view
 from khoi_thidua.render import rotation as rotation_view
@@ -63,7 +64,7 @@ class TestOneProcessBothLanguages:
     def test_the_rotation_of_2022(self, sample_data: Path) -> None:
         """The 2022 rotation matches both golden files, Vietnamese first."""
         bloc = store.load_bloc(sample_data / SAMPLE_BLOC_ID)
-        answer = rotation.leadership_in(bloc, 2022)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2022)
         for msgs, name in [
             (i18n.VIETNAMESE, "rotate-2022.vi.txt"),
             (i18n.ENGLISH, "rotate-2022.txt"),
