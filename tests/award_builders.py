@@ -12,6 +12,7 @@ import tomli_w
 
 from khoi_thidua.awards.conditions import Facts
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import (
     Discipline,
     GrantedAward,
@@ -142,7 +143,7 @@ def make_pack(
         "notes": list(notes),
         "awards": [copy.deepcopy(dict(a)) for a in awards],
     }
-    pack, problems = parse_pack(doc, "goi-thu.toml")
+    pack, problems = parse_pack(ENGLISH, doc, "goi-thu.toml")
     assert pack is not None, problems
     assert not problems, problems
     return pack
@@ -150,7 +151,7 @@ def make_pack(
 
 def override(pack: RulePack, doc: Mapping[str, Any]) -> RulePack:
     """``pack`` with an override document applied; it must apply cleanly."""
-    new, problems = apply_override(pack, {"schema": 1, **doc}, "rules.toml")
+    new, problems = apply_override(ENGLISH, pack, {"schema": 1, **doc}, "rules.toml")
     assert new is not None, problems
     return new
 

@@ -26,7 +26,7 @@ FORBIDDEN_PACKAGES = (f"{PACKAGE}.store", f"{PACKAGE}.cli", f"{PACKAGE}.render")
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("text", ("i18n", "numbers", "collation", "schema.toml_lines", "text_checks", "folding")),
     ("errors", ("errors",)),
-    ("model", ("model", "results_model", "schema.fields", "lookup")),
+    ("model", ("model", "results_model", "schema.fields", "schema.wording", "lookup")),
     (
         "core",
         (
@@ -542,81 +542,79 @@ LANGUAGE_GIVEN = sorted(
 )
 
 
-def global_language_reads(tree: ast.Module, exempt: tuple[str, ...] = ()) -> list[str]:
+def global_language_reads(tree: ast.Module) -> list[str]:
     """``line: name`` of each import of the run's language from i18n and each call of it (as
-    ``t(…)`` or ``i18n.t(…)``), leaving out calls inside functions whose names start with one
-    of ``exempt``."""
+    ``t(…)`` or ``i18n.t(…)``)."""
     found: list[str] = []
-
-    def visit(node: ast.AST, exempted: bool) -> None:
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-                inner = exempted or (bool(exempt) and child.name.startswith(exempt))
-            else:
-                inner = exempted
-            if isinstance(child, ast.ImportFrom) and child.module == f"{PACKAGE}.i18n":
-                names = [a.name for a in child.names if a.name in GLOBAL_LANGUAGE]
-                found.extend(f"{child.lineno}: import {name}" for name in names if not exempt)
-            if isinstance(child, ast.Call) and not inner:
-                func = child.func
-                called = func.id if isinstance(func, ast.Name) else None
-                if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-                    called = func.attr if func.value.id == "i18n" else None
-                if called in GLOBAL_LANGUAGE:
-                    found.append(f"{child.lineno}: {called}()")
-            visit(child, inner)
-
-    visit(tree, False)
-    return found
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == f"{PACKAGE}.i18n":
+            names = [a.name for a in node.names if a.name in GLOBAL_LANGUAGE]
+            found.extend(f"{node.lineno}: import {name}" for name in names)
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else None
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                called = func.attr if func.value.id == "i18n" else None
+            if called in GLOBAL_LANGUAGE:
+                found.append(f"{node.lineno}: {called}()")
+    return sorted(found, key=lambda entry: int(entry.split(":")[0]))
 
 
-# A condition kind's methods that run while a pack is read: their errors use the run's language.
-PARSE_TIME = ("parse", "check_siblings")
+# The pure core beyond PURE_MODULES, awards/ and schema/: what it words, it words in the
+# language its caller hands it.
+LANGUAGE_FREE = (
+    "scoring",
+    "reconciliation",
+    "bloc_references",
+    "bloc_draft",
+    "lookup",
+    "text_checks",
+    "folding",
+    "numbers",
+    "collation",
+)
+
+
+def language_free_modules() -> list[str]:
+    return sorted({*pure_modules(), *(f"{PACKAGE}.{name}" for name in LANGUAGE_FREE)})
 
 
 class TestLanguagePassed:
-    """What renders text is given the language (``msgs: Messages``) rather than reading the
-    run's: the renderers, the office writers and the condition kinds' explanations."""
+    """The run's language is read only by the CLI, the application layer and the store, which
+    hand it on as ``msgs: Messages``: the renderers, the office writers and the pure core
+    (parsers and their errors included) are given it."""
 
     @pytest.mark.parametrize("module", LANGUAGE_GIVEN)
     def test_a_renderer_reads_no_global_language(self, module: str) -> None:
         """A renderer imports and calls no module-level t/tn/language, nor i18n.current()."""
         assert global_language_reads(tree_of(module)) == []
 
-    @pytest.mark.parametrize(
-        "module", [m for m in MODULE_FILES if m.startswith(f"{PACKAGE}.awards.kinds")]
-    )
-    def test_a_condition_kind_explains_in_the_language_given(self, module: str) -> None:
-        """A condition kind calls the module-level t/tn only while a pack is read (parse,
-        check_siblings: its errors are raised in the run's language); observed, shortfall and
-        describe use ``msgs``."""
-        assert global_language_reads(tree_of(module), exempt=PARSE_TIME) == []
+    @pytest.mark.parametrize("module", language_free_modules())
+    def test_the_pure_core_never_reads_the_language(self, module: str) -> None:
+        """The core — model, rotation, scoring, awards (condition kinds' parse included), the
+        schema parsers — neither imports nor calls the module-level t/tn/language or
+        i18n.current(): its problems and errors are worded with the ``msgs`` it is given."""
+        assert global_language_reads(tree_of(module)) == []
 
-    @pytest.mark.parametrize(
-        "module",
-        [m for m in pure_modules() if not m.startswith(f"{PACKAGE}.schema")],
-    )
-    def test_the_pure_core_never_asks_the_language(self, module: str) -> None:
-        """The core (awards, rotation, model) neither asks which language is in force nor
-        takes the run's Messages; only errors it raises are translated when raised."""
-        reads = global_language_reads(tree_of(module))
-        assert [
-            r for r in reads if r.endswith(("language", "language()", "current", "current()"))
-        ] == []
+    def test_the_core_modules_are_found(self) -> None:
+        """The guard covers the parsers, the condition kinds and the core's error sources."""
+        names = set(language_free_modules())
+        for short in ("schema.fields", "schema.pack", "awards.kinds.any_of", "rotation", "lookup"):
+            assert f"{PACKAGE}.{short}" in names
+        assert all(name in MODULE_FILES for name in names)
 
     def test_a_global_read_is_caught(self) -> None:
-        """An import of t, a call of i18n.language() and t() outside a parse function are
-        reported; msgs.t() and t() inside parse are not."""
+        """An import of t, a call of t() in a parse function, of i18n.language() and of
+        i18n.current() are reported; msgs.t() and reader.t() are not."""
         source = (
             "from khoi_thidua.i18n import Messages, t\n"
-            "def parse(x):\n    return t('a')\n"
-            "def describe(msgs):\n    return msgs.t('b') + t('c') + i18n.language()\n"
+            "def parse(reader, x):\n    return t('a') + reader.t('z')\n"
+            "def describe(msgs):\n    return msgs.t('b') + i18n.language()\n"
+            "def word():\n    return i18n.current().t('c')\n"
         )
-        tree = ast.parse(source)
-        assert global_language_reads(tree) == [
+        assert global_language_reads(ast.parse(source)) == [
             "1: import t",
             "3: t()",
-            "5: t()",
             "5: language()",
+            "7: current()",
         ]
-        assert global_language_reads(tree, exempt=PARSE_TIME) == ["5: t()", "5: language()"]

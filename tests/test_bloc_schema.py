@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from builders import REPO_DATA, SAMPLE_BLOC_ID, bloc_doc, dumps_bloc, write_bloc_text
 from khoi_thidua import rotation, store
 from khoi_thidua.errors import DataError, ExitCode, MissingInputError, Problem
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import Bloc
 from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.toml_lines import key_lines
@@ -487,8 +488,10 @@ def test_any_mangled_document_gives_a_bloc_or_problems(
             if isinstance(entry, dict):
                 entry[key] = value
     text = dumps_bloc(doc)
-    bloc, problems = parse_bloc(tomllib.loads(text), "khoi-thu", "bloc.toml", key_lines(text))
+    bloc, problems = parse_bloc(
+        ENGLISH, tomllib.loads(text), "khoi-thu", "bloc.toml", key_lines(text)
+    )
     assert (bloc is None) == bool(errors(problems))
     if bloc is not None and bloc.leadership:
         with contextlib.suppress(rotation.RotationError):
-            rotation.plan(bloc, bloc.leadership[0].year, rotation.default_year(bloc) + 5)
+            rotation.plan(bloc, bloc.leadership[0].year, rotation.default_year(ENGLISH, bloc) + 5)

@@ -104,7 +104,7 @@ class TestFractions:
     def test_bad_fraction_is_refused(self, written: str) -> None:
         """A threshold text that is not a fraction between 0 and 1 is refused with its key."""
         pack, problems = parse_pack(
-            pack_doc([{"kind": "min_vote_share", "more_than": written}]), "goi.toml"
+            ENGLISH, pack_doc([{"kind": "min_vote_share", "more_than": written}]), "goi.toml"
         )
         assert pack is None
         assert [p.key for p in problems] == ["awards[0].conditions[0].more_than"]
@@ -197,7 +197,9 @@ class TestAnyOf:
     )
     def test_bad_groups_are_refused(self, routes: list[Any], key: str) -> None:
         """A group with one route, an empty route or a bad inner condition is refused there."""
-        pack, problems = parse_pack(pack_doc([{"kind": "any_of", "routes": routes}]), "goi.toml")
+        pack, problems = parse_pack(
+            ENGLISH, pack_doc([{"kind": "any_of", "routes": routes}]), "goi.toml"
+        )
         assert pack is None
         assert key in [p.key for p in problems]
 
@@ -276,7 +278,9 @@ class TestVoteBase:
     def test_unknown_base_is_refused(self) -> None:
         """A `votes_of` that names no known count is refused with the choices."""
         pack = make_pack([award_doc("co-tinh")])
-        _, problems = apply_override(pack, {"schema": 1, "votes_of": "attendees"}, "rules.toml")
+        _, problems = apply_override(
+            ENGLISH, pack, {"schema": 1, "votes_of": "attendees"}, "rules.toml"
+        )
         assert [p.key for p in problems] == ["votes_of"]
 
     def test_bloc_override_in_the_sample(self, sample_bloc_dir: Path) -> None:

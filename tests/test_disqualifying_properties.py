@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import Rating
 from khoi_thidua.plan import CriteriaGroup, Criterion, Disqualifier, Effect, Plan
 from khoi_thidua.scoring import disqualification
@@ -32,7 +33,9 @@ def test_the_outcome_depends_only_on_which_criteria_failed(
 ) -> None:
     """Repeating a failure, or listing failures in another order, gives the same outcome."""
     reordered = sorted(failed, key=order.index) + failed[:1]
-    assert disqualification(PLAN, tuple(failed)) == disqualification(PLAN, tuple(reordered))
+    assert disqualification(ENGLISH, PLAN, tuple(failed)) == disqualification(
+        ENGLISH, PLAN, tuple(reordered)
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -40,7 +43,7 @@ def test_the_outcome_depends_only_on_which_criteria_failed(
 def test_the_strictest_cap_wins_and_any_exclusion_excludes(failed: list[str]) -> None:
     """The cap is the lowest of the caps failed (None when none), and the unit is excluded
     exactly when an excluding criterion failed."""
-    excluded, cap = disqualification(PLAN, tuple(failed))
+    excluded, cap = disqualification(ENGLISH, PLAN, tuple(failed))
     rules = [r for r in RULES if r.id in failed]
     assert excluded == any(r.effect is Effect.EXCLUDE for r in rules)
     caps = [r.cap for r in rules if r.cap is not None]

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from khoi_thidua import rotation, store
 from khoi_thidua.cli import app
 from khoi_thidua.errors import KhoiError
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import Bloc
 from khoi_thidua.schema.bloc import EXCUSED_KEYS, LEADERSHIP_KEYS, MEMBER_KEYS, TOP_KEYS
 from khoi_thidua.schema.results import (
@@ -177,7 +178,7 @@ def _exercise_bloc(bloc: Bloc) -> None:
     """A bloc that loads can be rotated: an answer or a clean KhoiError, for a few years."""
     for year in (2021, 2025, 2030):
         with contextlib.suppress(KhoiError):
-            rotation.leadership_in(bloc, year)
+            rotation.leadership_in(ENGLISH, bloc, year)
 
 
 def _load_bloc_bytes(root: Path, raw: bytes) -> None:

@@ -1,17 +1,23 @@
-"""The language is given to what renders text: one process renders in both, the run's unchanged."""
+"""The language is given to what renders text and to the core: one process words in both."""
 
 from __future__ import annotations
 
 import io
 import json
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from builders import SAMPLE_BLOC_ID, Invoke
+import pytest
+
+from builders import SAMPLE_BLOC_ID, Invoke, bloc_doc, dumps_bloc, make_bloc
 from khoi_thidua import i18n, rotation, store, workflows
+from khoi_thidua.i18n import ENGLISH, VIETNAMESE
 from khoi_thidua.render import explain as explain_view
 from khoi_thidua.render import proposal as proposal_view
 from khoi_thidua.render import rotation as rotation_view
+from khoi_thidua.schema.bloc import parse_bloc
+from khoi_thidua.schema.toml_lines import key_lines
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -63,7 +69,7 @@ class TestOneProcessBothLanguages:
     def test_the_rotation_of_2022(self, sample_data: Path) -> None:
         """The 2022 rotation matches both golden files, Vietnamese first."""
         bloc = store.load_bloc(sample_data / SAMPLE_BLOC_ID)
-        answer = rotation.leadership_in(bloc, 2022)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2022)
         for msgs, name in [
             (i18n.VIETNAMESE, "rotate-2022.vi.txt"),
             (i18n.ENGLISH, "rotate-2022.txt"),
@@ -92,4 +98,45 @@ class TestOneProcessBothLanguages:
             view = explain_view.explain_view(msgs, data, EXPLAINED)
             shown = (as_printed(view), json.loads(json.dumps(data)))
             assert shown == printed[msgs.language]
+        assert i18n.language() == "en"
+
+
+class TestErrorsInTheLanguageGiven:
+    """What the core finds wrong is worded with the Messages it is given: one process gets the
+    same problems in English, then Vietnamese, then English again, without set_language."""
+
+    def test_a_bad_bloc_file(self) -> None:
+        """A misspelt key and so a missing name: the same keys, lines and codes each time, the
+        messages and hints in the language passed."""
+        doc = bloc_doc()
+        doc["nmae"] = doc.pop("name")
+        text = dumps_bloc(doc)
+        told: list[list[tuple[str, int | None, str, str, str]]] = []
+        for msgs in (ENGLISH, VIETNAMESE, ENGLISH):
+            bloc, problems = parse_bloc(
+                msgs, tomllib.loads(text), "k", "bloc.toml", key_lines(text)
+            )
+            assert bloc is None
+            told.append([(p.key, p.line, p.code, p.message, p.hint) for p in problems])
+        english, vietnamese, again = told
+        assert english == again
+        assert [p[:3] for p in english] == [p[:3] for p in vietnamese]
+        assert ("unknown key `nmae`", "did you mean `name`?") in [p[3:] for p in english]
+        assert ("khóa `nmae` không hợp lệ", "có phải là `name`?") in [p[3:] for p in vietnamese]
+        assert "missing `name`" in [p[3] for p in english]
+        assert "thiếu `name`" in [p[3] for p in vietnamese]
+        assert i18n.language() == "en"
+
+    def test_an_error_of_the_rotation(self) -> None:
+        """A bloc with no recorded leadership has no default year, said in each language."""
+        bloc = make_bloc(["a", "b"])
+        said = []
+        for msgs in (VIETNAMESE, ENGLISH):
+            with pytest.raises(rotation.RotationError) as caught:
+                rotation.default_year(msgs, bloc)
+            said.append(caught.value.message)
+        assert said == [
+            f"khối `{bloc.id}` chưa ghi nhận Trưởng/Phó khối của năm nào để làm căn cứ luân phiên",
+            f"bloc `{bloc.id}` has no recorded leadership to rotate from",
+        ]
         assert i18n.language() == "en"

@@ -12,6 +12,7 @@ from khoi_thidua import store, workflows
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.province import leaders
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.schema.pack import apply_override
 
 GOV = "co-chinh-phu"
@@ -140,14 +141,14 @@ class TestLeadingSetting:
         """`leading.standard` must name an award of the pack; otherwise the key is reported."""
         pack = leading_pack()
         _, problems = apply_override(
-            pack, {"schema": 1, "leading": {"standard": "co-huyen"}}, "rules.toml"
+            ENGLISH, pack, {"schema": 1, "leading": {"standard": "co-huyen"}}, "rules.toml"
         )
         assert [p.key for p in problems] == ["leading.standard"]
 
     def test_units_must_be_at_least_one(self) -> None:
         """At least one unit leads a bloc."""
         _, problems = apply_override(
-            leading_pack(), {"schema": 1, "leading": {"units": 0}}, "r.toml"
+            ENGLISH, leading_pack(), {"schema": 1, "leading": {"units": 0}}, "r.toml"
         )
         assert [p.key for p in problems] == ["leading.units"]
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khoi_thidua import i18n
 from khoi_thidua.errors import ExitCode, UsageError
+from khoi_thidua.i18n import ENGLISH, VIETNAMESE
 from khoi_thidua.lookup import (
     AmbiguousMemberError,
     UnknownMemberError,
@@ -32,7 +32,7 @@ def members() -> tuple[Member, ...]:
 
 
 def found_id(members: tuple[Member, ...], query: str) -> str:
-    return find_member(members, query).id
+    return find_member(ENGLISH, members, query).id
 
 
 # ── fold ────────────────────────────────────────────────────────────────────────────────────
@@ -117,7 +117,7 @@ def test_fragment_starting_at_a_word_finds_the_member(members: tuple[Member, ...
 def test_fragment_inside_a_word_does_not_match(members: tuple[Member, ...]) -> None:
     """A fragment must start at a word: "ong" (in "phòng") finds nothing."""
     with pytest.raises(UnknownMemberError):
-        find_member(members, "ong")
+        find_member(ENGLISH, members, "ong")
 
 
 def test_exact_short_name_wins_over_a_longer_one_it_begins(members: tuple[Member, ...]) -> None:
@@ -128,7 +128,7 @@ def test_exact_short_name_wins_over_a_longer_one_it_begins(members: tuple[Member
 def test_id_wins_over_a_name_of_another_member() -> None:
     """An exact id beats another member whose short name is the same text."""
     units = (Member("a", "Ban A", short="x"), Member("x", "Ban X"))
-    assert find_member(units, "x").id == "x"
+    assert find_member(ENGLISH, units, "x").id == "x"
 
 
 def test_exact_name_wins_over_a_fragment_of_another_name() -> None:
@@ -137,20 +137,20 @@ def test_exact_name_wins_over_a_fragment_of_another_name() -> None:
         Member("btg", "Ban Tuyên giáo Tỉnh ủy"),
         Member("btgx", "Ban Tuyên giáo Tỉnh ủy mở rộng"),
     )
-    assert find_member(units, "ban tuyen giao tinh uy").id == "btg"
+    assert find_member(ENGLISH, units, "ban tuyen giao tinh uy").id == "btg"
 
 
 def test_initials_prefix_finds_a_member_without_a_short_name() -> None:
     """With no short name, the initials "bnc" find Ban Nội chính Tỉnh ủy."""
     units = (Member("n1", "Ban Nội chính Tỉnh ủy"), Member("n2", "Văn phòng Tỉnh ủy"))
-    assert find_member(units, "bnc").id == "n1"
-    assert find_member(units, "VPTU").id == "n2"
+    assert find_member(ENGLISH, units, "bnc").id == "n1"
+    assert find_member(ENGLISH, units, "VPTU").id == "n2"
 
 
 def test_initials_lose_to_a_fragment() -> None:
     """A query that is a fragment of one name is not read as another member's initials."""
     units = (Member("ca", "Công an tỉnh"), Member("apn", "Ấp Nam Group"))
-    match = match_member(units, "An")
+    match = match_member(ENGLISH, units, "An")
     assert (match.member.id, match.how) == ("ca", "fragment")
 
 
@@ -158,7 +158,7 @@ def test_initials_matching_several_members_stop_with_the_list() -> None:
     """Initials shared by two members raise an ambiguity rather than pick one."""
     units = (Member("x", "Ban Tổ chức"), Member("y", "Ban Tuyên giáo"))
     with pytest.raises(AmbiguousMemberError):
-        find_member(units, "bt")
+        find_member(ENGLISH, units, "bt")
 
 
 def test_match_says_which_rule_found_the_member(members: tuple[Member, ...]) -> None:
@@ -172,7 +172,7 @@ def test_match_says_which_rule_found_the_member(members: tuple[Member, ...]) -> 
         "bnct": "initials",
     }
     for query, how in cases.items():
-        match = match_member(members, query)
+        match = match_member(ENGLISH, members, query)
         assert (match.member.id, match.how) == ("dukcq" if query == "ĐUK" else "bnc", how)
         assert match.exact == (how in {"id", "id-case", "name"})
 
@@ -180,8 +180,8 @@ def test_match_says_which_rule_found_the_member(members: tuple[Member, ...]) -> 
 def test_former_members_id_read_against_one_years_members_falls_to_initials() -> None:
     """Among 2025's members the id "btg" of a board that left is read as btgdv's initials."""
     bloc = load_bloc(SAMPLE)
-    assert match_member(bloc.members, "btg").how == "id"
-    match = match_member(bloc.members_in(2025), "btg")
+    assert match_member(ENGLISH, bloc.members, "btg").how == "id"
+    match = match_member(ENGLISH, bloc.members_in(2025), "btg")
     assert (match.member.id, match.how) == ("btgdv", "initials")
 
 
@@ -189,9 +189,9 @@ def test_a_member_can_be_found_among_one_years_members() -> None:
     """Passing only one year's members settles a fragment that is ambiguous across years."""
     bloc = load_bloc(SAMPLE)
     with pytest.raises(AmbiguousMemberError):
-        find_member(bloc.members, "tuyen giao")
-    assert find_member(bloc.members_in(2024), "tuyen giao").id == "btg"
-    assert find_member(bloc.members_in(2025), "tuyen giao").id == "btgdv"
+        find_member(ENGLISH, bloc.members, "tuyen giao")
+    assert find_member(ENGLISH, bloc.members_in(2024), "tuyen giao").id == "btg"
+    assert find_member(ENGLISH, bloc.members_in(2025), "tuyen giao").id == "btgdv"
 
 
 # ── find_member: when it cannot choose ──────────────────────────────────────────────────────
@@ -202,7 +202,7 @@ def test_ambiguous_fragment_lists_candidates_and_asks_for_the_id(
 ) -> None:
     """A fragment in two names raises a usage error naming both, with their ids."""
     with pytest.raises(AmbiguousMemberError) as caught:
-        find_member(members, "dan van")
+        find_member(ENGLISH, members, "dan van")
     error = caught.value
     assert isinstance(error, UsageError)
     assert error.exit_code == ExitCode.USAGE == 64
@@ -216,14 +216,14 @@ def test_ambiguous_fragment_lists_candidates_and_asks_for_the_id(
 def test_ambiguous_initials_list_every_candidate(members: tuple[Member, ...]) -> None:
     """Initials shared by several members stop with all of them, never a guess."""
     with pytest.raises(AmbiguousMemberError) as caught:
-        find_member(members, "bt")
+        find_member(ENGLISH, members, "bt")
     assert {m.id for m in caught.value.candidates} == {"btc", "btg", "btgdv"}
 
 
 def test_unknown_query_suggests_close_names(members: tuple[Member, ...]) -> None:
     """A near miss raises a usage error suggesting the closest members."""
     with pytest.raises(UnknownMemberError) as caught:
-        find_member(members, "btgd")
+        find_member(ENGLISH, members, "btgd")
     error = caught.value
     assert error.exit_code == ExitCode.USAGE
     assert error.candidates[0].id == "btgdv"
@@ -234,7 +234,7 @@ def test_unknown_query_suggests_close_names(members: tuple[Member, ...]) -> None
 def test_misspelt_name_suggests_the_member(members: tuple[Member, ...]) -> None:
     """A misspelt full name suggests the member it resembles."""
     with pytest.raises(UnknownMemberError) as caught:
-        find_member(members, "van fong tinh uy")
+        find_member(ENGLISH, members, "van fong tinh uy")
     assert caught.value.candidates[0].id == "vptu"
 
 
@@ -243,7 +243,7 @@ def test_unknown_query_without_close_names_points_to_the_list(
 ) -> None:
     """With nothing close, the hint points to the member list instead of suggesting."""
     with pytest.raises(UnknownMemberError) as caught:
-        find_member(members, "qqqq")
+        find_member(ENGLISH, members, "qqqq")
     assert caught.value.candidates == ()
     assert "khoi members" in caught.value.hint
 
@@ -252,22 +252,18 @@ def test_empty_query_is_a_usage_error(members: tuple[Member, ...]) -> None:
     """A blank query (or only dashes) is refused as a usage error."""
     for query in ("", "   ", " - "):
         with pytest.raises(UsageError) as caught:
-            find_member(members, query)
+            find_member(ENGLISH, members, query)
         assert caught.value.exit_code == ExitCode.USAGE
 
 
-def test_messages_follow_the_language_in_force(members: tuple[Member, ...]) -> None:
-    """With Vietnamese in force the messages and hints are in Vietnamese."""
-    i18n.set_language("vi")
-    try:
-        with pytest.raises(AmbiguousMemberError) as ambiguous:
-            find_member(members, "dan van")
-        with pytest.raises(UnknownMemberError) as unknown:
-            find_member(members, "qqqq")
-        with pytest.raises(UsageError) as empty:
-            find_member(members, " ")
-    finally:
-        i18n.set_language("en")
+def test_messages_follow_the_language_given(members: tuple[Member, ...]) -> None:
+    """Given Vietnamese, the messages and hints are in Vietnamese, whatever the run's language."""
+    with pytest.raises(AmbiguousMemberError) as ambiguous:
+        find_member(VIETNAMESE, members, "dan van")
+    with pytest.raises(UnknownMemberError) as unknown:
+        find_member(VIETNAMESE, members, "qqqq")
+    with pytest.raises(UsageError) as empty:
+        find_member(VIETNAMESE, members, " ")
     assert "khớp với 2 đơn vị" in ambiguous.value.message
     assert "bdv hoặc btgdv" in ambiguous.value.hint
     assert unknown.value.message == "không có đơn vị nào khớp với 'qqqq'"
@@ -275,10 +271,10 @@ def test_messages_follow_the_language_in_force(members: tuple[Member, ...]) -> N
     assert empty.value.message == "chưa nêu đơn vị"
 
 
-def test_messages_are_english_by_default(members: tuple[Member, ...]) -> None:
-    """With English in force (the default) the same errors read in English."""
+def test_messages_are_english_when_english_is_given(members: tuple[Member, ...]) -> None:
+    """Given English, the same errors read in English."""
     with pytest.raises(UnknownMemberError) as unknown:
-        find_member(members, "qqqq")
+        find_member(ENGLISH, members, "qqqq")
     assert unknown.value.message == "no member matches 'qqqq'"
     assert unknown.value.hint == "`khoi members` lists every member's id and name"
 

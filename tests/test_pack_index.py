@@ -9,6 +9,7 @@ import pytest
 
 from khoi_thidua.awards.regime import choose_pack
 from khoi_thidua.errors import MissingInputError
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.schema.pack import parse_pack
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.pack_index import PackEntry, pack_index
@@ -29,7 +30,7 @@ class TestIndex:
     def test_an_entry_says_what_its_pack_says(self, entry: PackEntry) -> None:
         """Id, result years, proposal dates and award ids (in order) are the pack's own."""
         text = (PACKS / entry.file).read_text(encoding="utf-8")
-        pack, problems = parse_pack(tomllib.loads(text), "pack", LazyLines(text))
+        pack, problems = parse_pack(ENGLISH, tomllib.loads(text), "pack", LazyLines(text))
         assert pack is not None, problems
         assert (entry.id, entry.year_from, entry.year_to) == (pack.id, pack.year_from, pack.year_to)
         assert (entry.made.start, entry.made.end) == (pack.made.start, pack.made.end)

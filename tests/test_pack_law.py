@@ -9,6 +9,7 @@ import pytest
 from award_builders import PACK_2003, PACK_2022, PACK_2025, facts, result, year_results
 from khoi_thidua.awards.conditions import check
 from khoi_thidua.awards.rules import RulePack
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import StaffFigures
 from khoi_thidua.schema.pack import apply_override
 from khoi_thidua.store.packs import shipped_packs
@@ -148,7 +149,7 @@ class TestOverridesKeepTheRunAndItsWindows:
             "schema": 1,
             "awards": {"bang-khen-thu-tuong": {"conditions": {"consecutive_years": False}}},
         }
-        new, problems = apply_override(pack(PACK_2003), doc, "rules.toml")
+        new, problems = apply_override(ENGLISH, pack(PACK_2003), doc, "rules.toml")
         assert new is None
         assert any("consecutive_years" in p.message for p in problems)
 
@@ -162,7 +163,7 @@ class TestOverridesKeepTheRunAndItsWindows:
                 }
             },
         }
-        new, problems = apply_override(pack(PACK_2003), doc, "rules.toml")
+        new, problems = apply_override(ENGLISH, pack(PACK_2003), doc, "rules.toml")
         assert new is not None, problems
         kinds = [c.kind for c in new.award("bang-khen-thu-tuong").conditions]
         assert kinds == ["min_vote_share"]

@@ -21,6 +21,7 @@ from award_builders import (
 from khoi_thidua import store
 from khoi_thidua.awards.rules import CONDITION_KINDS, Bracket, Quota, RulePack
 from khoi_thidua.errors import Problem
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.schema.pack import apply_override, parse_pack
 from khoi_thidua.store.packs import check_rules_file, shipped_packs
 
@@ -50,13 +51,13 @@ def errors_of(problems: list[Problem]) -> list[tuple[str, str]]:
 
 
 def parse_errors(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
-    pack, problems = parse_pack(doc, "goi-thu.toml")
+    pack, problems = parse_pack(ENGLISH, doc, "goi-thu.toml")
     assert pack is None
     return errors_of(problems)
 
 
 def override_errors(doc: Mapping[str, Any], pack_id: str = PACK_2003) -> list[Problem]:
-    pack, problems = apply_override(shipped(pack_id), {"schema": 1, **doc}, "rules.toml")
+    pack, problems = apply_override(ENGLISH, shipped(pack_id), {"schema": 1, **doc}, "rules.toml")
     assert pack is None
     return [p for p in problems if p.severity == "error"]
 

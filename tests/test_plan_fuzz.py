@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.schema.plan import parse_plan
 from khoi_thidua.schema.scores import parse_scores
 from plan_builders import plan_bloc, plan_doc
@@ -76,7 +77,7 @@ VALUES = st.recursive(
 @given(st.dictionaries(KEYS, VALUES, max_size=8))
 def test_any_plan_document_is_a_plan_or_problems(doc: dict[str, Any]) -> None:
     """Random tables give a plan or a list of problems, each with a message."""
-    plan, problems = parse_plan(doc, plan_bloc(), 2022, "plan-2022.toml")
+    plan, problems = parse_plan(ENGLISH, doc, plan_bloc(), 2022, "plan-2022.toml")
     assert plan is not None or any(p.severity == "error" for p in problems)
     assert all(p.message for p in problems)
 
@@ -86,7 +87,7 @@ def test_any_plan_document_is_a_plan_or_problems(doc: dict[str, Any]) -> None:
 def test_a_mutated_plan_is_a_plan_or_problems(changes: dict[str, Any]) -> None:
     """A valid plan with random keys replaced gives a plan or problems, never an exception."""
     doc = {**plan_doc(), **changes}
-    plan, problems = parse_plan(doc, plan_bloc(), 2022, "plan-2022.toml")
+    plan, problems = parse_plan(ENGLISH, doc, plan_bloc(), 2022, "plan-2022.toml")
     assert plan is not None or any(p.severity == "error" for p in problems)
 
 
@@ -94,8 +95,8 @@ def test_a_mutated_plan_is_a_plan_or_problems(changes: dict[str, Any]) -> None:
 @given(st.dictionaries(KEYS, VALUES, max_size=6))
 def test_any_scores_document_is_scores_or_problems(units: dict[str, Any]) -> None:
     """Random unit tables in a scores file give scores or problems, never an exception."""
-    plan, _ = parse_plan(plan_doc(), plan_bloc(), 2022, "plan-2022.toml")
+    plan, _ = parse_plan(ENGLISH, plan_doc(), plan_bloc(), 2022, "plan-2022.toml")
     assert plan is not None
     doc = {"schema": 1, "year": 2022, "units": units}
-    scores, problems = parse_scores(doc, plan_bloc(), plan, "scores-2022.toml")
+    scores, problems = parse_scores(ENGLISH, doc, plan_bloc(), plan, "scores-2022.toml")
     assert scores is not None or any(p.severity == "error" for p in problems)

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from khoi_thidua.errors import Problem
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import Rating
 from khoi_thidua.plan import Effect, FinalMethod, Plan, Rounding
 from khoi_thidua.schema.plan import parse_plan
@@ -14,7 +15,7 @@ from plan_builders import plan_bloc, plan_doc
 
 
 def _parse(doc: dict[str, Any], year: int = 2022) -> tuple[Plan | None, list[Problem]]:
-    return parse_plan(doc, plan_bloc(), year, "plan-2022.toml")
+    return parse_plan(ENGLISH, doc, plan_bloc(), year, "plan-2022.toml")
 
 
 def _errors(doc: dict[str, Any]) -> list[Problem]:
@@ -170,6 +171,6 @@ def test_a_member_who_left_cannot_be_assigned() -> None:
 
     bloc = plan_bloc()
     gone = replace(bloc, members=(*bloc.members[:3], replace(bloc.members[3], left=2022)))
-    plan, problems = parse_plan(plan_doc(), gone, 2022, "plan-2022.toml")
+    plan, problems = parse_plan(ENGLISH, plan_doc(), gone, 2022, "plan-2022.toml")
     assert plan is None
     assert any(p.key == "cross.a" and "`d`" in p.message for p in problems)

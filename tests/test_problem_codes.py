@@ -5,15 +5,15 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from builders import SAMPLE_BLOC_ID, Invoke, make_bloc
-from khoi_thidua import i18n, store, workflows
+from khoi_thidua import store, workflows
 from khoi_thidua.errors import DataError, Problem
+from khoi_thidua.i18n import ENGLISH, VIETNAMESE, Messages
 from khoi_thidua.schema.fields import FieldReader
 from khoi_thidua.schema.results import VOTES_WITHOUT_BALLOTS, parse_results
 
@@ -25,22 +25,14 @@ KEBAB = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
 PASSED_ON = {"code", "exc.code", "error.code", "problem.code", "refused.code"}
 
 
-@pytest.fixture
-def vietnamese() -> Iterator[None]:
-    before = i18n.language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(before)
-
-
-def votes_without_ballots() -> list[Problem]:
+def votes_without_ballots(msgs: Messages = ENGLISH) -> list[Problem]:
     bloc = make_bloc(["a", "b"])
     doc = {
         "schema": 1,
         "year": 2021,
         "results": {"a": {"score": 95.0, "rating": "excellent", "votes": {"co-tinh": 3}}},
     }
-    results, problems = parse_results(doc, bloc, 2021, "results-2021.toml")
+    results, problems = parse_results(msgs, doc, bloc, 2021, "results-2021.toml")
     assert results is None
     return problems
 
@@ -121,10 +113,10 @@ class TestProblemCodes:
         coded = [p for p in votes_without_ballots() if p.code == VOTES_WITHOUT_BALLOTS]
         assert [p.key for p in coded] == ["results.a.votes.co-tinh"]
 
-    @pytest.mark.usefixtures("vietnamese")
     def test_code_does_not_follow_the_language(self) -> None:
         """In Vietnamese the message changes and the code does not."""
-        (coded,) = [p for p in votes_without_ballots() if p.code == VOTES_WITHOUT_BALLOTS]
+        problems = votes_without_ballots(VIETNAMESE)
+        (coded,) = [p for p in problems if p.code == VOTES_WITHOUT_BALLOTS]
         assert "ballots" not in coded.message
 
     def test_every_problem_of_a_parse_has_a_code(self) -> None:
@@ -139,7 +131,7 @@ class TestProblemCodes:
 
     def test_a_reader_problem_needs_a_code(self) -> None:
         """The field reader's error and warning take no default code."""
-        reader = FieldReader("f.toml")
+        reader = FieldReader("f.toml", ENGLISH)
         with pytest.raises(TypeError):
             reader.error("k", "message")  # type: ignore[call-arg]
         with pytest.raises(TypeError):
@@ -147,7 +139,7 @@ class TestProblemCodes:
 
     def test_same_kind_same_code_across_readers(self) -> None:
         """The reader's own checks give one code per kind, whatever the key."""
-        reader = FieldReader("f.toml")
+        reader = FieldReader("f.toml", ENGLISH)
         reader.text({}, "name", "", required=True)
         reader.integer({}, "year", "", required=True)
         reader.integer({"n": "x"}, "n", "")

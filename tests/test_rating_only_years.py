@@ -18,7 +18,7 @@ def _doc(**extra: Any) -> dict[str, Any]:
 
 def test_a_result_without_a_score_is_valid_in_a_year_without_votes() -> None:
     """A unit with a rating only parses, its score None."""
-    results, problems = parse_results(_doc(), make_bloc(["a", "b"]), 2020, "r.toml")
+    results, problems = parse_results(ENGLISH, _doc(), make_bloc(["a", "b"]), 2020, "r.toml")
     assert results is not None, problems
     assert results.results[0].score is None
     assert results.results[0].rating is Rating.EXCELLENT
@@ -27,7 +27,7 @@ def test_a_result_without_a_score_is_valid_in_a_year_without_votes() -> None:
 def test_a_year_with_a_conference_needs_every_score() -> None:
     """With ballots recorded, a missing score is an error at its key."""
     doc = _doc(conference={"ballots": 2})
-    results, problems = parse_results(doc, make_bloc(["a", "b"]), 2020, "r.toml")
+    results, problems = parse_results(ENGLISH, doc, make_bloc(["a", "b"]), 2020, "r.toml")
     assert results is None
     assert any(p.key == "results.a.score" for p in problems)
 
@@ -35,7 +35,7 @@ def test_a_year_with_a_conference_needs_every_score() -> None:
 def test_import_results_needs_every_score() -> None:
     """require_scores (the scoring sheet's import) refuses a result without a score."""
     results, problems = parse_results(
-        _doc(), make_bloc(["a", "b"]), 2020, "r.toml", require_scores=True
+        ENGLISH, _doc(), make_bloc(["a", "b"]), 2020, "r.toml", require_scores=True
     )
     assert results is None
     assert any(p.key == "results.a.score" for p in problems)

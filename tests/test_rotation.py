@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from builders import make_bloc
 from khoi_thidua import rotation
 from khoi_thidua.errors import ExitCode
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import Bloc
 from khoi_thidua.rotation import Leadership, RotationError, Skip, Status, YearBeforeRecordsError
 
@@ -31,7 +32,7 @@ class TestSeed:
 
     def test_vice_chair_of_2021_chairs_in_2022(self) -> None:
         """The 2021 vice-chair (dukcq) chairs 2022 and the next in the circle (tct) is vice."""
-        answer = rotation.leadership_in(self.seed_bloc(), 2022)
+        answer = rotation.leadership_in(ENGLISH, self.seed_bloc(), 2022)
         assert (answer.chair, answer.vice_chair) == ("dukcq", "tct")
         assert answer.recorded is False
         assert answer.start_year == 2021
@@ -40,7 +41,7 @@ class TestSeed:
 
     def test_recorded_year_is_returned_as_recorded(self) -> None:
         """A recorded year is answered from the record, marked recorded."""
-        answer = rotation.leadership_in(self.seed_bloc(), 2021)
+        answer = rotation.leadership_in(ENGLISH, self.seed_bloc(), 2021)
         assert (answer.chair, answer.vice_chair, answer.recorded) == ("btc", "dukcq", True)
 
     def test_circle_wraps_around(self) -> None:
@@ -56,12 +57,12 @@ class TestSeed:
     def test_default_year_is_after_latest_record(self) -> None:
         """The default year is the one after the latest recorded year."""
         bloc = make_bloc(ABCD, [(2020, "a", "b"), (2023, "c", "d")])
-        assert rotation.default_year(bloc) == 2024
+        assert rotation.default_year(ENGLISH, bloc) == 2024
 
     def test_default_year_without_records_is_an_error(self) -> None:
         """Without any record there is no default year, and the hint shows how to record one."""
         with pytest.raises(RotationError) as info:
-            rotation.default_year(make_bloc(ABCD))
+            rotation.default_year(ENGLISH, make_bloc(ABCD))
         assert "[[leadership]]" in info.value.hint
 
 
@@ -72,7 +73,7 @@ class TestJoins:
     def test_member_not_yet_joined_is_skipped(self) -> None:
         """A member that joins in 2023 is passed over as vice-chair in 2021, with the join year."""
         bloc = make_bloc(ABCD, [(2020, "a", "b")], joined={"c": 2023})
-        answer = rotation.leadership_in(bloc, 2021)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2021)
         assert (answer.chair, answer.vice_chair) == ("b", "d")
         assert answer.skipped == (Skip("c", 2021, "vice_chair", "not_joined", "2023"),)
 
@@ -105,7 +106,7 @@ class TestLeaves:
     def test_vice_chair_that_left_does_not_chair(self) -> None:
         """When last year's vice-chair has left, the next eligible member in the circle chairs."""
         bloc = make_bloc(ABCD, [(2020, "a", "b")], left={"b": 2021})
-        answer = rotation.leadership_in(bloc, 2021)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2021)
         assert (answer.chair, answer.vice_chair) == ("c", "d")
         assert [s.member for s in answer.skipped if s.role == "chair"] == ["b"]
 
@@ -120,7 +121,7 @@ class TestLeaves:
     def test_no_eligible_member_is_a_vacant_year(self) -> None:
         """When every member has left, the year is VACANT with nobody leading, each one listed."""
         bloc = make_bloc(("a", "b"), [(2020, "a", "b")], left={"a": 2022, "b": 2022})
-        answer = rotation.leadership_in(bloc, 2022)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2022)
         assert answer.status is Status.VACANT
         assert (answer.chair, answer.vice_chair, answer.leads) == (None, None, False)
         assert [(s.member, s.reason) for s in answer.skipped] == [("a", "left"), ("b", "left")]
@@ -136,7 +137,7 @@ class TestMerges:
             left={"old": 2025},
             merged_into={"old": "new"},
         )
-        answer = rotation.leadership_in(bloc, 2025)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2025)
         assert (answer.chair, answer.vice_chair) == ("new", "c")
         assert answer.skipped == (Skip("old", 2025, "chair", "merged", "new"),)
 
@@ -158,7 +159,7 @@ class TestExcusals:
     def test_excused_member_skipped_with_reason(self) -> None:
         """A member excused for its chairing year is passed over, with the excusal's reason."""
         bloc = make_bloc(ABCD, [(2020, "a", "b")], excused=[("c", 2022, "đang sáp nhập")])
-        answer = rotation.leadership_in(bloc, 2022)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2022)
         assert (answer.chair, answer.vice_chair) == ("d", "a")
         assert answer.skipped == (Skip("c", 2022, "chair", "excused", "đang sáp nhập"),)
 
@@ -181,7 +182,7 @@ class TestRecordedOverride:
 
     def test_recorded_year_wins(self) -> None:
         """A recorded year mid-sequence is answered as recorded, not as the circle would give."""
-        answer = rotation.leadership_in(self.override_bloc(), 2022)
+        answer = rotation.leadership_in(ENGLISH, self.override_bloc(), 2022)
         assert (answer.chair, answer.vice_chair, answer.recorded) == ("d", "a", True)
 
     def test_later_years_continue_from_the_record(self) -> None:
@@ -218,7 +219,7 @@ class TestRecordedOverride:
     def test_record_without_vice_chair(self) -> None:
         """After a year recorded without vice-chair, the member after its chair chairs."""
         bloc = make_bloc(ABCD, [(2020, "c", None)])
-        answer = rotation.leadership_in(bloc, 2021)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2021)
         assert (answer.chair, answer.vice_chair) == ("d", "a")
 
 
@@ -227,21 +228,21 @@ class TestBeforeAnyRecord:
         """A year before the earliest record is a usage error (64) naming the earliest year."""
         bloc = make_bloc(ABCD, [(2020, "a", "b")])
         with pytest.raises(YearBeforeRecordsError) as info:
-            rotation.leadership_in(bloc, 2019)
+            rotation.leadership_in(ENGLISH, bloc, 2019)
         assert "2020" in info.value.message
         assert info.value.exit_code == ExitCode.USAGE
 
     def test_no_record_at_all_is_a_data_error(self) -> None:
         """Without any record, the data lacks a starting year: a RotationError exiting 65."""
         with pytest.raises(RotationError) as info:
-            rotation.leadership_in(make_bloc(ABCD), 2019)
+            rotation.leadership_in(ENGLISH, make_bloc(ABCD), 2019)
         assert not isinstance(info.value, YearBeforeRecordsError)
         assert info.value.exit_code == ExitCode.DATA
 
     def test_hint_shows_how_to_record_a_starting_year(self) -> None:
         """The error's hint is a [[leadership]] entry for the year asked for."""
         with pytest.raises(RotationError) as info:
-            rotation.leadership_in(make_bloc(ABCD), 2019)
+            rotation.leadership_in(ENGLISH, make_bloc(ABCD), 2019)
         hint = info.value.hint
         assert "[[leadership]]" in hint
         assert "year = 2019" in hint
@@ -279,7 +280,7 @@ class TestStep:
             joined={"d": 2030},
             excused=[("c", 2021, "thiếu cán bộ")],
         )
-        answer = rotation.leadership_in(bloc, 2021)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2021)
         assert (answer.chair, answer.vice_chair) == ("e", "a")
         assert [(s.member, s.role, s.reason) for s in answer.skipped] == [
             ("b", "chair", "left"),
@@ -401,6 +402,6 @@ class TestProperties:
         assert window == answers[3:]
         years = list(range(first, last + 1))
         rnd.shuffle(years)
-        single = {year: rotation.leadership_in(bloc, year) for year in years}
+        single = {year: rotation.leadership_in(ENGLISH, bloc, year) for year in years}
         assert [single[y] for y in range(first, last + 1)] == window
         assert rotation.plan(bloc, first, last) == window

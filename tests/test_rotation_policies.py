@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from builders import Invoke, bloc_doc, make_bloc, write_bloc
 from khoi_thidua import rotation
 from khoi_thidua.errors import ExitCode
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.model import Bloc, Policy
 from khoi_thidua.rotation import Status
 
@@ -36,7 +37,7 @@ class TestVacantYears:
     def test_year_everyone_is_excused_is_vacant(self) -> None:
         """A year in which every member is excused is VACANT, listing each member passed over."""
         bloc = make_bloc(ABCD, [(START, "a", "b")], excused=everyone_excused(ABCD, [2022]))
-        answer = rotation.leadership_in(bloc, 2022)
+        answer = rotation.leadership_in(ENGLISH, bloc, 2022)
         assert answer.status is Status.VACANT
         assert answer.chair is None and answer.vice_chair is None
         assert {s.member for s in answer.skipped} == set(ABCD)
@@ -147,14 +148,14 @@ class TestElectedAndAppointed:
     def test_unrecorded_year_is_to_be_elected(self) -> None:
         """An elected bloc's year after its last record is to be elected, not computed."""
         bloc = with_policy(make_bloc(ABCD, [(START, "a", "b")]), Policy.ELECTED)
-        answer = rotation.leadership_in(bloc, START + 1)
+        answer = rotation.leadership_in(ENGLISH, bloc, START + 1)
         assert answer.status is Status.TO_BE_ELECTED
-        assert rotation.leadership_in(bloc, START).status is Status.RECORDED
+        assert rotation.leadership_in(ENGLISH, bloc, START).status is Status.RECORDED
 
     def test_appointed_needs_no_starting_record(self) -> None:
         """An appointed bloc answers any year, even with nothing recorded."""
         bloc = with_policy(make_bloc(ABCD), Policy.APPOINTED)
-        assert rotation.leadership_in(bloc, 2019).status is Status.TO_BE_APPOINTED
+        assert rotation.leadership_in(ENGLISH, bloc, 2019).status is Status.TO_BE_APPOINTED
 
     def test_no_turns_without_rotation(self) -> None:
         """Members of an elected bloc have no computed turn as chair."""

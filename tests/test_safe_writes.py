@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from khoi_thidua import rotation, store
 from khoi_thidua.cli import app
 from khoi_thidua.errors import ExitCode, WriteError
+from khoi_thidua.i18n import ENGLISH
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "khoi-co-quan-dang"
 BLOC_ID = SAMPLE.name
@@ -145,7 +146,7 @@ class TestConcurrentRecords:
         after = store.load_bloc(bloc_dir)
         for year in years:
             record = after.recorded(year)
-            expected = rotation.leadership_in(before, year)
+            expected = rotation.leadership_in(ENGLISH, before, year)
             assert record is not None
             assert (record.chair, record.vice_chair) == (expected.chair, expected.vice_chair)
         code, output = _check(data)

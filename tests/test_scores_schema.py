@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from khoi_thidua.errors import Problem
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.plan import Plan, YearScores
 from khoi_thidua.schema.plan import parse_plan
 from khoi_thidua.schema.scores import parse_scores
@@ -16,14 +17,14 @@ FULL = {"nhiem-vu": 58, "tham-muu": 19, "dang": 19}
 
 
 def _plan() -> Plan:
-    plan, problems = parse_plan(plan_doc(), plan_bloc(), 2022, "plan-2022.toml")
+    plan, problems = parse_plan(ENGLISH, plan_doc(), plan_bloc(), 2022, "plan-2022.toml")
     assert plan is not None, problems
     return plan
 
 
 def _parse(units: dict[str, Any], **top: Any) -> tuple[YearScores | None, list[Problem]]:
     doc = {"schema": 1, "year": 2022, "units": units, **top}
-    return parse_scores(doc, plan_bloc(), _plan(), "scores-2022.toml")
+    return parse_scores(ENGLISH, doc, plan_bloc(), _plan(), "scores-2022.toml")
 
 
 def test_a_valid_file_is_read_whole() -> None:

@@ -8,6 +8,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.plan import (
     Adjustment,
     Adjustments,
@@ -69,7 +70,7 @@ def test_the_final_score_stays_within_the_table_plus_the_bonus(
 ) -> None:
     """Whatever is typed, 0 ≤ final ≤ the table's maximum + the bonus limit."""
     plan = replace(BASE_PLAN, method=method, decimals=decimals, rounding=rounding)
-    result = final_score(plan, inputs)
+    result = final_score(ENGLISH, plan, inputs)
     assert 0 <= result.score <= plan.max_score + plan.bonus.limit
 
 
@@ -97,7 +98,7 @@ def test_the_order_of_scorers_and_rows_does_not_matter(
         bonus=shuffled(dict(inputs.bonus)),
         penalty=shuffled(dict(inputs.penalty)),
     )
-    first, second = final_score(plan, inputs), final_score(plan, again)
+    first, second = final_score(ENGLISH, plan, inputs), final_score(ENGLISH, plan, again)
     assert (first.score, first.criteria, first.exact) == (
         second.score,
         second.criteria,
@@ -113,7 +114,7 @@ def test_the_trimmed_mean_drops_exactly_one_highest_and_one_lowest(
 ) -> None:
     """The trimmed mean is the mean of the sorted totals without the first and the last."""
     plan = replace(BASE_PLAN, method=FinalMethod.TRIMMED_MEAN)
-    result = final_score(plan, ScoreInputs("a", cross=cross))
+    result = final_score(ENGLISH, plan, ScoreInputs("a", cross=cross))
     totals = sorted(sum((exact(v) for v in s.values()), Fraction(0)) for s in cross.values())
     kept = totals[1:-1]
     assert result.exact == sum(kept, Fraction(0)) / len(kept)
@@ -126,7 +127,7 @@ def test_the_trimmed_mean_drops_exactly_one_highest_and_one_lowest(
 @given(unit_inputs())
 def test_a_bonus_never_passes_its_limits(inputs: ScoreInputs) -> None:
     """Each bonus item counts at most its maximum, and the bonus total at most the limit."""
-    result = final_score(BASE_PLAN, inputs)
+    result = final_score(ENGLISH, BASE_PLAN, inputs)
     assert result.bonus <= exact(BONUS.limit)
     assert result.penalty <= exact(PENALTY.limit)
     for step in result.steps:
@@ -144,7 +145,7 @@ def test_rounding_is_applied_once_at_the_end(
 ) -> None:
     """The final score is the exact total rounded once; no earlier step is rounded."""
     plan = replace(BASE_PLAN, method=method, decimals=decimals, rounding=rounding)
-    result = final_score(plan, inputs)
+    result = final_score(ENGLISH, plan, inputs)
     base = next(s.value for s in result.steps if s.kind is StepKind.BASE)
     assert base is not None
     assert result.exact == max(Fraction(0), base + result.bonus - result.penalty)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from khoi_thidua.i18n import ENGLISH
 from khoi_thidua.schema.fields import id_key
 from khoi_thidua.text_checks import (
     control_character,
@@ -40,7 +41,7 @@ class TestLegacyFonts:
     def test_legacy(self, text: str) -> None:
         """TCVN3 and VNI text is legacy."""
         assert legacy_font(text)
-        assert not_text(text) is not None
+        assert not_text(ENGLISH, text) is not None
 
     @pytest.mark.parametrize(
         "text",
@@ -49,7 +50,7 @@ class TestLegacyFonts:
     def test_unicode(self, text: str) -> None:
         """Unicode Vietnamese, and one foreign letter, are text."""
         assert not legacy_font(text)
-        assert not_text(text) is None
+        assert not_text(ENGLISH, text) is None
 
 
 class TestInvisibles:

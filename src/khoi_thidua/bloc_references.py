@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Excusal, LeadershipRecord, Member
 from khoi_thidua.schema.fields import FieldReader, id_key
 from khoi_thidua.text_checks import lookalike_note
@@ -25,15 +25,17 @@ def check_references(
             same = folded[key] == member.id
             reader.error(
                 f"members[{index}].id",
-                t("member id `{id}` is used twice", id=member.id)
+                reader.t("member id `{id}` is used twice", id=member.id)
                 if same
-                else t(
+                else reader.t(
                     "member id `{id}` differs from `{other}` "
                     "only by case, accents or look-alike letters",
                     id=member.id,
                     other=folded[key],
                 ),
-                _with_note(t("give every member its own id"), member.id, folded[key]),
+                _with_note(
+                    reader.msgs, reader.t("give every member its own id"), member.id, folded[key]
+                ),
                 code="duplicate-id" if same else "lookalike-id",
             )
             duplicates.add(key)
@@ -49,9 +51,16 @@ def check_references(
             return None
         near = folded.get(id_key(member_id))
         hint = (
-            _with_note(t("ids are exact: did you mean `{id}`?", id=near), member_id, near)
+            _with_note(
+                reader.msgs,
+                reader.t("ids are exact: did you mean `{id}`?", id=near),
+                member_id,
+                near,
+            )
             if near
-            else t("use one of the ids under [[members]]: {ids}", ids=", ".join(sorted(by_id)))
+            else reader.t(
+                "use one of the ids under [[members]]: {ids}", ids=", ".join(sorted(by_id))
+            )
         )
         reader.error(key, unknown, hint, code="lookalike-id" if near else "unknown-member")
         return None
@@ -62,18 +71,20 @@ def check_references(
         if member_id in seen_order and id_key(member_id) not in duplicates:
             reader.error(
                 key,
-                t("`{id}` appears twice in the rotation order", id=member_id),
-                t("list it once"),
+                reader.t("`{id}` appears twice in the rotation order", id=member_id),
+                reader.t("list it once"),
                 code="duplicate-in-rotation",
             )
         seen_order.add(member_id)
-        known(member_id, key, t("rotation order entry `{id}` is not a member id", id=member_id))
+        known(
+            member_id, key, reader.t("rotation order entry `{id}` is not a member id", id=member_id)
+        )
     for member in by_id.values():
         if member.id not in seen_order:
             reader.error(
                 "rotation.order",
-                t("member `{id}` is missing from the rotation order", id=member.id),
-                t(
+                reader.t("member `{id}` is missing from the rotation order", id=member.id),
+                reader.t(
                     'add "{id}" to `order` where it takes its turn'
                     " (a member that left keeps its place; it is skipped)",
                     id=member.id,
@@ -87,12 +98,12 @@ def check_references(
         target = known(
             member.merged_into,
             f"members[{index}].merged_into",
-            t("merged_into `{id}` is not a member id", id=member.merged_into),
+            reader.t("merged_into `{id}` is not a member id", id=member.merged_into),
         )
         if target is not None and target.id == member.id:
             reader.error(
                 f"members[{index}].merged_into",
-                t("a member cannot merge into itself"),
+                reader.t("a member cannot merge into itself"),
                 code="merge-into-itself",
             )
     for index, member in enumerate(members):
@@ -100,8 +111,10 @@ def check_references(
             if getattr(by_id.get(source), "merged_into", None) != member.id:
                 reader.error(
                     f"members[{index}].history_from[{position}]",
-                    t("`{id}` is no member merged into `{to}`", id=source, to=member.id),
-                    t('give the predecessor `merged_into = "{successor}"`', successor=member.id),
+                    reader.t("`{id}` is no member merged into `{to}`", id=source, to=member.id),
+                    reader.t(
+                        'give the predecessor `merged_into = "{successor}"`', successor=member.id
+                    ),
                     code="not-merged-into-target",
                 )
     _check_merge_loops(reader, members, by_id)
@@ -112,8 +125,8 @@ def check_references(
         if record.year in years_seen:
             reader.error(
                 f"{path}.year",
-                t("leadership for {year} is recorded twice", year=record.year),
-                t("keep one `[[leadership]]` entry for {year}", year=record.year),
+                reader.t("leadership for {year} is recorded twice", year=record.year),
+                reader.t("keep one `[[leadership]]` entry for {year}", year=record.year),
                 code="duplicate-leadership",
             )
         years_seen[record.year] = index
@@ -121,31 +134,31 @@ def check_references(
             if role_id is None:
                 continue
             unknown = (
-                t("chair `{id}` is not a member id", id=role_id)
+                reader.t("chair `{id}` is not a member id", id=role_id)
                 if role == "chair"
-                else t("vice_chair `{id}` is not a member id", id=role_id)
+                else reader.t("vice_chair `{id}` is not a member id", id=role_id)
             )
             leader = known(role_id, f"{path}.{role}", unknown)
             if leader is not None and not leader.is_member_in(record.year):
                 reader.error(
                     f"{path}.{role}",
-                    t(
+                    reader.t(
                         "`{id}` is not a member of the bloc in {year}",
                         id=role_id,
                         year=record.year,
                     ),
-                    t("check the year, or the member's `joined`/`left`"),
+                    reader.t("check the year, or the member's `joined`/`left`"),
                     code="not-a-member",
                 )
         if record.vice_chair is not None and record.vice_chair == record.chair:
             reader.error(
                 f"{path}.vice_chair",
-                t(
+                reader.t(
                     "chair and vice-chair are the same member (`{id}`) in {year}",
                     id=record.chair,
                     year=record.year,
                 ),
-                t("the vice-chair must be another member"),
+                reader.t("the vice-chair must be another member"),
                 code="chair-is-vice-chair",
             )
 
@@ -155,19 +168,21 @@ def check_references(
         if (excusal.member, excusal.year) in excused_seen:
             reader.error(
                 path,
-                t("`{id}` is excused twice for {year}", id=excusal.member, year=excusal.year),
+                reader.t(
+                    "`{id}` is excused twice for {year}", id=excusal.member, year=excusal.year
+                ),
                 code="duplicate-excusal",
             )
         excused_seen.add((excusal.member, excusal.year))
         excused_member = known(
             excusal.member,
             f"{path}.member",
-            t("excused member `{id}` is not a member id", id=excusal.member),
+            reader.t("excused member `{id}` is not a member id", id=excusal.member),
         )
         if excused_member is not None and not excused_member.is_member_in(excusal.year):
             reader.warning(
                 f"{path}.year",
-                t(
+                reader.t(
                     "`{id}` is not a member in {year}, so the excusal has no effect",
                     id=excusal.member,
                     year=excusal.year,
@@ -176,8 +191,8 @@ def check_references(
             )
 
 
-def _with_note(hint: str, typed: str, known: str) -> str:
-    note = lookalike_note(typed, known)
+def _with_note(msgs: Messages, hint: str, typed: str, known: str) -> str:
+    note = lookalike_note(msgs, typed, known)
     return f"{hint} ({note})" if note else hint
 
 
@@ -197,8 +212,8 @@ def _check_merge_loops(
                     chain = " → ".join([*seen, nxt.id])
                     reader.error(
                         f"members[{index}].merged_into",
-                        t("the merge chain loops: {chain}", chain=chain),
-                        t("a unit merges into its successor, which cannot merge back"),
+                        reader.t("the merge chain loops: {chain}", chain=chain),
+                        reader.t("a unit merges into its successor, which cannot merge back"),
                         code="merge-loop",
                     )
                     in_reported_loop.update(seen)

@@ -1,9 +1,10 @@
 """Messages in English or Vietnamese: the catalog lookup and the language a renderer is given.
 
-What renders text takes a :class:`Messages` (the language of the run, chosen by the CLI) and
-calls its ``t``/``tn``. The module-level ``t``/``tn`` read the run's language set by
-``set_language``; they remain for messages made below the renderers (errors raised while
-reading data), and a test keeps them out of the renderers.
+What renders text, and the pure core (the parsers and what raises errors), take a
+:class:`Messages` (the language of the run, chosen by the CLI) and call its ``t``/``tn``. The
+module-level ``t``/``tn`` and :func:`current` read the run's language set by ``set_language``:
+they are for the CLI, the application layer and the store (the layer that reads the files and
+hands ``current()`` to the parsers); a test keeps them out of the renderers and the pure core.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def language() -> str:
 
 
 def current() -> Messages:
-    """The messages of the run's language, for the CLI to hand to what renders text."""
+    """The messages of the run's language, for the CLI, the application layer and the store to
+    hand to what renders text or reads data."""
     return VIETNAMESE if _state["language"] == "vi" else ENGLISH
 
 

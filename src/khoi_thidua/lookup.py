@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from khoi_thidua.collation import sort_key
 from khoi_thidua.errors import UsageError
 from khoi_thidua.folding import bare_letters
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Member
 
 # Whitespace and every kind of dash: "cơ quan - doanh nghiệp" and "cơ quan–doanh nghiệp" fold
@@ -65,12 +65,12 @@ class MemberMatch:
         return self.how in {"id", "id-case", "name"}
 
 
-def find_member(members: Sequence[Member], query: str) -> Member:
+def find_member(msgs: Messages, members: Sequence[Member], query: str) -> Member:
     """The one member ``query`` names; see ``match_member`` for the rules and errors."""
-    return match_member(members, query).member
+    return match_member(msgs, members, query).member
 
 
-def match_member(members: Sequence[Member], query: str) -> MemberMatch:
+def match_member(msgs: Messages, members: Sequence[Member], query: str) -> MemberMatch:
     """The one member ``query`` names and how, trying these rules in order; the first rule that
     matches anything decides:
 
@@ -81,7 +81,7 @@ def match_member(members: Sequence[Member], query: str) -> MemberMatch:
 
     Raises ``AmbiguousMemberError`` when the deciding rule matches several members, and
     ``UnknownMemberError`` with close suggestions when no rule matches; both are ``UsageError``
-    (exit code 64). Their messages are in the language in force (``i18n.language()``).
+    (exit code 64), worded in the language of ``msgs``.
 
     Which members to pass is the caller's choice: ``bloc.members_in(year)`` settles fragments
     shared across years ("tuyen giao" is btg to 2024, btgdv from 2025), but there the id "btg"
@@ -91,7 +91,9 @@ def match_member(members: Sequence[Member], query: str) -> MemberMatch:
     wanted = query.strip()
     folded = fold(wanted)
     if not folded:
-        raise UsageError(t("no member given"), t("give a member's id, short name or name"))
+        raise UsageError(
+            msgs.t("no member given"), msgs.t("give a member's id, short name or name")
+        )
     rules: tuple[tuple[str, Callable[[Member], bool]], ...] = (
         ("id", lambda m: m.id == wanted),
         ("id-case", lambda m: m.id.casefold() == wanted.casefold()),
@@ -110,8 +112,8 @@ def match_member(members: Sequence[Member], query: str) -> MemberMatch:
         if len(found) == 1:
             return MemberMatch(found[0], how)
         if found:
-            raise _ambiguous(query, found)
-    raise _unknown(query, members)
+            raise _ambiguous(msgs, query, found)
+    raise _unknown(msgs, query, members)
 
 
 def suggest_members(members: Sequence[Member], query: str) -> tuple[Member, ...]:
@@ -140,24 +142,26 @@ def _alphabetical(members: Sequence[Member]) -> tuple[Member, ...]:
     return tuple(sorted(members, key=lambda m: sort_key(m.name)))
 
 
-def _ambiguous(query: str, found: tuple[Member, ...]) -> AmbiguousMemberError:
-    message = t(
+def _ambiguous(msgs: Messages, query: str, found: tuple[Member, ...]) -> AmbiguousMemberError:
+    message = msgs.t(
         "'{query}' matches {count} members: {members}",
         query=query,
         count=len(found),
         members=_describe(_alphabetical(found)),
     )
-    hint = t("use the member's id: {ids}", ids=t(" or ").join(m.id for m in _alphabetical(found)))
+    hint = msgs.t(
+        "use the member's id: {ids}", ids=msgs.t(" or ").join(m.id for m in _alphabetical(found))
+    )
     return AmbiguousMemberError(message, hint, query, found)
 
 
-def _unknown(query: str, members: Sequence[Member]) -> UnknownMemberError:
+def _unknown(msgs: Messages, query: str, members: Sequence[Member]) -> UnknownMemberError:
     close = suggest_members(members, query)
-    message = t("no member matches '{query}'", query=query)
+    message = msgs.t("no member matches '{query}'", query=query)
     if close:
-        hint = t(
+        hint = msgs.t(
             "did you mean {members}? (`khoi members` lists every id)", members=_describe(close)
         )
     else:
-        hint = t("`khoi members` lists every member's id and name")
+        hint = msgs.t("`khoi members` lists every member's id and name")
     return UnknownMemberError(message, hint, query, close)

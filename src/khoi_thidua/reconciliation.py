@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from khoi_thidua.errors import KhoiError
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc
 from khoi_thidua.plan import MidYear, Plan, ScoreInputs, YearScores
 from khoi_thidua.scoring import FinalScore, exact, final_score
@@ -59,17 +60,18 @@ class Reconciliation:
         return next((u for u in self.units if u.unit == unit_id), None)
 
 
-def reconcile(bloc: Bloc, plan: Plan, scores: YearScores) -> Reconciliation:
+def reconcile(msgs: Messages, bloc: Bloc, plan: Plan, scores: YearScores) -> Reconciliation:
     """Compare every active unit's scores and compute each final score the data allows."""
     active = [m for m in bloc.order if bloc.member(m).is_member_in(plan.year)]
     reviews = dict(scores.mid_year)
     units = tuple(
-        _unit(plan, scores.unit(unit) or ScoreInputs(unit), reviews.get(unit)) for unit in active
+        _unit(msgs, plan, scores.unit(unit) or ScoreInputs(unit), reviews.get(unit))
+        for unit in active
     )
     return Reconciliation(plan.year, plan, scores, units)
 
 
-def _unit(plan: Plan, inputs: ScoreInputs, review: MidYear | None) -> UnitLine:
+def _unit(msgs: Messages, plan: Plan, inputs: ScoreInputs, review: MidYear | None) -> UnitLine:
     threshold = exact(plan.flag_difference)
     scorers = [s for s in plan.scorers_of(inputs.unit) if s in inputs.cross]
     scorers += sorted(s for s in inputs.cross if s not in scorers)
@@ -103,7 +105,7 @@ def _unit(plan: Plan, inputs: ScoreInputs, review: MidYear | None) -> UnitLine:
     final: FinalScore | None = None
     error = ""
     try:
-        final = final_score(plan, inputs)
+        final = final_score(msgs, plan, inputs)
     except KhoiError as exc:
         error = exc.message
     compared = [v for v in (self_total, cross_total) if v is not None]

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Literal
 
 from khoi_thidua.errors import ExitCode, KhoiError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc, LeadershipRecord, Policy
 
 
@@ -224,40 +224,40 @@ def plan(bloc: Bloc, first: int, last: int) -> list[Leadership]:
     return out
 
 
-def leadership_in(bloc: Bloc, year: int) -> Leadership:
+def leadership_in(msgs: Messages, bloc: Bloc, year: int) -> Leadership:
     """Who chairs and vice-chairs ``bloc`` in ``year``; VACANT, TO_BE_ELECTED and
     TO_BE_APPOINTED are answers, a circular year before any record is an error."""
     answer = plan(bloc, year, year)[0]
     if answer.status is Status.BEFORE_RECORDS:
-        raise before_records_error(bloc, answer)
+        raise before_records_error(msgs, bloc, answer)
     return answer
 
 
-def before_records_error(bloc: Bloc, answer: Leadership) -> RotationError:
+def before_records_error(msgs: Messages, bloc: Bloc, answer: Leadership) -> RotationError:
     """The error for a circular year with no record at or before it."""
     if answer.first_recorded is None:
         return RotationError(
-            t(
+            msgs.t(
                 "cannot compute {year} for bloc `{bloc}`: {detail}",
                 year=answer.year,
                 bloc=bloc.id,
-                detail=t("no leadership is recorded"),
+                detail=msgs.t("no leadership is recorded"),
             ),
-            t(
+            msgs.t(
                 "record a starting year in bloc.toml, e.g.\n  [[leadership]]\n  year = {year}\n"
                 '  chair = "<member id>"\n  vice_chair = "<member id>"',
                 year=answer.year,
             ),
         )
     return YearBeforeRecordsError(
-        t(
+        msgs.t(
             "{year} is before the first recorded leadership of bloc `{bloc}` ({first}); "
             "rotation starts from a record",
             year=answer.year,
             bloc=bloc.id,
             first=answer.first_recorded,
         ),
-        t(
+        msgs.t(
             "ask for {first} or a later year, or record {year} in bloc.toml:\n"
             '  [[leadership]]\n  year = {year}\n  chair = "<member id>"\n'
             '  vice_chair = "<member id>"',
@@ -267,12 +267,12 @@ def before_records_error(bloc: Bloc, answer: Leadership) -> RotationError:
     )
 
 
-def default_year(bloc: Bloc) -> int:
+def default_year(msgs: Messages, bloc: Bloc) -> int:
     """The year after the latest recorded one: the next decision to make."""
     if not bloc.leadership:
         raise RotationError(
-            t("bloc `{bloc}` has no recorded leadership to rotate from", bloc=bloc.id),
-            t(
+            msgs.t("bloc `{bloc}` has no recorded leadership to rotate from", bloc=bloc.id),
+            msgs.t(
                 "give the year (e.g. `khoi rotate 2026`), or record a starting year in "
                 'bloc.toml:\n  [[leadership]]\n  year = <year>\n  chair = "<member id>"\n'
                 '  vice_chair = "<member id>"'

@@ -13,7 +13,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from khoi_thidua.errors import ExitCode, KhoiError
-from khoi_thidua.i18n import t, tn
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Rating
 from khoi_thidua.plan import Adjustments, Effect, FinalMethod, Plan, Rounding, ScoreInputs
 
@@ -94,23 +94,25 @@ def round_score(value: Fraction, decimals: int, rounding: Rounding) -> Decimal:
     return Decimal(whole + int(up)).scaleb(-decimals)
 
 
-def final_score(plan: Plan, inputs: ScoreInputs) -> FinalScore:
+def final_score(msgs: Messages, plan: Plan, inputs: ScoreInputs) -> FinalScore:
     """The final score of ``inputs.unit`` by the plan's method, bonus, penalty and rounding."""
     steps: list[Step] = []
-    own = _criteria_values(plan, inputs.unit, inputs.self_scores, t("the self-score"))
+    own = _criteria_values(msgs, plan, inputs.unit, inputs.self_scores, msgs.t("the self-score"))
     if plan.method is FinalMethod.AGREED:
-        counted = _agreed(plan, inputs, own, steps)
+        counted = _agreed(msgs, plan, inputs, own, steps)
     else:
-        counted = _cross(plan, inputs, steps)
+        counted = _cross(msgs, plan, inputs, steps)
     base = sum(counted.values(), Fraction(0))
     steps.append(Step(StepKind.BASE, value=base, note=plan.method.value))
-    bonus = _adjust(plan.bonus, inputs.bonus, StepKind.BONUS, StepKind.BONUS_LIMIT, steps)
-    penalty = _adjust(plan.penalty, inputs.penalty, StepKind.PENALTY, StepKind.PENALTY_LIMIT, steps)
+    bonus = _adjust(msgs, plan.bonus, inputs.bonus, StepKind.BONUS, StepKind.BONUS_LIMIT, steps)
+    penalty = _adjust(
+        msgs, plan.penalty, inputs.penalty, StepKind.PENALTY, StepKind.PENALTY_LIMIT, steps
+    )
     total = base + bonus - penalty
     if total < 0:
         steps.append(Step(StepKind.FLOOR, given=total, value=Fraction(0)))
         total = Fraction(0)
-    excluded, cap = _disqualify(plan, inputs, steps)
+    excluded, cap = _disqualify(msgs, plan, inputs, steps)
     score = round_score(total, plan.decimals, plan.rounding)
     steps.append(Step(StepKind.ROUNDED, given=total, value=exact(score), note=_rule(plan)))
     self_score = (
@@ -137,7 +139,12 @@ def _rule(plan: Plan) -> str:
 
 
 def _criteria_values(
-    plan: Plan, unit: str, given: Mapping[str, float], whose: str, required: bool = False
+    msgs: Messages,
+    plan: Plan,
+    unit: str,
+    given: Mapping[str, float],
+    whose: str,
+    required: bool = False,
 ) -> dict[str, Fraction]:
     """``given`` as exact values, every criterion known and within its maximum."""
     out: dict[str, Fraction] = {}
@@ -145,18 +152,18 @@ def _criteria_values(
         criterion = plan.criterion(cid)
         if criterion is None:
             raise ScoringError(
-                t(
+                msgs.t(
                     "{whose} of `{unit}` names an unknown criterion `{id}`",
                     whose=whose,
                     unit=unit,
                     id=cid,
                 ),
-                t("criteria of the plan: {ids}", ids=", ".join(c.id for c in plan.criteria)),
+                msgs.t("criteria of the plan: {ids}", ids=", ".join(c.id for c in plan.criteria)),
             )
         value = exact(points)
         if not 0 <= value <= exact(criterion.max):
             raise ScoringError(
-                t(
+                msgs.t(
                     "{whose} of `{unit}` gives {points} for `{id}`, outside 0–{max}",
                     whose=whose,
                     unit=unit,
@@ -170,21 +177,21 @@ def _criteria_values(
         missing = [c.id for c in plan.criteria if c.id not in out]
         if missing:
             raise ScoringError(
-                t(
+                msgs.t(
                     "{whose} of `{unit}` has no score for {ids}",
                     whose=whose,
                     unit=unit,
                     ids=", ".join(missing),
                 ),
-                t("every criterion of the table needs a score"),
+                msgs.t("every criterion of the table needs a score"),
             )
     return out
 
 
 def _agreed(
-    plan: Plan, inputs: ScoreInputs, own: dict[str, Fraction], steps: list[Step]
+    msgs: Messages, plan: Plan, inputs: ScoreInputs, own: dict[str, Fraction], steps: list[Step]
 ) -> dict[str, Fraction]:
-    agreed = _criteria_values(plan, inputs.unit, inputs.agreed, t("the agreed score"))
+    agreed = _criteria_values(msgs, plan, inputs.unit, inputs.agreed, msgs.t("the agreed score"))
     counted: dict[str, Fraction] = {}
     for criterion in plan.criteria:
         if criterion.id in agreed:
@@ -194,13 +201,13 @@ def _agreed(
                 reason = inputs.reasons.get(criterion.id, "")
                 if given is not None and agreed[criterion.id] < given and not reason:
                     raise ScoringError(
-                        t(
+                        msgs.t(
                             "the agreed score of `{unit}` for `{id}` is below its self-score "
                             "with no reason",
                             unit=inputs.unit,
                             id=criterion.id,
                         ),
-                        t("every point deducted from a self-score needs its reason"),
+                        msgs.t("every point deducted from a self-score needs its reason"),
                     )
                 steps.append(
                     Step(StepKind.AGREED, criterion.id, given, agreed[criterion.id], reason)
@@ -209,23 +216,26 @@ def _agreed(
             counted[criterion.id] = own[criterion.id]
         else:
             raise ScoringError(
-                t(
+                msgs.t(
                     "`{unit}` has neither a self-score nor an agreed score for `{id}`",
                     unit=inputs.unit,
                     id=criterion.id,
                 ),
-                t("import its self-scoring sheet, or record the agreed score"),
+                msgs.t("import its self-scoring sheet, or record the agreed score"),
             )
     return counted
 
 
-def _cross(plan: Plan, inputs: ScoreInputs, steps: list[Step]) -> dict[str, Fraction]:
+def _cross(
+    msgs: Messages, plan: Plan, inputs: ScoreInputs, steps: list[Step]
+) -> dict[str, Fraction]:
     sheets = {
         scorer: _criteria_values(
+            msgs,
             plan,
             inputs.unit,
             scores,
-            t("the cross score by `{scorer}`", scorer=scorer),
+            msgs.t("the cross score by `{scorer}`", scorer=scorer),
             required=True,
         )
         for scorer, scores in inputs.cross.items()
@@ -233,7 +243,7 @@ def _cross(plan: Plan, inputs: ScoreInputs, steps: list[Step]) -> dict[str, Frac
     needed = MIN_TRIMMED_SCORERS if plan.method is FinalMethod.TRIMMED_MEAN else 1
     if len(sheets) < needed:
         raise ScoringError(
-            tn(
+            msgs.tn(
                 "`{unit}` has {count} cross score; `{method}` needs at least {needed}",
                 "`{unit}` has {count} cross scores; `{method}` needs at least {needed}",
                 len(sheets),
@@ -241,7 +251,7 @@ def _cross(plan: Plan, inputs: ScoreInputs, steps: list[Step]) -> dict[str, Frac
                 method=plan.method.value,
                 needed=needed,
             ),
-            t("import the missing cross-scoring sheets, or change `final` under [method]"),
+            msgs.t("import the missing cross-scoring sheets, or change `final` under [method]"),
         )
     totals = sorted(
         ((sum(s.values(), Fraction(0)), scorer) for scorer, s in sheets.items()),
@@ -262,6 +272,7 @@ def _cross(plan: Plan, inputs: ScoreInputs, steps: list[Step]) -> dict[str, Frac
 
 
 def _adjust(
+    msgs: Messages,
     rules: Adjustments,
     given: Mapping[str, float],
     item_kind: StepKind,
@@ -274,13 +285,13 @@ def _adjust(
         item = rules.item(item_id)
         if item is None:
             raise ScoringError(
-                t("unknown bonus or penalty item `{id}`", id=item_id),
-                t("items of the plan: {ids}", ids=", ".join(a.id for a in rules.items) or "—"),
+                msgs.t("unknown bonus or penalty item `{id}`", id=item_id),
+                msgs.t("items of the plan: {ids}", ids=", ".join(a.id for a in rules.items) or "—"),
             )
         claimed = exact(given[item_id])
         if claimed < 0:
             raise ScoringError(
-                t(
+                msgs.t(
                     "item `{id}` is given {points} points; write it as a positive number",
                     id=item_id,
                     points=f"{given[item_id]:g}",
@@ -295,20 +306,24 @@ def _adjust(
     return capped
 
 
-def disqualification(plan: Plan, failed: tuple[str, ...]) -> tuple[bool, Rating | None]:
+def disqualification(
+    msgs: Messages, plan: Plan, failed: tuple[str, ...]
+) -> tuple[bool, Rating | None]:
     """Whether failing ``failed`` excludes a unit, and the best rating it still allows."""
-    return _disqualify(plan, ScoreInputs("", failed=failed), [])
+    return _disqualify(msgs, plan, ScoreInputs("", failed=failed), [])
 
 
-def _disqualify(plan: Plan, inputs: ScoreInputs, steps: list[Step]) -> tuple[bool, Rating | None]:
+def _disqualify(
+    msgs: Messages, plan: Plan, inputs: ScoreInputs, steps: list[Step]
+) -> tuple[bool, Rating | None]:
     excluded = False
     cap: Rating | None = None
     for did in sorted(set(inputs.failed)):
         rule = next((d for d in plan.disqualifiers if d.id == did), None)
         if rule is None:
             raise ScoringError(
-                t("unknown disqualifying criterion `{id}`", id=did),
-                t(
+                msgs.t("unknown disqualifying criterion `{id}`", id=did),
+                msgs.t(
                     "disqualifying criteria of the plan: {ids}",
                     ids=", ".join(d.id for d in plan.disqualifiers) or "—",
                 ),

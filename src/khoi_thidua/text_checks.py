@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 
 
 def without_invisibles(text: str) -> str:
@@ -57,27 +57,27 @@ class NotText(NamedTuple):
     code: str
 
 
-def not_text(value: str) -> NotText | None:
+def not_text(msgs: Messages, value: str) -> NotText | None:
     """Why ``value`` is not text a person typed, and the fix; None when it is."""
     if value.isascii() and value.isprintable():
         return None  # ids, numbers, plain words: no control character, no legacy letter
     bad = control_character(value)
     if bad is not None:
         return NotText(
-            t(
+            msgs.t(
                 "the text holds the control character {char}, which cannot be shown or printed",
                 char=f"U+{ord(bad):04X}",
             ),
-            t("delete it (it often comes with text copied out of another program)"),
+            msgs.t("delete it (it often comes with text copied out of another program)"),
             code="control-character",
         )
     if legacy_font(value):
         return NotText(
-            t(
+            msgs.t(
                 "the text looks typed with a legacy Vietnamese font (TCVN3 or VNI): `{text}`",
                 text=value[:60],
             ),
-            t(
+            msgs.t(
                 "convert it to Unicode (e.g. Unikey's converter, from TCVN3 or VNI to "
                 "Unicode) and save the file as UTF-8"
             ),
@@ -86,7 +86,7 @@ def not_text(value: str) -> NotText | None:
     return None
 
 
-def lookalike_note(typed: str, known: str) -> str:
+def lookalike_note(msgs: Messages, typed: str, known: str) -> str:
     """Names the letters where two ids that look alike differ, when one is not plain ASCII.
 
     An unknown id that *looks* exactly like a known one is a riddle to the user unless the
@@ -101,27 +101,27 @@ def lookalike_note(typed: str, known: str) -> str:
         if not foreign:
             return ""
         return "; ".join(
-            t(
+            msgs.t(
                 "`{typed}` has {typed_char} where `{known}` has {known_char}",
                 typed=typed,
-                typed_char=_char_name(a),
+                typed_char=_char_name(msgs, a),
                 known=known,
-                known_char=_char_name(b),
+                known_char=_char_name(msgs, b),
             )
             for a, b in foreign
         )
     others = [ch for ch in typed if not ch.isascii()]
     if not others:
         return ""
-    return t(
+    return msgs.t(
         "`{typed}` contains {chars}",
         typed=typed,
-        chars=", ".join(_char_name(ch) for ch in others),
+        chars=", ".join(_char_name(msgs, ch) for ch in others),
     )
 
 
-def _char_name(ch: str) -> str:
+def _char_name(msgs: Messages, ch: str) -> str:
     # Unicode's own character names stay in English in both languages: they are what a
     # character map or a search engine finds.
-    name = unicodedata.name(ch, "") or t("an unnamed character")
+    name = unicodedata.name(ch, "") or msgs.t("an unnamed character")
     return f"{name} (U+{ord(ch):04X})"

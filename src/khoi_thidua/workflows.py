@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoi_thidua import store, year_flow
+from khoi_thidua import i18n, store, year_flow
 from khoi_thidua.awards.proposal import Proposal, propose
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.errors import MissingInputError, UsageError
@@ -153,7 +153,7 @@ def _decided(
 
     flagged = replace(draft, notices=draft.notices + count_notices(draft, results.count))
     try:
-        return apply_decisions(flagged, results.decisions, confirmed)
+        return apply_decisions(i18n.current(), flagged, results.decisions, confirmed)
     except DecisionRefused as refused:
         if refused.index < 0:
             raise RefusedError(refused.message, refused.hint) from None
@@ -179,7 +179,7 @@ def resolve_member(bloc: Bloc, query: str, year: int | None = None) -> str:
     from khoi_thidua.lookup import MemberLookupError, UnknownMemberError, find_member, match_member
 
     if year is None:
-        return find_member(bloc.members, query).id
+        return find_member(i18n.current(), bloc.members, query).id
     wanted = query.strip()
     for member in bloc.members:
         if member.id == wanted and not member.is_member_in(year):
@@ -193,11 +193,11 @@ def resolve_member(bloc: Bloc, query: str, year: int | None = None) -> str:
                 t("it belongs to the bloc {span}", span=membership_span(member)),
             )
     try:
-        return match_member(bloc.members_in(year), query).member.id
+        return match_member(i18n.current(), bloc.members_in(year), query).member.id
     except UnknownMemberError as exc:
         others = [m for m in bloc.members if not m.is_member_in(year)]
         try:
-            other = match_member(others, query).member
+            other = match_member(i18n.current(), others, query).member
         except MemberLookupError:
             raise exc from None
         raise UnknownMemberError(
@@ -240,7 +240,9 @@ def init_bloc(root: Path, draft: BlocDraft) -> Path:
 
     text = bloc_toml(draft)
     name = f"{draft.id}/{store.BLOC_FILE}"
-    bloc, problems = parse_bloc(tomllib.loads(text), draft.id, name, key_lines(text))
+    bloc, problems = parse_bloc(
+        i18n.current(), tomllib.loads(text), draft.id, name, key_lines(text)
+    )
     if bloc is None:
         raise DataError(problems)
     return create_bloc_folder(root, draft.id, text)

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khoi_thidua import i18n
 from khoi_thidua.awards.notices import (
     ComputedScoreDetail,
     ExcludedDetail,
@@ -31,7 +32,7 @@ def reconciliation_for(bloc_dir: Path, bloc: Bloc, year: int) -> Reconciliation:
     from khoi_thidua.store.plans import load_year
 
     plan, scores = load_year(bloc_dir, bloc, year)
-    return reconcile(bloc, plan, scores)
+    return reconcile(i18n.current(), bloc, plan, scores)
 
 
 def computed_scores(
@@ -94,7 +95,7 @@ def _disqualified(
     if not failed:
         return result
     try:
-        excluded, cap = disqualification(plan, failed)
+        excluded, cap = disqualification(i18n.current(), plan, failed)
     except ScoringError:
         return result  # an unknown criterion: `khoi check` and `khoi scores` report it
     if excluded:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from khoi_thidua import rotation, store, workflows
+from khoi_thidua import i18n, rotation, store, workflows
 from khoi_thidua.awards.ballot import BallotSection, ballot_sections
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import Bloc, YearResults
@@ -35,7 +35,7 @@ def draft_year(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False) -
     history = workflows.history_for(bloc_dir, bloc, year, year - workflows.look_back(pack))
     proposal = workflows.proposal_from(bloc_dir, bloc, year, pack, results, history, confirmed)
     try:
-        leadership: rotation.Leadership | None = rotation.leadership_in(bloc, year)
+        leadership: rotation.Leadership | None = rotation.leadership_in(i18n.current(), bloc, year)
     except rotation.RotationError:
         leadership = None  # no record to rotate from: the names are left for the secretariat
     chair = leadership.chair if leadership else None

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khoi_thidua import i18n
 from khoi_thidua.awards.rules import AwardRule, RulePack
 from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.i18n import t
@@ -265,7 +266,7 @@ def _match(
             last_error = bloc
             continue
         try:
-            member = match_member(bloc.members_in(year), row.unit).member
+            member = match_member(i18n.current(), bloc.members_in(year), row.unit).member
         except UsageError as exc:
             last_error = exc
             continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from khoi_thidua import rotation
+from khoi_thidua import i18n, rotation
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, LeadershipRecord
@@ -29,8 +29,8 @@ def each_leadership(
 
     def work(bloc_dir: Path) -> T:
         bloc = store.load_bloc(bloc_dir)
-        target = year if year is not None else rotation.default_year(bloc)
-        return then(bloc, rotation.leadership_in(bloc, target))
+        target = year if year is not None else rotation.default_year(i18n.current(), bloc)
+        return then(bloc, rotation.leadership_in(i18n.current(), bloc, target))
 
     return walk(work)
 
@@ -63,7 +63,7 @@ def record_leadership(
     def decide(current: Bloc) -> LeadershipRecord:
         if decided[0] is not None:
             return _decided_record(current, year, decided, note, date)
-        answer = rotation.leadership_in(current, year)
+        answer = rotation.leadership_in(i18n.current(), current, year)
         if not answer.leads:
             raise _nothing_to_record(current, answer)
         if answer.recorded:
@@ -86,7 +86,7 @@ def record_leadership(
 
     outcome = record(bloc_dir, decide)
     bloc = store.load_bloc(bloc_dir)
-    return LeadershipRecorded(outcome, bloc, rotation.leadership_in(bloc, year))
+    return LeadershipRecorded(outcome, bloc, rotation.leadership_in(i18n.current(), bloc, year))
 
 
 def _decided_record(

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from khoi_thidua import i18n
 from khoi_thidua.model import Bloc, GrantedAward, MemberResult
 from khoi_thidua.plan import MidYear
 from khoi_thidua.rotation import Role
@@ -62,7 +63,7 @@ def _year(bloc_dir: Path, bloc: Bloc, member_id: str, year: int, has_results: bo
     member = bloc.member(member_id)
     role: Role | None = None
     try:
-        lead = rotation.leadership_in(bloc, year)
+        lead = rotation.leadership_in(i18n.current(), bloc, year)
         roles: dict[str | None, Role] = {lead.chair: "chair", lead.vice_chair: "vice_chair"}
         role = roles.get(member_id)
     except KhoiError:

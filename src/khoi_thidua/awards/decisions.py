@@ -16,7 +16,7 @@ from khoi_thidua.awards.proposal import (
     Status,
 )
 from khoi_thidua.awards.ties import Tie
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import HOLD_BACK, ORDER, PUT_FORWARD, ConferenceDecision
 
 CONFIRMED = "confirmed"
@@ -39,6 +39,7 @@ class DecisionRefused(Exception):
 class _State:
     """The proposal being decided: each unit's award, its status, and the ties open or settled."""
 
+    msgs: Messages  # the language a refusal is worded in
     proposal: Proposal
     status: dict[tuple[str, str], AwardDecision]
     award_of: dict[str, str | None]
@@ -71,11 +72,15 @@ class _State:
 
 
 def apply_decisions(
-    proposal: Proposal, decisions: tuple[ConferenceDecision, ...], confirmed: bool = False
+    msgs: Messages,
+    proposal: Proposal,
+    decisions: tuple[ConferenceDecision, ...],
+    confirmed: bool = False,
 ) -> Proposal:
     """The proposal after the conference's decisions; raises DecisionRefused for one that
     cannot stand, and (``confirmed``) when a tie is still open."""
     state = _State(
+        msgs=msgs,
         proposal=proposal,
         status={(s.member, d.award): d for s in proposal.standings for d in s.decisions},
         award_of={s.member: s.award for s in proposal.standings if s.rank is not None},
@@ -94,12 +99,12 @@ def apply_decisions(
         tie = state.ties[0]
         raise DecisionRefused(
             -1,
-            t(
+            state.msgs.t(
                 "the tie for {award} between {members} is still open: the list cannot be confirmed",
                 award=state.name(tie.award),
                 members=", ".join(tie.members),
             ),
-            t(
+            state.msgs.t(
                 "record the conference's order: khoi decide {year} --award {award} --order "
                 '{members} --reason "…"',
                 year=proposal.year,
@@ -162,13 +167,13 @@ def _hold_back(state: _State, index: int, decision: ConferenceDecision) -> None:
         if state.award_of.get(member) != award:
             raise DecisionRefused(
                 index,
-                t(
+                state.msgs.t(
                     "the conference holds `{member}` back from {award}, but it is not proposed "
                     "for it",
                     member=member,
                     award=state.name(award),
                 ),
-                t("check the member and the award of this decision"),
+                state.msgs.t("check the member and the award of this decision"),
                 code="hold-back-not-proposed",
             )
         _drop(state, member, award, why)
@@ -192,13 +197,13 @@ def _settle(state: _State, index: int, decision: ConferenceDecision) -> None:
         open_ties = [x for x in state.ties if x.award == award]
         raise DecisionRefused(
             index,
-            t(
+            state.msgs.t(
                 "the conference's order for {award} names {members}, but no open tie is "
                 "between exactly these units",
                 award=state.name(award),
                 members=", ".join(order),
             ),
-            t(
+            state.msgs.t(
                 "open ties for this award: {ties}",
                 ties="; ".join(", ".join(x.members) for x in open_ties) or "—",
             ),
@@ -244,48 +249,50 @@ def _put_forward(state: _State, index: int, decision: ConferenceDecision) -> Non
         if failed:
             raise DecisionRefused(
                 index,
-                t(
+                state.msgs.t(
                     "the conference puts `{member}` forward for {award}, but it does not meet: "
                     "{conditions}",
                     member=member,
                     award=state.name(award),
                     conditions="; ".join(c.condition.basis or c.condition.kind for c in failed),
                 ),
-                t("a conference cannot waive a rule the unit must meet: withdraw the decision"),
+                state.msgs.t(
+                    "a conference cannot waive a rule the unit must meet: withdraw the decision"
+                ),
                 code="conditions-not-met",
             )
         other = state.award_of.get(member)
         if other is not None:
             raise DecisionRefused(
                 index,
-                t(
+                state.msgs.t(
                     "`{member}` is already proposed for {other}",
                     member=member,
                     other=state.name(other),
                 ),
-                t("record a hold_back decision for {other} first", other=other),
+                state.msgs.t("record a hold_back decision for {other} first", other=other),
                 code="already-proposed",
             )
         if any(member in x.members for x in state.ties if x.award == award):
             raise DecisionRefused(
                 index,
-                t(
+                state.msgs.t(
                     "`{member}` is in an open tie for {award}",
                     member=member,
                     award=state.name(award),
                 ),
-                t("settle the tie with an `order` decision instead"),
+                state.msgs.t("settle the tie with an `order` decision instead"),
                 code="in-open-tie",
             )
         if not state.has_room(award):
             raise DecisionRefused(
                 index,
-                t(
+                state.msgs.t(
                     "no seat is left for {award}: taken by {members}",
                     award=state.name(award),
                     members=", ".join(state.holders(award)),
                 ),
-                t("the quota is a rule too: hold one of them back first"),
+                state.msgs.t("the quota is a rule too: hold one of them back first"),
                 code="no-seat-left",
             )
         state.propose(member, award, why)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from khoi_thidua.awards.pack_meta import check_siblings
 from khoi_thidua.awards.rules import CAP_DENOMINATORS, AwardRule, RulePack
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.schema.fields import FieldReader, Table, join
 from khoi_thidua.schema.pack import parse_award
 
@@ -28,10 +28,14 @@ class Pin:
 
 
 def parse_pins(
-    doc: Table, file: str, pack_ids: list[str], lines: Mapping[str, int] | None = None
+    msgs: Messages,
+    doc: Table,
+    file: str,
+    pack_ids: list[str],
+    lines: Mapping[str, int] | None = None,
 ) -> tuple[list[Pin], list[Problem]]:
     """``[[pins]]``: `year` and `pack`, one pin per year."""
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     pins: list[Pin] = []
     for path, table in reader.table_list(doc, "pins", ""):
         reader.known_keys(table, path, PIN_KEYS)
@@ -39,7 +43,9 @@ def parse_pins(
         pack = reader.choice(table, "pack", path, pack_ids)
         if year is not None and any(p.year == year for p in pins):
             reader.error(
-                join(path, "year"), t("{year} is pinned twice", year=year), code="duplicate-pin"
+                join(path, "year"),
+                reader.t("{year} is pinned twice", year=year),
+                code="duplicate-pin",
             )
         if year is not None and pack is not None:
             pins.append(Pin(year, pack, reader.text(table, "basis", path) or "", file))
@@ -47,11 +53,11 @@ def parse_pins(
 
 
 def add_awards(
-    pack: RulePack, doc: Table, file: str, lines: Mapping[str, int] | None = None
+    msgs: Messages, pack: RulePack, doc: Table, file: str, lines: Mapping[str, int] | None = None
 ) -> tuple[RulePack | None, list[Problem]]:
     """The pack with the file's ``[[extra_awards]]`` (awards the pack lacks) inserted, each
     right after the award named by its ``after`` key (first when ``after`` is left out)."""
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     awards = list(pack.awards)
     entries = reader.table_list(doc, "extra_awards", "")
     ids = [a.id for a in awards] + [
@@ -67,8 +73,8 @@ def add_awards(
         if award.id in [a.id for a in awards]:
             reader.error(
                 join(path, "id"),
-                t("award `{award}` is already in the rule pack", award=award.id),
-                t("change the values with `[awards.{award}]` instead", award=award.id),
+                reader.t("award `{award}` is already in the rule pack", award=award.id),
+                reader.t("change the values with `[awards.{award}]` instead", award=award.id),
                 code="duplicate-award",
             )
             continue
@@ -78,8 +84,8 @@ def add_awards(
             if after not in known:
                 reader.error(
                     join(path, "after"),
-                    t("unknown award id `{award}`", award=after),
-                    t("award ids: {ids}", ids=", ".join(known)),
+                    reader.t("unknown award id `{award}`", award=after),
+                    reader.t("award ids: {ids}", ids=", ".join(known)),
                     code="unknown-award",
                 )
                 continue
@@ -101,10 +107,10 @@ def _added(award: AwardRule, file: str) -> AwardRule:
 
 
 def override_caps(
-    pack: RulePack, doc: Table, file: str, lines: Mapping[str, int] | None = None
+    msgs: Messages, pack: RulePack, doc: Table, file: str, lines: Mapping[str, int] | None = None
 ) -> tuple[RulePack | None, list[Problem]]:
     """The pack with the province's ``[caps.<award>]`` values (percent, what it counts)."""
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     caps = {c.award: c for c in pack.caps}
     ids = [a.id for a in pack.awards]
     for award_id, table in (reader.table(doc, "caps", "") or {}).items():
@@ -112,8 +118,8 @@ def override_caps(
         if award_id not in caps or not isinstance(table, dict):
             reader.error(
                 path,
-                t("no province-wide cap on `{award}` in the rule pack", award=award_id),
-                t("caps of this pack: {ids}", ids=", ".join(caps) or t("none")),
+                reader.t("no province-wide cap on `{award}` in the rule pack", award=award_id),
+                reader.t("caps of this pack: {ids}", ids=", ".join(caps) or reader.t("none")),
                 code="no-province-cap",
             )
             continue
@@ -127,7 +133,7 @@ def override_caps(
             if not standard:
                 reader.error(
                     join(path, "standard"),
-                    t('`of = "standard"` needs `standard`'),
+                    reader.t('`of = "standard"` needs `standard`'),
                     code="missing-standard",
                 )
         caps[award_id] = dataclasses.replace(

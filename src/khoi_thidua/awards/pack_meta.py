@@ -9,9 +9,8 @@ from khoi_thidua.awards.rules import (
     LegalSource,
     ProvinceCap,
 )
-from khoi_thidua.i18n import t
 from khoi_thidua.schema.fields import FieldReader, Table, join
-from khoi_thidua.schema.results import read_date
+from khoi_thidua.schema.shared import read_date
 
 SOURCE_KEYS = ("title", "issuer", "date", "in_force", "read", "note")
 MADE_KEYS = ("from", "to", "basis", "unverified")
@@ -44,7 +43,10 @@ def parse_made(reader: FieldReader, doc: Table) -> DateRange:
     end = read_date(reader, table, "to", "made", required=False)
     if start is not None and end is not None and end < start:
         reader.error(
-            "made.to", t("`to` comes before `from`"), t("swap the two dates"), code="to-before-from"
+            "made.to",
+            reader.t("`to` comes before `from`"),
+            reader.t("swap the two dates"),
+            code="to-before-from",
         )
     return DateRange(
         start,
@@ -68,8 +70,8 @@ def parse_caps(reader: FieldReader, doc: Table, ids: list[str]) -> list[Province
         elif "standard" in table:
             reader.error(
                 join(path, "standard"),
-                t('`standard` goes with `of = "standard"`'),
-                t('remove `standard`, or set `of = "standard"`'),
+                reader.t('`standard` goes with `of = "standard"`'),
+                reader.t('remove `standard`, or set `of = "standard"`'),
                 code="standard-without-of-standard",
             )
         if award_id is not None and percent is not None and of is not None:
@@ -90,7 +92,7 @@ def parse_notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
     """``notes``: each a `{ vi = "…", en = "…" }` table (or one text used in both languages)."""
     raw = doc.get("notes", [])
     if not isinstance(raw, list):
-        reader.error("notes", t("`notes` must be a list"), code="wrong-type")
+        reader.error("notes", reader.t("`notes` must be a list"), code="wrong-type")
         return []
     notes: list[tuple[str, str]] = []
     for index, item in enumerate(raw):
@@ -105,7 +107,7 @@ def parse_notes(reader: FieldReader, doc: Table) -> list[tuple[str, str]]:
                 notes.append((vi, en))
         else:
             reader.error(
-                path, t("a note is a text or a table with `vi` and `en`"), code="wrong-type"
+                path, reader.t("a note is a text or a table with `vi` and `en`"), code="wrong-type"
             )
     return notes
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import open_bloc
 from khoi_thidua.cli.output import say
 from khoi_thidua.errors import UsageError
@@ -76,7 +77,7 @@ def year_draft_file(
     bloc_dir, bloc = open_bloc(data, bloc_id)
     plan, scores = load_year(bloc_dir, bloc, year)
     try:
-        chair_id = rotation.leadership_in(bloc, year).chair
+        chair_id = rotation.leadership_in(i18n.current(), bloc, year).chair
     except rotation.RotationError:
         chair_id = None  # no record to rotate from: the name is left for the secretariat
     # A vacant, to-be-elected or to-be-appointed year has no chair either.

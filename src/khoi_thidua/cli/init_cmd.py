@@ -10,6 +10,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import DEFAULT_DATA, DataOption
 from khoi_thidua.cli.output import say
 from khoi_thidua.errors import KhoiError, UsageError
@@ -258,7 +259,7 @@ def _member(known: tuple[Member, ...], query: str) -> str:
     """The id of the member ``query`` names; "" for an empty (skipped) answer."""
     from khoi_thidua.lookup import find_member
 
-    return find_member(known, query).id if query.strip() else ""
+    return find_member(i18n.current(), known, query).id if query.strip() else ""
 
 
 def _order(known: tuple[Member, ...], typed: str) -> tuple[str, ...]:

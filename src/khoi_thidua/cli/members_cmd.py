@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from khoi_thidua import rotation
+from khoi_thidua import i18n, rotation
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
     BlocOption,
@@ -54,7 +54,7 @@ def members(
       khoi members --json
     """
     _, bloc = open_bloc(data, bloc_id)
-    target = year if year is not None else rotation.default_year(bloc)
+    target = year if year is not None else rotation.default_year(i18n.current(), bloc)
     by_name = sort is Sort.name
     turns = rotation.next_turns(bloc, target)
     emit(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khoi_thidua import rotation
+from khoi_thidua import i18n, rotation
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
     AllOption,
@@ -101,7 +101,7 @@ def rotate(
         _rotate_all(data, year, as_json, quiet)
         return
     bloc_dir, bloc = open_bloc(data, bloc_id)
-    target = year if year is not None else rotation.default_year(bloc)
+    target = year if year is not None else rotation.default_year(i18n.current(), bloc)
     if plan is not None and until is not None:
         raise UsageError(t("use either --plan or --until, not both"))
     if record and (plan is not None or until is not None):
@@ -127,7 +127,7 @@ def rotate(
     if record:
         _record(bloc_dir, target, note, as_json, quiet, (chair, vice_chair))
         return
-    answer = rotation.leadership_in(bloc, target)
+    answer = rotation.leadership_in(i18n.current(), bloc, target)
     if not quiet:
         emit(
             view.rotate_dict(current(), bloc, answer),
@@ -233,7 +233,11 @@ def history(
 
         member_history(bloc_dir, bloc, member, as_json)
         return
-    last = until if until is not None else (rotation.default_year(bloc) if bloc.leadership else 0)
+    last = (
+        until
+        if until is not None
+        else (rotation.default_year(i18n.current(), bloc) if bloc.leadership else 0)
+    )
     rows = rotation.history(bloc, last)
     emit(
         view.history_dict(current(), bloc, rows),

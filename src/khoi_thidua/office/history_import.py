@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
@@ -95,7 +96,9 @@ def read_history(
     members = _former(reader, bloc, rows[FORMER_SHEET])
     leadership = _leadership(reader, bloc, rows[LEADERSHIP_SHEET])
     text = with_history(bloc_text, members, leadership)
-    future, problems = parse_bloc(tomllib.loads(text), bloc.id, source, LazyLines(text))
+    future, problems = parse_bloc(
+        i18n.current(), tomllib.loads(text), bloc.id, source, LazyLines(text)
+    )
     reader.problems += [reader.locate(p) for p in problems if p.severity == "error"]
     # The years are checked even when bloc.toml's new entries are wrong: every cell at once.
     known = future or _with_members(bloc, members)
@@ -252,7 +255,9 @@ def _years(
     out: dict[int, HistoryYear] = {}
     for year, doc in sorted(docs.items()):
         ids = award_ids(year)
-        results, problems = parse_results(doc, bloc, year, reader.file, award_ids=ids)
+        results, problems = parse_results(
+            i18n.current(), doc, bloc, year, reader.file, award_ids=ids
+        )
         for problem in problems:
             if problem.severity == "error":
                 keyed = Problem(

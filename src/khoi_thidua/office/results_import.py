@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from khoi_thidua import store
+from khoi_thidua import i18n, store
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.errors import DataError, Problem
 from khoi_thidua.i18n import t
@@ -82,7 +82,7 @@ def read_sheet(
         # Another bloc's (or year's) workbook: its unknown units and columns would only bury this.
         raise DataError([sheet.decisive.get("bloc") or sheet.decisive["year"]])
     results, found = parse_results(
-        sheet.doc, bloc, year, sheet.file, award_ids=award_ids, require_scores=True
+        i18n.current(), sheet.doc, bloc, year, sheet.file, award_ids=award_ids, require_scores=True
     )
     problems = [p for p in sheet.problems if p.severity == "error"]
     places = {p.key for p in problems}
@@ -143,7 +143,7 @@ def apply_import(
         kept = tuple(k for k in KEPT_KEYS if k in raw and k not in doc)
         for key in kept:
             doc[key] = raw[key]
-        new, _ = parse_results(doc, bloc, year, file, award_ids=award_ids)
+        new, _ = parse_results(i18n.current(), doc, bloc, year, file, award_ids=award_ids)
         if new is None:  # a kept value no longer fits (cannot happen for a valid old file)
             doc, kept, new = dict(imported.doc), (), imported.results
         changes = tuple(_changes(old, new))
@@ -166,7 +166,7 @@ def _existing(
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, {}, t("{file} is not valid TOML: {error}", file=file, error=exc)
-    old, problems = parse_results(raw, bloc, year, file, award_ids=award_ids)
+    old, problems = parse_results(i18n.current(), raw, bloc, year, file, award_ids=award_ids)
     if old is None:
         first = next(p for p in problems if p.severity == "error")
         return (

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from khoi_thidua.bloc_references import check_references
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import (
     SCHEMA_VERSION,
     Bloc,
@@ -47,12 +47,12 @@ def read_schema_version(reader: FieldReader, doc: Table) -> bool:
     if version is not None and version != SCHEMA_VERSION:
         reader.error(
             "schema",
-            t(
+            reader.t(
                 "schema {version} is not supported (this khoi reads schema {supported})",
                 version=version,
                 supported=SCHEMA_VERSION,
             ),
-            t("upgrade khoi, or check the number at the top of the file"),
+            reader.t("upgrade khoi, or check the number at the top of the file"),
             code="unsupported-schema",
         )
         return False
@@ -69,17 +69,19 @@ def read_file_year(
     if stated is not None and stated != year:
         reader.error(
             "year",
-            t("the file says year {stated} but its name is for {year}", stated=stated, year=year),
+            reader.t(
+                "the file says year {stated} but its name is for {year}", stated=stated, year=year
+            ),
             rename_hint(stated),
             code="year-mismatch",
         )
 
 
 def parse_bloc(
-    doc: Table, bloc_id: str, file: str, lines: Mapping[str, int] | None = None
+    msgs: Messages, doc: Table, bloc_id: str, file: str, lines: Mapping[str, int] | None = None
 ) -> tuple[Bloc | None, list[Problem]]:
     """Validate ``doc`` and build the Bloc; the Bloc is None when any error was found."""
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     reader.known_keys(doc, "", TOP_KEYS)
     read_schema_version(reader, doc)
     name = reader.text(doc, "name", "", required=True)
@@ -120,8 +122,8 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
     if not entries and doc.get("members", []) == []:
         reader.error(
             "members",
-            t("the bloc has no members"),
-            t("add a `[[members]]` table per unit"),
+            reader.t("the bloc has no members"),
+            reader.t("add a `[[members]]` table per unit"),
             code="no-members",
         )
     members: list[Member] = []
@@ -138,15 +140,17 @@ def _members(reader: FieldReader, doc: Table) -> list[Member]:
         if joined is not None and left is not None and left <= joined:
             reader.error(
                 f"{path}.left",
-                t("`left` ({left}) must be after `joined` ({joined})", left=left, joined=joined),
-                t("`left` is the first year the unit is no longer a member"),
+                reader.t(
+                    "`left` ({left}) must be after `joined` ({joined})", left=left, joined=joined
+                ),
+                reader.t("`left` is the first year the unit is no longer a member"),
                 code="left-before-joined",
             )
         if merged_into is not None and left is None:
             reader.error(
                 f"{path}.left",
-                t("a merged member needs `left`: the first year it is no longer a member"),
-                t(
+                reader.t("a merged member needs `left`: the first year it is no longer a member"),
+                reader.t(
                     "add `left = <year>` to the member merged into `{successor}`",
                     successor=merged_into,
                 ),
@@ -187,7 +191,9 @@ def _scoring(reader: FieldReader, doc: Table) -> Scoring:
     if high <= low:
         reader.error(
             "scoring.max",
-            t("`max` ({high}) must be above `min` ({low})", high=f"{high:g}", low=f"{low:g}"),
+            reader.t(
+                "`max` ({high}) must be above `min` ({low})", high=f"{high:g}", low=f"{low:g}"
+            ),
             code="max-not-above-min",
         )
     criteria: list[ScoringCriterion] = []
@@ -200,7 +206,7 @@ def _scoring(reader: FieldReader, doc: Table) -> Scoring:
         if cid is not None and id_key(cid) in seen:
             reader.error(
                 f"{path}.id",
-                t("criterion `{id}` is listed twice", id=cid),
+                reader.t("criterion `{id}` is listed twice", id=cid),
                 code="duplicate-criterion",
             )
         if cid is not None and cname is not None and cmax is not None:

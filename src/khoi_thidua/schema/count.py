@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, VoteCount
 from khoi_thidua.schema.fields import FieldReader, Table
 
@@ -34,13 +33,13 @@ def parse_count(
     if count.quorum_met is False:
         reader.warning(
             "conference.present",
-            t(
+            reader.t(
                 "{present} of {members} members present: below the quorum of {share}",
                 present=present,
                 members=members,
                 share=f"{count.quorum:.0%}",
             ),
-            t("check `present`, or the bloc's `quorum` under [documents] in bloc.toml"),
+            reader.t("check `present`, or the bloc's `quorum` under [documents] in bloc.toml"),
             code="below-quorum",
         )
     return count
@@ -51,18 +50,18 @@ def _refuse_the_impossible(reader: FieldReader, count: VoteCount) -> None:
     if count.present is not None and count.present > count.members:
         reader.error(
             "conference.present",
-            t(
+            reader.t(
                 "{present} members present, but the bloc has {members} members this year",
                 present=count.present,
                 members=count.members,
             ),
-            t("`present` counts member units, not delegates (those are `attendees`)"),
+            reader.t("`present` counts member units, not delegates (those are `attendees`)"),
             code="present-exceeds-members",
         )
     if count.issued is not None and count.returned is not None and count.returned > count.issued:
         reader.error(
             "conference.returned",
-            t(
+            reader.t(
                 "{returned} ballots returned, but only {issued} were issued",
                 returned=count.returned,
                 issued=count.issued,
@@ -74,13 +73,13 @@ def _refuse_the_impossible(reader: FieldReader, count: VoteCount) -> None:
         if counted > count.returned:
             reader.error(
                 "conference.ballots",
-                t(
+                reader.t(
                     "{valid} valid and {spoiled} spoiled ballots, but only {returned} were "
                     "returned",
                     valid=count.valid,
                     spoiled=count.spoiled or 0,
                     returned=count.returned,
                 ),
-                t("`ballots` is the number of valid ballots; valid + spoiled ≤ returned"),
+                reader.t("`ballots` is the number of valid ballots; valid + spoiled ≤ returned"),
                 code="ballots-exceed-returned",
             )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from khoi_thidua.i18n import t
 from khoi_thidua.model import DECISION_ACTIONS, ORDER, Bloc, ConferenceDecision
-from khoi_thidua.schema.fields import FieldReader, Table, one_of
+from khoi_thidua.schema.fields import FieldReader, Table
+from khoi_thidua.schema.wording import one_of
 
 DECISION_KEYS = ("award", "action", "members", "reason", "minutes")
 
@@ -22,7 +22,7 @@ def parse_decisions(
         reader.known_keys(table, path, DECISION_KEYS)
         award = reader.identifier(table, "award", path)
         action = reader.choice(
-            table, "action", path, DECISION_ACTIONS, hint=one_of(DECISION_ACTIONS)
+            table, "action", path, DECISION_ACTIONS, hint=one_of(reader.msgs, DECISION_ACTIONS)
         )
         units = reader.text_list(table, "members", path, required=True)
         reason = reader.text(table, "reason", path, required=True)
@@ -30,8 +30,8 @@ def parse_decisions(
         if award is not None and award_ids is not None and award not in award_ids:
             reader.error(
                 f"{path}.award",
-                t("unknown award id `{award}`", award=award),
-                t("award ids: {ids}", ids=", ".join(award_ids)),
+                reader.t("unknown award id `{award}`", award=award),
+                reader.t("award ids: {ids}", ids=", ".join(award_ids)),
                 code="unknown-award",
             )
             award = None
@@ -39,20 +39,20 @@ def parse_decisions(
         if strangers:
             reader.error(
                 f"{path}.members",
-                t(
+                reader.t(
                     "`{id}` is not a member of the bloc in {year}",
                     id=strangers[0],
                     year=year,
                 ),
-                t("use member ids from bloc.toml: {ids}", ids=", ".join(sorted(members))),
+                reader.t("use member ids from bloc.toml: {ids}", ids=", ".join(sorted(members))),
                 code="not-a-member",
             )
             continue
         if action == ORDER and len(units) < 2:
             reader.error(
                 f"{path}.members",
-                t("an `order` decision ranks two or more tied units"),
-                t('list them in the order the conference chose: members = ["…", "…"]'),
+                reader.t("an `order` decision ranks two or more tied units"),
+                reader.t('list them in the order the conference chose: members = ["…", "…"]'),
                 code="order-needs-two-units",
             )
             continue
@@ -60,7 +60,9 @@ def parse_decisions(
             continue
         key = (award, action, tuple(units))
         if key in seen:
-            reader.error(path, t("the same decision is recorded twice"), code="duplicate-decision")
+            reader.error(
+                path, reader.t("the same decision is recorded twice"), code="duplicate-decision"
+            )
             continue
         seen.add(key)
         out.append(ConferenceDecision(award, action, tuple(units), reason, minutes))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import math
 import unicodedata
@@ -11,9 +10,10 @@ from typing import Any, TypeVar
 
 from khoi_thidua.errors import Problem
 from khoi_thidua.folding import bare_letters
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR
 from khoi_thidua.schema.toml_lines import line_for
+from khoi_thidua.schema.wording import above, below, one_of, type_name
 from khoi_thidua.text_checks import not_text, visible
 
 Table = Mapping[str, Any]
@@ -38,13 +38,24 @@ class FieldReader:
     """Reads values out of one file's tables, recording a Problem for each bad value.
 
     Each getter returns a usable value or ``None``; callers carry on so that a single
-    pass reports every mistake in the file.
+    pass reports every mistake in the file. The problems are worded in the language of
+    ``msgs``, which the store hands in (the parser never reads the run's language).
     """
 
-    def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
+    def __init__(self, file: str, msgs: Messages, lines: Mapping[str, int] | None = None) -> None:
         self.file = file
+        self.msgs = msgs
         self.problems: list[Problem] = []
         self._lines: Mapping[str, int] = lines if lines is not None else {}
+
+    # -- wording -------------------------------------------------------------------------
+    def t(self, message: str, /, **values: Any) -> str:
+        """``message`` in the reader's language, with ``{name}`` fields filled in."""
+        return self.msgs.t(message, **values)
+
+    def tn(self, singular: str, plural: str, count: float, /, **values: Any) -> str:
+        """``singular`` or ``plural`` by ``count``, in the reader's language."""
+        return self.msgs.tn(singular, plural, count, **values)
 
     # -- reporting ---------------------------------------------------------------------
     def error(self, key: str, message: str, hint: str = "", *, code: str) -> None:
@@ -61,7 +72,7 @@ class FieldReader:
 
     def _not_text(self, full: str, value: str) -> bool:
         """Record an error when ``value`` holds a control character or legacy-font text."""
-        problem = not_text(value)
+        problem = not_text(self.msgs, value)
         if problem is not None:
             self.error(full, problem.message, problem.hint, code=problem.code)
         return problem is not None
@@ -80,12 +91,15 @@ class FieldReader:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = (
-                    t("did you mean `{choice}`?", choice=close[0])
+                    self.t("did you mean `{choice}`?", choice=close[0])
                     if close
-                    else t("allowed keys: {keys}", keys=", ".join(f"`{k}`" for k in allowed))
+                    else self.t("allowed keys: {keys}", keys=", ".join(f"`{k}`" for k in allowed))
                 )
                 self.error(
-                    join(path, key), t("unknown key `{key}`", key=key), hint, code="unknown-key"
+                    join(path, key),
+                    self.t("unknown key `{key}`", key=key),
+                    hint,
+                    code="unknown-key",
                 )
 
     def table(self, parent: Table, key: str, path: str, required: bool = False) -> Table | None:
@@ -94,8 +108,8 @@ class FieldReader:
             if required:
                 self.error(
                     full,
-                    t("missing table `{key}`", key=key),
-                    t("add a `[{section}]` section", section=full),
+                    self.t("missing table `{key}`", key=key),
+                    self.t("add a `[{section}]` section", section=full),
                     code="missing-key",
                 )
             return None
@@ -103,7 +117,9 @@ class FieldReader:
         if not isinstance(value, Mapping):
             self.error(
                 full,
-                t("`{key}` must be a table, not {kind}", key=key, kind=type_name(value)),
+                self.t(
+                    "`{key}` must be a table, not {kind}", key=key, kind=type_name(self.msgs, value)
+                ),
                 code="wrong-type",
             )
             return None
@@ -115,7 +131,7 @@ class FieldReader:
         if not isinstance(value, list):
             self.error(
                 full,
-                t("`{key}` must be a list of tables (`[[{path}]]`)", key=key, path=full),
+                self.t("`{key}` must be a list of tables (`[[{path}]]`)", key=key, path=full),
                 code="wrong-type",
             )
             return []
@@ -125,10 +141,10 @@ class FieldReader:
             if not isinstance(item, Mapping):
                 self.error(
                     item_path,
-                    t(
+                    self.t(
                         "each `{key}` entry must be a table, not {kind}",
                         key=key,
-                        kind=type_name(item),
+                        kind=type_name(self.msgs, item),
                     ),
                     code="wrong-type",
                 )
@@ -145,8 +161,8 @@ class FieldReader:
             if required:
                 self.error(
                     full,
-                    t("missing `{key}`", key=key),
-                    t('add `{key} = "…"`', key=key),
+                    self.t("missing `{key}`", key=key),
+                    self.t('add `{key} = "…"`', key=key),
                     code="missing-key",
                 )
                 return None
@@ -155,7 +171,11 @@ class FieldReader:
         if not isinstance(value, str):
             self.error(
                 full,
-                t("`{key}` must be text in quotes, not {kind}", key=key, kind=type_name(value)),
+                self.t(
+                    "`{key}` must be text in quotes, not {kind}",
+                    key=key,
+                    kind=type_name(self.msgs, value),
+                ),
                 code="wrong-type",
             )
             return None
@@ -164,12 +184,12 @@ class FieldReader:
         if value != nfc(value):
             self.warning(
                 full,
-                t("text is not in Unicode NFC form (accents typed as separate marks)"),
-                t("khoi reads it as NFC; retype it or save the file as NFC to silence this"),
+                self.t("text is not in Unicode NFC form (accents typed as separate marks)"),
+                self.t("khoi reads it as NFC; retype it or save the file as NFC to silence this"),
                 code="not-nfc",
             )
         if required and not value.strip():
-            self.error(full, t("`{key}` is empty", key=key), code="empty-text")
+            self.error(full, self.t("`{key}` is empty", key=key), code="empty-text")
             return None
         return nfc(value)
 
@@ -180,8 +200,8 @@ class FieldReader:
         if not value or any(ch.isspace() for ch in value):
             self.error(
                 join(path, key),
-                t("id `{value}` must be a short word without spaces", value=value),
-                t('use letters, digits and "-", e.g. "ban-to-chuc"'),
+                self.t("id `{value}` must be a short word without spaces", value=value),
+                self.t('use letters, digits and "-", e.g. "ban-to-chuc"'),
                 code="bad-id",
             )
             return None
@@ -201,8 +221,8 @@ class FieldReader:
             if required:
                 self.error(
                     full,
-                    t("missing `{key}`", key=key),
-                    t("add `{key} = <number>`", key=key),
+                    self.t("missing `{key}`", key=key),
+                    self.t("add `{key} = <number>`", key=key),
                     code="missing-key",
                 )
             return None
@@ -210,15 +230,19 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(
                 full,
-                t("`{key}` must be a whole number, not {kind}", key=key, kind=type_name(value)),
+                self.t(
+                    "`{key}` must be a whole number, not {kind}",
+                    key=key,
+                    kind=type_name(self.msgs, value),
+                ),
                 code="wrong-type",
             )
             return None
         if minimum is not None and value < minimum:
-            self.error(full, _below(key, value, str(minimum)), code="out-of-range")
+            self.error(full, below(self.msgs, key, value, str(minimum)), code="out-of-range")
             return None
         if maximum is not None and value > maximum:
-            self.error(full, _above(key, value, str(maximum)), code="out-of-range")
+            self.error(full, above(self.msgs, key, value, str(maximum)), code="out-of-range")
             return None
         return value
 
@@ -229,8 +253,8 @@ class FieldReader:
             if not MIN_YEAR <= value <= MAX_YEAR:
                 self.error(
                     full,
-                    t("year {year} is out of range", year=value),
-                    t(
+                    self.t("year {year} is out of range", year=value),
+                    self.t(
                         "a year is four digits between {first} and {last}",
                         first=MIN_YEAR,
                         last=MAX_YEAR,
@@ -255,8 +279,8 @@ class FieldReader:
             if required:
                 self.error(
                     full,
-                    t("missing `{key}`", key=key),
-                    t("add `{key} = <number>`", key=key),
+                    self.t("missing `{key}`", key=key),
+                    self.t("add `{key} = <number>`", key=key),
                     code="missing-key",
                 )
             return None
@@ -264,19 +288,23 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.error(
                 full,
-                t("`{key}` must be a number, not {kind}", key=key, kind=type_name(value)),
+                self.t(
+                    "`{key}` must be a number, not {kind}",
+                    key=key,
+                    kind=type_name(self.msgs, value),
+                ),
                 code="wrong-type",
             )
             return None
         number = float(value)
         if not math.isfinite(number):
-            self.error(full, t("`{key}` must be a finite number", key=key), code="not-finite")
+            self.error(full, self.t("`{key}` must be a finite number", key=key), code="not-finite")
             return None
         if minimum is not None and number < minimum:
-            self.error(full, _below(key, value, f"{minimum:g}"), code="out-of-range")
+            self.error(full, below(self.msgs, key, value, f"{minimum:g}"), code="out-of-range")
             return None
         if maximum is not None and number > maximum:
-            self.error(full, _above(key, value, f"{maximum:g}"), code="out-of-range")
+            self.error(full, above(self.msgs, key, value, f"{maximum:g}"), code="out-of-range")
             return None
         return number
 
@@ -287,7 +315,11 @@ class FieldReader:
         if not isinstance(value, bool):
             self.error(
                 join(path, key),
-                t("`{key}` must be true or false, not {kind}", key=key, kind=type_name(value)),
+                self.t(
+                    "`{key}` must be true or false, not {kind}",
+                    key=key,
+                    kind=type_name(self.msgs, value),
+                ),
                 code="wrong-type",
             )
             return default
@@ -299,15 +331,15 @@ class FieldReader:
             if required:
                 self.error(
                     full,
-                    t("missing `{key}`", key=key),
-                    t('add `{key} = ["…", "…"]`', key=key),
+                    self.t("missing `{key}`", key=key),
+                    self.t('add `{key} = ["…", "…"]`', key=key),
                     code="missing-key",
                 )
             return []
         value = table[key]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.error(
-                full, t("`{key}` must be a list of quoted texts", key=key), code="wrong-type"
+                full, self.t("`{key}` must be a list of quoted texts", key=key), code="wrong-type"
             )
             return []
         if any(self._not_text(f"{full}[{i}]", v) for i, v in enumerate(value)):
@@ -329,16 +361,21 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if default is None:
-                self.error(full, t("missing `{key}`", key=key), one_of(choices), code="missing-key")
+                self.error(
+                    full,
+                    self.t("missing `{key}`", key=key),
+                    one_of(self.msgs, choices),
+                    code="missing-key",
+                )
             return default
         value = table[key]
         if not isinstance(value, str) or nfc(value) not in choices:
             close = difflib.get_close_matches(str(value), choices, n=1)
-            guess = t("did you mean `{choice}`?", choice=close[0]) + " " if close else ""
+            guess = self.t("did you mean `{choice}`?", choice=close[0]) + " " if close else ""
             self.error(
                 full,
-                t("`{key}` = {value} is not allowed", key=key, value=repr(value)),
-                guess + (hint or one_of(choices)),
+                self.t("`{key}` = {value} is not allowed", key=key, value=repr(value)),
+                guess + (hint or one_of(self.msgs, choices)),
                 code="not-allowed",
             )
             return None
@@ -347,39 +384,3 @@ class FieldReader:
 
 def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-def one_of(choices: Iterable[str]) -> str:
-    """The hint listing the values a key accepts."""
-    return t("one of: {choices}", choices=", ".join(choices))
-
-
-def _below(key: str, value: object, minimum: str) -> str:
-    return t(
-        "`{key}` = {value} is below the minimum {minimum}", key=key, value=value, minimum=minimum
-    )
-
-
-def _above(key: str, value: object, maximum: str) -> str:
-    return t(
-        "`{key}` = {value} is above the maximum {maximum}", key=key, value=value, maximum=maximum
-    )
-
-
-def type_name(value: object) -> str:
-    """What a TOML value is, in words, for "… must be X, not <type_name>"."""
-    names = {
-        str: t("text"),
-        int: t("a whole number"),
-        float: t("a decimal number"),
-        bool: t("true/false"),
-        list: t("a list"),
-        dict: t("a table"),
-        dt.date: t("a date"),
-        dt.datetime: t("a date and time"),
-        dt.time: t("a time of day"),
-    }
-    for kind, name in names.items():
-        if type(value) is kind:
-            return name
-    return type(value).__name__

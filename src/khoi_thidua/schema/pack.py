@@ -27,7 +27,7 @@ from khoi_thidua.awards.rules import (
     RulePack,
 )
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
 PACK_KEYS = (
@@ -67,9 +67,9 @@ AWARD_OVERRIDE_KEYS = ("quota", "conditions", "enabled")
 
 
 def parse_pack(
-    doc: Table, file: str, lines: Mapping[str, int] | None = None
+    msgs: Messages, doc: Table, file: str, lines: Mapping[str, int] | None = None
 ) -> tuple[RulePack | None, list[Problem]]:
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     reader.known_keys(doc, "", PACK_KEYS)
     reader.integer(doc, "schema", "", required=True)
     pack_id = reader.identifier(doc, "id", "")
@@ -93,13 +93,16 @@ def parse_pack(
             if award.id in [a.id for a in awards]:
                 reader.error(
                     f"{path}.id",
-                    t("award `{award}` is listed twice", award=award.id),
+                    reader.t("award `{award}` is listed twice", award=award.id),
                     code="duplicate-award",
                 )
             awards.append(award)
     if not entries:
         reader.error(
-            "awards", t("the pack lists no awards"), t("add `[[awards]]` tables"), code="no-awards"
+            "awards",
+            reader.t("the pack lists no awards"),
+            reader.t("add `[[awards]]` tables"),
+            code="no-awards",
         )
     caps = parse_caps(reader, doc, ids)
     legal_sources = parse_sources(reader, doc)
@@ -161,8 +164,8 @@ def _tie_break(reader: FieldReader, doc: Table, path: str) -> list[str] | None:
         if key not in TIE_BREAK_KEYS:
             reader.error(
                 f"{join(path, 'tie_break')}[{index}]",
-                t("unknown tie-break key `{key}`", key=key),
-                t("one of: {choices}", choices=", ".join(TIE_BREAK_KEYS)),
+                reader.t("unknown tie-break key `{key}`", key=key),
+                reader.t("one of: {choices}", choices=", ".join(TIE_BREAK_KEYS)),
                 code="unknown-tie-break",
             )
     return keys
@@ -219,7 +222,7 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
         if not brackets:
             reader.error(
                 join(path, "brackets"),
-                t("a bracket quota needs `brackets`"),
+                reader.t("a bracket quota needs `brackets`"),
                 code="missing-brackets",
             )
             return None
@@ -229,7 +232,7 @@ def parse_quota(reader: FieldReader, table: Table, path: str) -> Quota | None:
         ):
             reader.error(
                 join(path, "brackets"),
-                t("brackets must go up in `up_to`, only the last may leave `up_to` out"),
+                reader.t("brackets must go up in `up_to`, only the last may leave `up_to` out"),
                 code="brackets-out-of-order",
             )
             return None
@@ -262,10 +265,10 @@ def parse_condition(
 
 
 def apply_override(
-    pack: RulePack, doc: Table, file: str, lines: Mapping[str, int] | None = None
+    msgs: Messages, pack: RulePack, doc: Table, file: str, lines: Mapping[str, int] | None = None
 ) -> tuple[RulePack | None, list[Problem]]:
     """The pack with a bloc's overrides of quotas, thresholds and tie-breaks applied."""
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     reader.known_keys(doc, "", OVERRIDE_KEYS)
     reader.integer(doc, "schema", "", required=True)
     tie_break = _tie_break(reader, doc, "")
@@ -278,13 +281,15 @@ def apply_override(
         if award_id not in awards:
             reader.error(
                 path,
-                t("unknown award id `{award}`", award=award_id),
-                t("award ids: {ids}", ids=", ".join(ids)),
+                reader.t("unknown award id `{award}`", award=award_id),
+                reader.t("award ids: {ids}", ids=", ".join(ids)),
                 code="unknown-award",
             )
             continue
         if not isinstance(table, dict):
-            reader.error(path, t("`{award}` must be a table", award=award_id), code="wrong-type")
+            reader.error(
+                path, reader.t("`{award}` must be a table", award=award_id), code="wrong-type"
+            )
             continue
         reader.known_keys(table, path, AWARD_OVERRIDE_KEYS)
         if not reader.boolean(table, "enabled", path, default=True):
@@ -303,8 +308,8 @@ def apply_override(
             if kind not in CONDITION_KINDS:
                 reader.error(
                     cpath,
-                    t("unknown condition kind `{kind}`", kind=kind),
-                    t("one of: {choices}", choices=", ".join(CONDITION_KINDS)),
+                    reader.t("unknown condition kind `{kind}`", kind=kind),
+                    reader.t("one of: {choices}", choices=", ".join(CONDITION_KINDS)),
                     code="unknown-condition-kind",
                 )
                 continue
@@ -315,7 +320,7 @@ def apply_override(
             if not isinstance(change, dict):
                 reader.error(
                     cpath,
-                    t("a condition override is a table, or `false` to drop it"),
+                    reader.t("a condition override is a table, or `false` to drop it"),
                     code="wrong-type",
                 )
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t, tn
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc, Rating
 from khoi_thidua.plan import (
     Adjustment,
@@ -22,8 +22,9 @@ from khoi_thidua.plan import (
     Team,
 )
 from khoi_thidua.schema.bloc import read_file_year
-from khoi_thidua.schema.fields import FieldReader, Table, id_key, join, one_of
-from khoi_thidua.schema.results import rating_hint, read_date
+from khoi_thidua.schema.fields import FieldReader, Table, id_key, join
+from khoi_thidua.schema.shared import member_this_year, rating_hint, read_date, used_twice
+from khoi_thidua.schema.wording import one_of
 
 TOP_KEYS: tuple[str, ...] = ("schema", "year", "note", "dates", "method", "groups", "bonus")
 TOP_KEYS += ("penalty", "disqualifying", "teams", "cross", "pledge")
@@ -32,16 +33,23 @@ MAX_DECIMALS = 4
 
 
 def parse_plan(
-    doc: Table, bloc: Bloc, year: int, file: str, lines: Mapping[str, int] | None = None
+    msgs: Messages,
+    doc: Table,
+    bloc: Bloc,
+    year: int,
+    file: str,
+    lines: Mapping[str, int] | None = None,
 ) -> tuple[Plan | None, list[Problem]]:
     """Validate ``doc`` as the plan of ``bloc`` for ``year``; the Plan is None on any error."""
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     reader.known_keys(doc, "", TOP_KEYS)
     read_file_year(
         reader,
         doc,
         year,
-        lambda stated: t("rename the file to plan-{stated}.toml or fix `year`", stated=stated),
+        lambda stated: reader.t(
+            "rename the file to plan-{stated}.toml or fix `year`", stated=stated
+        ),
     )
     note = reader.text(doc, "note", "") or ""
     pledge_date, mid_year_date = _dates(reader, doc, year)
@@ -91,19 +99,21 @@ def _dates(reader: FieldReader, doc: Table, year: int) -> tuple[str, str]:
     if mid_year and not mid_year.startswith(str(year)):
         reader.warning(
             "dates.mid_year",
-            t("the mid-year review of {year} is dated {date}", year=year, date=mid_year),
-            t("the six-month review (sơ kết 6 tháng) is held within the year; check the date"),
+            reader.t("the mid-year review of {year} is dated {date}", year=year, date=mid_year),
+            reader.t(
+                "the six-month review (sơ kết 6 tháng) is held within the year; check the date"
+            ),
             code="mid-year-review-date",
         )
     if pledge and mid_year and pledge > mid_year:
         reader.error(
             "dates.pledge",
-            t(
+            reader.t(
                 "the pledge is signed on {pledge}, after the mid-year review on {mid_year}",
                 pledge=pledge,
                 mid_year=mid_year,
             ),
-            t("the pledge (giao ước) is signed at the start of the year; check both dates"),
+            reader.t("the pledge (giao ước) is signed at the start of the year; check both dates"),
             code="pledge-after-review",
         )
     return pledge, mid_year
@@ -137,8 +147,8 @@ def _groups(reader: FieldReader, doc: Table) -> list[CriteriaGroup]:
     if "groups" not in doc:
         reader.error(
             "groups",
-            t("the plan has no scoring table"),
-            t("add `[[groups]]` with `[[groups.criteria]]` (id, name, max) under it"),
+            reader.t("the plan has no scoring table"),
+            reader.t("add `[[groups]]` with `[[groups.criteria]]` (id, name, max) under it"),
             code="no-scoring-table",
         )
         return []
@@ -149,15 +159,15 @@ def _groups(reader: FieldReader, doc: Table) -> list[CriteriaGroup]:
         reader.known_keys(table, path, ("id", "name", "criteria"))
         gid = reader.identifier(table, "id", path)
         name = reader.text(table, "name", path, required=True)
-        if gid is not None and _twice(reader, f"{path}.id", gid, seen_groups):
+        if gid is not None and used_twice(reader, f"{path}.id", gid, seen_groups):
             gid = None
         criteria: list[Criterion] = []
         items = reader.table_list(table, "criteria", path)
         if not items and "criteria" not in table:
             reader.error(
                 join(path, "criteria"),
-                t("group `{id}` has no criteria", id=gid or "?"),
-                t("add `[[groups.criteria]]` entries (id, name, max) under it"),
+                reader.t("group `{id}` has no criteria", id=gid or "?"),
+                reader.t("add `[[groups.criteria]]` entries (id, name, max) under it"),
                 code="empty-group",
             )
         for cpath, item in items:
@@ -167,10 +177,12 @@ def _groups(reader: FieldReader, doc: Table) -> list[CriteriaGroup]:
             cmax = reader.number(item, "max", cpath, required=True, minimum=0)
             if cmax == 0:
                 reader.error(
-                    f"{cpath}.max", t("a criterion's maximum must be above 0"), code="out-of-range"
+                    f"{cpath}.max",
+                    reader.t("a criterion's maximum must be above 0"),
+                    code="out-of-range",
                 )
                 cmax = None
-            if cid is not None and _twice(reader, f"{cpath}.id", cid, seen):
+            if cid is not None and used_twice(reader, f"{cpath}.id", cid, seen):
                 cid = None
             if cid and cname is not None and cmax is not None and gid:
                 criteria.append(Criterion(cid, cname, cmax, gid))
@@ -191,7 +203,7 @@ def _adjustments(reader: FieldReader, doc: Table, key: str) -> Adjustments:
         aid = reader.identifier(item, "id", path)
         name = reader.text(item, "name", path, required=True)
         amax = reader.number(item, "max", path, required=True, minimum=0)
-        if aid is not None and _twice(reader, f"{path}.id", aid, seen):
+        if aid is not None and used_twice(reader, f"{path}.id", aid, seen):
             aid = None
         if aid and name is not None and amax is not None:
             items.append(Adjustment(aid, name, amax))
@@ -202,14 +214,14 @@ def _adjustments(reader: FieldReader, doc: Table, key: str) -> Adjustments:
         if adjustment.max > limit:
             reader.warning(
                 f"{key}.items[{index}].max",
-                t(
+                reader.t(
                     "item `{id}` allows {points} points but the limit of [{key}] is {limit}",
                     id=adjustment.id,
                     points=f"{adjustment.max:g}",
                     key=key,
                     limit=f"{limit:g}",
                 ),
-                t("the limit wins: no unit gets more than it"),
+                reader.t("the limit wins: no unit gets more than it"),
                 code="points-over-limit",
             )
     return Adjustments(tuple(items), limit)
@@ -225,16 +237,20 @@ def _disqualifiers(reader: FieldReader, doc: Table) -> list[Disqualifier]:
         effect = reader.choice(item, "effect", path, [e.value for e in Effect])
         cap: Rating | None = None
         if effect == Effect.CAP.value:
-            cap_id = reader.choice(item, "cap", path, [r.value for r in Rating], hint=rating_hint())
+            cap_id = reader.choice(
+                item, "cap", path, [r.value for r in Rating], hint=rating_hint(reader.msgs)
+            )
             cap = Rating(cap_id) if cap_id else None
         elif effect == Effect.EXCLUDE.value and "cap" in item:
             reader.error(
                 f"{path}.cap",
-                t('`cap` is only for `effect = "cap"`; an excluded unit has no rating to cap'),
-                t('remove `cap`, or set `effect = "cap"`'),
+                reader.t(
+                    '`cap` is only for `effect = "cap"`; an excluded unit has no rating to cap'
+                ),
+                reader.t('remove `cap`, or set `effect = "cap"`'),
                 code="cap-without-cap-effect",
             )
-        if did is not None and _twice(reader, f"{path}.id", did, seen):
+        if did is not None and used_twice(reader, f"{path}.id", did, seen):
             did = None
         usable = effect == Effect.EXCLUDE.value or cap is not None
         if did and name is not None and effect is not None and usable:
@@ -253,14 +269,14 @@ def _teams(reader: FieldReader, doc: Table, active: list[str]) -> list[Team]:
         if tid is not None and id_key(tid) in {id_key(m) for m in active}:
             reader.error(
                 f"{path}.id",
-                t("team id `{id}` is also a member id", id=tid),
-                t("give the team its own id, e.g. `to-1`"),
+                reader.t("team id `{id}` is also a member id", id=tid),
+                reader.t("give the team its own id, e.g. `to-1`"),
                 code="team-is-member",
             )
             tid = None
-        if tid is not None and _twice(reader, f"{path}.id", tid, seen):
+        if tid is not None and used_twice(reader, f"{path}.id", tid, seen):
             tid = None
-        good = [m for m in members if _unit(reader, f"{path}.members", m, active)]
+        good = [m for m in members if member_this_year(reader, f"{path}.members", m, active)]
         if tid and len(good) == len(members):
             out.append(Team(tid, name, tuple(members)))
     return out
@@ -279,8 +295,10 @@ def _assignments(
         if scorer not in active and scorer not in team_members:
             reader.error(
                 key,
-                t("scorer `{id}` is neither a member of the bloc this year nor a team", id=scorer),
-                t("use a member id or a team id from `[[teams]]`"),
+                reader.t(
+                    "scorer `{id}` is neither a member of the bloc this year nor a team", id=scorer
+                ),
+                reader.t("use a member id or a team id from `[[teams]]`"),
                 code="unknown-scorer",
             )
             continue
@@ -288,24 +306,26 @@ def _assignments(
         own = team_members.get(scorer, (scorer,))
         good: list[str] = []
         for unit in units:
-            if not _unit(reader, key, unit, active):
+            if not member_this_year(reader, key, unit, active):
                 continue
             if unit in own:
                 reader.error(
                     key,
-                    t(
+                    reader.t(
                         "`{scorer}` is assigned to score `{unit}`, its own unit",
                         scorer=scorer,
                         unit=unit,
                     ),
-                    t(
+                    reader.t(
                         "a unit never cross-scores itself; give `{unit}` to another scorer",
                         unit=unit,
                     ),
                     code="self-scoring",
                 )
             elif unit in good:
-                reader.error(key, t("`{unit}` is listed twice", unit=unit), code="duplicate-unit")
+                reader.error(
+                    key, reader.t("`{unit}` is listed twice", unit=unit), code="duplicate-unit"
+                )
             else:
                 good.append(unit)
         out.append((scorer, tuple(good)))
@@ -324,7 +344,7 @@ def _check_scorer_counts(
         if count < needed:
             reader.error(
                 "cross",
-                tn(
+                reader.tn(
                     "`{unit}` has {count} cross-scorer but `{method}` needs at least {needed}",
                     "`{unit}` has {count} cross-scorers but `{method}` needs at least {needed}",
                     count,
@@ -332,9 +352,11 @@ def _check_scorer_counts(
                     method=method.value,
                     needed=needed,
                 ),
-                t('assign more scorers under [cross], or set `final = "agreed"` under [method]')
+                reader.t(
+                    'assign more scorers under [cross], or set `final = "agreed"` under [method]'
+                )
                 if method is FinalMethod.TRIMMED_MEAN
-                else t("assign a scorer for it under [cross]"),
+                else reader.t("assign a scorer for it under [cross]"),
                 code="too-few-scorers",
             )
 
@@ -355,38 +377,12 @@ def _pledge(reader: FieldReader, doc: Table, criterion_ids: list[str]) -> Pledge
         if criterion and criterion not in criterion_ids:
             reader.error(
                 f"{path}.criterion",
-                t("unknown scoring criterion `{id}`", id=criterion),
-                one_of(criterion_ids),
+                reader.t("unknown scoring criterion `{id}`", id=criterion),
+                one_of(reader.msgs, criterion_ids),
                 code="unknown-criterion",
             )
-        if tid is not None and _twice(reader, f"{path}.id", tid, seen):
+        if tid is not None and used_twice(reader, f"{path}.id", tid, seen):
             tid = None
         if tid and text is not None:
             targets.append(PledgeTarget(tid, text, criterion))
     return Pledge(tuple(contents), tuple(targets))
-
-
-def _unit(reader: FieldReader, key: str, unit: str, active: list[str]) -> bool:
-    if unit in active:
-        return True
-    reader.error(
-        key,
-        t("`{id}` is not a member of the bloc this year", id=unit),
-        t("members this year: {ids}", ids=", ".join(active)),
-        code="not-a-member",
-    )
-    return False
-
-
-def _twice(reader: FieldReader, key: str, value: str, seen: set[str]) -> bool:
-    """True (and reported) when ``value`` was already used in the same list."""
-    if id_key(value) in seen:
-        reader.error(
-            key,
-            t("id `{id}` is used twice", id=value),
-            t("give each entry its own id"),
-            code="duplicate-id",
-        )
-        return True
-    seen.add(id_key(value))
-    return False

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 from collections.abc import Collection, Mapping
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import language, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import (
-    RATING_LABELS_VI,
     Bloc,
     Discipline,
     GrantedAward,
@@ -21,7 +18,9 @@ from khoi_thidua.model import (
 from khoi_thidua.schema.bloc import read_file_year
 from khoi_thidua.schema.count import COUNT_KEYS, parse_count
 from khoi_thidua.schema.decisions import parse_decisions
-from khoi_thidua.schema.fields import FieldReader, Table, id_key, join, one_of, type_name
+from khoi_thidua.schema.fields import FieldReader, Table, id_key, join
+from khoi_thidua.schema.shared import rating_hint, read_date
+from khoi_thidua.schema.wording import type_name
 from khoi_thidua.text_checks import lookalike_note
 
 TOP_KEYS = ("schema", "year", "note", "conference", "results", "granted", "decisions")
@@ -52,18 +51,8 @@ RATING_IDS = [r.value for r in Rating]
 DISCIPLINE_IDS = [d.value for d in Discipline]
 
 
-def rating_hint() -> str:
-    """The ratings a result accepts, each with its Vietnamese name (the same in both languages)."""
-    return _rating_hint(language())
-
-
-@functools.cache
-def _rating_hint(lang: str) -> str:
-    # Worked out once per language: a province's files hold tens of thousands of results.
-    return one_of(f"{r.value} ({RATING_LABELS_VI[r]})" for r in Rating)
-
-
 def parse_results(
+    msgs: Messages,
     doc: Table,
     bloc: Bloc,
     year: int,
@@ -77,13 +66,15 @@ def parse_results(
     A unit's ``score`` may be left out only in a year without a conference's votes (a past
     year brought in with its ratings); ``require_scores`` asks for it in every case.
     """
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     reader.known_keys(doc, "", TOP_KEYS)
     read_file_year(
         reader,
         doc,
         year,
-        lambda stated: t("rename the file to results-{stated}.toml or fix `year`", stated=stated),
+        lambda stated: reader.t(
+            "rename the file to results-{stated}.toml or fix `year`", stated=stated
+        ),
     )
     note = reader.text(doc, "note", "") or ""
 
@@ -125,37 +116,41 @@ def _member_ref(
     """True when ``member_id`` is a member in ``year``; ``what`` is "result" or "award"."""
     if not bloc.has_member(member_id):
         near = [m.id for m in bloc.members if id_key(m.id) == id_key(member_id)]
-        note = lookalike_note(member_id, near[0]) if near else ""
+        note = lookalike_note(reader.msgs, member_id, near[0]) if near else ""
         hint = (
-            t("ids are exact: did you mean `{id}`?", id=near[0]) + (f" ({note})" if note else "")
+            reader.t("ids are exact: did you mean `{id}`?", id=near[0])
+            + (f" ({note})" if note else "")
             if near
-            else t(
+            else reader.t(
                 "use a member id from bloc.toml: {ids}", ids=", ".join(m.id for m in bloc.members)
             )
         )
         message = (
-            t("a result for `{id}`, which is not a member id", id=member_id)
+            reader.t("a result for `{id}`, which is not a member id", id=member_id)
             if what == "result"
-            else t("an award for `{id}`, which is not a member id", id=member_id)
+            else reader.t("an award for `{id}`, which is not a member id", id=member_id)
         )
         reader.error(key, message, hint, code="unknown-member")
         return False
     if not bloc.member(member_id).is_member_in(year):
         message = (
-            t(
+            reader.t(
                 "a result for `{id}`, which is not a member of the bloc in {year}",
                 id=member_id,
                 year=year,
             )
             if what == "result"
-            else t(
+            else reader.t(
                 "an award for `{id}`, which is not a member of the bloc in {year}",
                 id=member_id,
                 year=year,
             )
         )
         reader.error(
-            key, message, t("check the member's `joined`/`left` in bloc.toml"), code="not-a-member"
+            key,
+            message,
+            reader.t("check the member's `joined`/`left` in bloc.toml"),
+            code="not-a-member",
         )
         return False
     return True
@@ -183,10 +178,10 @@ def _results(
         if not isinstance(entry, dict):
             reader.error(
                 path,
-                t(
+                reader.t(
                     "the result of `{id}` must be a table, not {kind}",
                     id=member_id,
-                    kind=type_name(entry),
+                    kind=type_name(reader.msgs, entry),
                 ),
                 code="wrong-type",
             )
@@ -203,7 +198,7 @@ def _results(
         self_score = reader.number(
             entry, "self_score", path, minimum=scoring.min_score, maximum=scoring.max_score
         )
-        rating_id = reader.choice(entry, "rating", path, RATING_IDS, hint=rating_hint())
+        rating_id = reader.choice(entry, "rating", path, RATING_IDS, hint=rating_hint(reader.msgs))
         discipline_id = reader.choice(entry, "discipline", path, DISCIPLINE_IDS, default="none")
         criteria = _criteria(reader, entry, path, bloc)
         staff = _staff(reader, entry, path)
@@ -240,15 +235,18 @@ def _criteria(
         key = join(join(path, "criteria"), cid)
         if cid not in limits:
             hint = (
-                t(
+                reader.t(
                     "criteria are declared under [[scoring.criteria]] in bloc.toml: {ids}",
                     ids=", ".join(limits),
                 )
                 if limits
-                else t("declare the criteria under [[scoring.criteria]] in bloc.toml first")
+                else reader.t("declare the criteria under [[scoring.criteria]] in bloc.toml first")
             )
             reader.error(
-                key, t("unknown scoring criterion `{id}`", id=cid), hint, code="unknown-criterion"
+                key,
+                reader.t("unknown scoring criterion `{id}`", id=cid),
+                hint,
+                code="unknown-criterion",
             )
             continue
         value = reader.number(table, cid, join(path, "criteria"), minimum=0, maximum=limits[cid])
@@ -292,8 +290,8 @@ def _votes(
         if award_ids is not None and award not in award_ids:
             reader.error(
                 key,
-                t("unknown award id `{award}`", award=award),
-                t("award ids: {ids}", ids=", ".join(award_ids)),
+                reader.t("unknown award id `{award}`", award=award),
+                reader.t("award ids: {ids}", ids=", ".join(award_ids)),
                 code="unknown-award",
             )
             continue
@@ -305,14 +303,14 @@ def _votes(
                 continue  # a bad `ballots` is already reported; "not given" would mislead
             reader.error(
                 key,
-                t("votes are given but the number of ballots cast is not"),
-                t("add `ballots = <number>` under [conference]"),
+                reader.t("votes are given but the number of ballots cast is not"),
+                reader.t("add `ballots = <number>` under [conference]"),
                 code=VOTES_WITHOUT_BALLOTS,
             )
         elif count > ballots:
             reader.error(
                 key,
-                t(
+                reader.t(
                     "{count} votes is more than the {ballots} ballots cast",
                     count=count,
                     ballots=ballots,
@@ -342,8 +340,8 @@ def _granted(
         if award is not None and award_ids is not None and award not in award_ids:
             reader.error(
                 f"{path}.award",
-                t("unknown award id `{award}`", award=award),
-                t("award ids: {ids}", ids=", ".join(award_ids)),
+                reader.t("unknown award id `{award}`", award=award),
+                reader.t("award ids: {ids}", ids=", ".join(award_ids)),
                 code="unknown-award",
             )
             award = None
@@ -351,48 +349,12 @@ def _granted(
             if (member, award) in seen:
                 reader.error(
                     path,
-                    t("`{award}` for `{member}` is recorded twice", award=award, member=member),
+                    reader.t(
+                        "`{award}` for `{member}` is recorded twice", award=award, member=member
+                    ),
                     code="award-recorded-twice",
                 )
                 continue
             seen.add((member, award))
             out.append(GrantedAward(member, award, decision, date, issuer))
     return out
-
-
-def read_date(
-    reader: FieldReader,
-    table: Table,
-    key: str,
-    path: str,
-    required: bool = False,
-    text: bool = True,
-) -> str | None:
-    """A TOML date as ``YYYY-MM-DD`` (``text``: ISO text accepted too), or None with the
-    problem recorded; a missing key is a problem only when ``required``."""
-    full = join(path, key)
-    if key not in table:
-        if required:
-            reader.error(
-                full,
-                t("missing `{key}`", key=key),
-                t("add `{key} = 2022-01-07` (year-month-day)", key=key),
-                code="missing-key",
-            )
-        return None
-    value = table[key]
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if text and isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value).isoformat()
-        except ValueError:
-            pass
-    reader.error(
-        full,
-        t("`{key}` must be a date written 2022-01-07, not {value}", key=key, value=repr(value)),
-        code="bad-date",
-    )
-    return None

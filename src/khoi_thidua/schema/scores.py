@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc
 from khoi_thidua.plan import Adjustments, Criterion, MidYear, Plan, ScoreInputs, YearScores
 from khoi_thidua.schema.bloc import read_file_year
-from khoi_thidua.schema.fields import FieldReader, Table, join, one_of, type_name
+from khoi_thidua.schema.fields import FieldReader, Table, join
+from khoi_thidua.schema.wording import one_of, type_name
 
 TOP_KEYS = ("schema", "year", "note", "units")
 UNIT_KEYS = (
@@ -27,6 +28,7 @@ UNIT_KEYS = (
 
 
 def parse_scores(
+    msgs: Messages,
     doc: Table,
     bloc: Bloc,
     plan: Plan,
@@ -35,13 +37,15 @@ def parse_scores(
 ) -> tuple[YearScores | None, list[Problem]]:
     """Validate ``doc`` as the recorded scores of ``plan.year``; None on any error."""
     year = plan.year
-    reader = FieldReader(file, lines)
+    reader = FieldReader(file, msgs, lines)
     reader.known_keys(doc, "", TOP_KEYS)
     read_file_year(
         reader,
         doc,
         year,
-        lambda stated: t("rename the file to scores-{stated}.toml or fix `year`", stated=stated),
+        lambda stated: reader.t(
+            "rename the file to scores-{stated}.toml or fix `year`", stated=stated
+        ),
     )
     units: list[ScoreInputs] = []
     evidence: list[tuple[str, str, str]] = []
@@ -53,15 +57,19 @@ def parse_scores(
         if unit not in active:
             reader.error(
                 path,
-                t("`{id}` is not a member of the bloc this year", id=unit),
-                t("members this year: {ids}", ids=", ".join(active)),
+                reader.t("`{id}` is not a member of the bloc this year", id=unit),
+                reader.t("members this year: {ids}", ids=", ".join(active)),
                 code="not-a-member",
             )
             continue
         if not isinstance(entry, Mapping):
             reader.error(
                 path,
-                t("`{key}` must be a table, not {kind}", key=unit, kind=type_name(entry)),
+                reader.t(
+                    "`{key}` must be a table, not {kind}",
+                    key=unit,
+                    kind=type_name(reader.msgs, entry),
+                ),
                 code="wrong-type",
             )
             continue
@@ -89,20 +97,20 @@ def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -
         if cid in own and value < own[cid] and not reasons.get(cid, "").strip():
             reader.error(
                 join(join(path, "agreed"), cid),
-                t(
+                reader.t(
                     "{points} points are deducted from the self-score of `{id}` with no reason",
                     points=f"{own[cid] - value:g}",
                     id=cid,
                 ),
-                t('add `{id} = "…"` under `reasons`: why the points were deducted', id=cid),
+                reader.t('add `{id} = "…"` under `reasons`: why the points were deducted', id=cid),
                 code="deduction-without-reason",
             )
     for cid in reasons:
         if cid not in agreed:
             reader.warning(
                 join(join(path, "reasons"), cid),
-                t("a reason for `{id}`, which has no agreed score", id=cid),
-                t("add the agreed score under `agreed`, or remove the reason"),
+                reader.t("a reason for `{id}`, which has no agreed score", id=cid),
+                reader.t("add the agreed score under `agreed`, or remove the reason"),
                 code="reason-without-score",
             )
     cross: dict[str, dict[str, float]] = {}
@@ -114,16 +122,16 @@ def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -
         if scorer == unit or unit in _members_of(plan, scorer):
             reader.error(
                 key,
-                t("`{unit}` scores itself in a cross-scoring sheet", unit=unit),
-                t("a unit never cross-scores itself; remove this sheet"),
+                reader.t("`{unit}` scores itself in a cross-scoring sheet", unit=unit),
+                reader.t("a unit never cross-scores itself; remove this sheet"),
                 code="self-scoring",
             )
             continue
         if scorer not in assigned:
             reader.error(
                 key,
-                t("`{scorer}` was not assigned to score `{unit}`", scorer=scorer, unit=unit),
-                t(
+                reader.t("`{scorer}` was not assigned to score `{unit}`", scorer=scorer, unit=unit),
+                reader.t(
                     "scorers of `{unit}` in the plan: {ids}",
                     unit=unit,
                     ids=", ".join(assigned) or "—",
@@ -136,12 +144,12 @@ def _unit(reader: FieldReader, entry: Table, path: str, unit: str, plan: Plan) -
         if missing and scorer in table and isinstance(table[scorer], Mapping):
             reader.error(
                 key,
-                t(
+                reader.t(
                     "the sheet of `{scorer}` has no score for {ids}",
                     scorer=scorer,
                     ids=", ".join(missing),
                 ),
-                t("every criterion of the table needs a score"),
+                reader.t("every criterion of the table needs a score"),
                 code="missing-score",
             )
         cross[scorer] = scores
@@ -200,8 +208,8 @@ def _known_criteria(
         if criterion is None:
             reader.error(
                 join(tpath, cid),
-                t("unknown scoring criterion `{id}`", id=cid),
-                one_of(c.id for c in plan.criteria),
+                reader.t("unknown scoring criterion `{id}`", id=cid),
+                one_of(reader.msgs, (c.id for c in plan.criteria)),
                 code="unknown-criterion",
             )
         else:
@@ -222,8 +230,10 @@ def _items(
         if item is None:
             reader.error(
                 join(tpath, item_id),
-                t("unknown bonus or penalty item `{id}`", id=item_id),
-                t("items of the plan: {ids}", ids=", ".join(a.id for a in rules.items) or "—"),
+                reader.t("unknown bonus or penalty item `{id}`", id=item_id),
+                reader.t(
+                    "items of the plan: {ids}", ids=", ".join(a.id for a in rules.items) or "—"
+                ),
                 code="unknown-bonus-item",
             )
             continue
@@ -240,8 +250,8 @@ def _failed(reader: FieldReader, entry: Table, path: str, plan: Plan) -> list[st
         if did not in known:
             reader.error(
                 join(path, "failed"),
-                t("unknown disqualifying criterion `{id}`", id=did),
-                t("disqualifying criteria of the plan: {ids}", ids=", ".join(known) or "—"),
+                reader.t("unknown disqualifying criterion `{id}`", id=did),
+                reader.t("disqualifying criteria of the plan: {ids}", ids=", ".join(known) or "—"),
                 code="unknown-disqualifier",
             )
     return [d for d in ids if d in known]
@@ -271,8 +281,10 @@ def _pledged(reader: FieldReader, entry: Table, path: str, plan: Plan) -> dict[s
         if target not in targets:
             reader.error(
                 join(tpath, target),
-                t("unknown pledge target `{id}`", id=target),
-                one_of(targets) if targets else t("the plan has no [[pledge.targets]]"),
+                reader.t("unknown pledge target `{id}`", id=target),
+                one_of(reader.msgs, targets)
+                if targets
+                else reader.t("the plan has no [[pledge.targets]]"),
                 code="unknown-target",
             )
             continue

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, WriteStatus
@@ -100,7 +101,9 @@ def record_count(
             raise DataError(
                 [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
             ) from None
-        parsed, problems = parse_results(doc, bloc, year, name, LazyLines(new_text), award_ids)
+        parsed, problems = parse_results(
+            i18n.current(), doc, bloc, year, name, LazyLines(new_text), award_ids
+        )
         if parsed is None:
             raise DataError(problems)  # nothing is written: the file stays as it was
         return new_text, CountOutcome("written", name)

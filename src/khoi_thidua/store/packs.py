@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khoi_thidua import i18n
 from khoi_thidua.awards.regime import pick_pack
 from khoi_thidua.awards.rules import PackChoice, RulePack
 from khoi_thidua.errors import DataError, KhoiError, MissingInputError, Problem
@@ -37,7 +38,7 @@ def shipped_pack(file: str) -> RulePack:
     """One shipped pack, read and checked in full (a run reads only the packs it applies)."""
     text = (resources.files("khoi_thidua.awards") / "packs" / file).read_text(encoding="utf-8")
     name = f"khoi_thidua/awards/packs/{file}"
-    pack, problems = parse_pack(tomllib.loads(text), name, LazyLines(text))
+    pack, problems = parse_pack(i18n.current(), tomllib.loads(text), name, LazyLines(text))
     if pack is None:
         raise DataError(problems)
     return pack
@@ -134,7 +135,7 @@ def _pinned(layers: list[tuple[str, TomlFile]], year: int, made: str | None) -> 
     pack_ids = [p.id for p in pack_index()]
     chosen: Pin | None = None
     for name, file in layers:
-        pins, problems = parse_pins(file.doc, name, pack_ids, file.lines)
+        pins, problems = parse_pins(i18n.current(), file.doc, name, pack_ids, file.lines)
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
         chosen = next((p for p in pins if p.year == year), chosen)
@@ -180,7 +181,7 @@ def apply_layer(pack: RulePack, name: str, file: TomlFile, province: bool) -> Ru
         raise DataError([_caps_in_bloc(name)])
     steps = [add_awards] + ([override_caps] if province else []) + [apply_override]
     for step in steps:
-        applied, problems = step(pack, file.doc, name, file.lines)
+        applied, problems = step(i18n.current(), pack, file.doc, name, file.lines)
         if applied is None:
             raise DataError(problems)
         pack = applied
@@ -249,18 +250,18 @@ def check_rules_file(bloc_dir: Path, bloc: Bloc) -> list[Problem]:
     for pack in shipped_packs():
         for name, file in layers:
             found: list[Problem] = []
-            _, pins = parse_pins(file.doc, name, pack_ids, file.lines)
+            _, pins = parse_pins(i18n.current(), file.doc, name, pack_ids, file.lines)
             found.extend(pins)
-            added, more = add_awards(pack, file.doc, name, file.lines)
+            added, more = add_awards(i18n.current(), pack, file.doc, name, file.lines)
             found.extend(more)
             if added is not None and name == display(province):
-                capped, more = override_caps(added, file.doc, name, file.lines)
+                capped, more = override_caps(i18n.current(), added, file.doc, name, file.lines)
                 found.extend(more)
                 added = capped
             elif name != display(province) and "caps" in file.doc:
                 found.append(_caps_in_bloc(name))
             if added is not None:
-                _, more = apply_override(added, file.doc, name, file.lines)
+                _, more = apply_override(i18n.current(), added, file.doc, name, file.lines)
                 found.extend(more)
             problems.extend(p for p in found if p not in problems)
     return problems

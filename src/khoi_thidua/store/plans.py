@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, KhoiError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Scoring, ScoringCriterion
@@ -49,7 +50,7 @@ def check_plan(bloc_dir: Path, bloc: Bloc, year: int) -> tuple[Plan | None, list
     file = read_toml(path)
     from khoi_thidua.schema.plan import parse_plan
 
-    return parse_plan(file.doc, bloc, year, display(file.path), file.lines)
+    return parse_plan(i18n.current(), file.doc, bloc, year, display(file.path), file.lines)
 
 
 def load_plan(bloc_dir: Path, bloc: Bloc, year: int) -> Plan | None:
@@ -80,7 +81,7 @@ def check_scores(bloc_dir: Path, bloc: Bloc, plan: Plan) -> tuple[YearScores | N
     file = read_toml(path)
     from khoi_thidua.schema.scores import parse_scores
 
-    return parse_scores(file.doc, bloc, plan, display(file.path), file.lines)
+    return parse_scores(i18n.current(), file.doc, bloc, plan, display(file.path), file.lines)
 
 
 def load_year(bloc_dir: Path, bloc: Bloc, year: int) -> tuple[Plan, YearScores]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
@@ -231,7 +232,7 @@ def choose_bloc_dir(root: Path, bloc_id: str | None) -> Path:
 def check_bloc(bloc_dir: Path) -> tuple[Bloc | None, list[Problem]]:
     """Parse the bloc's file, returning every problem found (errors and warnings)."""
     file = read_toml(bloc_dir / BLOC_FILE)
-    return parse_bloc(file.doc, bloc_dir.name, display(file.path), file.lines)
+    return parse_bloc(i18n.current(), file.doc, bloc_dir.name, display(file.path), file.lines)
 
 
 def load_bloc(bloc_dir: Path) -> Bloc:

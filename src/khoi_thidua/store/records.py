@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedError
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import (
@@ -43,7 +44,7 @@ def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
         raise DataError(
             [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
         ) from None
-    bloc, problems = parse_bloc(doc, bloc_dir.name, name, LazyLines(text))
+    bloc, problems = parse_bloc(i18n.current(), doc, bloc_dir.name, name, LazyLines(text))
     if bloc is None:
         raise DataError(problems)
     return bloc
@@ -310,7 +311,9 @@ def _parse_results_text(
         raise DataError(
             [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
         ) from None
-    results, problems = parse_results(doc, bloc, year, name, LazyLines(text), award_ids)
+    results, problems = parse_results(
+        i18n.current(), doc, bloc, year, name, LazyLines(text), award_ids
+    )
     if results is None:
         raise DataError(problems)
     return results

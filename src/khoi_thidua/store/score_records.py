@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Rating, WriteStatus
@@ -104,7 +105,9 @@ def write_scores(
             raise DataError(
                 [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
             ) from None
-        parsed, problems = parse_results(doc, year_bloc, year, name, LazyLines(text))
+        parsed, problems = parse_results(
+            i18n.current(), doc, year_bloc, year, name, LazyLines(text)
+        )
         if parsed is None:
             raise DataError(problems)
         outcome = ScoresOutcome(name, tuple(written), tuple(unchanged), tuple(missing))
@@ -191,7 +194,7 @@ def record_returned(
             raise DataError(
                 [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
             ) from None
-        parsed, problems = parse_scores(doc, bloc, plan, name, LazyLines(text))
+        parsed, problems = parse_scores(i18n.current(), doc, bloc, plan, name, LazyLines(text))
         if parsed is None:
             raise DataError(problems)
         if current is not None and text == current:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, YearResults
@@ -18,7 +19,9 @@ def check_results(
 ) -> tuple[YearResults | None, list[Problem]]:
     file = read_toml(results_file(bloc_dir, year))
     bloc = bloc_for_year(bloc_dir, bloc, year)  # a year's plan sets its scoring table
-    return parse_results(file.doc, bloc, year, display(file.path), file.lines, award_ids)
+    return parse_results(
+        i18n.current(), file.doc, bloc, year, display(file.path), file.lines, award_ids
+    )
 
 
 def load_results(

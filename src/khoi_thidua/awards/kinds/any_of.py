@@ -18,7 +18,7 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
     check,
 )
-from khoi_thidua.i18n import Messages, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
@@ -124,7 +124,9 @@ class AnyOf(ConditionSpec):
         ok = True
         for index, (rpath, rtable) in enumerate(entries):
             reader.known_keys(rtable, rpath, ("name", "conditions"))
-            name = reader.text(rtable, "name", rpath) or t("route {number}", number=index + 1)
+            name = reader.text(rtable, "name", rpath) or reader.t(
+                "route {number}", number=index + 1
+            )
             conditions: list[Condition] = []
             items = reader.table_list(rtable, "conditions", rpath)
             for cpath, ctable in items:
@@ -135,8 +137,8 @@ class AnyOf(ConditionSpec):
             if not items:
                 reader.error(
                     join(rpath, "conditions"),
-                    t("a route needs at least one condition"),
-                    t("add `conditions = [ {{ kind = … }} ]` to the route"),
+                    reader.t("a route needs at least one condition"),
+                    reader.t("add `conditions = [ {{ kind = … }} ]` to the route"),
                     code="empty-route",
                 )
                 ok = False
@@ -144,8 +146,8 @@ class AnyOf(ConditionSpec):
         if len(entries) < 2:
             reader.error(
                 join(path, "routes"),
-                t("an `any_of` group needs at least two routes"),
-                t("add `[[awards.conditions.routes]]` tables, one per alternative"),
+                reader.t("an `any_of` group needs at least two routes"),
+                reader.t("add `[[awards.conditions.routes]]` tables, one per alternative"),
                 code="too-few-routes",
             )
             ok = False

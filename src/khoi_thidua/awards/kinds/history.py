@@ -17,7 +17,7 @@ from khoi_thidua.awards.kinds.base import (
     ParseContext,
 )
 from khoi_thidua.awards.kinds.words import award_name, award_names, rated
-from khoi_thidua.i18n import Messages, t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import RATING_SHORT_VI, MemberResult, Rating
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
@@ -274,8 +274,8 @@ class PriorAwards(ConditionSpec):
             if award not in context.award_ids:
                 reader.error(
                     f"{join(path, 'awards')}[{index}]",
-                    t("unknown award id `{award}`", award=award),
-                    t("award ids of this pack: {ids}", ids=", ".join(context.award_ids)),
+                    reader.t("unknown award id `{award}`", award=award),
+                    reader.t("award ids of this pack: {ids}", ids=", ".join(context.award_ids)),
                     code="unknown-award",
                 )
                 ok = False
@@ -299,11 +299,13 @@ class PriorAwards(ConditionSpec):
         ):
             reader.error(
                 f"{path}.window",
-                t(
+                reader.t(
                     '`window = "{window}"` needs a `consecutive_years` condition in the same award',
                     window=self.window,
                 ),
-                t("add the run of years as a `consecutive_years` condition, or use `within_years`"),
+                reader.t(
+                    "add the run of years as a `consecutive_years` condition, or use `within_years`"
+                ),
                 code="window-without-consecutive-years",
             )
 

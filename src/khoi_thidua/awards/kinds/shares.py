@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from khoi_thidua.i18n import t
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
 SIMPLE_DENOMINATORS = range(2, 13)  # halves … twelfths: the shares a body writes as a fraction
@@ -55,8 +54,10 @@ def parse_share(
     if len(given) != 1:
         reader.error(
             path,
-            t("give exactly one of {keys}", keys=t(" or ").join(f"`{k}`" for k in keys)),
-            t("e.g. `{key} = 0.5` (a share between 0 and 1)", key=keys[0]),
+            reader.t(
+                "give exactly one of {keys}", keys=reader.t(" or ").join(f"`{k}`" for k in keys)
+            ),
+            reader.t("e.g. `{key} = 0.5` (a share between 0 and 1)", key=keys[0]),
             code="exactly-one-of",
         )
         return None
@@ -67,8 +68,8 @@ def parse_share(
         if match is None or int(match[2]) == 0 or int(match[1]) > int(match[2]):
             reader.error(
                 join(path, key),
-                t("`{key}` = {value} is not a share", key=key, value=repr(raw)),
-                t('write a fraction such as "2/3" or a decimal between 0 and 1'),
+                reader.t("`{key}` = {value} is not a share", key=key, value=repr(raw)),
+                reader.t('write a fraction such as "2/3" or a decimal between 0 and 1'),
                 code="not-a-share",
             )
             return None
