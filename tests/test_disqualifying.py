@@ -87,6 +87,31 @@ def test_an_excluding_criterion_leaves_the_unit_out(sample_data: Path, khoi: Inv
     assert ranked[0] == (1, "dukcq")
 
 
+def test_an_excluded_unit_is_not_said_to_lack_results(sample_data: Path, khoi: Invoke) -> None:
+    """The table, its reason and the explanation say the unit was excluded, and by which
+    criterion, instead of "no results" and a hint to add them (which were there)."""
+    _fail(sample_data, "ky-luat-tap-the")
+    env = {"COLUMNS": "200"}
+    table = khoi("propose", "2021", "--data", str(sample_data), env=env)
+    row = next(line for line in table.stdout.splitlines() if "Ban Tổ chức Tỉnh ủy" in line)
+    assert "excluded" in row and "no results" not in row
+    explained = khoi("propose", "2021", "--explain", "btc", "--data", str(sample_data), env=env)
+    assert "excluded by the disqualifying criterion (điểm liệt) `ky-luat-tap-the`" in (
+        explained.stdout
+    )
+    assert "no results recorded" not in explained.stdout
+    assert "add [results.btc]" not in explained.stdout
+    btc = next(s for s in _propose(khoi, sample_data)["standings"] if s["member"]["id"] == "btc")
+    assert "ky-luat-tap-the" in btc["reason"] and "ky-luat-tap-the" in btc["decisive"]["reason"]
+    public = sample_data.parent / "public.html"
+    args = ("report", "2021", "--public", "--data", str(sample_data), "-o", str(public))
+    assert khoi(*args).exit_code == 0
+    page = public.read_text(encoding="utf-8")
+    assert "ky-luat-tap-the" not in page  # the criterion is not published
+    row_html = page[page.index("Ban Tổ chức Tỉnh ủy") :].split("</tr>")[0]
+    assert "no results" not in row_html and "not proposed" in row_html
+
+
 def test_write_keeps_the_rating_unless_the_plan_says(sample_data: Path, khoi: Invoke) -> None:
     """`scores --write` leaves the typed rating by default; with `write_rating_cap = true` in
     [method] it lowers it to the cap, with a comment naming the plan."""

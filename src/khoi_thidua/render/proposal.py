@@ -348,6 +348,7 @@ def proposal_view(msgs: Messages, data: ProposalResult) -> RenderableType:
     table.add_column(rating)
     table.add_column(votes, justify="right")
     table.add_column(award)
+    excluded = {w["detail"]["member"] for w in data["warnings"] if w["code"] == "excluded"}
     for s in data["standings"]:
         place = "—" if s["rank"] is None else str(s["rank"])
         if s["tied_with"]:
@@ -356,7 +357,11 @@ def proposal_view(msgs: Messages, data: ProposalResult) -> RenderableType:
             place,
             s["member"]["name"],
             "—" if s["score"] is None else score_text(msgs, s["score"]),
-            RATING_SHORT_VI[s["rating"]] if s["rating"] else msgs.t("no results"),
+            RATING_SHORT_VI[s["rating"]]
+            if s["rating"]
+            else msgs.t("excluded")
+            if s["member"]["id"] in excluded
+            else msgs.t("no results"),
             "—" if s["decisive"]["votes"] is None else str(s["decisive"]["votes"]),
             s["award"]["name"] if s["award"] else "—",
             style="bold" if s["award"] else None,

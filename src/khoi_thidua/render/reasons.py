@@ -105,11 +105,31 @@ def decision_reason(
     return f"{award.name}: {decision.status}"
 
 
+def excluded_by(proposal: Proposal, member: str) -> list[str] | None:
+    """The disqualifying criteria (điểm liệt) that excluded ``member`` this year, or None when
+    it was not excluded (a unit without a rank then simply has no results)."""
+    for notice in proposal.notices:
+        if notice.code == "excluded" and notice.detail["member"] == member:
+            return notice.detail["failed"]
+    return None
+
+
+def _criteria(failed: list[str]) -> str:
+    return ", ".join(f"`{f}`" for f in failed)
+
+
 def standing_reason(
     msgs: Messages, standing: Standing, proposal: Proposal, names: dict[str, str]
 ) -> str:
     """The one-line reason shown under the table for a unit."""
     pack = proposal.pack
+    failed = excluded_by(proposal, standing.member) if standing.rank is None else None
+    if failed is not None:
+        return msgs.t(
+            "excluded by the disqualifying criterion (điểm liệt) {failed}: not ranked and not "
+            "considered",
+            failed=_criteria(failed),
+        )
     if standing.rank is None:
         return msgs.t(
             "no results recorded for {year}: not ranked and not considered "
@@ -148,6 +168,12 @@ def decisive(
     every award and every condition, stays in --explain and --format markdown.
     """
     pack = proposal.pack
+    failed = excluded_by(proposal, standing.member) if standing.rank is None else None
+    if failed is not None:
+        return "", msgs.t(
+            "excluded by the disqualifying criterion (điểm liệt) {failed}",
+            failed=_criteria(failed),
+        )
     if standing.rank is None:
         return "", msgs.t("no results recorded for {year}", year=proposal.year)
     if standing.award is not None:

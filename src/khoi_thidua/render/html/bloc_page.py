@@ -74,6 +74,7 @@ def _ranking(msgs: Messages, data: ProposalResult, public: bool) -> str:
         headers += [msgs.t("Votes"), msgs.t("Discipline")]
     headers += [msgs.t("Proposed award"), msgs.t("Reason")]
     rows = []
+    excluded = {w["detail"]["member"] for w in data["warnings"] if w["code"] == "excluded"}
     for s in data["standings"]:
         award = s["award"]
         row = [
@@ -89,7 +90,7 @@ def _ranking(msgs: Messages, data: ProposalResult, public: bool) -> str:
             ]
         row += [
             f'<span class="proposed">{e(award["name"])}</span>' if award else "—",
-            _reason(msgs, s, public),
+            _reason(msgs, s, public, s["member"]["id"] in excluded),
         ]
         rows.append(row)
     numeric = [0, 2, 4] if not public else [0, 2]
@@ -127,12 +128,14 @@ def _discipline(value: str | None) -> str:
     return "—" if value == "none" else Discipline(value).label_vi
 
 
-def _reason(msgs: Messages, standing: StandingEntry, public: bool) -> str:
+def _reason(msgs: Messages, standing: StandingEntry, public: bool, excluded: bool) -> str:
     if public:
         award = standing["award"]
         if award:
             return e(msgs.t("proposed; legal basis: {basis}", basis=award["basis"]))
-        return e(msgs.t("not proposed")) if standing["has_results"] else e(msgs.t("no results"))
+        # an excluded unit's criteria (điểm liệt) are not published: it is not proposed
+        listed = standing["has_results"] or excluded
+        return e(msgs.t("not proposed")) if listed else e(msgs.t("no results"))
     checks = []
     for decision in standing["decisions"] + standing["titles"]:
         items = "".join(
