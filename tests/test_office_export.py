@@ -68,7 +68,7 @@ def test_proposal_sheet_lists_the_units_proposed_with_award_and_basis(
     proposal_data: dict[str, Any], vietnamese: None
 ) -> None:
     """«Đề nghị» has the three units of the article, their award and its legal basis."""
-    wb = _reopen(proposal_workbook(proposal_data))
+    wb = _reopen(proposal_workbook(i18n.VIETNAMESE, proposal_data))
     assert wb.sheetnames[:3] == ["Đề nghị", "Xếp hạng", "Căn cứ"]
     ws = wb["Đề nghị"]
     assert ws.freeze_panes == "A5"
@@ -87,7 +87,7 @@ def test_ranking_sheet_stores_numbers_as_numbers(
     proposal_data: dict[str, Any], vietnamese: None
 ) -> None:
     """Ranks, scores and votes are numeric cells, in the ranking's order."""
-    ws = _reopen(proposal_workbook(proposal_data))["Xếp hạng"]
+    ws = _reopen(proposal_workbook(i18n.VIETNAMESE, proposal_data))["Xếp hạng"]
     assert ws.freeze_panes == "A5"
     rows = _rows(ws)
     assert len(rows) == proposal_data["members"]
@@ -105,7 +105,7 @@ def test_basis_sheet_gives_each_award_its_legal_basis_and_seats(
     proposal_data: dict[str, Any], vietnamese: None
 ) -> None:
     """«Căn cứ» has one row per bloc award with its basis, conditions and number of seats."""
-    ws = _reopen(proposal_workbook(proposal_data))["Căn cứ"]
+    ws = _reopen(proposal_workbook(i18n.VIETNAMESE, proposal_data))["Căn cứ"]
     rows = {r[0]: r for r in _rows(ws)}
     assert set(rows) == {s["name"] for s in proposal_data["seats"]}
     flag = rows["Cờ thi đua của Chính phủ"]
@@ -123,7 +123,7 @@ def test_text_that_looks_like_a_formula_stays_text(
         standing["member"]["name"] = name
     for item, name in zip(data["proposed"], FORMULA_LOOKING, strict=False):
         item["member"]["name"] = name
-    wb = _reopen(proposal_workbook(data))
+    wb = _reopen(proposal_workbook(i18n.VIETNAMESE, data))
     _no_formulas(wb)
     names = [r[2] for r in _rows(wb["Xếp hạng"])][: len(FORMULA_LOOKING)]
     assert names == list(FORMULA_LOOKING)
@@ -149,7 +149,7 @@ def test_summary_workbook_lists_each_bloc_and_the_province_caps(
     result = khoi("summary", "2021", "--json", "--data", str(sample_data))
     data = json.loads(result.stdout)
     i18n.set_language("vi")
-    wb = _reopen(summary_workbook(data))
+    wb = _reopen(summary_workbook(i18n.VIETNAMESE, data))
     assert wb.sheetnames == ["Tổng hợp", "Số lượng", "Giới hạn", "Biểu đồ"]
     proposed = _rows(wb["Tổng hợp"])
     assert [r[2] for r in proposed] == [
@@ -183,5 +183,5 @@ def test_a_failed_bloc_is_a_row_with_its_error(
         "totals": [],
         "caps": [],
     }
-    rows = _rows(_reopen(summary_workbook(data))["Tổng hợp"])
+    rows = _rows(_reopen(summary_workbook(i18n.VIETNAMESE, data))["Tổng hợp"])
     assert rows == [("khoi-loi", None, None, None, "Lỗi: bloc.toml is invalid")]

@@ -329,8 +329,7 @@ def test_the_proposal_workbook_has_english_sheets_and_headers_in_english(
 ) -> None:
     """In English the sheet names and headers are English; the data stays as recorded."""
     data = _proposal_data(khoi, sample_data)
-    i18n.set_language("en")
-    wb = load_workbook(io.BytesIO(proposal_workbook(data)))
+    wb = load_workbook(io.BytesIO(proposal_workbook(i18n.ENGLISH, data)))
     assert wb.sheetnames[:3] == ["Proposals", "Ranking", "Basis"]
     assert _header(wb["Proposals"]) == [
         "No.",
@@ -343,8 +342,7 @@ def test_the_proposal_workbook_has_english_sheets_and_headers_in_english(
     ]
     assert wb["Proposals"]["B5"].value == "Ban Tổ chức Tỉnh ủy"
     assert "Votes: Cờ thi đua của Chính phủ" in _header(wb["Ranking"])
-    i18n.set_language("vi")
-    wb = load_workbook(io.BytesIO(proposal_workbook(data)))
+    wb = load_workbook(io.BytesIO(proposal_workbook(i18n.VIETNAMESE, data)))
     assert wb.sheetnames[:3] == ["Đề nghị", "Xếp hạng", "Căn cứ"]
     assert _header(wb["Đề nghị"])[:3] == ["STT", "Đơn vị", "Hạng"]
     assert "Số phiếu: Cờ thi đua của Chính phủ" in _header(wb["Xếp hạng"])
@@ -356,11 +354,9 @@ def test_the_summary_workbook_follows_the_language(khoi: Invoke, sample_data: Pa
 
     result = khoi("summary", YEAR, "--json", "--data", str(sample_data))
     data = json.loads(result.stdout)
-    i18n.set_language("en")
-    wb = load_workbook(io.BytesIO(summary_workbook(data)))
+    wb = load_workbook(io.BytesIO(summary_workbook(i18n.ENGLISH, data)))
     assert wb.sheetnames == ["Summary", "Counts", "Caps", "Chart"]
     assert _header(wb["Caps"])[:2] == ["Form of award", "Maximum share (%)"]
-    i18n.set_language("vi")
-    wb = load_workbook(io.BytesIO(summary_workbook(data)))
+    wb = load_workbook(io.BytesIO(summary_workbook(i18n.VIETNAMESE, data)))
     assert wb.sheetnames == ["Tổng hợp", "Số lượng", "Giới hạn", "Biểu đồ"]
     assert _header(wb["Giới hạn"])[:2] == ["Hình thức", "Tỷ lệ tối đa (%)"]

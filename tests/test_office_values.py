@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from builders import make_bloc
+from khoi_thidua import i18n
 from khoi_thidua.office.columns import (
     BOOLEAN,
     DATE,
@@ -25,7 +26,7 @@ from khoi_thidua.office.values import CellValueError, convert
 
 
 def _convert(value: object, kind: str, number_format: str = "General") -> object:
-    return convert(Cell(value, "Kết quả!C3", number_format), kind)
+    return convert(i18n.ENGLISH, Cell(value, "Kết quả!C3", number_format), kind)
 
 
 @pytest.mark.parametrize(

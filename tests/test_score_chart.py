@@ -59,6 +59,7 @@ def test_chart_module_builds_a_bar_chart() -> None:
     """add_score_chart puts a BarChart on a new sheet, skipping members without results."""
     from openpyxl import Workbook
 
+    from khoi_thidua import i18n
     from khoi_thidua.office.score_chart import add_score_chart
 
     wb = Workbook()
@@ -69,7 +70,7 @@ def test_chart_module_builds_a_bar_chart() -> None:
             {"member": {"short": "", "name": "Đơn vị B"}, "score": None},
         ],
     }
-    add_score_chart(wb, data)
+    add_score_chart(i18n.ENGLISH, wb, data)
     ws = wb["Chart"]
     assert ws.max_row == 2
     assert isinstance(ws._charts[0], BarChart)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
     BlocOption,
@@ -163,7 +164,7 @@ def count(
     if sheet is not None:
         from khoi_thidua.office.tally import read_tally
 
-        fields, tallied = read_tally(sheet, bloc, year)
+        fields, tallied = read_tally(i18n.current(), sheet, bloc, year)
     typed = {"present": present, "issued": issued, "returned": returned, "valid": valid,
              "spoiled": spoiled}  # fmt: skip
     fields |= {k: v for k, v in typed.items() if v is not None}

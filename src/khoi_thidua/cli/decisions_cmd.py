@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import DEFAULT_DATA, DataOption, JsonOption, QuietOption
 from khoi_thidua.cli.output import emit, say
 from khoi_thidua.errors import ExitCode
@@ -54,7 +55,7 @@ def import_decisions(
     from khoi_thidua.store import display
 
     source = display(file)
-    rows = read_decisions(file, source)
+    rows = read_decisions(i18n.current(), file, source)
     outcomes = import_decisions(data, year, rows, dry_run)
     counts = {status: sum(o.status is status for o in outcomes) for status in RowStatus}
     if quiet and not counts[RowStatus.UNMATCHED] and not counts[RowStatus.REFUSED]:

@@ -91,7 +91,7 @@ def year_draft_file(
         pledged=scores.pledged,
     )
     build = pledge_document if pledge else mid_year_document
-    store.write_export(target, build(facts), force)
+    store.write_export(target, build(i18n.current(), facts), force)
     file = store.display(output)
     if pledge:
         say(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
     BlocOption,
@@ -133,11 +134,13 @@ def draft(
     source = display(template_file) if template_file is not None else ""
     sections = loaded.sections
     if ballot:
-        document = ballot_document(facts, sections, one_per_page)
+        document = ballot_document(i18n.current(), facts, sections, one_per_page)
     elif count_minutes:
-        document = count_minutes_document(facts, sections, base, source)
+        document = count_minutes_document(i18n.current(), facts, sections, base, source)
     else:
-        document = (minutes_document if minutes else letter_document)(facts, base, source)
+        document = (minutes_document if minutes else letter_document)(
+            i18n.current(), facts, base, source
+        )
     if not write_document(output, document, force):
         return
     file = display(output)
@@ -176,4 +179,4 @@ def _read_template(path: Path) -> bytes:
             ),
             t("open it in Word and save it as .docx"),
         )
-    return read_template(path, display(path))
+    return read_template(i18n.current(), path, display(path))

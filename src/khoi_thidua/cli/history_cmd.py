@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import DEFAULT_DATA, BlocOption, DataOption, ForceOption, open_bloc
 from khoi_thidua.cli.output import emit, say, write_or_print
 from khoi_thidua.errors import RefusedError, UsageError
@@ -66,7 +67,7 @@ def import_history(
     from khoi_thidua.office.history_apply import import_history as run
     from khoi_thidua.office.history_view import history_view
 
-    book, outcome = run(bloc_dir, bloc, file, replace)
+    book, outcome = run(i18n.current(), bloc_dir, bloc, file, replace)
     emit({}, history_view(current(), book, outcome), False)
     if outcome.refused:
         raise RefusedError(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
     BlocOption,
@@ -194,7 +195,6 @@ def import_results(
 
       khoi import-results 2021 ket-qua-2021.csv --replace --json
     """
-    from khoi_thidua import i18n
     from khoi_thidua.office.columns import results_columns
     from khoi_thidua.office.reports import field_labels, import_dict, import_view
     from khoi_thidua.office.results_import import (
@@ -210,10 +210,10 @@ def import_results(
     bloc_dir, bloc = open_bloc(data, bloc_id)
     pack = rules_in_force(bloc_dir, bloc, year)
     award_ids = bloc_award_ids(bloc_dir, bloc, year)
-    imported = read_sheet(file, bloc, year, pack.bloc_awards, award_ids)
+    imported = read_sheet(i18n.current(), file, bloc, year, pack.bloc_awards, award_ids)
     for warning in imported.warnings:
         say(problem_lines(current(), warning))
-    outcome = apply_import(bloc_dir, bloc, year, award_ids, imported, replace)
+    outcome = apply_import(i18n.current(), bloc_dir, bloc, year, award_ids, imported, replace)
     msgs = i18n.current()
     labels = field_labels(msgs, results_columns(bloc, pack.bloc_awards))
     if not quiet or outcome.status == REFUSED:  # the changes listed are the refusal's detail

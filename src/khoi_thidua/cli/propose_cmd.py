@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
     AllOption,
@@ -179,4 +180,4 @@ def _propose_all(
 def _proposal_workbook(data: ProposalResult) -> bytes:
     from khoi_thidua.office.workbook_export import proposal_workbook
 
-    return proposal_workbook(data)
+    return proposal_workbook(i18n.current(), data)

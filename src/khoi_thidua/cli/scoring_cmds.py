@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
     BlocOption,
@@ -103,14 +104,13 @@ def import_scores(
 
       khoi import-scores 2022 hoi-nghi-2022.xlsx
     """
-    from khoi_thidua import i18n
     from khoi_thidua.app.returned_scores import record_scores, year_plan
     from khoi_thidua.office.scores_import import read_returned
     from khoi_thidua.render.score_import import import_scores_dict, import_scores_view
 
     bloc_dir, bloc = open_bloc(data, bloc_id)
     plan, scores = year_plan(bloc_dir, bloc, year)
-    read = read_returned(_workbooks(paths), bloc, plan, scores)
+    read = read_returned(i18n.current(), _workbooks(paths), bloc, plan, scores)
     conference = read.conference[0] if read.conference else None
     outcome, reconciliation = record_scores(bloc_dir, bloc, plan, read.sheets, conference)
     result = import_scores_dict(outcome, read.sheets, conference, read.blank, reconciliation)

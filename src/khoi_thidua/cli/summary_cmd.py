@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from khoi_thidua import i18n
 from khoi_thidua.cli.options import (
     DEFAULT_DATA,
     DataOption,
@@ -77,4 +78,4 @@ def summary(
 def _summary_workbook(data: SummaryResult) -> bytes:
     from khoi_thidua.office.workbook_export import summary_workbook
 
-    return summary_workbook(data)
+    return summary_workbook(i18n.current(), data)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc
 from khoi_thidua.office.agreed_workbook import (
     ADJUST_SHEET,
@@ -66,19 +66,19 @@ class _Reader:
         ref = f"{ws.title}!{column_letter(column)}{row}"
         self.problems.append(Problem(self.name, ref, message, hint, code=code))
 
-    def rows(self, ws: Any) -> list[tuple[int, str]]:
+    def rows(self, msgs: Messages, ws: Any) -> list[tuple[int, str]]:
         """(row, unit) of each row of the table, once the header is where it belongs."""
         if text_of(ws.cell(row=HEADER_ROW, column=1).value or "") != UNIT_HEADER:
             self.problem(
                 ws,
                 1,
                 HEADER_ROW,
-                t(
+                msgs.t(
                     "the header row `{header}` is not in row {row}",
                     header=UNIT_HEADER,
                     row=HEADER_ROW,
                 ),
-                t("do not insert or delete rows above the table"),
+                msgs.t("do not insert or delete rows above the table"),
                 code="header-misplaced",
             )
             return []
@@ -93,7 +93,7 @@ class _Reader:
                     ws,
                     1,
                     row,
-                    t("`{id}` is not a member of the bloc this year", id=unit),
+                    msgs.t("`{id}` is not a member of the bloc this year", id=unit),
                     code="not-a-member",
                 )
                 continue
@@ -102,14 +102,14 @@ class _Reader:
             found.append((row, unit))
         return found
 
-    def number(self, ws: Any, row: int, column: int, most: float) -> float | None:
+    def number(self, msgs: Messages, ws: Any, row: int, column: int, most: float) -> float | None:
         """The number typed in a cell (None when blank), between 0 and ``most``."""
         value = ws.cell(row=row, column=column).value
         if is_blank(value):
             return None
         ref = f"{ws.title}!{column_letter(column)}{row}"
         try:
-            points = float(convert(Cell(value, ref), NUMBER))  # type: ignore[arg-type]
+            points = float(convert(msgs, Cell(value, ref), NUMBER))  # type: ignore[arg-type]
         except CellValueError as exc:
             self.problems.append(Problem(self.name, ref, exc.message, exc.hint, code=exc.code))
             return None
@@ -118,14 +118,21 @@ class _Reader:
                 ws,
                 column,
                 row,
-                t("{points} is outside 0–{max}", points=f"{points:g}", max=f"{most:g}"),
+                msgs.t("{points} is outside 0–{max}", points=f"{points:g}", max=f"{most:g}"),
                 code="out-of-range",
             )
             return None
         return points
 
     def key(
-        self, ws: Any, row: int, column: int, known: set[str], seen: set[Any], unit: str
+        self,
+        msgs: Messages,
+        ws: Any,
+        row: int,
+        column: int,
+        known: set[str],
+        seen: set[Any],
+        unit: str,
     ) -> str:
         """The id in a cell if the plan knows it and the unit has no other row for it, else ""."""
         item = text_of(ws.cell(row=row, column=column).value or "")
@@ -134,8 +141,8 @@ class _Reader:
                 ws,
                 column,
                 row,
-                t("`{id}` is not in the plan of {year}", id=item, year=self.plan.year),
-                t("ids of this sheet in the plan: {ids}", ids=", ".join(sorted(known)) or "—"),
+                msgs.t("`{id}` is not in the plan of {year}", id=item, year=self.plan.year),
+                msgs.t("ids of this sheet in the plan: {ids}", ids=", ".join(sorted(known)) or "—"),
                 code="not-in-plan",
             )
             return ""
@@ -144,7 +151,7 @@ class _Reader:
                 ws,
                 column,
                 row,
-                t("`{id}` of `{unit}` is also in another row", id=item, unit=unit),
+                msgs.t("`{id}` of `{unit}` is also in another row", id=item, unit=unit),
                 code="duplicate-row",
             )
             return ""
@@ -153,7 +160,7 @@ class _Reader:
 
 
 def read_conference(
-    workbook: Any, name: str, bloc: Bloc, plan: Plan, scores: YearScores | None
+    msgs: Messages, workbook: Any, name: str, bloc: Bloc, plan: Plan, scores: YearScores | None
 ) -> tuple[ConferenceSheet | None, list[Problem]]:
     """The conference's decisions in ``workbook``, or the problems that refuse it."""
     reader = _Reader(name, bloc, plan, scores)
@@ -164,17 +171,17 @@ def read_conference(
                 Problem(
                     name,
                     title,
-                    t("the sheet `{sheet}` is missing", sheet=title),
-                    t("fill the workbook made by `khoi template YEAR --conference` as it is"),
+                    msgs.t("the sheet `{sheet}` is missing", sheet=title),
+                    msgs.t("fill the workbook made by `khoi template YEAR --conference` as it is"),
                     code="missing-sheet",
                 )
             )
     if reader.problems:
         return None, reader.problems
-    _agreed(reader, sheets[AGREED_SHEET])
-    _adjustments(reader, sheets[ADJUST_SHEET])
-    _failed(reader, sheets[FAILED_SHEET])
-    _mid_year(reader, sheets[MID_YEAR_SHEET])
+    _agreed(msgs, reader, sheets[AGREED_SHEET])
+    _adjustments(msgs, reader, sheets[ADJUST_SHEET])
+    _failed(msgs, reader, sheets[FAILED_SHEET])
+    _mid_year(msgs, reader, sheets[MID_YEAR_SHEET])
     if reader.problems:
         return None, reader.problems
     found = reader.found
@@ -193,17 +200,17 @@ def read_conference(
     return ConferenceSheet(name, tuple(found.units), inputs, reviews), []
 
 
-def _agreed(reader: _Reader, ws: Any) -> None:
+def _agreed(msgs: Messages, reader: _Reader, ws: Any) -> None:
     plan = reader.plan
     known = {c.id for c in plan.criteria}
     seen: set[Any] = set()
-    for row, unit in reader.rows(ws):
-        cid = reader.key(ws, row, 3, known, seen, unit)
+    for row, unit in reader.rows(msgs, ws):
+        cid = reader.key(msgs, ws, row, 3, known, seen, unit)
         if not cid:
             continue
         criterion = plan.criterion(cid)
         assert criterion is not None
-        points = reader.number(ws, row, AGREED_COLUMN, criterion.max)
+        points = reader.number(msgs, ws, row, AGREED_COLUMN, criterion.max)
         reason_value = ws.cell(row=row, column=REASON_COLUMN).value
         reason = "" if is_blank(reason_value) else text_of(reason_value)
         typed = not is_blank(ws.cell(row=row, column=AGREED_COLUMN).value)
@@ -213,12 +220,12 @@ def _agreed(reader: _Reader, ws: Any) -> None:
                     ws,
                     REASON_COLUMN,
                     row,
-                    t(
+                    msgs.t(
                         "a reason for `{id}` of `{unit}`, which has no agreed score",
                         id=cid,
                         unit=unit,
                     ),
-                    t("type the agreed score, or clear the reason"),
+                    msgs.t("type the agreed score, or clear the reason"),
                     code="reason-without-score",
                 )
             continue
@@ -229,14 +236,14 @@ def _agreed(reader: _Reader, ws: Any) -> None:
                 ws,
                 REASON_COLUMN,
                 row,
-                t(
+                msgs.t(
                     "{points} points are deducted from the self-score of `{id}` of `{unit}` "
                     "with no reason",
                     points=f"{self_score - points:g}",
                     id=cid,
                     unit=unit,
                 ),
-                t("say why the points were deducted (lý do trừ điểm)"),
+                msgs.t("say why the points were deducted (lý do trừ điểm)"),
                 code="deduction-without-reason",
             )
             continue
@@ -247,11 +254,11 @@ def _agreed(reader: _Reader, ws: Any) -> None:
             reader.found.reasons.setdefault(unit, {})[cid] = reason
 
 
-def _adjustments(reader: _Reader, ws: Any) -> None:
+def _adjustments(msgs: Messages, reader: _Reader, ws: Any) -> None:
     plan = reader.plan
     kinds = {BONUS_WORD: plan.bonus, PENALTY_WORD: plan.penalty}
     seen: set[Any] = set()
-    for row, unit in reader.rows(ws):
+    for row, unit in reader.rows(msgs, ws):
         word = text_of(ws.cell(row=row, column=3).value or "").lower()
         rules = kinds.get(word)
         if rules is None:
@@ -259,25 +266,25 @@ def _adjustments(reader: _Reader, ws: Any) -> None:
                 ws,
                 3,
                 row,
-                t("`{kind}` is neither `{bonus}` nor `{penalty}`", kind=word, bonus=BONUS_WORD,
+                msgs.t("`{kind}` is neither `{bonus}` nor `{penalty}`", kind=word, bonus=BONUS_WORD,
                   penalty=PENALTY_WORD),
             code="not-allowed", )  # fmt: skip
             continue
-        item_id = reader.key(ws, row, 4, {i.id for i in rules.items}, seen, unit)
+        item_id = reader.key(msgs, ws, row, 4, {i.id for i in rules.items}, seen, unit)
         item = rules.item(item_id) if item_id else None
         if item is None:
             continue
-        points = reader.number(ws, row, POINTS_COLUMN, item.max)
+        points = reader.number(msgs, ws, row, POINTS_COLUMN, item.max)
         if points:
             target = reader.found.bonus if word == BONUS_WORD else reader.found.penalty
             target.setdefault(unit, {})[item.id] = points
 
 
-def _failed(reader: _Reader, ws: Any) -> None:
+def _failed(msgs: Messages, reader: _Reader, ws: Any) -> None:
     known = {d.id for d in reader.plan.disqualifiers}
     seen: set[Any] = set()
-    for row, unit in reader.rows(ws):
-        rule = reader.key(ws, row, 3, known, seen, unit)
+    for row, unit in reader.rows(msgs, ws):
+        rule = reader.key(msgs, ws, row, 3, known, seen, unit)
         value = ws.cell(row=row, column=MARK_COLUMN).value
         if not rule or is_blank(value):
             continue
@@ -289,23 +296,27 @@ def _failed(reader: _Reader, ws: Any) -> None:
                 ws,
                 MARK_COLUMN,
                 row,
-                t("`{value}` does not say whether `{unit}` failed `{id}`", value=mark, unit=unit,
-                  id=rule),
-                t("type “x” if it failed, or leave the cell empty"),
+                msgs.t("`{value}` does not say whether `{unit}` failed `{id}`",
+                  value=mark, unit=unit, id=rule),
+                msgs.t("type “x” if it failed, or leave the cell empty"),
             code="not-allowed", )  # fmt: skip
 
 
-def _mid_year(reader: _Reader, ws: Any) -> None:
+def _mid_year(msgs: Messages, reader: _Reader, ws: Any) -> None:
     most = reader.plan.max_score + reader.plan.bonus.limit
     seen: set[str] = set()
-    for row, unit in reader.rows(ws):
+    for row, unit in reader.rows(msgs, ws):
         if unit in seen:
             reader.problem(
-                ws, 1, row, t("`{unit}` is also in another row", unit=unit), code="duplicate-row"
+                ws,
+                1,
+                row,
+                msgs.t("`{unit}` is also in another row", unit=unit),
+                code="duplicate-row",
             )
             continue
         seen.add(unit)
-        score = reader.number(ws, row, MID_SCORE_COLUMN, most)
+        score = reader.number(msgs, ws, row, MID_SCORE_COLUMN, most)
         note_value = ws.cell(row=row, column=MID_NOTE_COLUMN).value
         note = "" if is_blank(note_value) else text_of(note_value)
         if score is not None or note:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from khoi_thidua.awards.ballot import BallotSection
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import VoteCount
 from khoi_thidua.numbers import format_date, format_percent
 from khoi_thidua.office.docx_layout import Writer
@@ -25,10 +26,10 @@ LIMITS = {
 
 
 def ballot_document(
-    facts: DraftFacts, sections: tuple[BallotSection, ...], per_page: bool = False
+    msgs: Messages, facts: DraftFacts, sections: tuple[BallotSection, ...], per_page: bool = False
 ) -> bytes:
     """The ballot: one section per award with its candidates; ``per_page`` prints each alone."""
-    writer = Writer(None)
+    writer = Writer(msgs, None)
     form = facts.bloc.documents.ballot
     printed = [s for s in sections if s.candidates]
     for index, section in enumerate(printed):
@@ -83,13 +84,14 @@ def _ballot_section(
 
 
 def count_minutes_document(
+    msgs: Messages,
     facts: DraftFacts,
     sections: tuple[BallotSection, ...],
     base: bytes | None = None,
     source: str = "",
 ) -> bytes:
     """Biên bản kiểm phiếu: the committee, attendance, ballots and each candidate's votes."""
-    writer = Writer(base, source)
+    writer = Writer(msgs, base, source)
     results = facts.results
     count = results.count or VoteCount(members=facts.proposal["members"])
     writer.header(facts.header("BB", results.conference_date or None))

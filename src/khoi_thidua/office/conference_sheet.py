@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import Bloc
 from khoi_thidua.office.columns import CONFERENCE_FIELDS, ConferenceField
@@ -34,7 +34,8 @@ class ConferenceReader:
     """Collects problems into ``out`` and reads conference values, from their own sheet or
     from conference columns of the results table."""
 
-    def __init__(self, out: SheetResults, bloc: Bloc, year: int) -> None:
+    def __init__(self, msgs: Messages, out: SheetResults, bloc: Bloc, year: int) -> None:
+        self.msgs = msgs
         self.out = out
         self.bloc = bloc
         self.year = year
@@ -56,8 +57,8 @@ class ConferenceReader:
         for _first, _last, ref in grid.merged:
             self.error(
                 ref,
-                t("merged cells {cells}", cells=ref.split("!")[-1]),
-                t("unmerge them"),
+                self.msgs.t("merged cells {cells}", cells=ref.split("!")[-1]),
+                self.msgs.t("unmerge them"),
                 code="merged-cells",
             )
         for row in grid.rows[1:]:
@@ -71,11 +72,11 @@ class ConferenceReader:
                 if filled:
                     self.error(
                         filled[0].ref,
-                        t(
+                        self.msgs.t(
                             "unknown line «{line}» in the conference sheet",
                             line=text_of(filled[0].value),
                         ),
-                        t(
+                        self.msgs.t(
                             "lines khoi reads: {lines}",
                             lines="; ".join(f"«{item.label}»" for item in CONFERENCE_FIELDS),
                         ),
@@ -101,7 +102,7 @@ class ConferenceReader:
             self.out.blank.add(path)
             return
         try:
-            value = convert(cell, item.kind)
+            value = convert(self.msgs, cell, item.kind)
         except CellValueError as exc:
             self.error(cell.ref, f"«{item.label}»: {exc.message}", exc.hint, code=exc.code)
             return
@@ -109,8 +110,10 @@ class ConferenceReader:
             if value != self.year:
                 self.error(
                     cell.ref,
-                    t("the workbook is for {found}, not {year}", found=value, year=self.year),
-                    t(
+                    self.msgs.t(
+                        "the workbook is for {found}, not {year}", found=value, year=self.year
+                    ),
+                    self.msgs.t(
                         "import it with `khoi import-results {found} …`, or make a new one with "
                         "`khoi template {year}`",
                         found=value,
@@ -124,12 +127,12 @@ class ConferenceReader:
             if value != self.bloc.id:
                 self.error(
                     cell.ref,
-                    t(
+                    self.msgs.t(
                         "the workbook is for the bloc `{found}`, not `{bloc}`",
                         found=value,
                         bloc=self.bloc.id,
                     ),
-                    t("pass --bloc, or make a new workbook with `khoi template`"),
+                    self.msgs.t("pass --bloc, or make a new workbook with `khoi template`"),
                     decisive="bloc",
                     code="bloc-mismatch",
                 )
@@ -137,13 +140,13 @@ class ConferenceReader:
         if item.field in conference and conference[item.field] != value:
             self.error(
                 cell.ref,
-                t(
+                self.msgs.t(
                     "«{label}» is {value}, but {other} elsewhere in the file",
                     label=item.label,
                     value=value,
                     other=conference[item.field],
                 ),
-                t("give it once"),
+                self.msgs.t("give it once"),
                 code="conflicting-values",
             )
             return

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from khoi_thidua.app.grants import DecisionRow
 from khoi_thidua.errors import DataError, Problem, UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.lookup import fold
 from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.grids import MAX_COLUMNS, MAX_ROWS, OLE_MAGIC, ZIP_MAGIC
@@ -30,7 +30,7 @@ REQUIRED = ("decision", "date", "award", "unit")
 HEADER_SEARCH_ROWS = 10  # a title or a blank line may stand above the header row
 
 
-def read_decisions(path: Path, display_name: str) -> list[DecisionRow]:
+def read_decisions(msgs: Messages, path: Path, display_name: str) -> list[DecisionRow]:
     """The rows of the decision list in ``path`` (.xlsx or .csv); every problem at once."""
     from khoi_thidua.store.guards import check_csv, check_office, read_kind
     from khoi_thidua.store.kinds import kind_named
@@ -42,7 +42,7 @@ def read_decisions(path: Path, display_name: str) -> list[DecisionRow]:
         path,
         display_name,
         kind,
-        t("{file} is a folder, but a workbook or CSV file was expected", file=display_name),
+        msgs.t("{file} is a folder, but a workbook or CSV file was expected", file=display_name),
     )
     if data.startswith(ZIP_MAGIC):
         check_office(data, display_name, kind_named("workbook").limits)
@@ -54,29 +54,31 @@ def read_decisions(path: Path, display_name: str) -> list[DecisionRow]:
                 Problem(
                     display_name,
                     "",
-                    t("this is an old Excel 97–2003 workbook (.xls), which khoi does not read"),
-                    t("open it in Excel or LibreOffice and save it as .xlsx"),
+                    msgs.t(
+                        "this is an old Excel 97–2003 workbook (.xls), which khoi does not read"
+                    ),
+                    msgs.t("open it in Excel or LibreOffice and save it as .xlsx"),
                     code="old-excel-format",
                 )
             ]
         )
     if data.startswith(ZIP_MAGIC):
-        grid, sheet = _workbook_grid(data, display_name)
+        grid, sheet = _workbook_grid(msgs, data, display_name)
     elif path.suffix.lower() == ".csv":
-        grid, sheet = _csv_grid(data, display_name), ""
+        grid, sheet = _csv_grid(msgs, data, display_name), ""
     else:
         raise UsageError(
-            t(
+            msgs.t(
                 "{file}: khoi imports .xlsx workbooks and .csv files, not `{found}`",
                 file=display_name,
                 found=path.suffix or path.name,
             ),
-            t("save the sheet as .xlsx, or as CSV UTF-8 (.csv)"),
+            msgs.t("save the sheet as .xlsx, or as CSV UTF-8 (.csv)"),
         )
-    return _rows(grid, sheet, display_name)
+    return _rows(msgs, grid, sheet, display_name)
 
 
-def _workbook_grid(data: bytes, name: str) -> tuple[list[list[object]], str]:
+def _workbook_grid(msgs: Messages, data: bytes, name: str) -> tuple[list[list[object]], str]:
     import warnings
 
     from openpyxl import load_workbook  # type: ignore[import-untyped]
@@ -91,8 +93,8 @@ def _workbook_grid(data: bytes, name: str) -> tuple[list[list[object]], str]:
                 Problem(
                     name,
                     "",
-                    t("the workbook cannot be opened: it is damaged or not an Excel file"),
-                    t("open it in Excel or LibreOffice and save it again as .xlsx"),
+                    msgs.t("the workbook cannot be opened: it is damaged or not an Excel file"),
+                    msgs.t("open it in Excel or LibreOffice and save it again as .xlsx"),
                     code="not-a-workbook",
                 )
             ]
@@ -107,7 +109,7 @@ def _workbook_grid(data: bytes, name: str) -> tuple[list[list[object]], str]:
                         Problem(
                             name,
                             "",
-                            t("the sheet has more than {rows} rows", rows=MAX_ROWS),
+                            msgs.t("the sheet has more than {rows} rows", rows=MAX_ROWS),
                             code="sheet-too-large",
                         )
                     ]
@@ -118,7 +120,7 @@ def _workbook_grid(data: bytes, name: str) -> tuple[list[list[object]], str]:
         book.close()
 
 
-def _csv_grid(data: bytes, name: str) -> list[list[object]]:
+def _csv_grid(msgs: Messages, data: bytes, name: str) -> list[list[object]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -127,8 +129,8 @@ def _csv_grid(data: bytes, name: str) -> list[list[object]]:
                 Problem(
                     name,
                     "",
-                    t("the file is not UTF-8 text"),
-                    t("save it as CSV UTF-8"),
+                    msgs.t("the file is not UTF-8 text"),
+                    msgs.t("save it as CSV UTF-8"),
                     code="not-utf8",
                 )
             ]
@@ -143,7 +145,7 @@ def _csv_grid(data: bytes, name: str) -> list[list[object]]:
                     Problem(
                         name,
                         "",
-                        t("the sheet has more than {rows} rows", rows=MAX_ROWS),
+                        msgs.t("the sheet has more than {rows} rows", rows=MAX_ROWS),
                         code="sheet-too-large",
                     )
                 ]
@@ -160,7 +162,7 @@ def _field_of(header: object) -> str | None:
     return None
 
 
-def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
+def _rows(msgs: Messages, grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
     prefix = f"{sheet}!" if sheet else ""
     header_index, columns = _header(grid)
     missing = [f for f in REQUIRED if f not in columns]
@@ -171,8 +173,8 @@ def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
                 Problem(
                     name,
                     "",
-                    t("no header row with the columns {columns}", columns=wanted),
-                    t(
+                    msgs.t("no header row with the columns {columns}", columns=wanted),
+                    msgs.t(
                         "the first rows of the sheet must hold the headers: «Số quyết định», "
                         "«Ngày quyết định», «Cấp quyết định», «Hình thức khen thưởng», «Đơn vị», "
                         "«Khối thi đua»"
@@ -195,8 +197,8 @@ def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
                     Problem(
                         f"{name} [{ref}]",
                         "",
-                        t("«{column}» is empty", column=HEADERS[field][0]),
-                        t("fill it in, or delete the row"),
+                        msgs.t("«{column}» is empty", column=HEADERS[field][0]),
+                        msgs.t("fill it in, or delete the row"),
                         code="empty-cell",
                     )
                 )
@@ -207,8 +209,8 @@ def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
                 Problem(
                     f"{name} [{ref}]",
                     "",
-                    t("{value} is not a date", value=repr(texts["date"])),
-                    t("type the date as dd/mm/yyyy, e.g. 07/01/2022"),
+                    msgs.t("{value} is not a date", value=repr(texts["date"])),
+                    msgs.t("type the date as dd/mm/yyyy, e.g. 07/01/2022"),
                     code="bad-date",
                 )
             )
@@ -227,7 +229,7 @@ def _rows(grid: list[list[object]], sheet: str, name: str) -> list[DecisionRow]:
         raise DataError(problems)
     if not rows:
         raise DataError(
-            [Problem(name, "", t("the sheet lists no awarded unit"), code="empty-sheet")]
+            [Problem(name, "", msgs.t("the sheet lists no awarded unit"), code="empty-sheet")]
         )
     return rows
 

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from khoi_thidua.errors import DataError, Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.store.guards import ZIP_ERRORS, read_kind
 from khoi_thidua.store.kinds import kind_named
 
@@ -15,17 +15,20 @@ DOCUMENT_PART = "word/document.xml"
 SECTION_MARK = b"sectPr"
 
 
-def read_template(path: Path, name: str) -> bytes:
+def read_template(msgs: Messages, path: Path, name: str) -> bytes:
     """The bytes of a .docx template that is safe to build on: a regular file within the
     registry's limits, no DTD or entity (checked by the guards), and page settings present."""
     data = read_kind(
-        path, name, kind_named("docx"), t("{file} is a folder, but a file was expected", file=name)
+        path,
+        name,
+        kind_named("docx"),
+        msgs.t("{file} is a folder, but a file was expected", file=name),
     )
-    check_sections(data, name)
+    check_sections(msgs, data, name)
     return data
 
 
-def check_sections(data: bytes, name: str) -> None:
+def check_sections(msgs: Messages, data: bytes, name: str) -> None:
     """Refuse a Word document without page settings (w:sectPr): khoi lays out its pages from
     the last section; Word always writes one."""
     try:
@@ -39,8 +42,8 @@ def check_sections(data: bytes, name: str) -> None:
                 Problem(
                     name,
                     DOCUMENT_PART,
-                    t("the template has no page settings (w:sectPr)"),
-                    t("open it in Word, check the page setup, and save it again as .docx"),
+                    msgs.t("the template has no page settings (w:sectPr)"),
+                    msgs.t("open it in Word, check the page setup, and save it again as .docx"),
                     code="bad-template",
                 )
             ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khoi_thidua.errors import DataError, Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.office.docx_xml import (
     add_page_field,
     add_top_border,
@@ -49,7 +49,7 @@ class HeaderBlock:
 class Writer:
     """Appends paragraphs and tables to a document, formatted unless a user template decides."""
 
-    def __init__(self, base: bytes | None, source: str = "") -> None:
+    def __init__(self, msgs: Messages, base: bytes | None, source: str = "") -> None:
         from docx import Document
 
         self.own_styles = base is None
@@ -65,11 +65,11 @@ class Writer:
                         Problem(
                             source,
                             "",
-                            t(
+                            msgs.t(
                                 "the template cannot be opened as a Word document ({error})",
                                 error=type(exc).__name__,
                             ),
-                            t(
+                            msgs.t(
                                 "give a .docx file (a .dotx template or .doc file must be "
                                 "saved as .docx first)"
                             ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import ORDER, PUT_FORWARD, Bloc, ConferenceDecision, YearResults
 from khoi_thidua.numbers import format_date
 from khoi_thidua.office.docx_layout import HeaderBlock, Writer, date_line
@@ -65,9 +66,11 @@ class DraftFacts:
         )
 
 
-def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str = "") -> bytes:
+def minutes_document(
+    msgs: Messages, facts: DraftFacts, base: bytes | None = None, source: str = ""
+) -> bytes:
     """The minutes of the nominating conference, as .docx bytes."""
-    writer = Writer(base, source)
+    writer = Writer(msgs, base, source)
     results = facts.results
     data = facts.proposal
     writer.header(facts.header("BB", results.conference_date or None))
@@ -164,9 +167,11 @@ def minutes_document(facts: DraftFacts, base: bytes | None = None, source: str =
     return writer.save()
 
 
-def letter_document(facts: DraftFacts, base: bytes | None = None, source: str = "") -> bytes:
+def letter_document(
+    msgs: Messages, facts: DraftFacts, base: bytes | None = None, source: str = ""
+) -> bytes:
     """The proposal letter to the provincial board, as .docx bytes."""
-    writer = Writer(base, source)
+    writer = Writer(msgs, base, source)
     data = facts.proposal
     results = facts.results
     recipient = facts.bloc.documents.recipient or "…"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from khoi_thidua.errors import DataError, Problem, UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.columns import CONFERENCE_SHEET, RESULTS_SHEET
 from khoi_thidua.store import display
@@ -58,10 +58,10 @@ class Source:
     problems: list[Problem]
 
 
-def read_source(path: Path) -> Source:
+def read_source(msgs: Messages, path: Path) -> Source:
     """Read ``path`` (.xlsx or .csv) into grids, or raise a clear error naming the file."""
     name = display(path)
-    data = _read_bytes(path, name)
+    data = _read_bytes(msgs, path, name)
     if data.startswith(OLE_MAGIC):
         if ENCRYPTION_STREAM in data:
             raise DataError(
@@ -69,11 +69,11 @@ def read_source(path: Path) -> Source:
                     Problem(
                         name,
                         "",
-                        t(
+                        msgs.t(
                             "the workbook is protected with a password (encrypted); khoi "
                             "cannot read it"
                         ),
-                        t(
+                        msgs.t(
                             "open it in Excel, remove the password (File → Info → Protect "
                             "Workbook → Encrypt with Password, clear it), save, and import again"
                         ),
@@ -86,29 +86,31 @@ def read_source(path: Path) -> Source:
                 Problem(
                     name,
                     "",
-                    t("this is an old Excel 97–2003 workbook (.xls), which khoi does not read"),
-                    t("open it in Excel or LibreOffice and save it as .xlsx"),
+                    msgs.t(
+                        "this is an old Excel 97–2003 workbook (.xls), which khoi does not read"
+                    ),
+                    msgs.t("open it in Excel or LibreOffice and save it as .xlsx"),
                     code="old-excel-format",
                 )
             ]
         )
     if data.startswith(ZIP_MAGIC):
-        source: Source = _read_workbook(data, name)
+        source: Source = _read_workbook(msgs, data, name)
         return source
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _read_csv(data, name)
+        return _read_csv(msgs, data, name)
     if suffix in (".xlsx", ".xlsm"):
         raise DataError(
             [
                 Problem(
                     name,
                     "",
-                    t(
+                    msgs.t(
                         "the file is not an Excel workbook, although its name ends in {suffix}",
                         suffix=suffix,
                     ),
-                    t(
+                    msgs.t(
                         "make the workbook with `khoi template`, or save the sheet from Excel "
                         "as .xlsx (or as CSV UTF-8 with a .csv name)"
                     ),
@@ -117,16 +119,16 @@ def read_source(path: Path) -> Source:
             ]
         )
     raise UsageError(
-        t(
+        msgs.t(
             "{file}: khoi imports .xlsx workbooks and .csv files, not `{found}`",
             file=name,
             found=suffix or path.name,
         ),
-        t("save the sheet as .xlsx, or as CSV UTF-8 (.csv)"),
+        msgs.t("save the sheet as .xlsx, or as CSV UTF-8 (.csv)"),
     )
 
 
-def _read_bytes(path: Path, name: str) -> bytes:
+def _read_bytes(msgs: Messages, path: Path, name: str) -> bytes:
     from khoi_thidua.store.guards import read_kind
     from khoi_thidua.store.kinds import kind_named
 
@@ -135,7 +137,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
         path,
         name,
         kind,
-        t("{file} is a folder, but a workbook or CSV file was expected", file=name),
+        msgs.t("{file} is a folder, but a workbook or CSV file was expected", file=name),
     )
     if kind.id == "csv" and data.startswith(ZIP_MAGIC):
         from khoi_thidua.store.guards import check_office
@@ -147,8 +149,8 @@ def _read_bytes(path: Path, name: str) -> bytes:
                 Problem(
                     name,
                     "",
-                    t("the file is empty"),
-                    t("fill the sheet made by khoi template"),
+                    msgs.t("the file is empty"),
+                    msgs.t("fill the sheet made by khoi template"),
                     code="empty-file",
                 )
             ]
@@ -156,26 +158,26 @@ def _read_bytes(path: Path, name: str) -> bytes:
     return data
 
 
-def read_sheets(path: Path) -> tuple[str, list[Grid], list[Problem]]:
+def read_sheets(msgs: Messages, path: Path) -> tuple[str, list[Grid], list[Problem]]:
     """Every sheet of the .xlsx workbook at ``path`` as a grid; any other file is refused."""
     name = display(path)
-    data = _read_bytes(path, name)
+    data = _read_bytes(msgs, path, name)
     if not data.startswith(ZIP_MAGIC):
-        read_source(path)  # raises why the file is no workbook, unless it is a CSV file
+        read_source(msgs, path)  # raises why the file is no workbook, unless it is a CSV file
         raise UsageError(
-            t("{file}: this import reads an .xlsx workbook of several sheets", file=name),
-            t("save the file from Excel or LibreOffice as .xlsx"),
+            msgs.t("{file}: this import reads an .xlsx workbook of several sheets", file=name),
+            msgs.t("save the file from Excel or LibreOffice as .xlsx"),
         )
     problems: list[Problem] = []
 
     def every_sheet(wb: Any, data: bytes, name: str) -> list[Grid]:
-        return [_sheet_grid(ws, data, name, problems) for ws in wb.worksheets]
+        return [_sheet_grid(msgs, ws, data, name, problems) for ws in wb.worksheets]
 
-    grids = _read_workbook(data, name, every_sheet)
+    grids = _read_workbook(msgs, data, name, every_sheet)
     return name, grids, problems
 
 
-def _read_workbook(data: bytes, name: str, build: Any = None) -> Any:
+def _read_workbook(msgs: Messages, data: bytes, name: str, build: Any = None) -> Any:
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
@@ -187,7 +189,7 @@ def _read_workbook(data: bytes, name: str, build: Any = None) -> Any:
             # and no more than MAX_ROWS rows are ever turned into cells.
             wb = load_workbook(io.BytesIO(data), data_only=False, read_only=True)
             try:
-                return (build or _workbook_source)(wb, data, name)
+                return build(wb, data, name) if build else _workbook_source(msgs, wb, data, name)
             finally:
                 wb.close()
     except DataError:
@@ -198,33 +200,33 @@ def _read_workbook(data: bytes, name: str, build: Any = None) -> Any:
                 Problem(
                     name,
                     "",
-                    t(
+                    msgs.t(
                         "the file cannot be read as an .xlsx workbook ({error})",
                         error=type(exc).__name__,
                     ),
-                    t("open it in Excel or LibreOffice and save it again as .xlsx"),
+                    msgs.t("open it in Excel or LibreOffice and save it again as .xlsx"),
                     code="not-a-workbook",
                 )
             ]
         ) from None
 
 
-def _workbook_source(wb: Any, data: bytes, name: str) -> Source:
+def _workbook_source(msgs: Messages, wb: Any, data: bytes, name: str) -> Source:
     sheets = list(wb.worksheets)
     if not sheets:
         raise DataError(
-            [Problem(name, "", t("the workbook has no worksheet"), code="missing-sheet")]
+            [Problem(name, "", msgs.t("the workbook has no worksheet"), code="missing-sheet")]
         )
     by_name = {ws.title: ws for ws in sheets}
     results_ws = by_name.get(RESULTS_SHEET) or next(
         (ws for ws in sheets if ws.title not in (CONFERENCE_SHEET, *GUIDE_SHEETS)), sheets[0]
     )
     problems: list[Problem] = []
-    results = _sheet_grid(results_ws, data, name, problems)
+    results = _sheet_grid(msgs, results_ws, data, name, problems)
     conference_ws = by_name.get(CONFERENCE_SHEET)
     conference = None
     if conference_ws is not None and conference_ws is not results_ws:
-        conference = _sheet_grid(conference_ws, data, name, problems)
+        conference = _sheet_grid(msgs, conference_ws, data, name, problems)
     return Source(name, results, conference, problems)
 
 
@@ -249,7 +251,9 @@ def _merged_ranges(sheet: Any, data: bytes, title: str) -> list[tuple[int, int, 
     ]
 
 
-def _sheet_grid(sheet: Any, data: bytes, file: str, problems: list[Problem]) -> Grid:
+def _sheet_grid(
+    msgs: Messages, sheet: Any, data: bytes, file: str, problems: list[Problem]
+) -> Grid:
     title = str(sheet.title)
     # The stored dimension may be missing or wrong; measure the sheet by streaming it.
     sheet.reset_dimensions()
@@ -263,7 +267,7 @@ def _sheet_grid(sheet: Any, data: bytes, file: str, problems: list[Problem]) -> 
             Problem(
                 file,
                 f"{title}!A1:{column_letter(max(max_column, 1))}{max(max_row, 1)}",
-                t(
+                msgs.t(
                     "the sheet uses {rows} rows and {columns} columns; a scoring sheet has at "
                     "most {max_rows} rows and {max_columns} columns",
                     rows=max_row,
@@ -271,7 +275,7 @@ def _sheet_grid(sheet: Any, data: bytes, file: str, problems: list[Problem]) -> 
                     max_rows=MAX_ROWS,
                     max_columns=MAX_COLUMNS,
                 ),
-                t("delete the unused rows and columns, or import the right file"),
+                msgs.t("delete the unused rows and columns, or import the right file"),
                 code="sheet-too-large",
             )
         )
@@ -283,14 +287,14 @@ def _sheet_grid(sheet: Any, data: bytes, file: str, problems: list[Problem]) -> 
         for row_index, raw_row in enumerate(raw_rows, start=1):
             rows.append(
                 [
-                    _cell(cell, f"{title}!{column_letter(col)}{row_index}", file, problems)
+                    _cell(msgs, cell, f"{title}!{column_letter(col)}{row_index}", file, problems)
                     for col, cell in enumerate(raw_row, start=1)
                 ]
             )
     return Grid(title, rows, _merged_ranges(sheet, data, title))
 
 
-def _cell(cell: Any, ref: str, file: str, problems: list[Problem]) -> Cell:
+def _cell(msgs: Messages, cell: Any, ref: str, file: str, problems: list[Problem]) -> Cell:
     value = cell.value
     kind = type(value).__name__
     data_type = getattr(cell, "data_type", "n")
@@ -299,8 +303,8 @@ def _cell(cell: Any, ref: str, file: str, problems: list[Problem]) -> Cell:
             Problem(
                 file,
                 ref,
-                t("the cell holds a formula; khoi reads values only"),
-                t("copy the column and paste it back with Paste Special → Values"),
+                msgs.t("the cell holds a formula; khoi reads values only"),
+                msgs.t("copy the column and paste it back with Paste Special → Values"),
                 code="formula-cell",
             )
         )
@@ -310,8 +314,8 @@ def _cell(cell: Any, ref: str, file: str, problems: list[Problem]) -> Cell:
             Problem(
                 file,
                 ref,
-                t("the cell holds the error value {value}", value=value),
-                t("type the value"),
+                msgs.t("the cell holds the error value {value}", value=value),
+                msgs.t("type the value"),
                 code="error-cell",
             )
         )
@@ -319,7 +323,7 @@ def _cell(cell: Any, ref: str, file: str, problems: list[Problem]) -> Cell:
     return Cell(value, ref, str(getattr(cell, "number_format", None) or "General"))
 
 
-def _read_csv(data: bytes, name: str) -> Source:
+def _read_csv(msgs: Messages, data: bytes, name: str) -> Source:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # Excel's "CSV UTF-8" starts with a byte-order mark
     try:
@@ -330,11 +334,11 @@ def _read_csv(data: bytes, name: str) -> Source:
                 Problem(
                     name,
                     "",
-                    t(
+                    msgs.t(
                         "the CSV file is not UTF-8 text (bad byte at position {position})",
                         position=exc.start,
                     ),
-                    t("in Excel: File → Save As → CSV UTF-8 (Comma delimited)"),
+                    msgs.t("in Excel: File → Save As → CSV UTF-8 (Comma delimited)"),
                     code="not-utf8",
                 )
             ]
@@ -359,7 +363,7 @@ def _read_csv(data: bytes, name: str) -> Source:
                         Problem(
                             name,
                             "",
-                            t("the CSV file has more than {rows} rows", rows=MAX_ROWS),
+                            msgs.t("the CSV file has more than {rows} rows", rows=MAX_ROWS),
                             code="sheet-too-large",
                         )
                     ]
@@ -374,7 +378,10 @@ def _read_csv(data: bytes, name: str) -> Source:
         raise DataError(
             [
                 Problem(
-                    name, "", t("the CSV file cannot be read: {error}", error=exc), code="bad-csv"
+                    name,
+                    "",
+                    msgs.t("the CSV file cannot be read: {error}", error=exc),
+                    code="bad-csv",
                 )
             ]
         ) from None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from khoi_thidua import store
 from khoi_thidua.errors import MissingInputError, UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc
 from khoi_thidua.office.grids import read_sheets
 from khoi_thidua.office.history_import import HistoryBook, HistoryYear, read_history
@@ -40,25 +40,26 @@ class HistoryOutcome:
 
 
 def import_history(
-    bloc_dir: Path, bloc: Bloc, path: Path, replace: bool
+    msgs: Messages, bloc_dir: Path, bloc: Bloc, path: Path, replace: bool
 ) -> tuple[HistoryBook, HistoryOutcome]:
     """Read the history workbook at ``path``, check every cell, then write what it brings."""
     from khoi_thidua.store.history import read_bloc_text
 
-    source, grids, problems = read_sheets(path)
+    source, grids, problems = read_sheets(msgs, path)
     book = read_history(
+        msgs,
         source,
         grids,
         problems,
         bloc,
         read_bloc_text(bloc_dir),
-        lambda year, text: _award(bloc_dir, bloc, year, text),
+        lambda year, text: _award(msgs, bloc_dir, bloc, year, text),
         lambda year: _award_ids(bloc_dir, bloc, year),
     )
-    return book, apply_history(bloc_dir, book, replace)
+    return book, apply_history(msgs, bloc_dir, book, replace)
 
 
-def _award(bloc_dir: Path, bloc: Bloc, year: int, text: str) -> str:
+def _award(msgs: Messages, bloc_dir: Path, bloc: Bloc, year: int, text: str) -> str:
     """The award id ``text`` names among the awards of ``year``'s rules."""
     from khoi_thidua.app.grants import find_award
     from khoi_thidua.store.packs import pack_for
@@ -69,8 +70,10 @@ def _award(bloc_dir: Path, bloc: Bloc, year: int, text: str) -> str:
         if text and " " not in text.strip():
             return text.strip()  # no rules are known for that year: the id is taken as typed
         raise UsageError(
-            t("no rules are known for {year}, so the award cannot be found by its name", year=year),
-            t("type the award's id instead"),
+            msgs.t(
+                "no rules are known for {year}, so the award cannot be found by its name", year=year
+            ),
+            msgs.t("type the award's id instead"),
         ) from None
     return find_award(pack, text).id
 
@@ -84,7 +87,9 @@ def _award_ids(bloc_dir: Path, bloc: Bloc, year: int) -> list[str] | None:
         return None
 
 
-def apply_history(bloc_dir: Path, book: HistoryBook, replace: bool) -> HistoryOutcome:
+def apply_history(
+    msgs: Messages, bloc_dir: Path, book: HistoryBook, replace: bool
+) -> HistoryOutcome:
     """Write the workbook's past unless a year's file holds different results and ``replace``
     is False, in which case nothing at all is written and the differences are returned."""
     if not replace:
@@ -93,7 +98,7 @@ def apply_history(bloc_dir: Path, book: HistoryBook, replace: bool) -> HistoryOu
             if store.results_file(bloc_dir, year).exists():
                 # An existing file is never written without --replace: this only compares.
                 outcome = apply_import(
-                    bloc_dir, book.bloc, year, item.award_ids, item.imported, False, COMMAND
+                    msgs, bloc_dir, book.bloc, year, item.award_ids, item.imported, False, COMMAND
                 )
                 held.append(YearOutcome(year, _units(item), item.awards, outcome))
         if any(y.outcome.status == REFUSED for y in held):
@@ -105,7 +110,7 @@ def apply_history(bloc_dir: Path, book: HistoryBook, replace: bool) -> HistoryOu
             _units(item),
             item.awards,
             apply_import(
-                bloc_dir, book.bloc, year, item.award_ids, item.imported, replace, COMMAND
+                msgs, bloc_dir, book.bloc, year, item.award_ids, item.imported, replace, COMMAND
             ),
         )
         for year, item in book.years.items()

@@ -8,9 +8,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, Problem, UsageError
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import MAX_YEAR, MIN_YEAR, SCHEMA_VERSION, Bloc, Member
 from khoi_thidua.office.grids import Grid
@@ -60,6 +59,7 @@ class HistoryBook:
 
 
 def read_history(
+    msgs: Messages,
     source: str,
     grids: list[Grid],
     sheet_problems: list[Problem],
@@ -78,31 +78,31 @@ def read_history(
                 Problem(
                     source,
                     "",
-                    t(
+                    msgs.t(
                         "the workbook has no sheet «{years}», «{leaders}» or «{former}»",
                         years=YEARS_SHEET,
                         leaders=LEADERSHIP_SHEET,
                         former=FORMER_SHEET,
                     ),
-                    t("make a new workbook with `khoi import-history --template -o lich-su.xlsx`"),
+                    msgs.t(
+                        "make a new workbook with `khoi import-history --template -o lich-su.xlsx`"
+                    ),
                     code="missing-sheet",
                 )
             ]
         )
     rows = {
-        title: reader.rows(grid, columns) if grid else []
+        title: reader.rows(msgs, grid, columns) if grid else []
         for (title, columns), grid in zip(SHEETS, found.values(), strict=True)
     }
-    members = _former(reader, bloc, rows[FORMER_SHEET])
-    leadership = _leadership(reader, bloc, rows[LEADERSHIP_SHEET])
+    members = _former(msgs, reader, bloc, rows[FORMER_SHEET])
+    leadership = _leadership(msgs, reader, bloc, rows[LEADERSHIP_SHEET])
     text = with_history(bloc_text, members, leadership)
-    future, problems = parse_bloc(
-        i18n.current(), tomllib.loads(text), bloc.id, source, LazyLines(text)
-    )
-    reader.problems += [reader.locate(p) for p in problems if p.severity == "error"]
+    future, problems = parse_bloc(msgs, tomllib.loads(text), bloc.id, source, LazyLines(text))
+    reader.problems += [reader.locate(msgs, p) for p in problems if p.severity == "error"]
     # The years are checked even when bloc.toml's new entries are wrong: every cell at once.
     known = future or _with_members(bloc, members)
-    years = _years(reader, known, rows[YEARS_SHEET], find_award, award_ids)
+    years = _years(msgs, reader, known, rows[YEARS_SHEET], find_award, award_ids)
     if future is None or any(p.severity == "error" for p in reader.problems):
         raise DataError(reader.problems)
     return HistoryBook(source, future, tuple(members), tuple(leadership), years)
@@ -117,7 +117,9 @@ def _with_members(bloc: Bloc, members: list[dict[str, Any]]) -> Bloc:
     return dataclasses.replace(bloc, members=bloc.members + added)
 
 
-def _former(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[str, Any]]:
+def _former(
+    msgs: Messages, reader: SheetReader, bloc: Bloc, rows: list[Row]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
     for row in rows:
@@ -127,12 +129,12 @@ def _former(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[str, 
         if member_id in seen:
             reader.error(
                 ref,
-                t(
+                msgs.t(
                     "`{member}` is listed twice (also at {cell})",
                     member=member_id,
                     cell=seen[member_id],
                 ),
-                t("keep one row per unit"),
+                msgs.t("keep one row per unit"),
                 code="duplicate-row",
             )
             continue
@@ -146,11 +148,13 @@ def _former(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[str, 
             ):
                 reader.error(
                     ref,
-                    t(
+                    msgs.t(
                         "`{member}` is already a member in bloc.toml, with other values",
                         member=member_id,
                     ),
-                    t("use another id, or make the row match bloc.toml (name, left, merged into)"),
+                    msgs.t(
+                        "use another id, or make the row match bloc.toml (name, left, merged into)"
+                    ),
                     code="conflicts-with-bloc",
                 )
             continue
@@ -162,7 +166,9 @@ def _former(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[str, 
     return out
 
 
-def _leadership(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[str, Any]]:
+def _leadership(
+    msgs: Messages, reader: SheetReader, bloc: Bloc, rows: list[Row]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: dict[int, str] = {}
     for row in rows:
@@ -171,8 +177,8 @@ def _leadership(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[s
         if year in seen:
             reader.error(
                 ref,
-                t("{year} is listed twice (also at {cell})", year=year, cell=seen[year]),
-                t("keep one row per year"),
+                msgs.t("{year} is listed twice (also at {cell})", year=year, cell=seen[year]),
+                msgs.t("keep one row per year"),
                 code="duplicate-row",
             )
             continue
@@ -182,13 +188,13 @@ def _leadership(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[s
             if (recorded.chair, recorded.vice_chair) != (entry["chair"], entry.get("vice_chair")):
                 reader.error(
                     ref,
-                    t(
+                    msgs.t(
                         "bloc.toml already records {year}: chair `{chair}`, vice-chair `{vice}`",
                         year=year,
                         chair=recorded.chair,
                         vice=recorded.vice_chair or "—",
                     ),
-                    t("fix the row, or edit the [[leadership]] entry in bloc.toml"),
+                    msgs.t("fix the row, or edit the [[leadership]] entry in bloc.toml"),
                     code="conflicts-with-bloc",
                 )
             continue
@@ -201,6 +207,7 @@ def _leadership(reader: SheetReader, bloc: Bloc, rows: list[Row]) -> list[dict[s
 
 
 def _years(
+    msgs: Messages,
     reader: SheetReader,
     bloc: Bloc,
     rows: list[Row],
@@ -215,8 +222,8 @@ def _years(
             # Checked here, before a file is named after the year or its rules are looked up.
             reader.error(
                 row["year"][1].ref,
-                t("«{label}»: {year} is not a year", label=YEARS_COLUMNS[0].label, year=year),
-                t("type the year with four digits, e.g. 2020"),
+                msgs.t("«{label}»: {year} is not a year", label=YEARS_COLUMNS[0].label, year=year),
+                msgs.t("type the year with four digits, e.g. 2020"),
                 code="bad-year",
             )
             continue
@@ -231,13 +238,13 @@ def _years(
             if (year, member) in given:
                 reader.error(
                     row["member"][1].ref,
-                    t(
+                    msgs.t(
                         "`{member}` has two rows of results for {year} (also at {cell})",
                         member=member,
                         year=year,
                         cell=given[(year, member)],
                     ),
-                    t(
+                    msgs.t(
                         "keep one row of results per unit and year; a second award's row holds "
                         "only the year, the unit and the award"
                     ),
@@ -255,9 +262,7 @@ def _years(
     out: dict[int, HistoryYear] = {}
     for year, doc in sorted(docs.items()):
         ids = award_ids(year)
-        results, problems = parse_results(
-            i18n.current(), doc, bloc, year, reader.file, award_ids=ids
-        )
+        results, problems = parse_results(msgs, doc, bloc, year, reader.file, award_ids=ids)
         for problem in problems:
             if problem.severity == "error":
                 keyed = Problem(
@@ -267,7 +272,7 @@ def _years(
                     problem.hint,
                     code=problem.code,
                 )
-                located = reader.locate(keyed)
+                located = reader.locate(msgs, keyed)
                 reader.problems.append(located if located is not keyed else problem)
         if results is not None:
             out[year] = HistoryYear(

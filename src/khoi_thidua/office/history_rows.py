@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.lookup import fold
 from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.grids import Cell, Grid, is_blank
@@ -40,7 +40,7 @@ class SheetReader:
     def error(self, ref: str, message: str, hint: str = "", *, code: str) -> None:
         self.problems.append(Problem(self.file, ref, visible(message), visible(hint), code=code))
 
-    def rows(self, grid: Grid, columns: tuple[HistoryColumn, ...]) -> list[Row]:
+    def rows(self, msgs: Messages, grid: Grid, columns: tuple[HistoryColumn, ...]) -> list[Row]:
         """Each filled row of ``grid`` as field → (value, cell); problems are collected."""
         if grid.is_empty():
             return []
@@ -54,8 +54,8 @@ class SheetReader:
             if column is None:
                 self.error(
                     cell.ref,
-                    t("unknown column «{header}»", header=text_of(cell.value)),
-                    t(
+                    msgs.t("unknown column «{header}»", header=text_of(cell.value)),
+                    msgs.t(
                         "headers khoi reads: {headers}",
                         headers="; ".join(f"«{c.label}»" for c in columns),
                     ),
@@ -68,12 +68,12 @@ class SheetReader:
         for column in missing:
             self.error(
                 f"{grid.name}!{header + 1}:{header + 1}",
-                t(
+                msgs.t(
                     "the column «{label}» ({field}) is missing",
                     label=column.label,
                     field=column.field,
                 ),
-                t("make a new workbook with `khoi import-history --template -o lich-su.xlsx`"),
+                msgs.t("make a new workbook with `khoi import-history --template -o lich-su.xlsx`"),
                 code="missing-column",
             )
         if missing:
@@ -84,28 +84,28 @@ class SheetReader:
             for index, column in mapped:
                 # A short row (CSV-like) reads as empty cells, still with their place.
                 cell = cells[index] if index < len(cells) else Cell(None, _ref(grid, index, number))
-                value = None if is_blank(cell.value) else self._convert(cell, column)
+                value = None if is_blank(cell.value) else self._convert(msgs, cell, column)
                 row[column.field] = (value, cell)
             filled = any(not is_blank(cell.value) for _, cell in row.values())
-            if filled and self._complete(row, columns):
+            if filled and self._complete(msgs, row, columns):
                 out.append(row)
         for _first, _last, ref in grid.merged:
             self.error(
                 ref,
-                t("merged cells {cells}", cells=ref.split("!")[-1]),
-                t("unmerge them"),
+                msgs.t("merged cells {cells}", cells=ref.split("!")[-1]),
+                msgs.t("unmerge them"),
                 code="merged-cells",
             )
         return out
 
-    def _convert(self, cell: Cell, column: HistoryColumn) -> object:
+    def _convert(self, msgs: Messages, cell: Cell, column: HistoryColumn) -> object:
         try:
-            return convert(cell, column.kind)
+            return convert(msgs, cell, column.kind)
         except CellValueError as exc:
             self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint, code=exc.code)
             return None
 
-    def _complete(self, row: Row, columns: tuple[HistoryColumn, ...]) -> bool:
+    def _complete(self, msgs: Messages, row: Row, columns: tuple[HistoryColumn, ...]) -> bool:
         ok = True
         for column in columns:
             if not column.required:
@@ -115,14 +115,14 @@ class SheetReader:
                 if is_blank(cell.value):
                     self.error(
                         cell.ref,
-                        t("«{label}» is empty", label=column.label),
-                        t("fill it in"),
+                        msgs.t("«{label}» is empty", label=column.label),
+                        msgs.t("fill it in"),
                         code="empty-cell",
                     )
                 ok = False
         return ok
 
-    def locate(self, problem: Problem) -> Problem:
+    def locate(self, msgs: Messages, problem: Problem) -> Problem:
         """A problem of the documents built, told at the cell its value came from."""
         probe = problem.key
         while probe and probe not in self.locations:
@@ -132,8 +132,8 @@ class SheetReader:
         message, hint, code = problem.message, problem.hint, problem.code
         if problem.key in self.blank:
             # The only thing wrong with a value left empty is that it is missing.
-            message = t("«{label}» is empty", label=self.labels[problem.key])
-            hint, code = t("fill it in"), EMPTY_CELL
+            message = msgs.t("«{label}» is empty", label=self.labels[problem.key])
+            hint, code = msgs.t("fill it in"), EMPTY_CELL
         elif problem.code in TOML_HINT_CODES:
             hint = ""  # TOML syntax ("add `x = 1`") does not help in a sheet
         return Problem(self.file, self.locations[probe], message, hint, code=code)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from khoi_thidua import i18n, store
+from khoi_thidua import store
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.errors import DataError, Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc, YearResults
 from khoi_thidua.office.columns import CONFERENCE_SHEET
 from khoi_thidua.office.conference_sheet import SheetResults
@@ -66,6 +66,7 @@ class ImportOutcome:
 
 
 def read_sheet(
+    msgs: Messages,
     path: Path,
     bloc: Bloc,
     year: int,
@@ -76,20 +77,20 @@ def read_sheet(
 
     ``awards`` have a votes column each; ``award_ids`` are the ids a results file may name.
     """
-    source = read_source(path)
-    sheet = sheet_results(source, bloc, year, awards)
+    source = read_source(msgs, path)
+    sheet = sheet_results(msgs, source, bloc, year, awards)
     if sheet.decisive:
         # Another bloc's (or year's) workbook: its unknown units and columns would only bury this.
         raise DataError([sheet.decisive.get("bloc") or sheet.decisive["year"]])
     results, found = parse_results(
-        i18n.current(), sheet.doc, bloc, year, sheet.file, award_ids=award_ids, require_scores=True
+        msgs, sheet.doc, bloc, year, sheet.file, award_ids=award_ids, require_scores=True
     )
     problems = [p for p in sheet.problems if p.severity == "error"]
     places = {p.key for p in problems}
     for problem in found:
         if problem.severity != "error":
             continue
-        located = _locate(problem, sheet)
+        located = _locate(msgs, problem, sheet)
         if located.key not in places:
             places.add(located.key)
             problems.append(located)
@@ -99,7 +100,7 @@ def read_sheet(
     return Imported(sheet.file, sheet.doc, results, warnings)
 
 
-def _locate(problem: Problem, sheet: SheetResults) -> Problem:
+def _locate(msgs: Messages, problem: Problem, sheet: SheetResults) -> Problem:
     """The problem of a results key, told as the sheet cell the value came from."""
     probe = problem.key
     while probe and probe not in sheet.locations:
@@ -109,10 +110,10 @@ def _locate(problem: Problem, sheet: SheetResults) -> Problem:
     hint, code = problem.hint, problem.code
     if label and problem.key in sheet.blank:
         # The only thing wrong with a value left empty is that it is missing.
-        message, hint = t("«{label}» is empty", label=label), t("fill it in")
+        message, hint = msgs.t("«{label}» is empty", label=label), msgs.t("fill it in")
         code = EMPTY_CELL
     elif problem.code == VOTES_WITHOUT_BALLOTS:
-        hint = t("fill «Số phiếu bầu thu về» in the «{sheet}» sheet", sheet=CONFERENCE_SHEET)
+        hint = msgs.t("fill «Số phiếu bầu thu về» in the «{sheet}» sheet", sheet=CONFERENCE_SHEET)
     elif problem.code in TOML_HINT_CODES:
         hint = ""  # TOML syntax ("add `x = 1` under [conference]") does not help in a sheet
     where = sheet.locations.get(probe, problem.key)
@@ -120,6 +121,7 @@ def _locate(problem: Problem, sheet: SheetResults) -> Problem:
 
 
 def apply_import(
+    msgs: Messages,
     bloc_dir: Path,
     bloc: Bloc,
     year: int,
@@ -139,11 +141,11 @@ def apply_import(
             return results_toml(doc, bloc, imported.source, command), ImportOutcome(
                 WRITTEN, file, tuple(_changes(None, imported.results)), ()
             )
-        old, raw, problem = _existing(current, bloc, year, file, award_ids)
+        old, raw, problem = _existing(msgs, current, bloc, year, file, award_ids)
         kept = tuple(k for k in KEPT_KEYS if k in raw and k not in doc)
         for key in kept:
             doc[key] = raw[key]
-        new, _ = parse_results(i18n.current(), doc, bloc, year, file, award_ids=award_ids)
+        new, _ = parse_results(msgs, doc, bloc, year, file, award_ids=award_ids)
         if new is None:  # a kept value no longer fits (cannot happen for a valid old file)
             doc, kept, new = dict(imported.doc), (), imported.results
         changes = tuple(_changes(old, new))
@@ -159,20 +161,20 @@ def apply_import(
 
 
 def _existing(
-    text: str, bloc: Bloc, year: int, file: str, award_ids: Collection[str] | None
+    msgs: Messages, text: str, bloc: Bloc, year: int, file: str, award_ids: Collection[str] | None
 ) -> tuple[YearResults | None, dict[str, Any], str]:
     """The results already recorded, the raw document, and why they cannot be read if not."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, {}, t("{file} is not valid TOML: {error}", file=file, error=exc)
-    old, problems = parse_results(i18n.current(), raw, bloc, year, file, award_ids=award_ids)
+        return None, {}, msgs.t("{file} is not valid TOML: {error}", file=file, error=exc)
+    old, problems = parse_results(msgs, raw, bloc, year, file, award_ids=award_ids)
     if old is None:
         first = next(p for p in problems if p.severity == "error")
         return (
             None,
             {},
-            t(
+            msgs.t(
                 "{file} is invalid: {where}: {message}",
                 file=file,
                 where=first.location(),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from khoi_thidua.errors import DataError, Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc
 from khoi_thidua.office.columns import NUMBER
 from khoi_thidua.office.grids import Cell, is_blank
@@ -48,7 +48,7 @@ class ReadOutcome:
 
 
 def read_returned(
-    paths: list[Path], bloc: Bloc, plan: Plan, scores: YearScores | None = None
+    msgs: Messages, paths: list[Path], bloc: Bloc, plan: Plan, scores: YearScores | None = None
 ) -> ReadOutcome:
     """The sheets of every file in ``paths``; a DataError listing every problem if any.
 
@@ -58,17 +58,17 @@ def read_returned(
     """
     outcome = ReadOutcome()
     for path in paths:
-        _read_file(path, bloc, plan, outcome, scores)
+        _read_file(msgs, path, bloc, plan, outcome, scores)
     for other in outcome.conference[1:]:
         outcome.problems.append(
             Problem(
                 other.file,
                 "",
-                t(
+                msgs.t(
                     "a second conference workbook (the first is {other})",
                     other=outcome.conference[0].file,
                 ),
-                t("import one of the two files, the one that is final"),
+                msgs.t("import one of the two files, the one that is final"),
                 code="duplicate-workbook",
             )
         )
@@ -80,13 +80,13 @@ def read_returned(
                 Problem(
                     sheet.file,
                     "",
-                    t(
+                    msgs.t(
                         "the scores of `{scorer}` for `{unit}` are also in {other}",
                         scorer=sheet.scorer,
                         unit=sheet.unit,
                         other=seen[key],
                     ),
-                    t("import one of the two files, the one that is final"),
+                    msgs.t("import one of the two files, the one that is final"),
                     code="duplicate-scores",
                 )
             )
@@ -97,55 +97,54 @@ def read_returned(
 
 
 def _read_file(
-    path: Path, bloc: Bloc, plan: Plan, outcome: ReadOutcome, scores: YearScores | None
+    msgs: Messages, path: Path, bloc: Bloc, plan: Plan, out: ReadOutcome, scores: YearScores | None
 ) -> None:
     from khoi_thidua.store.reading import display, read_limited
 
     name = display(path)
-    data = read_limited(
-        path, name, MAX_INPUT_BYTES, t("{file} is a folder, but a workbook was expected", file=name)
-    )
-    problems = outcome.problems
+    folder = msgs.t("{file} is a folder, but a workbook was expected", file=name)
+    data = read_limited(path, name, MAX_INPUT_BYTES, folder)
+    problems = out.problems
     if not data.startswith(ZIP_MAGIC):
         problems.append(
             Problem(
                 name,
                 "",
-                t("the file is not an Excel workbook (.xlsx)"),
-                t("return the workbook made by `khoi template`, saved as .xlsx"),
+                msgs.t("the file is not an Excel workbook (.xlsx)"),
+                msgs.t("return the workbook made by `khoi template`, saved as .xlsx"),
                 code="not-a-workbook",
             )
         )
         return
-    workbook = _load(data, name, problems)
+    workbook = _load(msgs, data, name, problems)
     if workbook is None:
         return
-    meta = read_meta(workbook, name, bloc, plan, problems)
+    meta = read_meta(msgs, workbook, name, bloc, plan, problems)
     if meta is None:
         return
     kind, who = meta
     if kind == CONFERENCE:
         from khoi_thidua.office.agreed_import import read_conference
 
-        sheet, found = read_conference(workbook, name, bloc, plan, scores)
+        sheet, found = read_conference(msgs, workbook, name, bloc, plan, scores)
         problems.extend(found)
         if sheet is not None:
-            outcome.conference.append(sheet)
+            out.conference.append(sheet)
         return
     sheets = {ws.title: ws for ws in workbook.worksheets if ws.title != META_SHEET}
     if kind == PLEDGE:
         ws = sheets.get(PLEDGE_SHEET)
         if ws is None:
-            problems.append(_missing_sheet(name, PLEDGE_SHEET))
+            problems.append(_missing_sheet(msgs, name, PLEDGE_SHEET))
             return
-        _read_pledge(ws, name, who, plan, outcome)
+        _read_pledge(msgs, ws, name, who, plan, out)
         return
     if kind == SELF:
         ws = sheets.get(SELF_SHEET)
         if ws is None:
-            problems.append(_missing_sheet(name, SELF_SHEET))
+            problems.append(_missing_sheet(msgs, name, SELF_SHEET))
             return
-        _read_table(ws, name, SELF, who, who, plan, outcome)
+        _read_table(msgs, ws, name, SELF, who, who, plan, out)
         return
     assigned = plan.units_scored_by(who)
     team = plan.team(who)
@@ -156,8 +155,8 @@ def _read_file(
                 Problem(
                     name,
                     f"{title}!A1",
-                    t("`{unit}` scores itself in a cross-scoring sheet", unit=title),
-                    t("a unit never cross-scores itself; remove this sheet"),
+                    msgs.t("`{unit}` scores itself in a cross-scoring sheet", unit=title),
+                    msgs.t("a unit never cross-scores itself; remove this sheet"),
                     code="self-scoring",
                 )
             )
@@ -166,8 +165,8 @@ def _read_file(
                 Problem(
                     name,
                     f"{title}!A1",
-                    t("`{scorer}` was not assigned to score `{unit}`", scorer=who, unit=title),
-                    t(
+                    msgs.t("`{scorer}` was not assigned to score `{unit}`", scorer=who, unit=title),
+                    msgs.t(
                         "units `{scorer}` scores in the plan: {ids}",
                         scorer=who,
                         ids=", ".join(assigned),
@@ -176,13 +175,13 @@ def _read_file(
                 )
             )
         else:
-            _read_table(ws, name, CROSS, title, who, plan, outcome)
+            _read_table(msgs, ws, name, CROSS, title, who, plan, out)
     for unit in assigned:
         if unit not in sheets:
-            problems.append(_missing_sheet(name, unit))
+            problems.append(_missing_sheet(msgs, name, unit))
 
 
-def _load(data: bytes, name: str, problems: list[Problem]) -> Any:
+def _load(msgs: Messages, data: bytes, name: str, problems: list[Problem]) -> Any:
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
@@ -194,29 +193,36 @@ def _load(data: bytes, name: str, problems: list[Problem]) -> Any:
             Problem(
                 name,
                 "",
-                t(
+                msgs.t(
                     "the file cannot be read as an .xlsx workbook ({error})",
                     error=type(exc).__name__,
                 ),
-                t("open it in Excel or LibreOffice and save it again as .xlsx"),
+                msgs.t("open it in Excel or LibreOffice and save it again as .xlsx"),
                 code="not-a-workbook",
             )
         )
         return None
 
 
-def _missing_sheet(name: str, sheet: str) -> Problem:
+def _missing_sheet(msgs: Messages, name: str, sheet: str) -> Problem:
     return Problem(
         name,
         sheet,
-        t("the sheet `{sheet}` is missing", sheet=sheet),
-        t("fill the workbook made by `khoi template` without renaming or deleting sheets"),
+        msgs.t("the sheet `{sheet}` is missing", sheet=sheet),
+        msgs.t("fill the workbook made by `khoi template` without renaming or deleting sheets"),
         code="missing-sheet",
     )
 
 
 def _read_table(
-    ws: Any, name: str, kind: str, unit: str, scorer: str, plan: Plan, outcome: ReadOutcome
+    msgs: Messages,
+    ws: Any,
+    name: str,
+    kind: str,
+    unit: str,
+    scorer: str,
+    plan: Plan,
+    outcome: ReadOutcome,
 ) -> None:
     problems = outcome.problems
     title = str(ws.title)
@@ -225,12 +231,12 @@ def _read_table(
             Problem(
                 name,
                 f"{title}!A{HEADER_ROW}",
-                t(
+                msgs.t(
                     "the header row `{header}` is not in row {row}",
                     header=ID_HEADER,
                     row=HEADER_ROW,
                 ),
-                t("do not insert or delete rows above the table"),
+                msgs.t("do not insert or delete rows above the table"),
                 code="header-misplaced",
             )
         )
@@ -260,8 +266,10 @@ def _read_table(
                 Problem(
                     name,
                     ref,
-                    t("unknown scoring criterion `{id}`", id=cid),
-                    t("criteria of the plan: {ids}", ids=", ".join(c.id for c in plan.criteria)),
+                    msgs.t("unknown scoring criterion `{id}`", id=cid),
+                    msgs.t(
+                        "criteria of the plan: {ids}", ids=", ".join(c.id for c in plan.criteria)
+                    ),
                     code="unknown-criterion",
                 )
             )
@@ -271,7 +279,7 @@ def _read_table(
                 Problem(
                     name,
                     ref,
-                    t("criterion `{id}` is also in row {row}", id=cid, row=rows[cid]),
+                    msgs.t("criterion `{id}` is also in row {row}", id=cid, row=rows[cid]),
                     code="duplicate-criterion",
                 )
             )
@@ -284,14 +292,14 @@ def _read_table(
                 Problem(
                     name,
                     score_ref,
-                    t("no score for `{id}`", id=cid),
-                    t("every criterion needs a score; 0 if none"),
+                    msgs.t("no score for `{id}`", id=cid),
+                    msgs.t("every criterion needs a score; 0 if none"),
                     code="missing-score",
                 )
             )
             continue
         try:
-            points = float(convert(Cell(value, score_ref), NUMBER))  # type: ignore[arg-type]
+            points = float(convert(msgs, Cell(value, score_ref), NUMBER))  # type: ignore[arg-type]
         except CellValueError as exc:
             problems.append(Problem(name, score_ref, exc.message, exc.hint, code=exc.code))
             continue
@@ -300,7 +308,7 @@ def _read_table(
                 Problem(
                     name,
                     score_ref,
-                    t(
+                    msgs.t(
                         "{points} for `{id}` is outside 0–{max}",
                         points=f"{points:g}",
                         id=cid,
@@ -320,15 +328,17 @@ def _read_table(
                 Problem(
                     name,
                     f"{title}!A{HEADER_ROW + 1}",
-                    t("the row of criterion `{id}` is missing", id=criterion.id),
-                    t("fill the workbook made by `khoi template` without deleting rows"),
+                    msgs.t("the row of criterion `{id}` is missing", id=criterion.id),
+                    msgs.t("fill the workbook made by `khoi template` without deleting rows"),
                     code="missing-row",
                 )
             )
     outcome.sheets.append(ReturnedSheet(name, kind, unit, scorer, scores, texts))
 
 
-def _read_pledge(ws: Any, name: str, unit: str, plan: Plan, outcome: ReadOutcome) -> None:
+def _read_pledge(
+    msgs: Messages, ws: Any, name: str, unit: str, plan: Plan, outcome: ReadOutcome
+) -> None:
     """What ``unit`` registered for each target; a blank cell registers nothing for it."""
     problems = outcome.problems
     title = str(ws.title)
@@ -337,12 +347,12 @@ def _read_pledge(ws: Any, name: str, unit: str, plan: Plan, outcome: ReadOutcome
             Problem(
                 name,
                 f"{title}!A{HEADER_ROW}",
-                t(
+                msgs.t(
                     "the header row `{header}` is not in row {row}",
                     header=PLEDGE_HEADER,
                     row=HEADER_ROW,
                 ),
-                t("do not insert or delete rows above the table"),
+                msgs.t("do not insert or delete rows above the table"),
                 code="header-misplaced",
             )
         )
@@ -361,8 +371,8 @@ def _read_pledge(ws: Any, name: str, unit: str, plan: Plan, outcome: ReadOutcome
                 Problem(
                     name,
                     ref,
-                    t("unknown pledge target `{id}`", id=target),
-                    t("targets of the plan: {ids}", ids=", ".join(sorted(targets)) or "—"),
+                    msgs.t("unknown pledge target `{id}`", id=target),
+                    msgs.t("targets of the plan: {ids}", ids=", ".join(sorted(targets)) or "—"),
                     code="unknown-target",
                 )
             )
@@ -371,7 +381,7 @@ def _read_pledge(ws: Any, name: str, unit: str, plan: Plan, outcome: ReadOutcome
                 Problem(
                     name,
                     ref,
-                    t("target `{id}` is also in row {row}", id=target, row=rows[target]),
+                    msgs.t("target `{id}` is also in row {row}", id=target, row=rows[target]),
                     code="duplicate-target",
                 )
             )

@@ -9,7 +9,7 @@ from typing import Any
 
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import SCHEMA_VERSION, Bloc
 from khoi_thidua.office.columns import (
@@ -22,10 +22,16 @@ from khoi_thidua.office.columns import (
 )
 from khoi_thidua.office.conference_sheet import ConferenceReader, SheetResults
 from khoi_thidua.office.grids import Cell, Grid, Source, is_blank
+from khoi_thidua.office.sheet_parts import (
+    HEADER_SEARCH_ROWS,
+    is_id_row,
+    key_of,
+    label_of,
+    legacy_hint,
+    put,
+)
 from khoi_thidua.office.values import CellValueError, convert, fraction_typed, percent_text, text_of
-from khoi_thidua.text_checks import legacy_font, visible
-
-HEADER_SEARCH_ROWS = 10  # a title or two may sit above the header row
+from khoi_thidua.text_checks import visible
 
 
 @dataclass(frozen=True)
@@ -36,13 +42,13 @@ class _Mapped:
 
 
 def sheet_results(
-    source: Source, bloc: Bloc, year: int, awards: Sequence[AwardRule]
+    msgs: Messages, source: Source, bloc: Bloc, year: int, awards: Sequence[AwardRule]
 ) -> SheetResults:
     """Read every member row and the conference values; problems are collected, not raised."""
     # An empty results table when the sheet cannot be read: the sheet's own problem says why.
     out = SheetResults(source.file, {"schema": SCHEMA_VERSION, "year": year, "results": {}})
     out.problems.extend(source.problems)
-    reader = _SheetReader(out, bloc, year, results_columns(bloc, awards))
+    reader = _SheetReader(msgs, out, bloc, year, results_columns(bloc, awards))
     conference: dict[str, Any] = {}
     reader.read_results(source.results, conference)
     if source.conference is not None:
@@ -53,8 +59,10 @@ def sheet_results(
 
 
 class _SheetReader(ConferenceReader):
-    def __init__(self, out: SheetResults, bloc: Bloc, year: int, columns: list[Column]) -> None:
-        super().__init__(out, bloc, year)
+    def __init__(
+        self, msgs: Messages, out: SheetResults, bloc: Bloc, year: int, columns: list[Column]
+    ) -> None:
+        super().__init__(msgs, out, bloc, year)
         self.columns = columns
         self.by_name: dict[str, Column] = {}
         for column in columns:
@@ -67,10 +75,10 @@ class _SheetReader(ConferenceReader):
         if grid.is_empty():
             self.error(
                 f"{where}A1",
-                t("the sheet «{sheet}» is empty", sheet=grid.name)
+                self.msgs.t("the sheet «{sheet}» is empty", sheet=grid.name)
                 if grid.name
-                else t("the CSV file is empty"),
-                t("fill the workbook made by `khoi template`, keeping its header row"),
+                else self.msgs.t("the CSV file is empty"),
+                self.msgs.t("fill the workbook made by `khoi template`, keeping its header row"),
                 code="header-misplaced",
             )
             return
@@ -78,14 +86,16 @@ class _SheetReader(ConferenceReader):
         if found is None:
             self.error(
                 f"{where}A1",
-                t(
+                self.msgs.t(
                     "the sheet «{sheet}» has no header row with a «Mã đơn vị» (member) column",
                     sheet=grid.name,
                 )
                 if grid.name
-                else t("the CSV file has no header row with a «Mã đơn vị» (member) column"),
-                _legacy_hint(grid)
-                or t("keep the header row of the workbook made by `khoi template`"),
+                else self.msgs.t(
+                    "the CSV file has no header row with a «Mã đơn vị» (member) column"
+                ),
+                legacy_hint(self.msgs, grid)
+                or self.msgs.t("keep the header row of the workbook made by `khoi template`"),
                 code="missing-header",
             )
             return
@@ -102,14 +112,16 @@ class _SheetReader(ConferenceReader):
         if not results and not any(p.severity == "error" for p in self.out.problems):
             self.error(
                 f"{where}{last_header + 2}:{last_header + 2}",
-                t(
+                self.msgs.t(
                     "the sheet «{sheet}» has no unit's results: every row below the header "
                     "is empty",
                     sheet=grid.name,
                 )
                 if grid.name
-                else t("the CSV file has no unit's results: every row below the header is empty"),
-                t("type at least the score and the rating of each unit"),
+                else self.msgs.t(
+                    "the CSV file has no unit's results: every row below the header is empty"
+                ),
+                self.msgs.t("type at least the score and the rating of each unit"),
                 code="empty-sheet",
             )
         self.out.doc["results"] = results
@@ -118,12 +130,12 @@ class _SheetReader(ConferenceReader):
         """(the header row's index, the hidden field-id row's index or None)."""
         member_names = set(self.by_name[fold(ID_COLUMN)].names())
         for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
-            if _is_id_row(row):
+            if is_id_row(row):
                 return index, index
             texts = {fold(c.value) for c in row if isinstance(c.value, str)}
             if texts & member_names:
                 after = grid.rows[index + 1] if index + 1 < len(grid.rows) else []
-                return index, (index + 1 if _is_id_row(after) else None)
+                return index, (index + 1 if is_id_row(after) else None)
         return None
 
     def _check_merged(self, grid: Grid, header_index: int) -> None:
@@ -131,8 +143,8 @@ class _SheetReader(ConferenceReader):
             if last >= header_index + 1:
                 self.error(
                     ref,
-                    t("merged cells {cells} in the table", cells=ref.split("!")[-1]),
-                    t(
+                    self.msgs.t("merged cells {cells} in the table", cells=ref.split("!")[-1]),
+                    self.msgs.t(
                         "select them, click Merge & Center again to unmerge, and give each "
                         "cell its own value"
                     ),
@@ -165,12 +177,12 @@ class _SheetReader(ConferenceReader):
                     continue
                 self._unknown_column(ref, text_of(cells[-1].value))
                 continue
-            key = _key(column, item)
+            key = key_of(column, item)
             if key in taken:
                 self.error(
                     ref,
-                    t("a second column for «{label}»", label=_label(column, item)),
-                    t("delete one of them"),
+                    self.msgs.t("a second column for «{label}»", label=label_of(column, item)),
+                    self.msgs.t("delete one of them"),
                     code="duplicate-column",
                 )
                 continue
@@ -182,12 +194,12 @@ class _SheetReader(ConferenceReader):
                 where = f"{grid.name}!" if grid.name else ""
                 self.error(
                     f"{where}{header_index + 1}:{header_index + 1}",
-                    t(
+                    self.msgs.t(
                         "the column «{label}» ({field}) is missing",
                         label=column.label,
                         field=column.field,
                     ),
-                    t(
+                    self.msgs.t(
                         "add it back with that exact header, or make a new workbook with "
                         "`khoi template`"
                     ),
@@ -202,8 +214,10 @@ class _SheetReader(ConferenceReader):
             if index < len(row) and not is_blank(row[index].value):
                 self.error(
                     row[index].ref,
-                    t("this column has values but no header"),
-                    t("give the column one of the headers of `khoi template`, or delete it"),
+                    self.msgs.t("this column has values but no header"),
+                    self.msgs.t(
+                        "give the column one of the headers of `khoi template`, or delete it"
+                    ),
                     code="column-without-header",
                 )
                 return
@@ -212,11 +226,15 @@ class _SheetReader(ConferenceReader):
         known = [c.label for c in self.columns]
         close = difflib.get_close_matches(text, known, n=1, cutoff=0.5)
         hint = (
-            t("did you mean «{header}»? rename it back", header=close[0])
+            self.msgs.t("did you mean «{header}»? rename it back", header=close[0])
             if close
-            else t("headers khoi reads: {headers}", headers="; ".join(f"«{k}»" for k in known))
+            else self.msgs.t(
+                "headers khoi reads: {headers}", headers="; ".join(f"«{k}»" for k in known)
+            )
         )
-        self.error(ref, t("unknown column «{header}»", header=text), hint, code="unknown-column")
+        self.error(
+            ref, self.msgs.t("unknown column «{header}»", header=text), hint, code="unknown-column"
+        )
 
     def _read_row(
         self,
@@ -241,8 +259,8 @@ class _SheetReader(ConferenceReader):
         if not member_id:
             self.error(
                 id_cell.ref,
-                t("this row has values but no «Mã đơn vị»"),
-                t("type the unit's id"),
+                self.msgs.t("this row has values but no «Mã đơn vị»"),
+                self.msgs.t("type the unit's id"),
                 code="row-without-unit",
             )
             return
@@ -251,12 +269,12 @@ class _SheetReader(ConferenceReader):
         if member_id in seen:
             self.error(
                 id_cell.ref,
-                t(
+                self.msgs.t(
                     "`{member}` is listed twice (also at {cell})",
                     member=member_id,
                     cell=seen[member_id],
                 ),
-                t("keep one row per unit"),
+                self.msgs.t("keep one row per unit"),
                 code="duplicate-row",
             )
             return
@@ -287,7 +305,7 @@ class _SheetReader(ConferenceReader):
                 continue
             if column.field.startswith("votes.") and value == 0:
                 continue  # no votes is the same as no entry (a sheet shows 0, a file leaves it out)
-            _put(entry, column.field, value)
+            put(entry, column.field, value)
         if votes_given:
             entry.setdefault("votes", {})
         results[member_id] = entry
@@ -298,12 +316,12 @@ class _SheetReader(ConferenceReader):
                 return True
             self.error(
                 ref,
-                t(
+                self.msgs.t(
                     "`{member}` is not a member of the bloc in {year}",
                     member=member_id,
                     year=self.year,
                 ),
-                t("check its `joined`/`left` in bloc.toml, or delete the row"),
+                self.msgs.t("check its `joined`/`left` in bloc.toml, or delete the row"),
                 code="not-a-member",
             )
             return False
@@ -312,18 +330,20 @@ class _SheetReader(ConferenceReader):
             m for m in self.bloc.members if folded in (fold(m.name), fold(m.short), fold(m.id))
         ]
         if by_name:
-            hint = t("the column holds member ids: use `{member}`", member=by_name[0].id)
+            hint = self.msgs.t("the column holds member ids: use `{member}`", member=by_name[0].id)
         else:
             close = difflib.get_close_matches(member_id, [m.id for m in self.bloc.members], n=1)
             ids = ", ".join(m.id for m in self.bloc.members_in(self.year))
             hint = (
-                t("did you mean `{member}`?", member=close[0])
+                self.msgs.t("did you mean `{member}`?", member=close[0])
                 if close
-                else t("member ids: {members}", members=ids)
+                else self.msgs.t("member ids: {members}", members=ids)
             )
         self.error(
             ref,
-            t("`{member}` is not a member of {bloc}", member=member_id, bloc=self.bloc.name),
+            self.msgs.t(
+                "`{member}` is not a member of {bloc}", member=member_id, bloc=self.bloc.name
+            ),
             hint,
             code="unknown-member",
         )
@@ -331,19 +351,19 @@ class _SheetReader(ConferenceReader):
 
     def _convert(self, cell: Cell, column: Column) -> object:
         try:
-            value = convert(cell, column.kind)
+            value = convert(self.msgs, cell, column.kind)
         except CellValueError as exc:
             self.error(cell.ref, f"«{column.label}»: {exc.message}", exc.hint, code=exc.code)
             return None
-        fraction = fraction_typed(cell, column.kind)
+        fraction = fraction_typed(self.msgs, cell, column.kind)
         if fraction is not None:
             typed = text_of(cell.value)
-            message = t(
+            message = self.msgs.t(
                 "«{label}»: {value} is read as {value}%; a share typed as a fraction?",
                 label=column.label,
                 value=typed,
             )
-            hint = t(
+            hint = self.msgs.t(
                 "type {percent} for {percent}% in this column (it holds percentages)",
                 percent=percent_text(fraction),
             )
@@ -358,42 +378,3 @@ class _SheetReader(ConferenceReader):
                 )
             )
         return value
-
-
-def _legacy_hint(grid: Grid) -> str:
-    """The way out when the first rows look typed with a TCVN3 or VNI font ("M· ®¬n vÞ")."""
-    cells = [c.value for row in grid.rows[:HEADER_SEARCH_ROWS] for c in row]
-    if any(isinstance(value, str) and legacy_font(value) for value in cells):
-        return t(
-            "the headers look typed with a legacy Vietnamese font (TCVN3 or VNI); convert the "
-            "sheet to Unicode (e.g. Unikey's converter) and import it again"
-        )
-    return ""
-
-
-def _is_id_row(row: list[Cell]) -> bool:
-    texts = {c.value.strip() for c in row if isinstance(c.value, str)}
-    return ID_COLUMN in texts and "score" in texts
-
-
-def _key(column: Column | None, item: ConferenceField | None) -> str:
-    if column is not None:
-        return column.field
-    assert item is not None
-    return f"conference.{item.field}"
-
-
-def _label(column: Column | None, item: ConferenceField | None) -> str:
-    if column is not None:
-        return column.label
-    assert item is not None
-    return item.label
-
-
-def _put(entry: dict[str, Any], field_path: str, value: object) -> None:
-    """Set ``staff.count`` as entry["staff"]["count"]; award and criterion ids may hold dots."""
-    group, _, name = field_path.partition(".")
-    if name:
-        entry.setdefault(group, {})[name] = value
-    else:
-        entry[group] = value

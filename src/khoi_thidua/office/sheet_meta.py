@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from khoi_thidua.errors import Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc
 from khoi_thidua.office.scoring_sheets import CONFERENCE, CROSS, META_SHEET, PLEDGE, SELF
 from khoi_thidua.office.values import text_of
@@ -13,7 +13,7 @@ from khoi_thidua.plan import Plan
 
 
 def read_meta(
-    workbook: Any, name: str, bloc: Bloc, plan: Plan, problems: list[Problem]
+    msgs: Messages, workbook: Any, name: str, bloc: Bloc, plan: Plan, problems: list[Problem]
 ) -> tuple[str, str] | None:
     """(kind, unit or scorer) from the hidden `khoi` sheet, checked against bloc and plan."""
     if META_SHEET not in workbook.sheetnames:
@@ -21,8 +21,8 @@ def read_meta(
             Problem(
                 name,
                 META_SHEET,
-                t("not a scoring workbook made by khoi (its hidden sheet `khoi` is missing)"),
-                t(
+                msgs.t("not a scoring workbook made by khoi (its hidden sheet `khoi` is missing)"),
+                msgs.t(
                     "make the workbooks with `khoi template {year} --self-scoring` "
                     "(or --cross, --pledge)",
                     year=plan.year,
@@ -42,7 +42,7 @@ def read_meta(
             Problem(
                 name,
                 f"{META_SHEET}!B1",
-                t("unknown kind of scoring workbook `{kind}`", kind=kind),
+                msgs.t("unknown kind of scoring workbook `{kind}`", kind=kind),
                 code="unknown-workbook-kind",
             )
         )
@@ -51,12 +51,12 @@ def read_meta(
             Problem(
                 name,
                 f"{META_SHEET}!B3",
-                t(
+                msgs.t(
                     "the workbook is for {found}, not {year}",
                     found=text_of(meta.get("year", "")),
                     year=plan.year,
                 ),
-                t("import it with the year it was made for"),
+                msgs.t("import it with the year it was made for"),
                 code="year-mismatch",
             )
         )
@@ -65,12 +65,12 @@ def read_meta(
             Problem(
                 name,
                 f"{META_SHEET}!B2",
-                t(
+                msgs.t(
                     "the workbook is for the bloc `{found}`, not `{bloc}`",
                     found=text_of(meta.get("bloc", "")),
                     bloc=bloc.id,
                 ),
-                t("import it into its own bloc with --bloc"),
+                msgs.t("import it into its own bloc with --bloc"),
                 code="bloc-mismatch",
             )
         )
@@ -81,7 +81,7 @@ def read_meta(
             Problem(
                 name,
                 f"{META_SHEET}!B4",
-                t("`{id}` is not a member of the bloc this year", id=who),
+                msgs.t("`{id}` is not a member of the bloc this year", id=who),
                 code="not-a-member",
             )
         )
@@ -90,8 +90,10 @@ def read_meta(
             Problem(
                 name,
                 f"{META_SHEET}!B4",
-                t("`{id}` is not a cross-scorer in the plan of {year}", id=who, year=plan.year),
-                t("scorers: {ids}", ids=", ".join(sorted(scorers)) or "—"),
+                msgs.t(
+                    "`{id}` is not a cross-scorer in the plan of {year}", id=who, year=plan.year
+                ),
+                msgs.t("scorers: {ids}", ids=", ".join(sorted(scorers)) or "—"),
                 code="not-a-cross-scorer",
             )
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from khoi_thidua.awards.ballot import BallotSection
 from khoi_thidua.errors import DataError, MissingInputError, Problem
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc
 from khoi_thidua.office.cells import put, set_widths, style_header, workbook_bytes
 
@@ -62,7 +62,7 @@ def tally_workbook(
 
 
 def read_tally(
-    path: Path, bloc: Bloc, year: int
+    msgs: Messages, path: Path, bloc: Bloc, year: int
 ) -> tuple[dict[str, object], dict[tuple[str, str], int]]:
     """The count's fields and the votes per (unit, award) of a filled tally sheet."""
     from openpyxl import load_workbook
@@ -73,22 +73,22 @@ def read_tally(
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise MissingInputError(t("{file} does not exist", file=name)) from None
+        raise MissingInputError(msgs.t("{file} does not exist", file=name)) from None
     except Exception as exc:  # openpyxl raises several kinds for a file that is not .xlsx
         raise DataError(
             [
                 Problem(
                     name,
                     "",
-                    t("not an Excel workbook ({error})", error=type(exc).__name__),
+                    msgs.t("not an Excel workbook ({error})", error=type(exc).__name__),
                     code="not-a-workbook",
                 )
             ]
         ) from None
     if SHEET not in wb.sheetnames:
         raise DataError(
-            [Problem(name, "", t("no sheet «{sheet}» in the workbook", sheet=SHEET),
-                     t("use the sheet written by `khoi template {year} --tally`", year=year),
+            [Problem(name, "", msgs.t("no sheet «{sheet}» in the workbook", sheet=SHEET),
+                     msgs.t("use the sheet written by `khoi template {year} --tally`", year=year),
                      code="missing-sheet")]
         )  # fmt: skip
     members = {m.id for m in bloc.members_in(year)}
@@ -101,7 +101,7 @@ def read_tally(
         if key in NUMBERS and cells[2] is not None:
             value = _count(cells[2])
             if value is None:
-                problems.append(_bad(name, number, "C", cells[2]))
+                problems.append(_bad(msgs, name, number, "C", cells[2]))
             else:
                 fields[str(key)] = value
         elif key in TEXTS and cells[2] not in (None, ""):
@@ -114,7 +114,7 @@ def read_tally(
         elif isinstance(key, str) and cells[2] in members and cells[4] is not None:
             value = _count(cells[4])
             if value is None:
-                problems.append(_bad(name, number, "E", cells[4]))
+                problems.append(_bad(msgs, name, number, "E", cells[4]))
             else:
                 votes[(str(cells[2]), key)] = value
     if problems:
@@ -132,11 +132,11 @@ def _count(value: Any) -> int | None:
     return value if isinstance(value, int) and value >= 0 else None
 
 
-def _bad(file: str, row: int, column: str, value: Any) -> Problem:
+def _bad(msgs: Messages, file: str, row: int, column: str, value: Any) -> Problem:
     return Problem(
         file,
         f"{SHEET}!{column}{row}",
-        t("`{value}` is not a number of ballots or votes", value=value),
-        t("write a whole number, 0 or more"),
+        msgs.t("`{value}` is not a number of ballots or votes", value=value),
+        msgs.t("write a whole number, 0 or more"),
         code="wrong-type",
     )

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 from khoi_thidua.office.columns import (
     BOOLEAN,
     DATE,
@@ -50,34 +50,34 @@ def text_of(value: object) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def convert(cell: Cell, kind: str) -> object:
+def convert(msgs: Messages, cell: Cell, kind: str) -> object:
     """The value of a non-blank ``cell`` for a column of ``kind``; raises CellValueError."""
     value = cell.value
     if kind == TEXT:
         return text_of(value)
     if kind == NUMBER:
-        return _number(value)
+        return _number(msgs, value)
     if kind == PERCENT:
-        number = _number(value, percent_sign=True)
+        number = _number(msgs, value, percent_sign=True)
         # A cell formatted as a percentage holds 0.85 for "85%"; otherwise the sheet says 85.
         percent = number * 100 if "%" in cell.number_format else number
         if not 0 <= percent <= 100:
             raise CellValueError(
-                t("{percent}% is not a percentage between 0 and 100", percent=f"{percent:g}"),
-                t("type e.g. 85 for 85%"),
+                msgs.t("{percent}% is not a percentage between 0 and 100", percent=f"{percent:g}"),
+                msgs.t("type e.g. 85 for 85%"),
                 code="out-of-range",
             )
         # Shifting the decimal point of the number as typed gives the float of the decimal a
         # person writes in TOML (0.65 → 0.0065), where dividing by 100 adds float noise.
         return number if "%" in cell.number_format else percent_share(number)
     if kind == INTEGER:
-        return _whole(value)
+        return _whole(msgs, value)
     if kind == RATING:
         rating = rating_from(text_of(value)) if isinstance(value, str) else None
         if rating is None:
             raise CellValueError(
-                t("{value} is not a task-completion rating", value=repr(text_of(value))),
-                t(
+                msgs.t("{value} is not a task-completion rating", value=repr(text_of(value))),
+                msgs.t(
                     "choose from the list: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm "
                     "vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ (or excellent, good, "
                     "done, failed)"
@@ -89,8 +89,8 @@ def convert(cell: Cell, kind: str) -> object:
         discipline = discipline_from(text_of(value)) if isinstance(value, str) else None
         if discipline is None:
             raise CellValueError(
-                t("{value} is not a disciplinary measure", value=repr(text_of(value))),
-                t("choose from the list (Không, Khiển trách, Cảnh cáo, …) or leave it empty"),
+                msgs.t("{value} is not a disciplinary measure", value=repr(text_of(value))),
+                msgs.t("choose from the list (Không, Khiển trách, Cảnh cáo, …) or leave it empty"),
                 code="not-allowed",
             )
         return discipline.value
@@ -98,13 +98,13 @@ def convert(cell: Cell, kind: str) -> object:
         flag = value if isinstance(value, bool) else boolean_from(text_of(value))
         if flag is None:
             raise CellValueError(
-                t("{value} is not Có or Không", value=repr(text_of(value))),
-                t("choose Có or Không"),
+                msgs.t("{value} is not Có or Không", value=repr(text_of(value))),
+                msgs.t("choose Có or Không"),
                 code="not-allowed",
             )
         return flag
     if kind == DATE:
-        return _date(value)
+        return _date(msgs, value)
     raise AssertionError(f"unknown column kind {kind}")
 
 
@@ -118,7 +118,7 @@ def percent_text(share: float) -> str:
     return f"{Decimal(repr(share)).scaleb(2).normalize():f}"
 
 
-def fraction_typed(cell: Cell, kind: str) -> float | None:
+def fraction_typed(msgs: Messages, cell: Cell, kind: str) -> float | None:
     """The number of a percent cell holding 0 < value ≤ 1 with no % sign or format: likely a
     share typed as a fraction (0.65 for 65%); None otherwise."""
     if kind != PERCENT or "%" in cell.number_format:
@@ -126,17 +126,17 @@ def fraction_typed(cell: Cell, kind: str) -> float | None:
     if isinstance(cell.value, str) and "%" in cell.value:
         return None
     try:
-        number = _number(cell.value, percent_sign=True)
+        number = _number(msgs, cell.value, percent_sign=True)
     except CellValueError:
         return None
     return number if 0 < number <= 1 else None
 
 
-def _number(value: object, percent_sign: bool = False) -> float:
+def _number(msgs: Messages, value: object, percent_sign: bool = False) -> float:
     if isinstance(value, bool | dt.date):
         raise CellValueError(
-            t("{value} is not a number", value=repr(text_of(value))),
-            t("type a number"),
+            msgs.t("{value} is not a number", value=repr(text_of(value))),
+            msgs.t("type a number"),
             code="wrong-type",
         )
     if isinstance(value, int | float):
@@ -147,17 +147,17 @@ def _number(value: object, percent_sign: bool = False) -> float:
             text = text.removesuffix("%")
         if not _DECIMAL.match(text):
             raise CellValueError(
-                t("{value} is text where a number belongs", value=repr(text_of(value))),
-                t("type a number, e.g. 96,5"),
+                msgs.t("{value} is text where a number belongs", value=repr(text_of(value))),
+                msgs.t("type a number, e.g. 96,5"),
                 code="wrong-type",
             )
         number = float(text.replace(",", "."))
     if not math.isfinite(number):
-        raise CellValueError(t("the number is not finite"), code="not-finite")
+        raise CellValueError(msgs.t("the number is not finite"), code="not-finite")
     return number
 
 
-def _whole(value: object) -> int:
+def _whole(msgs: Messages, value: object) -> int:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -166,13 +166,13 @@ def _whole(value: object) -> int:
     if _WHOLE.match(text):
         return int(text)
     raise CellValueError(
-        t("{value} is not a whole number", value=repr(text_of(value))),
-        t("type a whole number"),
+        msgs.t("{value} is not a whole number", value=repr(text_of(value))),
+        msgs.t("type a whole number"),
         code="wrong-type",
     )
 
 
-def _date(value: object) -> dt.date:
+def _date(msgs: Messages, value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -186,7 +186,7 @@ def _date(value: object) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise CellValueError(
-            t("{value} is not a date", value=repr(text)),
-            t("type the date as dd/mm/yyyy, e.g. 07/01/2022"),
+            msgs.t("{value} is not a date", value=repr(text)),
+            msgs.t("type the date as dd/mm/yyyy, e.g. 07/01/2022"),
             code="bad-date",
         ) from None

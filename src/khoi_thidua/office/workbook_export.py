@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from khoi_thidua.i18n import t, tn
+from khoi_thidua.i18n import Messages
 from khoi_thidua.office.cells import (
     fit_to_page_width,
     put,
@@ -29,7 +29,7 @@ TABLE_HEADER_ROW = 4  # row 3 is left empty between the titles and the table
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 
 
-def proposal_workbook(proposal_data: ProposalResult) -> bytes:
+def proposal_workbook(msgs: Messages, proposal_data: ProposalResult) -> bytes:
     """The proposal as .xlsx: the units proposed, the full ranking, and the legal basis."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
@@ -40,7 +40,7 @@ def proposal_workbook(proposal_data: ProposalResult) -> bytes:
     standings = {s["member"]["id"]: s for s in data["standings"]}
 
     ws = wb.active
-    ws.title = t("Proposals")
+    ws.title = msgs.t("Proposals")
     rows: list[list[object]] = []
     for index, item in enumerate(data["proposed"], start=1):
         standing = standings.get(item["member"]["id"])
@@ -58,16 +58,16 @@ def proposal_workbook(proposal_data: ProposalResult) -> bytes:
         )
     _table(
         ws,
-        t("List of commendation proposals for {year} — {bloc}", year=year, bloc=bloc_name),
-        t("Rules applied: {rules}", rules=data["rule_pack"]["name"]),
+        msgs.t("List of commendation proposals for {year} — {bloc}", year=year, bloc=bloc_name),
+        msgs.t("Rules applied: {rules}", rules=data["rule_pack"]["name"]),
         [
-            t("No."),
-            t("Member"),
-            t("Rank"),
-            t("Score"),
-            t("Total votes"),
-            t("Proposed award"),
-            t("Basis"),
+            msgs.t("No."),
+            msgs.t("Member"),
+            msgs.t("Rank"),
+            msgs.t("Score"),
+            msgs.t("Total votes"),
+            msgs.t("Proposed award"),
+            msgs.t("Basis"),
         ],
         rows,
         [6, 44, 8, 10, 12, 34, 60],
@@ -75,7 +75,7 @@ def proposal_workbook(proposal_data: ProposalResult) -> bytes:
 
     award_ids = [seat["award"] for seat in data["seats"]]
     award_names = [seat["name"] for seat in data["seats"]]
-    ranking = wb.create_sheet(t("Ranking"))
+    ranking = wb.create_sheet(msgs.t("Ranking"))
     rows = []
     for s in data["standings"]:
         chosen = s["award"]
@@ -95,57 +95,59 @@ def proposal_workbook(proposal_data: ProposalResult) -> bytes:
         )
     _table(
         ranking,
-        t("Ranking for {year} — {bloc}", year=year, bloc=bloc_name),
-        t("{members} member units", members=data["members"]),
+        msgs.t("Ranking for {year} — {bloc}", year=year, bloc=bloc_name),
+        msgs.t("{members} member units", members=data["members"]),
         [
-            t("Rank"),
-            t("Member id"),
-            t("Unit name"),
-            t("Cross-scoring score"),
-            t("Self-score"),
-            t("Task-completion rating"),
-            *[t("Votes: {award}", award=name) for name in award_names],
-            t("Total votes"),
-            t("Proposed"),
-            t("Reason"),
+            msgs.t("Rank"),
+            msgs.t("Member id"),
+            msgs.t("Unit name"),
+            msgs.t("Cross-scoring score"),
+            msgs.t("Self-score"),
+            msgs.t("Task-completion rating"),
+            *[msgs.t("Votes: {award}", award=name) for name in award_names],
+            msgs.t("Total votes"),
+            msgs.t("Proposed"),
+            msgs.t("Reason"),
         ],
         rows,
         [7, 10, 44, 10, 10, 28, *[14 for _ in award_ids], 10, 30, 80],
     )
 
-    basis = wb.create_sheet(t("Basis"))
+    basis = wb.create_sheet(msgs.t("Basis"))
     _table(
         basis,
-        t("Legal basis — {rules}", rules=data["rule_pack"]["name"]),
+        msgs.t("Legal basis — {rules}", rules=data["rule_pack"]["name"]),
         data["rule_pack"]["basis"],
         [
-            t("Award"),
-            t("Basis"),
-            t("Conditions"),
-            t("Seats"),
-            t("Basis of the number of seats"),
-            t("Unverified"),
+            msgs.t("Award"),
+            msgs.t("Basis"),
+            msgs.t("Conditions"),
+            msgs.t("Seats"),
+            msgs.t("Basis of the number of seats"),
+            msgs.t("Unverified"),
         ],
-        _basis_rows(data),
+        _basis_rows(msgs, data),
         [32, 50, 80, 12, 50, 12],
     )
     if data["warnings"]:
-        notes = wb.create_sheet(t("Notes"))
+        notes = wb.create_sheet(msgs.t("Notes"))
         _table(
             notes,
-            t("Notes for the conference — {year}", year=year),
+            msgs.t("Notes for the conference — {year}", year=year),
             bloc_name,
-            [t("Code"), t("Content")],
+            [msgs.t("Code"), msgs.t("Content")],
             [[w["code"], w["text"]] for w in data["warnings"]],
             [16, 120],
         )
-    add_score_chart(wb, data)
-    wb.properties.title = t("Commendation proposals for {year} — {bloc}", year=year, bloc=bloc_name)
+    add_score_chart(msgs, wb, data)
+    wb.properties.title = msgs.t(
+        "Commendation proposals for {year} — {bloc}", year=year, bloc=bloc_name
+    )
     wb.properties.creator = "khoi"
     return workbook_bytes(wb)
 
 
-def _basis_rows(data: ProposalResult) -> list[list[object]]:
+def _basis_rows(msgs: Messages, data: ProposalResult) -> list[list[object]]:
     """One row per award the bloc proposes: its basis, conditions and number of seats."""
     award_basis: dict[str, str] = {}
     conditions: dict[str, list[str]] = {}
@@ -166,15 +168,15 @@ def _basis_rows(data: ProposalResult) -> list[list[object]]:
                 seat["name"],
                 award_basis.get(seat["award"], ""),
                 "\n".join(conditions.get(seat["award"], [])),
-                seat["seats"] if seat["seats"] is not None else t("no limit"),
+                seat["seats"] if seat["seats"] is not None else msgs.t("no limit"),
                 seat["basis"],
-                t("Yes") if seat["unverified"] else "",
+                msgs.t("Yes") if seat["unverified"] else "",
             ]
         )
     return rows
 
 
-def summary_workbook(summary_data: SummaryResult) -> bytes:
+def summary_workbook(msgs: Messages, summary_data: SummaryResult) -> bytes:
     """The province summary as .xlsx: proposals by bloc, totals, and the province-wide caps."""
     from openpyxl import Workbook
 
@@ -182,11 +184,11 @@ def summary_workbook(summary_data: SummaryResult) -> bytes:
     year = data["year"]
     wb = Workbook()
     ws = wb.active
-    ws.title = t("Summary")
+    ws.title = msgs.t("Summary")
     rows: list[list[object]] = []
     for bloc in data["blocs"]:
         if not bloc["ok"]:
-            message = t("Error: {message}", message=bloc["error"]["message"])
+            message = msgs.t("Error: {message}", message=bloc["error"]["message"])
             rows.append([bloc["bloc"]["id"], "", "", "", message])
             continue
         name = bloc["bloc"]["name"]
@@ -201,45 +203,47 @@ def summary_workbook(summary_data: SummaryResult) -> bytes:
                     leaders,
                     item["member"]["name"],
                     item["award"]["name"],
-                    tn("{count} unresolved tie", "{count} unresolved ties", ties) if ties else "",
+                    msgs.tn("{count} unresolved tie", "{count} unresolved ties", ties)
+                    if ties
+                    else "",
                 ]
             )
     _table(
         ws,
-        t("Commendation proposals of the emulation blocs for {year}", year=year),
-        t("Rules applied: {rules}", rules=data["rule_pack"]["name"]),
+        msgs.t("Commendation proposals of the emulation blocs for {year}", year=year),
+        msgs.t("Rules applied: {rules}", rules=data["rule_pack"]["name"]),
         [
-            t("Emulation bloc"),
-            t("Leading units"),
-            t("Unit proposed"),
-            t("Form of award"),
-            t("Note"),
+            msgs.t("Emulation bloc"),
+            msgs.t("Leading units"),
+            msgs.t("Unit proposed"),
+            msgs.t("Form of award"),
+            msgs.t("Note"),
         ],
         rows,
         [44, 40, 44, 34, 40],
     )
-    totals = wb.create_sheet(t("Counts"))
+    totals = wb.create_sheet(msgs.t("Counts"))
     _table(
         totals,
-        t("Number of proposals for {year}", year=year),
+        msgs.t("Number of proposals for {year}", year=year),
         "",
-        [t("Award"), t("Number proposed")],
+        [msgs.t("Award"), msgs.t("Number proposed")],
         [[total["name"], total["proposed"]] for total in data["totals"]],
         [40, 12],
     )
-    caps = wb.create_sheet(t("Caps"))
+    caps = wb.create_sheet(msgs.t("Caps"))
     _table(
         caps,
-        t("Province-wide caps for {year}", year=year),
+        msgs.t("Province-wide caps for {year}", year=year),
         "",
         [
-            t("Form of award"),
-            t("Maximum share (%)"),
-            t("Number of leading units"),
-            t("Maximum number"),
-            t("Number proposed"),
-            t("Over by"),
-            t("Basis"),
+            msgs.t("Form of award"),
+            msgs.t("Maximum share (%)"),
+            msgs.t("Number of leading units"),
+            msgs.t("Maximum number"),
+            msgs.t("Number proposed"),
+            msgs.t("Over by"),
+            msgs.t("Basis"),
         ],
         [
             [
@@ -255,8 +259,8 @@ def summary_workbook(summary_data: SummaryResult) -> bytes:
         ],
         [34, 12, 12, 10, 10, 8, 60],
     )
-    add_totals_chart(wb, data)
-    wb.properties.title = t("Summary of commendation proposals for {year}", year=year)
+    add_totals_chart(msgs, wb, data)
+    wb.properties.title = msgs.t("Summary of commendation proposals for {year}", year=year)
     wb.properties.creator = "khoi"
     return workbook_bytes(wb)
 

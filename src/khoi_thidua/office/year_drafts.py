@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc, Member
 from khoi_thidua.numbers import format_date, format_number
 from khoi_thidua.office.docx_layout import TEXT_WIDTH_MM, HeaderBlock, Writer, date_line
@@ -60,9 +61,11 @@ def _points(value: float) -> str:
     return format_number(value, LANG)
 
 
-def pledge_document(facts: YearFacts, base: bytes | None = None, source: str = "") -> bytes:
+def pledge_document(
+    msgs: Messages, facts: YearFacts, base: bytes | None = None, source: str = ""
+) -> bytes:
     """Bản giao ước thi đua: contents and targets of the plan, one signature row per member."""
-    writer = Writer(base, source)
+    writer = Writer(msgs, base, source)
     plan = facts.plan
     writer.header(facts.header("GƯ", plan.pledge_date or None))
     writer.paragraph("BẢN GIAO ƯỚC THI ĐUA", bold=True, size=15, align="center", space_after=0)
@@ -125,9 +128,11 @@ def pledge_document(facts: YearFacts, base: bytes | None = None, source: str = "
     return writer.save()
 
 
-def mid_year_document(facts: YearFacts, base: bytes | None = None, source: str = "") -> bytes:
+def mid_year_document(
+    msgs: Messages, facts: YearFacts, base: bytes | None = None, source: str = ""
+) -> bytes:
     """Báo cáo sơ kết 6 tháng: each unit's mid-year score and progress against its pledge."""
-    writer = Writer(base, source)
+    writer = Writer(msgs, base, source)
     plan = facts.plan
     writer.header(facts.header("BC", plan.mid_year_date or None))
     writer.paragraph("BÁO CÁO", bold=True, size=15, align="center", space_after=0)
