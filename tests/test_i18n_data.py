@@ -186,12 +186,13 @@ def test_unreadable_files_in_both_languages(
 
 
 def test_data_error_summary_in_vietnamese() -> None:
-    """The one-line summary of several problems points to `khoi check` in Vietnamese."""
+    """The one-line summary of several problems points to `khoi check` in the language the
+    error is given, Vietnamese then English in one process."""
     problems = [
         Problem("bloc.toml", "name", "x", code="missing-key"),
         Problem("bloc.toml", "organiser", "y", code="missing-key"),
     ]
-    i18n.set_language("vi")
-    assert str(DataError(problems)) == "dữ liệu có 2 lỗi (chạy `khoi check` để xem tất cả)"
-    i18n.set_language("en")
-    assert str(DataError(problems)) == "2 problems in the data (run `khoi check` to see them all)"
+    vietnamese = DataError(i18n.VIETNAMESE, problems)
+    assert str(vietnamese) == "dữ liệu có 2 lỗi (chạy `khoi check` để xem tất cả)"
+    english = DataError(i18n.ENGLISH, problems)
+    assert str(english) == "2 problems in the data (run `khoi check` to see them all)"

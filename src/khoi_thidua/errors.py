@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Literal
 
-from khoi_thidua.i18n import t
+from khoi_thidua.i18n import Messages
 
 
 class ExitCode(IntEnum):
@@ -74,16 +74,16 @@ class DataError(KhoiError):
     exit_code = ExitCode.DATA
     code = "invalid-data"
 
-    def __init__(self, problems: list[Problem], message: str = "") -> None:
+    def __init__(self, msgs: Messages, problems: list[Problem], message: str = "") -> None:
         errors = [p for p in problems if p.severity == "error"]
         if not problems:
-            super().__init__(message or t("the data is invalid"))
+            super().__init__(message or msgs.t("the data is invalid"))
         else:
             first = errors[0] if errors else problems[0]
             text = message or (
                 f"{first.location()}: {first.message}"
                 if len(errors) <= 1
-                else t(
+                else msgs.t(
                     "{count} problems in the data (run `khoi check` to see them all)",
                     count=len(errors),
                 )
@@ -126,8 +126,10 @@ class InternalError(KhoiError):
     exit_code = ExitCode.SOFTWARE
 
     @classmethod
-    def from_exception(cls, exc: BaseException) -> InternalError:
+    def from_exception(cls, msgs: Messages, exc: BaseException) -> InternalError:
         return cls(
-            t("internal error: {error}", error=f"{type(exc).__name__}: {exc}"[:500]),
-            t("this is a bug in khoi; run again with KHOI_DEBUG=1 for the traceback and report it"),
+            msgs.t("internal error: {error}", error=f"{type(exc).__name__}: {exc}"[:500]),
+            msgs.t(
+                "this is a bug in khoi; run again with KHOI_DEBUG=1 for the traceback and report it"
+            ),
         )

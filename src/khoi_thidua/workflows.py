@@ -160,7 +160,7 @@ def _decided(
         file = store.display(store.results_file(bloc_dir, year))
         key = f"decisions[{refused.index}]"
         raise DataError(
-            [Problem(file, key, refused.message, refused.hint, code=refused.code)]
+            i18n.current(), [Problem(file, key, refused.message, refused.hint, code=refused.code)]
         ) from None
 
 
@@ -244,7 +244,7 @@ def init_bloc(root: Path, draft: BlocDraft) -> Path:
         i18n.current(), tomllib.loads(text), draft.id, name, key_lines(text)
     )
     if bloc is None:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return create_bloc_folder(root, draft.id, text)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import ExitCode, InternalError, KhoiError
 
 T = TypeVar("T")
@@ -51,7 +52,7 @@ def run_one(bloc_dir: Path, work: Callable[[Path], T]) -> BlocRun[T]:
         if os.environ.get("KHOI_DEBUG"):
             print(f"[{bloc_dir.name}]", file=sys.stderr)
             traceback.print_exc(file=sys.stderr)
-        return BlocRun(bloc_dir, None, InternalError.from_exception(exc))
+        return BlocRun(bloc_dir, None, InternalError.from_exception(i18n.current(), exc))
 
 
 def each_bloc(data: Path) -> Walk:

@@ -50,6 +50,7 @@ def read_decisions(msgs: Messages, path: Path, display_name: str) -> list[Decisi
         check_csv(data.decode("utf-8-sig", errors="replace"), display_name, kind.limits)
     if data.startswith(OLE_MAGIC):
         raise DataError(
+            msgs,
             [
                 Problem(
                     display_name,
@@ -60,7 +61,7 @@ def read_decisions(msgs: Messages, path: Path, display_name: str) -> list[Decisi
                     msgs.t("open it in Excel or LibreOffice and save it as .xlsx"),
                     code="old-excel-format",
                 )
-            ]
+            ],
         )
     if data.startswith(ZIP_MAGIC):
         grid, sheet = _workbook_grid(msgs, data, display_name)
@@ -89,6 +90,7 @@ def _workbook_grid(msgs: Messages, data: bytes, name: str) -> tuple[list[list[ob
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -97,7 +99,7 @@ def _workbook_grid(msgs: Messages, data: bytes, name: str) -> tuple[list[list[ob
                     msgs.t("open it in Excel or LibreOffice and save it again as .xlsx"),
                     code="not-a-workbook",
                 )
-            ]
+            ],
         ) from None
     try:
         sheet = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
@@ -105,6 +107,7 @@ def _workbook_grid(msgs: Messages, data: bytes, name: str) -> tuple[list[list[ob
         for index, row in enumerate(sheet.iter_rows(values_only=True)):
             if index >= MAX_ROWS:
                 raise DataError(
+                    msgs,
                     [
                         Problem(
                             name,
@@ -112,7 +115,7 @@ def _workbook_grid(msgs: Messages, data: bytes, name: str) -> tuple[list[list[ob
                             msgs.t("the sheet has more than {rows} rows", rows=MAX_ROWS),
                             code="sheet-too-large",
                         )
-                    ]
+                    ],
                 )
             rows.append(list(row[:MAX_COLUMNS]))
         return rows, sheet.title
@@ -125,6 +128,7 @@ def _csv_grid(msgs: Messages, data: bytes, name: str) -> list[list[object]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -133,7 +137,7 @@ def _csv_grid(msgs: Messages, data: bytes, name: str) -> list[list[object]]:
                     msgs.t("save it as CSV UTF-8"),
                     code="not-utf8",
                 )
-            ]
+            ],
         ) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -141,6 +145,7 @@ def _csv_grid(msgs: Messages, data: bytes, name: str) -> list[list[object]]:
     for index, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
         if index >= MAX_ROWS:
             raise DataError(
+                msgs,
                 [
                     Problem(
                         name,
@@ -148,7 +153,7 @@ def _csv_grid(msgs: Messages, data: bytes, name: str) -> list[list[object]]:
                         msgs.t("the sheet has more than {rows} rows", rows=MAX_ROWS),
                         code="sheet-too-large",
                     )
-                ]
+                ],
             )
         rows.append(list(row[:MAX_COLUMNS]))
     return rows
@@ -169,6 +174,7 @@ def _rows(msgs: Messages, grid: list[list[object]], sheet: str, name: str) -> li
     if header_index is None or missing:
         wanted = ", ".join(f"«{HEADERS[f][0]}»" for f in missing or REQUIRED)
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -181,7 +187,7 @@ def _rows(msgs: Messages, grid: list[list[object]], sheet: str, name: str) -> li
                     ),
                     code="missing-header",
                 )
-            ]
+            ],
         )
     problems: list[Problem] = []
     rows: list[DecisionRow] = []
@@ -226,10 +232,10 @@ def _rows(msgs: Messages, grid: list[list[object]], sheet: str, name: str) -> li
             )
         )
     if problems:
-        raise DataError(problems)
+        raise DataError(msgs, problems)
     if not rows:
         raise DataError(
-            [Problem(name, "", msgs.t("the sheet lists no awarded unit"), code="empty-sheet")]
+            msgs, [Problem(name, "", msgs.t("the sheet lists no awarded unit"), code="empty-sheet")]
         )
     return rows
 

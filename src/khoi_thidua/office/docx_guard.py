@@ -38,6 +38,7 @@ def check_sections(msgs: Messages, data: bytes, name: str) -> None:
         return  # not a Word document at all: opening it reports that
     if SECTION_MARK not in body:
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -46,5 +47,5 @@ def check_sections(msgs: Messages, data: bytes, name: str) -> None:
                     msgs.t("open it in Word, check the page setup, and save it again as .docx"),
                     code="bad-template",
                 )
-            ]
+            ],
         )

@@ -61,6 +61,7 @@ class Writer:
                 self.doc = Document(io.BytesIO(base))
             except Exception as exc:  # python-docx raises several kinds for a non-Word file
                 raise DataError(
+                    msgs,
                     [
                         Problem(
                             source,
@@ -75,7 +76,7 @@ class Writer:
                             ),
                             code="not-a-document",
                         )
-                    ]
+                    ],
                 ) from None
 
     def _set_up_page(self) -> None:

@@ -65,6 +65,7 @@ def read_source(msgs: Messages, path: Path) -> Source:
     if data.startswith(OLE_MAGIC):
         if ENCRYPTION_STREAM in data:
             raise DataError(
+                msgs,
                 [
                     Problem(
                         name,
@@ -79,9 +80,10 @@ def read_source(msgs: Messages, path: Path) -> Source:
                         ),
                         code="encrypted-workbook",
                     )
-                ]
+                ],
             )
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -92,7 +94,7 @@ def read_source(msgs: Messages, path: Path) -> Source:
                     msgs.t("open it in Excel or LibreOffice and save it as .xlsx"),
                     code="old-excel-format",
                 )
-            ]
+            ],
         )
     if data.startswith(ZIP_MAGIC):
         source: Source = _read_workbook(msgs, data, name)
@@ -102,6 +104,7 @@ def read_source(msgs: Messages, path: Path) -> Source:
         return _read_csv(msgs, data, name)
     if suffix in (".xlsx", ".xlsm"):
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -116,7 +119,7 @@ def read_source(msgs: Messages, path: Path) -> Source:
                     ),
                     code="not-a-workbook",
                 )
-            ]
+            ],
         )
     raise UsageError(
         msgs.t(
@@ -145,6 +148,7 @@ def _read_bytes(msgs: Messages, path: Path, name: str) -> bytes:
         check_office(data, name, kind_named("workbook").limits)
     if not data.strip():
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -153,7 +157,7 @@ def _read_bytes(msgs: Messages, path: Path, name: str) -> bytes:
                     msgs.t("fill the sheet made by khoi template"),
                     code="empty-file",
                 )
-            ]
+            ],
         )
     return data
 
@@ -196,6 +200,7 @@ def _read_workbook(msgs: Messages, data: bytes, name: str, build: Any = None) ->
         raise
     except Exception as exc:  # openpyxl raises many kinds (zip, XML, key) for a damaged file
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -207,16 +212,15 @@ def _read_workbook(msgs: Messages, data: bytes, name: str, build: Any = None) ->
                     msgs.t("open it in Excel or LibreOffice and save it again as .xlsx"),
                     code="not-a-workbook",
                 )
-            ]
+            ],
         ) from None
 
 
 def _workbook_source(msgs: Messages, wb: Any, data: bytes, name: str) -> Source:
     sheets = list(wb.worksheets)
     if not sheets:
-        raise DataError(
-            [Problem(name, "", msgs.t("the workbook has no worksheet"), code="missing-sheet")]
-        )
+        empty = Problem(name, "", msgs.t("the workbook has no worksheet"), code="missing-sheet")
+        raise DataError(msgs, [empty])
     by_name = {ws.title: ws for ws in sheets}
     results_ws = by_name.get(RESULTS_SHEET) or next(
         (ws for ws in sheets if ws.title not in (CONFERENCE_SHEET, *GUIDE_SHEETS)), sheets[0]
@@ -330,6 +334,7 @@ def _read_csv(msgs: Messages, data: bytes, name: str) -> Source:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -341,7 +346,7 @@ def _read_csv(msgs: Messages, data: bytes, name: str) -> Source:
                     msgs.t("in Excel: File → Save As → CSV UTF-8 (Comma delimited)"),
                     code="not-utf8",
                 )
-            ]
+            ],
         ) from None
     from khoi_thidua.store.guards import check_csv
     from khoi_thidua.store.kinds import kind_named
@@ -359,6 +364,7 @@ def _read_csv(msgs: Messages, data: bytes, name: str) -> Source:
         for row_index, values in enumerate(reader, start=1):
             if row_index > MAX_ROWS:
                 raise DataError(
+                    msgs,
                     [
                         Problem(
                             name,
@@ -366,7 +372,7 @@ def _read_csv(msgs: Messages, data: bytes, name: str) -> Source:
                             msgs.t("the CSV file has more than {rows} rows", rows=MAX_ROWS),
                             code="sheet-too-large",
                         )
-                    ]
+                    ],
                 )
             rows.append(
                 [
@@ -376,6 +382,7 @@ def _read_csv(msgs: Messages, data: bytes, name: str) -> Source:
             )
     except csv.Error as exc:
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -383,7 +390,7 @@ def _read_csv(msgs: Messages, data: bytes, name: str) -> Source:
                     msgs.t("the CSV file cannot be read: {error}", error=exc),
                     code="bad-csv",
                 )
-            ]
+            ],
         ) from None
     return Source(name, Grid("", rows), None, [])
 

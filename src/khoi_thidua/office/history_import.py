@@ -74,6 +74,7 @@ def read_history(
     found = {title: sheets.get(fold(title)) for title, _ in SHEETS}
     if not any(found.values()):
         raise DataError(
+            msgs,
             [
                 Problem(
                     source,
@@ -89,7 +90,7 @@ def read_history(
                     ),
                     code="missing-sheet",
                 )
-            ]
+            ],
         )
     rows = {
         title: reader.rows(msgs, grid, columns) if grid else []
@@ -104,7 +105,7 @@ def read_history(
     known = future or _with_members(bloc, members)
     years = _years(msgs, reader, known, rows[YEARS_SHEET], find_award, award_ids)
     if future is None or any(p.severity == "error" for p in reader.problems):
-        raise DataError(reader.problems)
+        raise DataError(msgs, reader.problems)
     return HistoryBook(source, future, tuple(members), tuple(leadership), years)
 
 

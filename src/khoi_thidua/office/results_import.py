@@ -81,7 +81,7 @@ def read_sheet(
     sheet = sheet_results(msgs, source, bloc, year, awards)
     if sheet.decisive:
         # Another bloc's (or year's) workbook: its unknown units and columns would only bury this.
-        raise DataError([sheet.decisive.get("bloc") or sheet.decisive["year"]])
+        raise DataError(msgs, [sheet.decisive.get("bloc") or sheet.decisive["year"]])
     results, found = parse_results(
         msgs, sheet.doc, bloc, year, sheet.file, award_ids=award_ids, require_scores=True
     )
@@ -95,7 +95,7 @@ def read_sheet(
             places.add(located.key)
             problems.append(located)
     if problems or results is None:
-        raise DataError(problems or found)  # each problem is printed with its cell
+        raise DataError(msgs, problems or found)  # each problem is printed with its cell
     warnings = tuple(p for p in sheet.problems if p.severity == "warning")
     return Imported(sheet.file, sheet.doc, results, warnings)
 

@@ -92,7 +92,7 @@ def read_returned(
             )
         seen[key] = sheet.file
     if outcome.problems:
-        raise DataError(outcome.problems)
+        raise DataError(msgs, outcome.problems)
     return outcome
 
 

@@ -76,6 +76,7 @@ def read_tally(
         raise MissingInputError(msgs.t("{file} does not exist", file=name)) from None
     except Exception as exc:  # openpyxl raises several kinds for a file that is not .xlsx
         raise DataError(
+            msgs,
             [
                 Problem(
                     name,
@@ -83,10 +84,10 @@ def read_tally(
                     msgs.t("not an Excel workbook ({error})", error=type(exc).__name__),
                     code="not-a-workbook",
                 )
-            ]
+            ],
         ) from None
     if SHEET not in wb.sheetnames:
-        raise DataError(
+        raise DataError(msgs,
             [Problem(name, "", msgs.t("no sheet «{sheet}» in the workbook", sheet=SHEET),
                      msgs.t("use the sheet written by `khoi template {year} --tally`", year=year),
                      code="missing-sheet")]
@@ -118,7 +119,7 @@ def read_tally(
             else:
                 votes[(str(cells[2]), key)] = value
     if problems:
-        raise DataError(problems)
+        raise DataError(msgs, problems)
     return fields, votes
 
 

@@ -75,6 +75,7 @@ def record_count(
         for (member, award), count in votes.items():
             if member not in results:
                 raise DataError(
+                    i18n.current(),
                     [
                         Problem(
                             name,
@@ -86,7 +87,7 @@ def record_count(
                             t("add [results.{member}] with its score first", member=member),
                             code="votes-without-results",
                         )
-                    ]
+                    ],
                 )
             entry = results[member]
             if "votes" not in entry:
@@ -99,13 +100,15 @@ def record_count(
             doc = tomllib.loads(new_text)
         except tomllib.TOMLDecodeError as exc:  # pragma: no cover - tomlkit writes valid TOML
             raise DataError(
-                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+                i18n.current(),
+                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
             ) from None
         parsed, problems = parse_results(
             i18n.current(), doc, bloc, year, name, LazyLines(new_text), award_ids
         )
         if parsed is None:
-            raise DataError(problems)  # nothing is written: the file stays as it was
+            # Nothing is written: the file stays as it was.
+            raise DataError(i18n.current(), problems)
         return new_text, CountOutcome("written", name)
 
     return update_text_file(path, change, timeout)

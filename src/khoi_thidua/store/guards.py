@@ -11,6 +11,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.store.kinds import FileKind, Limits
@@ -89,6 +90,7 @@ def read_regular(path: Path, name: str, limit: int, folder_message: str) -> byte
     if len(raw) > limit:
         size = limit // MIB
         raise DataError(
+            i18n.current(),
             [
                 Problem(
                     name,
@@ -96,13 +98,13 @@ def read_regular(path: Path, name: str, limit: int, folder_message: str) -> byte
                     t("the file is larger than {size} MB", size=size),
                     code="file-too-large",
                 )
-            ]
+            ],
         )
     return raw
 
 
 def _refuse(name: str, message: str, hint: str, line: int | None = None, *, code: str) -> DataError:
-    return DataError([Problem(name, "", message, hint, line, code=code)])
+    return DataError(i18n.current(), [Problem(name, "", message, hint, line, code=code)])
 
 
 # One token of TOML outside strings, for the structure scan; strings and comments are skipped

@@ -40,7 +40,7 @@ def shipped_pack(file: str) -> RulePack:
     name = f"khoi_thidua/awards/packs/{file}"
     pack, problems = parse_pack(i18n.current(), tomllib.loads(text), name, LazyLines(text))
     if pack is None:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return pack
 
 
@@ -137,7 +137,7 @@ def _pinned(layers: list[tuple[str, TomlFile]], year: int, made: str | None) -> 
     for name, file in layers:
         pins, problems = parse_pins(i18n.current(), file.doc, name, pack_ids, file.lines)
         if any(p.severity == "error" for p in problems):
-            raise DataError(problems)
+            raise DataError(i18n.current(), problems)
         chosen = next((p for p in pins if p.year == year), chosen)
     if chosen is None:
         return None
@@ -178,12 +178,12 @@ def apply_layer(pack: RulePack, name: str, file: TomlFile, province: bool) -> Ru
     from khoi_thidua.awards.layers import add_awards, override_caps  # only with a rules file
 
     if not province and "caps" in file.doc:
-        raise DataError([_caps_in_bloc(name)])
+        raise DataError(i18n.current(), [_caps_in_bloc(name)])
     steps = [add_awards] + ([override_caps] if province else []) + [apply_override]
     for step in steps:
         applied, problems = step(i18n.current(), pack, file.doc, name, file.lines)
         if applied is None:
-            raise DataError(problems)
+            raise DataError(i18n.current(), problems)
         pack = applied
     return pack
 

@@ -57,7 +57,7 @@ def load_plan(bloc_dir: Path, bloc: Bloc, year: int) -> Plan | None:
     """The plan for ``year``, None when there is none, or a DataError listing its problems."""
     plan, problems = check_plan(bloc_dir, bloc, year)
     if plan is None and problems:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return plan
 
 
@@ -101,7 +101,7 @@ def load_year(bloc_dir: Path, bloc: Bloc, year: int) -> tuple[Plan, YearScores]:
         )
     scores, problems = check_scores(bloc_dir, bloc, plan)
     if scores is None:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return plan, scores
 
 

@@ -67,6 +67,7 @@ def read_toml(path: Path) -> TomlFile:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(
+            i18n.current(),
             [
                 Problem(
                     name,
@@ -75,10 +76,11 @@ def read_toml(path: Path) -> TomlFile:
                     t("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"),
                     code="not-utf8",
                 )
-            ]
+            ],
         ) from None
     if not text.strip():
         raise DataError(
+            i18n.current(),
             [
                 Problem(
                     name,
@@ -87,7 +89,7 @@ def read_toml(path: Path) -> TomlFile:
                     t("write the file's contents (docs/data.md describes each file) or delete it"),
                     code="empty-file",
                 )
-            ]
+            ],
         )
     try:
         doc = _parsed(text, name, kind.limits)
@@ -106,18 +108,20 @@ def read_toml(path: Path) -> TomlFile:
             line,
             code="bad-toml",
         )
-        raise DataError([problem]) from None
+        raise DataError(i18n.current(), [problem]) from None
     except ValueError:
         # int() refuses integers of thousands of digits; the scan above stops most of them.
         too_long = t("a number is too long")
         raise DataError(
-            [Problem(name, "", t("not valid TOML: {error}", error=too_long), code="bad-toml")]
+            i18n.current(),
+            [Problem(name, "", t("not valid TOML: {error}", error=too_long), code="bad-toml")],
         ) from None
     except RecursionError:
         # tomllib recurses once per nested [ or {; thousands of them are a broken file, not data.
         too_deep = t("lists or tables nested too deeply")
         raise DataError(
-            [Problem(name, "", t("not valid TOML: {error}", error=too_deep), code="bad-toml")]
+            i18n.current(),
+            [Problem(name, "", t("not valid TOML: {error}", error=too_deep), code="bad-toml")],
         ) from None
     return TomlFile(path, doc, LazyLines(text))
 
@@ -238,7 +242,7 @@ def check_bloc(bloc_dir: Path) -> tuple[Bloc | None, list[Problem]]:
 def load_bloc(bloc_dir: Path) -> Bloc:
     bloc, problems = check_bloc(bloc_dir)
     if bloc is None:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return bloc
 
 

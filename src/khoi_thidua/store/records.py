@@ -42,11 +42,12 @@ def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(
-            [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+            i18n.current(),
+            [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
         ) from None
     bloc, problems = parse_bloc(i18n.current(), doc, bloc_dir.name, name, LazyLines(text))
     if bloc is None:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return bloc
 
 
@@ -137,6 +138,7 @@ def record_leadership(
         after = _parse_bloc_text(new_text, bloc_dir)  # never write a file khoi cannot read back
         if after.recorded(record.year) != record:
             raise DataError(
+                i18n.current(),
                 [],
                 t(
                     "internal check failed while recording {year} in {file}",
@@ -214,7 +216,9 @@ def record_granted(
         new_text = append_table(current, "granted", entry)
         if granted not in parse(new_text).granted:
             raise DataError(
-                [], t("internal check failed while recording an award in {file}", file=name)
+                i18n.current(),
+                [],
+                t("internal check failed while recording an award in {file}", file=name),
             )
         return new_text, GrantOutcome("written", granted, name)
 
@@ -291,7 +295,9 @@ def record_decision(
         after = parse(new_text)
         if decision not in after.decisions:
             raise DataError(
-                [], t("internal check failed while recording a decision in {file}", file=name)
+                i18n.current(),
+                [],
+                t("internal check failed while recording a decision in {file}", file=name),
             )
         validate(after)
         return new_text, DecisionOutcome("written", decision, name)
@@ -309,11 +315,12 @@ def _parse_results_text(
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(
-            [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+            i18n.current(),
+            [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
         ) from None
     results, problems = parse_results(
         i18n.current(), doc, bloc, year, name, LazyLines(text), award_ids
     )
     if results is None:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return results

@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError, WriteError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
@@ -50,6 +51,7 @@ def _csv_cells(path: Path) -> list[list[str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataError(
+            i18n.current(),
             [
                 Problem(
                     display(path),
@@ -58,7 +60,7 @@ def _csv_cells(path: Path) -> list[list[str]]:
                     t("save it as CSV UTF-8, or as .xlsx"),
                     code="not-utf8",
                 )
-            ]
+            ],
         ) from None
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
@@ -74,6 +76,7 @@ def _xlsx_cells(path: Path) -> list[list[str]]:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise DataError(
+            i18n.current(),
             [
                 Problem(
                     display(path),
@@ -82,7 +85,7 @@ def _xlsx_cells(path: Path) -> list[list[str]]:
                     t("open it in Excel and save it as .xlsx, or as CSV UTF-8"),
                     code="not-a-workbook",
                 )
-            ]
+            ],
         ) from None
     sheet = book.worksheets[0]
     rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -95,7 +98,8 @@ def _rows(name: str, cells: list[list[str]]) -> list[Row]:
     cells = [row for row in cells if any(row)]
     if not cells:
         raise DataError(
-            [Problem(name, "", t("the member list is empty"), _list_hint(), code="no-members")]
+            i18n.current(),
+            [Problem(name, "", t("the member list is empty"), _list_hint(), code="no-members")],
         )
     columns = _header(cells[0])
     body = cells[1:] if columns else cells
@@ -123,7 +127,7 @@ def _rows(name: str, cells: list[list[str]]) -> list[Row]:
             continue
         rows.append((cell("id"), cell("name"), cell("short")))
     if problems:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return rows
 
 

@@ -103,13 +103,14 @@ def write_scores(
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise DataError(
-                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+                i18n.current(),
+                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
             ) from None
         parsed, problems = parse_results(
             i18n.current(), doc, year_bloc, year, name, LazyLines(text)
         )
         if parsed is None:
-            raise DataError(problems)
+            raise DataError(i18n.current(), problems)
         outcome = ScoresOutcome(name, tuple(written), tuple(unchanged), tuple(missing))
         return (text if written else None), outcome
 
@@ -192,11 +193,12 @@ def record_returned(
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise DataError(
-                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")]
+                i18n.current(),
+                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
             ) from None
         parsed, problems = parse_scores(i18n.current(), doc, bloc, plan, name, LazyLines(text))
         if parsed is None:
-            raise DataError(problems)
+            raise DataError(i18n.current(), problems)
         if current is not None and text == current:
             return None, ReturnedOutcome(name, "unchanged", taken)
         return text, ReturnedOutcome(name, "written", taken)

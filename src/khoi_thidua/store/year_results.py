@@ -40,5 +40,5 @@ def load_results(
         )
     results, problems = check_results(bloc_dir, bloc, year, award_ids)
     if results is None:
-        raise DataError(problems)
+        raise DataError(i18n.current(), problems)
     return results
