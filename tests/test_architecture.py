@@ -532,13 +532,12 @@ def test_no_module_is_over_400_lines(path: Path) -> None:
 
 # What reads the run's language: the module-level t/tn/language of i18n, and i18n.current().
 GLOBAL_LANGUAGE = {"t", "tn", "language", "current"}
-# Office modules that write documents, workbooks or what an import did, given the language.
-OFFICE_WRITERS = ("ballots", "template", "scoring_sheets", "history_sheet", "agreed_workbook")
+# Given the language: the renderers, every office module (writers, import parsers, workbook
+# exports) and errors.py, which words a DataError's summary and an internal error.
 LANGUAGE_GIVEN = sorted(
     name
     for name in MODULE_FILES
-    if name.startswith(f"{PACKAGE}.render")
-    or name in {f"{PACKAGE}.office.{n}" for n in (*OFFICE_WRITERS, "history_view")}
+    if name.startswith((f"{PACKAGE}.render", f"{PACKAGE}.office")) or name == f"{PACKAGE}.errors"
 )
 
 
@@ -586,7 +585,8 @@ class TestLanguagePassed:
 
     @pytest.mark.parametrize("module", LANGUAGE_GIVEN)
     def test_a_renderer_reads_no_global_language(self, module: str) -> None:
-        """A renderer imports and calls no module-level t/tn/language, nor i18n.current()."""
+        """A renderer, an office module (import parsers included) and errors.py import and call
+        no module-level t/tn/language, nor i18n.current()."""
         assert global_language_reads(tree_of(module)) == []
 
     @pytest.mark.parametrize("module", language_free_modules())
@@ -595,6 +595,15 @@ class TestLanguagePassed:
         schema parsers — neither imports nor calls the module-level t/tn/language or
         i18n.current(): its problems and errors are worded with the ``msgs`` it is given."""
         assert global_language_reads(tree_of(module)) == []
+
+    def test_the_office_modules_and_errors_are_covered(self) -> None:
+        """The guard covers the office import parsers, the workbook exports and errors.py."""
+        names = set(LANGUAGE_GIVEN)
+        for short in ("results_import", "sheet_import", "grids", "values", "workbook_export"):
+            assert f"{PACKAGE}.office.{short}" in names
+        assert f"{PACKAGE}.errors" in names
+        office = [name for name in MODULE_FILES if name.startswith(f"{PACKAGE}.office.")]
+        assert len(office) > 20 and set(office) <= names
 
     def test_the_core_modules_are_found(self) -> None:
         """The guard covers the parsers, the condition kinds and the core's error sources."""
