@@ -84,6 +84,10 @@ class FieldReader:
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
 
+    def missing(self, full: str, key: str, hint: str) -> None:
+        """Report that ``key`` (at ``full``) is missing, with how to add it."""
+        self.error(full, self.t("missing `{key}`", key=key), hint, code="missing-key")
+
     # -- structure -----------------------------------------------------------------------
     def known_keys(self, table: Table, path: str, allowed: Iterable[str]) -> None:
         allowed = list(allowed)
@@ -159,12 +163,7 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(
-                    full,
-                    self.t("missing `{key}`", key=key),
-                    self.t('add `{key} = "…"`', key=key),
-                    code="missing-key",
-                )
+                self.missing(full, key, self.t('add `{key} = "…"`', key=key))
                 return None
             return default
         value = table[key]
@@ -219,12 +218,7 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(
-                    full,
-                    self.t("missing `{key}`", key=key),
-                    self.t("add `{key} = <number>`", key=key),
-                    code="missing-key",
-                )
+                self.missing(full, key, self.t("add `{key} = <number>`", key=key))
             return None
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int):
@@ -277,12 +271,7 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(
-                    full,
-                    self.t("missing `{key}`", key=key),
-                    self.t("add `{key} = <number>`", key=key),
-                    code="missing-key",
-                )
+                self.missing(full, key, self.t("add `{key} = <number>`", key=key))
             return None
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -329,12 +318,7 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if required:
-                self.error(
-                    full,
-                    self.t("missing `{key}`", key=key),
-                    self.t('add `{key} = ["…", "…"]`', key=key),
-                    code="missing-key",
-                )
+                self.missing(full, key, self.t('add `{key} = ["…", "…"]`', key=key))
             return []
         value = table[key]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -361,12 +345,7 @@ class FieldReader:
         full = join(path, key)
         if key not in table:
             if default is None:
-                self.error(
-                    full,
-                    self.t("missing `{key}`", key=key),
-                    one_of(self.msgs, choices),
-                    code="missing-key",
-                )
+                self.missing(full, key, one_of(self.msgs, choices))
             return default
         value = table[key]
         if not isinstance(value, str) or nfc(value) not in choices:

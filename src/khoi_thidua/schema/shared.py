@@ -32,11 +32,8 @@ def read_date(
     full = join(path, key)
     if key not in table:
         if required:
-            reader.error(
-                full,
-                reader.t("missing `{key}`", key=key),
-                reader.t("add `{key} = 2022-01-07` (year-month-day)", key=key),
-                code="missing-key",
+            reader.missing(
+                full, key, reader.t("add `{key} = 2022-01-07` (year-month-day)", key=key)
             )
         return None
     value = table[key]
