@@ -226,6 +226,20 @@ def test_summary_of_a_year_the_province_pins(province: Path, khoi: Invoke) -> No
     assert totals["co-chinh-phu"] == 2
 
 
+def test_summary_of_one_bloc_folder_finds_the_province_pin(province: Path, khoi: Invoke) -> None:
+    """`--data` naming a bloc folder: summary finds quy-che.toml above it, as propose does."""
+    text = (province / "khoi-a" / "results-2021.toml").read_text(encoding="utf-8")
+    (province / "khoi-a" / "results-2017.toml").write_text(
+        text.replace("year = 2021", "year = 2017"), encoding="utf-8"
+    )
+    quy_che(province, pins=[{"year": 2017, "pack": "luat-2003-nd91"}])
+    bloc = str(province / "khoi-a")
+    assert khoi("propose", "2017", "--json", "--data", bloc).exit_code == 0
+    result = khoi("summary", "2017", "--json", "--data", bloc)
+    assert result.exit_code == 0, result.stderr
+    assert [g["pack"] for g in json.loads(result.stdout)["rules"]] == ["luat-2003-nd91"]
+
+
 def test_record_award_accepts_an_added_award(province: Path, khoi: Invoke) -> None:
     """A grant of the province's added award can be recorded in the results file."""
     quy_che(province, extra_awards=[EXTRA_AWARD])

@@ -108,12 +108,14 @@ def province_rules_path(bloc_dir: Path) -> Path:
     return bloc_dir.resolve().parent / PROVINCE_FILE
 
 
+def _province_layer(path: Path) -> list[tuple[str, TomlFile]]:
+    """The province's rules file at ``path`` as a layer, when there is one."""
+    return [(display(path), read_toml(path))] if path.is_file() else []
+
+
 def rules_layers(bloc_dir: Path, bloc: Bloc) -> list[tuple[str, TomlFile]]:
     """The rules files applied over the pack, in order: the province's, then the bloc's."""
-    layers: list[tuple[str, TomlFile]] = []
-    province = province_rules_path(bloc_dir)
-    if province.is_file():
-        layers.append((display(province), read_toml(province)))
+    layers = _province_layer(province_rules_path(bloc_dir))
     if bloc.rules_file is not None:
         path = bloc_dir / bloc.rules_file
         if not path.exists():
@@ -163,13 +165,13 @@ def covering_pack(bloc_dir: Path, bloc: Bloc, year: int) -> RulePack | None:
 
 def province_pack_for(data: Path, year: int) -> RulePack:
     """The pack for results of ``year`` across the province: the one the province's rules file
-    pins for the year, else the shipped one (an error when neither covers it)."""
-    path = data / PROVINCE_FILE
-    if path.is_file():
-        pinned = _pinned([(display(path), read_toml(path))], year, None)
-        if pinned is not None:
-            return pinned
-    return shipped_pack_for(year)
+    pins for the year, else the shipped one (an error when neither covers it). The file is
+    looked for where a bloc's proposal looks for it, also when ``data`` is a bloc folder."""
+    root = data.resolve()
+    if (root / BLOC_FILE).is_file():  # --data names a bloc folder: the province's is above it
+        root = root.parent
+    pinned = _pinned(_province_layer(root / PROVINCE_FILE), year, None)
+    return pinned or shipped_pack_for(year)
 
 
 def apply_layer(pack: RulePack, name: str, file: TomlFile, province: bool) -> RulePack:
