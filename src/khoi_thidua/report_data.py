@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from khoi_thidua import rotation, store, workflows
+from khoi_thidua import rotation, workflows
 from khoi_thidua.awards.proposal import Proposal, rank_results
 from khoi_thidua.errors import KhoiError, MissingInputError
 from khoi_thidua.model import Bloc, YearResults
-from khoi_thidua.store.packs import made_on, pack_for
+from khoi_thidua.store.packs import pack_for
 
 PLAN_AHEAD = 5  # computed years shown after the report's year in the leadership calendar
 
@@ -35,10 +35,8 @@ def bloc_report(bloc_dir: Path, bloc: Bloc, year: int) -> BlocReport:
     Each results file is read once: the proposal gets the years its conditions can read
     from the history loaded for the charts, as ``workflows.proposal_for`` would load them.
     """
-    pack = pack_for(bloc_dir, bloc, year, made_on(bloc_dir, year))
-    current = store.load_results(
-        bloc_dir, bloc, year, workflows.bloc_award_ids(bloc_dir, bloc, year)
-    )
+    pack = workflows.rules_in_force(bloc_dir, bloc, year)
+    current = workflows.recorded_results(bloc_dir, bloc, year)
     results = workflows.history_for(bloc_dir, bloc, year)
     proposal = workflows.proposal_from(bloc_dir, bloc, year, pack, current, results)
     results[year] = current

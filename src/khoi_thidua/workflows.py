@@ -85,12 +85,16 @@ def default_results_year(bloc_dir: Path) -> int:
     return years[-1]
 
 
+def recorded_results(bloc_dir: Path, bloc: Bloc, year: int) -> YearResults:
+    """The year's results as recorded, checked against the award ids the year may name."""
+    return store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
+
+
 def proposal_for(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False) -> Proposal:
     """The proposal for ``year`` from the bloc folder's files, with the conference's recorded
     decisions applied; ``confirmed`` refuses while a tie is still open."""
-    made = made_on(bloc_dir, year)
-    pack = pack_for(bloc_dir, bloc, year, made)
-    results = store.load_results(bloc_dir, bloc, year, bloc_award_ids(bloc_dir, bloc, year))
+    pack = rules_in_force(bloc_dir, bloc, year)
+    results = recorded_results(bloc_dir, bloc, year)
     # Only the years the conditions can read: a decade of files costs nothing more, and an
     # old file's problems are for `khoi check`, not a reason to refuse this year's draft.
     history = history_for(bloc_dir, bloc, year, year - look_back(pack))

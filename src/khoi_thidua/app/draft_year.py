@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from khoi_thidua import i18n, rotation, store, workflows
+from khoi_thidua import i18n, rotation, workflows
 from khoi_thidua.awards.ballot import BallotSection, ballot_sections
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import Bloc, YearResults
@@ -29,9 +29,7 @@ def draft_year(bloc_dir: Path, bloc: Bloc, year: int, confirmed: bool = False) -
     """The proposal of ``year`` (``confirmed`` refuses while a tie is open) from results read
     once, with the year's leadership and signer."""
     pack = workflows.rules_in_force(bloc_dir, bloc, year)
-    results = store.load_results(
-        bloc_dir, bloc, year, workflows.bloc_award_ids(bloc_dir, bloc, year)
-    )
+    results = workflows.recorded_results(bloc_dir, bloc, year)
     history = workflows.history_for(bloc_dir, bloc, year, year - workflows.look_back(pack))
     proposal = workflows.proposal_from(bloc_dir, bloc, year, pack, results, history, confirmed)
     try:
@@ -59,8 +57,3 @@ def ballot_of(
     tally sheet."""
     proposal = workflows.proposal_for(bloc_dir, bloc, year)
     return ballot_sections(proposal), {a.id: a.name for a in proposal.pack.awards}
-
-
-def recorded_results(bloc_dir: Path, bloc: Bloc, year: int) -> YearResults:
-    """The year's results as recorded, checked against the awards of the rules in force."""
-    return store.load_results(bloc_dir, bloc, year, workflows.bloc_award_ids(bloc_dir, bloc, year))

@@ -102,7 +102,6 @@ def template(
 
       khoi template 2022 --conference --output hoi-nghi-2022.xlsx
     """
-    from khoi_thidua.app.draft_year import recorded_results
     from khoi_thidua.cli.documents import (
         check_output,
         conference_file,
@@ -111,7 +110,7 @@ def template(
     )
     from khoi_thidua.office.template import template_workbook
     from khoi_thidua.store import display
-    from khoi_thidua.workflows import rules_in_force
+    from khoi_thidua.workflows import recorded_results, rules_in_force
 
     chosen = {"self": self_scoring, "cross": cross, "pledge": pledge, "conference": conference}
     plan_kinds = [kind for kind, on in chosen.items() if on]
