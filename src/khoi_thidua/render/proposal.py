@@ -306,6 +306,11 @@ def proposal_markdown(msgs: Messages, data: ProposalResult) -> str:
 # -- rich views ----------------------------------------------------------------------------
 
 
+def excluded_members(data: ProposalResult) -> set[str]:
+    """The units a disqualifying criterion (điểm liệt) left out, from the proposal's warnings."""
+    return {w["detail"]["member"] for w in data["warnings"] if w["code"] == "excluded"}
+
+
 def proposal_view(msgs: Messages, data: ProposalResult) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
@@ -348,7 +353,7 @@ def proposal_view(msgs: Messages, data: ProposalResult) -> RenderableType:
     table.add_column(rating)
     table.add_column(votes, justify="right")
     table.add_column(award)
-    excluded = {w["detail"]["member"] for w in data["warnings"] if w["code"] == "excluded"}
+    excluded = excluded_members(data)
     for s in data["standings"]:
         place = "—" if s["rank"] is None else str(s["rank"])
         if s["tied_with"]:

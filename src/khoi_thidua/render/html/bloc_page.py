@@ -11,7 +11,7 @@ from khoi_thidua.model import RATING_SHORT_VI
 from khoi_thidua.numbers import format_date
 from khoi_thidua.render.html.page import chart, document, e, score, table
 from khoi_thidua.render.html.svg import Series, value_axis
-from khoi_thidua.render.proposal import proposal_dict
+from khoi_thidua.render.proposal import excluded_members, proposal_dict
 from khoi_thidua.render.rotation import CHAIR, VICE, explain, name
 from khoi_thidua.rotation import Leadership
 
@@ -74,7 +74,7 @@ def _ranking(msgs: Messages, data: ProposalResult, public: bool) -> str:
         headers += [msgs.t("Votes"), msgs.t("Discipline")]
     headers += [msgs.t("Proposed award"), msgs.t("Reason")]
     rows = []
-    excluded = {w["detail"]["member"] for w in data["warnings"] if w["code"] == "excluded"}
+    excluded = excluded_members(data)
     for s in data["standings"]:
         award = s["award"]
         row = [
