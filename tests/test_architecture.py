@@ -24,7 +24,10 @@ FORBIDDEN_PACKAGES = (f"{PACKAGE}.store", f"{PACKAGE}.cli", f"{PACKAGE}.render")
 # its body, in-function imports too). Entries are the first name under khoi_thidua, or a module
 # of a package ("schema.fields") where that package's modules sit in different layers.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("text", ("i18n", "numbers", "collation", "schema.toml_lines", "text_checks", "folding")),
+    (
+        "text",
+        ("records", "i18n", "numbers", "collation", "schema.toml_lines", "text_checks", "folding"),
+    ),
     ("errors", ("errors",)),
     ("model", ("model", "results_model", "schema.fields", "schema.wording", "lookup")),
     (

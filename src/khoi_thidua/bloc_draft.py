@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from khoi_thidua.lookup import fold, initials
 from khoi_thidua.model import Policy
+from khoi_thidua.records import record
 
 # Folded words joined by "-": letters and digits only, so ids and folder names are portable.
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 MAX_BLOC_ID = 40
 
 
-@dataclass(frozen=True)
+@record
 class DraftMember:
     """A member unit as listed by the user: its id, full name and optional short name."""
 
@@ -23,7 +23,7 @@ class DraftMember:
     short: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class DraftLeadership:
     """The chair and vice-chair of the year the bloc starts from."""
 
@@ -32,7 +32,7 @@ class DraftLeadership:
     vice_chair: str | None
 
 
-@dataclass(frozen=True)
+@record
 class BlocDraft:
     """Everything `khoi init` writes into a new bloc.toml."""
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import IntEnum
 from typing import Literal
 
 from khoi_thidua.i18n import Messages
+from khoi_thidua.records import record
 
 
 class ExitCode(IntEnum):
@@ -26,7 +27,7 @@ class ExitCode(IntEnum):
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with a data file, located as precisely as the parser allows."""
 

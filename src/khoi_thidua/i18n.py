@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import os
 import tomllib
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
+
+from khoi_thidua.records import record
 
 Language = Literal["en", "vi"]
 
@@ -104,7 +105,7 @@ def tn(singular: str, plural: str, count: float, /, **values: Any) -> str:
     return message.format(count=count, **values)
 
 
-@dataclass(frozen=True)
+@record
 class Messages:
     """The messages of one language: what a renderer is given instead of reading a global."""
 

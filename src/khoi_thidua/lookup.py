@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from khoi_thidua.collation import sort_key
 from khoi_thidua.errors import UsageError
 from khoi_thidua.folding import bare_letters
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Member
+from khoi_thidua.records import record
 
 # Whitespace and every kind of dash: "cơ quan - doanh nghiệp" and "cơ quan–doanh nghiệp" fold
 # to the same words.
@@ -52,7 +52,7 @@ def initials(text: str) -> str:
     return "".join(word[0] for word in fold(text).split())
 
 
-@dataclass(frozen=True)
+@record
 class MemberMatch:
     """The member a query named, and the rule that matched it."""
 

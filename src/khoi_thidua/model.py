@@ -5,9 +5,11 @@ for them."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
+
+from khoi_thidua.records import record
 
 if TYPE_CHECKING:  # the explicit re-exports, for type checkers
     from khoi_thidua.results_model import DECISION_ACTIONS as DECISION_ACTIONS
@@ -44,7 +46,7 @@ class Policy(StrEnum):
     APPOINTED = "appointed"  # chỉ định: the provincial People's Committee names them
 
 
-@dataclass(frozen=True)
+@record
 class Member:
     """A member unit (đơn vị thành viên) of a bloc over the years it belongs to it."""
 
@@ -67,7 +69,7 @@ class Member:
         return self.short or self.name
 
 
-@dataclass(frozen=True)
+@record
 class LeadershipRecord:
     """The chair and vice-chair decided for one year, as recorded by the bloc."""
 
@@ -80,7 +82,7 @@ class LeadershipRecord:
     signer_title: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Excusal:
     """A member excused from leadership for one year."""
 
@@ -89,7 +91,7 @@ class Excusal:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class ScoringCriterion:
     """One criterion of the bloc's scoring table and its maximum points."""
 
@@ -98,7 +100,7 @@ class ScoringCriterion:
     max: float
 
 
-@dataclass(frozen=True)
+@record
 class Scoring:
     """The bloc's scoring table: the range of a final score and optional criteria."""
 
@@ -107,7 +109,7 @@ class Scoring:
     criteria: tuple[ScoringCriterion, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class DocumentSettings:
     """How the bloc's Word drafts are headed (Decree 30/2020 or the Party header)."""
 
@@ -120,7 +122,7 @@ class DocumentSettings:
     quorum: float = 0.5
 
 
-@dataclass(frozen=True)
+@record
 class Bloc:
     """An emulation bloc (khối thi đua): its members, rotation and recorded leadership."""
 
@@ -147,9 +149,9 @@ class Bloc:
         return any(m.id == member_id for m in self.members)
 
     def recorded(self, year: int) -> LeadershipRecord | None:
-        for record in self.leadership:
-            if record.year == year:
-                return record
+        for entry in self.leadership:
+            if entry.year == year:
+                return entry
         return None
 
     def excusal(self, member_id: str, year: int) -> Excusal | None:

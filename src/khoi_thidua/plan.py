@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 
 from khoi_thidua.model import Rating
+from khoi_thidua.records import record
 
 
 class FinalMethod(StrEnum):
@@ -32,7 +33,7 @@ class Effect(StrEnum):
     EXCLUDE = "exclude"  # the unit is out of the ranking and of every award
 
 
-@dataclass(frozen=True)
+@record
 class Criterion:
     """One line of the scoring table, with the points it can give."""
 
@@ -42,7 +43,7 @@ class Criterion:
     group: str
 
 
-@dataclass(frozen=True)
+@record
 class CriteriaGroup:
     """A group of criteria (e.g. "I. Thực hiện nhiệm vụ chính trị"); its maximum is their sum."""
 
@@ -55,7 +56,7 @@ class CriteriaGroup:
         return sum(c.max for c in self.criteria)
 
 
-@dataclass(frozen=True)
+@record
 class Adjustment:
     """A bonus item (điểm thưởng) or a penalty item (điểm trừ) with its own limit."""
 
@@ -64,7 +65,7 @@ class Adjustment:
     max: float
 
 
-@dataclass(frozen=True)
+@record
 class Adjustments:
     """Bonus or penalty items, and the limit on their total."""
 
@@ -75,7 +76,7 @@ class Adjustments:
         return next((a for a in self.items if a.id == item_id), None)
 
 
-@dataclass(frozen=True)
+@record
 class Disqualifier:
     """A disqualifying criterion (điểm liệt): it caps the rating or excludes the unit."""
 
@@ -85,7 +86,7 @@ class Disqualifier:
     cap: Rating | None = None  # the best rating allowed when ``effect`` is CAP
 
 
-@dataclass(frozen=True)
+@record
 class Team:
     """A scoring team (tổ chấm chéo) made of member units."""
 
@@ -94,7 +95,7 @@ class Team:
     members: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PledgeTarget:
     """One target of the pledge (chỉ tiêu giao ước), optionally tied to a criterion."""
 
@@ -103,7 +104,7 @@ class PledgeTarget:
     criterion: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Pledge:
     """The contents of the emulation pledge (giao ước thi đua) and its targets."""
 
@@ -111,7 +112,7 @@ class Pledge:
     targets: tuple[PledgeTarget, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """A bloc's plan for one year, from its own folder or shared by the province."""
 
@@ -157,7 +158,7 @@ class Plan:
         return tuple(who for who, units in self.assignments if unit in units)
 
 
-@dataclass(frozen=True)
+@record
 class ScoreInputs:
     """Everything recorded for one unit: its self-score, cross scores, agreed scores, adjustments.
 
@@ -175,7 +176,7 @@ class ScoreInputs:
     failed: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class MidYear:
     """A unit's mid-year review (sơ kết 6 tháng): its score so far and a note on progress."""
 
@@ -183,7 +184,7 @@ class MidYear:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class YearScores:
     """The scores of a year as recorded in ``scores-YYYY.toml``, one entry per unit returned."""
 
@@ -198,7 +199,7 @@ class YearScores:
         return next((u for u in self.units if u.unit == unit_id), None)
 
 
-@dataclass(frozen=True)
+@record
 class ReturnedSheet:
     """The scores one sheet gives for one unit: by the unit itself, or by a cross-scorer."""
 
@@ -210,7 +211,7 @@ class ReturnedSheet:
     texts: dict[str, str]  # evidence (self) or notes (cross), per criterion
 
 
-@dataclass(frozen=True)
+@record
 class ConferenceSheet:
     """What the conference workbook records for the units it lists: agreed scores with their
     reasons, bonus and penalty points, disqualifying criteria failed, and mid-year reviews."""

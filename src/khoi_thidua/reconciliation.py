@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from fractions import Fraction
 
 from khoi_thidua.errors import KhoiError
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc
 from khoi_thidua.plan import MidYear, Plan, ScoreInputs, YearScores
+from khoi_thidua.records import record
 from khoi_thidua.scoring import FinalScore, exact, final_score
 
 
-@dataclass(frozen=True)
+@record
 class CriterionLine:
     """One criterion of one unit: the score given by each side and whether they differ too much."""
 
@@ -27,7 +27,7 @@ class CriterionLine:
     flagged: bool
 
 
-@dataclass(frozen=True)
+@record
 class UnitLine:
     """One unit: its criteria, totals, final score (or why there is none) and what is missing."""
 
@@ -43,7 +43,7 @@ class UnitLine:
     mid_year: MidYear | None
 
 
-@dataclass(frozen=True)
+@record
 class Reconciliation:
     """The whole year's scores, unit by unit in the rotation order."""
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from khoi_thidua import rotation, workflows
 from khoi_thidua.awards.proposal import Proposal, rank_results
 from khoi_thidua.errors import KhoiError, MissingInputError
 from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.records import record
 from khoi_thidua.store.packs import pack_for
 
 PLAN_AHEAD = 5  # computed years shown after the report's year in the leadership calendar
 
 
-@dataclass(frozen=True)
+@record
 class BlocReport:
     """One bloc's report: the year's proposal, every year's results and ranks, leadership."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+
+from khoi_thidua.records import record
 
 
 class Rating(Enum):
@@ -71,7 +72,7 @@ DISCIPLINE_LABELS_VI = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class StaffFigures:
     """Staff figures used by the collective titles (tập thể lao động xuất sắc / tiên tiến)."""
 
@@ -81,7 +82,7 @@ class StaffFigures:
     has_base_soldier: bool = False  # at least one "Chiến sĩ thi đua cơ sở"
 
 
-@dataclass(frozen=True)
+@record
 class MemberResult:
     """One member's results for one year."""
 
@@ -109,7 +110,7 @@ class MemberResult:
         return sum(count for _, count in self.votes)
 
 
-@dataclass(frozen=True)
+@record
 class GrantedAward:
     """An award the deciding authority actually granted for the year's results."""
 
@@ -120,7 +121,7 @@ class GrantedAward:
     issuer: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class VoteCount:
     """The conference's secret-ballot count (kiểm phiếu) for the year, as recorded.
 
@@ -162,7 +163,7 @@ HOLD_BACK = "hold_back"  # does not propose a unit the ranking put forward
 DECISION_ACTIONS = (ORDER, PUT_FORWARD, HOLD_BACK)
 
 
-@dataclass(frozen=True)
+@record
 class ConferenceDecision:
     """What the conference decided about an award, with the reason and the minutes' reference."""
 
@@ -177,7 +178,7 @@ class ConferenceDecision:
         return f"{self.reason} ({self.minutes})" if self.minutes else self.reason
 
 
-@dataclass(frozen=True)
+@record
 class YearResults:
     """A bloc's results for one year: scores, ratings, ballots, votes and granted awards."""
 

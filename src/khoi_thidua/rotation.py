@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 from khoi_thidua.errors import ExitCode, KhoiError
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc, LeadershipRecord, Policy
+from khoi_thidua.records import record
 
 
 class RotationError(KhoiError):
@@ -42,7 +42,7 @@ SkipReason = Literal["not_joined", "left", "merged", "excused"]
 LED = frozenset({Status.RECORDED, Status.COMPUTED})
 
 
-@dataclass(frozen=True)
+@record
 class Skip:
     """A member passed over for a role in a year, and why."""
 
@@ -53,7 +53,7 @@ class Skip:
     detail: str  # the year joined/left, the successor's id or the excusal's reason
 
 
-@dataclass(frozen=True)
+@record
 class Leadership:
     """The chair and vice-chair of a year, recorded or computed, with its explanation.
 
@@ -79,7 +79,7 @@ class Leadership:
         return self.status in LED
 
 
-@dataclass(frozen=True)
+@record
 class HistoryRow:
     """One year of leadership, and whether a recorded year departs from the rotation."""
 

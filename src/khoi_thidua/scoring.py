@@ -7,7 +7,6 @@ score, so a score never moves because of the order in which scorers, files or ro
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -16,6 +15,7 @@ from khoi_thidua.errors import ExitCode, KhoiError
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Rating
 from khoi_thidua.plan import Adjustments, Effect, FinalMethod, Plan, Rounding, ScoreInputs
+from khoi_thidua.records import record
 
 MIN_TRIMMED_SCORERS = 3
 
@@ -43,7 +43,7 @@ class StepKind(StrEnum):
     ROUNDED = "rounded"
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One step of the arithmetic: its kind, what it is about, and the numbers involved."""
 
@@ -54,7 +54,7 @@ class Step:
     note: str = ""  # a reason, a method, a rating cap
 
 
-@dataclass(frozen=True)
+@record
 class FinalScore:
     """The final score of one unit and how it was reached."""
 

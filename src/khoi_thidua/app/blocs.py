@@ -6,18 +6,18 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 from khoi_thidua import i18n
 from khoi_thidua.errors import ExitCode, InternalError, KhoiError
+from khoi_thidua.records import record
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
 
-@dataclass(frozen=True)
+@record
 class BlocRun(Generic[T_co]):
     """One bloc's outcome in a batch: its value, or the error that stopped it."""
 

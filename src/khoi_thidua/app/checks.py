@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,12 +9,13 @@ from khoi_thidua import store
 from khoi_thidua.errors import DataError, KhoiError, Problem, Severity
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
+from khoi_thidua.records import record
 
 if TYPE_CHECKING:
     from khoi_thidua.app.blocs import Walk
 
 
-@dataclass(frozen=True)
+@record
 class DataCheck:
     """What ``check`` found: each bloc's problems, in the order of the blocs."""
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
+from khoi_thidua.records import record
 from khoi_thidua.results_model import ConferenceDecision
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from khoi_thidua.store.records import DecisionOutcome
 
 
-@dataclass(frozen=True)
+@record
 class DecisionRecorded:
     """What ``decide`` did, the decision as typed, and its units' names to say it."""
 

@@ -3,16 +3,16 @@ recorded, the year's chair and vice-chair, and who signs for the bloc."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from khoi_thidua import i18n, rotation, workflows
 from khoi_thidua.awards.ballot import BallotSection, ballot_sections
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import Bloc, YearResults
+from khoi_thidua.records import record
 
 
-@dataclass(frozen=True)
+@record
 class DraftYear:
     """A year of a bloc as its minutes, letter, ballot and count minutes state it."""
 

@@ -17,12 +17,13 @@ from khoi_thidua.errors import KhoiError, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.lookup import fold
 from khoi_thidua.model import Bloc, GrantedAward
+from khoi_thidua.records import record
 
 if TYPE_CHECKING:
     from khoi_thidua.store.records import GrantOutcome
 
 
-@dataclass(frozen=True)
+@record
 class DecisionRow:
     """One awarded unit as the sheet lists it; ``where`` locates its row for messages."""
 
@@ -63,7 +64,7 @@ def find_award(pack: RulePack, query: str) -> AwardRule:
     )
 
 
-@dataclass(frozen=True)
+@record
 class AwardRecorded:
     """What ``record-award`` did, with the unit's and the award's names to say it."""
 
@@ -138,7 +139,7 @@ class RowStatus(StrEnum):
     REFUSED = "refused"  # something different is recorded already
 
 
-@dataclass(frozen=True)
+@record
 class RowOutcome:
     """One row of the list and what was done with it, with the reason when nothing was."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -12,6 +11,7 @@ from khoi_thidua import i18n, rotation
 from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, LeadershipRecord
+from khoi_thidua.records import record
 
 if TYPE_CHECKING:
     from khoi_thidua.app.blocs import BlocRun, Walk
@@ -35,7 +35,7 @@ def each_leadership(
     return walk(work)
 
 
-@dataclass(frozen=True)
+@record
 class LeadershipRecorded:
     """What ``rotate --record`` did, and the bloc and year's leadership as now recorded."""
 

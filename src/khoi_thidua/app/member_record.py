@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 
 from khoi_thidua import i18n
 from khoi_thidua.model import Bloc, GrantedAward, MemberResult
 from khoi_thidua.plan import MidYear
+from khoi_thidua.records import record
 from khoi_thidua.rotation import Role
 
 
-@dataclass(frozen=True)
+@record
 class YearRecord:
     """What one year holds for a unit."""
 
@@ -27,7 +27,7 @@ class YearRecord:
     mid_year: MidYear | None = None  # the six-month review, from scores-YYYY.toml
 
 
-@dataclass(frozen=True)
+@record
 class MemberRecord:
     """The unit ``member_id`` names, and every year from the first to the last the bloc
     holds anything for."""

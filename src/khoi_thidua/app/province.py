@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -11,6 +11,7 @@ from khoi_thidua.app.blocs import BlocRun, Walk, exit_code
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.model import Bloc
+from khoi_thidua.records import record
 
 if TYPE_CHECKING:  # `summary` never loads the report's code
     from khoi_thidua.report_data import BlocReport
@@ -19,7 +20,7 @@ T = TypeVar("T")
 BlocFacts = tuple[Bloc, Proposal]  # what the province summary needs of one bloc
 
 
-@dataclass(frozen=True)
+@record
 class ProvinceRun(Generic[T]):
     """One job run on every bloc for ``year``, and the pack the province's caps come from."""
 
@@ -43,7 +44,7 @@ class ProvinceRun(Generic[T]):
         return exit_code(self.runs)
 
 
-@dataclass(frozen=True)
+@record
 class ProvinceSummary(ProvinceRun[BlocFacts]):
     """Every bloc's proposal of the year, kept as small as the summary needs."""
 
@@ -52,7 +53,7 @@ class ProvinceSummary(ProvinceRun[BlocFacts]):
         return self.done
 
 
-@dataclass(frozen=True)
+@record
 class ProvinceReport(ProvinceRun["BlocReport"]):
     """Every bloc's report of the year: its page, and its part of the province page."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khoi_thidua.awards.notices import (
     CountNotice,
     NoQuorumDetail,
@@ -12,9 +10,10 @@ from khoi_thidua.awards.notices import (
 )
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.model import VoteCount
+from khoi_thidua.records import record
 
 
-@dataclass(frozen=True)
+@record
 class BallotSection:
     """One award on the ballot: its seats and its candidates, in the order of the ranking."""
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from khoi_thidua.awards.pack_meta import check_siblings
 from khoi_thidua.awards.rules import CAP_DENOMINATORS, AwardRule, RulePack
 from khoi_thidua.errors import Problem
 from khoi_thidua.i18n import Messages
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table, join
 from khoi_thidua.schema.pack import parse_award
 
@@ -17,7 +17,7 @@ PIN_KEYS = ("year", "pack", "basis")
 CAP_OVERRIDE_KEYS = ("percent", "of", "standard", "basis")
 
 
-@dataclass(frozen=True)
+@record
 class Pin:
     """A rules file's decision that results of ``year`` are judged under pack ``pack``."""
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khoi_thidua.awards.kinds.base import ConditionCheck, Facts, check
 from khoi_thidua.awards.rules import LeadingRule, RulePack
 from khoi_thidua.model import MemberResult
+from khoi_thidua.records import record
 
 
-@dataclass(frozen=True)
+@record
 class PassedOver:
     """A unit ranked above the leader that does not meet the leading standard, and why."""
 
@@ -18,7 +17,7 @@ class PassedOver:
     failed: tuple[ConditionCheck, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Leading:
     """The bloc's leading units for the year and how they were found.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Literal, TypedDict, TypeVar, Union
 
 from khoi_thidua.awards.conditions import ConditionCheck
@@ -11,6 +10,7 @@ from khoi_thidua.awards.kinds.base import Condition
 from khoi_thidua.awards.kinds.leads import LeadsBloc
 from khoi_thidua.awards.rules import RulePack
 from khoi_thidua.model import MemberResult, YearResults
+from khoi_thidua.records import record
 
 if TYPE_CHECKING:
     from khoi_thidua.awards.leading import Leading
@@ -162,7 +162,7 @@ class NoticeEntry(TypedDict, Generic[CodeT, DetailT]):
     detail: DetailT
 
 
-@dataclass(frozen=True)
+@record
 class NoticeOf(Generic[CodeT, DetailT]):
     """A warning for the conference: a code and the values it concerns (``Notice`` pairs each
     code with its detail, so that a reader who compares the code knows the detail's keys)."""

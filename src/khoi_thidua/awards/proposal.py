@@ -13,6 +13,7 @@ from khoi_thidua.awards.notices import Notice, build_notices
 from khoi_thidua.awards.rules import AwardRule, Quota, RulePack
 from khoi_thidua.awards.ties import HeldSeats, Tie
 from khoi_thidua.model import Bloc, MemberResult, YearResults
+from khoi_thidua.records import record
 
 # Status of a unit for one award, as the proposal explains it.
 Status = Literal[
@@ -39,7 +40,7 @@ ELIGIBLE: Final = "eligible"  # titles only: meets every condition
 HELD_BACK: Final = "held_back"  # the conference did not propose it (awards/decisions.py)
 
 
-@dataclass(frozen=True)
+@record
 class AwardDecision:
     """One unit and one award: the outcome, each condition checked, and who took the seats."""
 
@@ -55,7 +56,7 @@ class AwardDecision:
         return tuple(c for c in self.checks if not c.met)
 
 
-@dataclass(frozen=True)
+@record
 class Standing:
     """A member's place in the year's ranking and the outcome of every award for it."""
 
@@ -68,7 +69,7 @@ class Standing:
     titles: tuple[AwardDecision, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Seats:
     """How many units an award may be proposed for in the bloc, under its quota."""
 
@@ -89,7 +90,7 @@ class _Filling:
     pending: dict[str, int] = field(default_factory=dict)  # tie's award → units it may leave
 
 
-@dataclass(frozen=True)
+@record
 class Proposal:
     """The draft proposal of a bloc for a year, with everything needed to explain it."""
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khoi_thidua.awards.proposal import Proposal
 from khoi_thidua.awards.rules import ProvinceCap, RulePack
+from khoi_thidua.records import record
 
 
-@dataclass(frozen=True)
+@record
 class CapCheck:
     """One province-wide cap checked against every bloc's proposals."""
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from khoi_thidua.awards import kinds
 from khoi_thidua.awards.kinds.base import Condition, VoteBase
+from khoi_thidua.records import record
 
 QuotaKind = Literal["fixed", "bracket", "percent", "none"]
 Track = Literal["bloc", "title"]  # "bloc": the bloc proposes it; "title": each unit's agency does
@@ -18,7 +19,7 @@ TRACKS: tuple[Track, ...] = ("bloc", "title")
 TIE_BREAK_KEYS = ("self_score",)  # after score and total votes, which always come first
 
 
-@dataclass(frozen=True)
+@record
 class Bracket:
     """Up to ``up_to`` members (None: any number) the quota is ``count``."""
 
@@ -26,7 +27,7 @@ class Bracket:
     count: int
 
 
-@dataclass(frozen=True)
+@record
 class Quota:
     """How many units a bloc may propose for an award."""
 
@@ -54,7 +55,7 @@ class Quota:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class AwardRule:
     """An award of a rule pack, in precedence order."""
 
@@ -72,7 +73,7 @@ class AwardRule:
 CAP_DENOMINATORS: tuple[CapBase, ...] = ("leaders", "standard")
 
 
-@dataclass(frozen=True)
+@record
 class ProvinceCap:
     """A province-wide cap: proposals for ``award`` at most ``percent`` of a count of units.
 
@@ -94,7 +95,7 @@ class ProvinceCap:
         return (counted * round(self.percent * 100)) // 10000
 
 
-@dataclass(frozen=True)
+@record
 class LegalSource:
     """A legal text a pack relies on: title, issuer, date, and whether its wording was read."""
 
@@ -106,7 +107,7 @@ class LegalSource:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class DateRange:
     """Dates (ISO, inclusive) on which a proposal is made under a pack; None: open-ended."""
 
@@ -119,7 +120,7 @@ class DateRange:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True)
+@record
 class PackChoice:
     """Why a pack applies to a year's proposal: what decided it and the values that did.
 
@@ -134,7 +135,7 @@ class PackChoice:
     pinned_in: str = ""  # the rules file that pinned the pack
 
 
-@dataclass(frozen=True)
+@record
 class LeadingRule:
     """Which units lead the bloc: the best-ranked ``units`` that meet the ``standard`` award's
     conditions apart from its ballot (None: the best-ranked units, whatever they meet)."""
@@ -145,7 +146,7 @@ class LeadingRule:
     unverified: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class RulePack:
     """The rules in force for a range of result years under one legal regime."""
 

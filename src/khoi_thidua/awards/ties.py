@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from khoi_thidua.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Tie:
     """Units tied at an award's quota boundary; the seats left are for the conference."""
 
@@ -15,7 +15,7 @@ class Tie:
     seats_left: int
 
 
-@dataclass(frozen=True)
+@record
 class HeldSeats:
     """Seats of ``award`` kept for the units of unsettled ties for higher awards: the units the
     conference does not choose there must still be able to take this award."""

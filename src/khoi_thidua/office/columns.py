@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from khoi_thidua.awards.rules import AwardRule
 from khoi_thidua.lookup import fold
@@ -14,6 +13,7 @@ from khoi_thidua.model import (
     Discipline,
     Rating,
 )
+from khoi_thidua.records import record
 
 RESULTS_SHEET = "Kết quả"
 CONFERENCE_SHEET = "Hội nghị"
@@ -46,7 +46,7 @@ TRUE_WORDS = ("co", "x", "true", "yes", "1", "dat")  # folded: no diacritics
 FALSE_WORDS = ("khong", "false", "no", "0", "chua")
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """One column of the results sheet: the results field it fills and how it is checked."""
 
@@ -63,7 +63,7 @@ class Column:
         return tuple(fold(n) for n in (self.field, self.label, *self.aliases))
 
 
-@dataclass(frozen=True)
+@record
 class ConferenceField:
     """One line of the conference sheet."""
 

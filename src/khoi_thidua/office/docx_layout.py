@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from khoi_thidua.errors import DataError, Problem
@@ -17,6 +16,7 @@ from khoi_thidua.office.docx_xml import (
     repeat_header_row,
     set_borders,
 )
+from khoi_thidua.records import record
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -36,7 +36,7 @@ SIGNING_LINES = 3  # blank lines left for the handwritten signature
 CELL_PADDING_MM = 3.8  # Word's default left and right cell margins, together
 
 
-@dataclass(frozen=True)
+@record
 class HeaderBlock:
     """The two-column header: issuing body and number on the left, national line on the right."""
 

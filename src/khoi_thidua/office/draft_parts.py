@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from khoi_thidua.numbers import format_number, format_percent
 from khoi_thidua.office.docx_layout import TEXT_WIDTH_MM, Writer
+from khoi_thidua.records import record
 
 if TYPE_CHECKING:
     from khoi_thidua.render.proposal_shapes import StandingEntry
@@ -20,7 +20,7 @@ LANG = "vi"
 _FLAG = re.compile(r"\s*\([^()]*chưa xác minh[^()]*\)|\s*\[[^\[\]]*chưa xác minh[^\[\]]*\]")
 
 
-@dataclass(frozen=True)
+@record
 class Signer:
     """Who signs for the bloc in a year: the chair unit and, where recorded, its head."""
 

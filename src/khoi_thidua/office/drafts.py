@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import ORDER, PUT_FORWARD, Bloc, ConferenceDecision, YearResults
 from khoi_thidua.numbers import format_date
@@ -20,12 +18,13 @@ from khoi_thidua.office.draft_parts import (
     votes_cell,
     widths,
 )
+from khoi_thidua.records import record
 from khoi_thidua.render.proposal_shapes import ProposalResult, StandingEntry, TieEntry
 
 SYMBOL = "KTĐ"  # Khối thi đua: the issuer's symbol after the document kind
 
 
-@dataclass(frozen=True)
+@record
 class DraftFacts:
     """Everything a draft states: the bloc, the year's results, the proposal and leadership."""
 

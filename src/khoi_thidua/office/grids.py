@@ -15,19 +15,19 @@ from khoi_thidua.errors import DataError, Problem, UsageError
 from khoi_thidua.i18n import Messages
 from khoi_thidua.office.cells import column_letter
 from khoi_thidua.office.columns import CONFERENCE_SHEET, RESULTS_SHEET
+from khoi_thidua.records import record
 from khoi_thidua.store import display
 
 MAX_ROWS = 2000  # a bloc has a few dozen members; more rows is the wrong file
 MAX_COLUMNS = 200
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# An encrypted OOXML file is an OLE2 container holding an "EncryptionInfo" stream; its
-# directory entry names are UTF-16LE.
+# An encrypted OOXML file is an OLE2 container holding an "EncryptionInfo" stream (UTF-16LE).
 ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 GUIDE_SHEETS = ("Hướng dẫn",)
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """A cell's value as read (None when blank), where it is, and how it is formatted."""
 

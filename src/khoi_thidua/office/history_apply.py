@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from khoi_thidua import store
@@ -12,12 +11,13 @@ from khoi_thidua.model import Bloc
 from khoi_thidua.office.grids import read_sheets
 from khoi_thidua.office.history_import import HistoryBook, HistoryYear, read_history
 from khoi_thidua.office.results_import import REFUSED, ImportOutcome, apply_import
+from khoi_thidua.records import record
 from khoi_thidua.store.history import BlocHistoryOutcome, record_history
 
 COMMAND = "import-history"
 
 
-@dataclass(frozen=True)
+@record
 class YearOutcome:
     """What importing did to one past year's results file."""
 
@@ -27,7 +27,7 @@ class YearOutcome:
     outcome: ImportOutcome
 
 
-@dataclass(frozen=True)
+@record
 class HistoryOutcome:
     """What import-history did; ``refused`` lists the years held back (nothing was written)."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from typing import Any
 
 from khoi_thidua.errors import DataError, Problem, UsageError
@@ -24,6 +23,7 @@ from khoi_thidua.office.history_sheet import (
     YEARS_SHEET,
 )
 from khoi_thidua.office.results_import import Imported
+from khoi_thidua.records import record
 from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.results import parse_results
 from khoi_thidua.schema.toml_lines import LazyLines
@@ -38,7 +38,7 @@ AwardFinder = Callable[[int, str], str]
 AwardIds = Callable[[int], Collection[str] | None]
 
 
-@dataclass(frozen=True)
+@record
 class HistoryYear:
     """One past year read from the workbook, ready for results-YEAR.toml."""
 
@@ -47,7 +47,7 @@ class HistoryYear:
     awards: int  # awards granted that year
 
 
-@dataclass(frozen=True)
+@record
 class HistoryBook:
     """A history workbook read and validated against the bloc it is for."""
 

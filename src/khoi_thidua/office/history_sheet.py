@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khoi_thidua.model import Bloc, Discipline, Rating
 from khoi_thidua.office.cells import (
     column_letter,
@@ -13,6 +11,7 @@ from khoi_thidua.office.cells import (
     workbook_bytes,
 )
 from khoi_thidua.office.columns import DATE, DISCIPLINE, INTEGER, NUMBER, RATING, TEXT
+from khoi_thidua.records import record
 
 YEARS_SHEET = "Kết quả các năm"
 LEADERSHIP_SHEET = "Trưởng khối các năm"
@@ -22,7 +21,7 @@ SPARE_ROWS = 200  # drop-down lists cover this many rows
 DATE_FORMAT = "dd/mm/yyyy"
 
 
-@dataclass(frozen=True)
+@record
 class HistoryColumn:
     """One column of a history sheet: the key it fills, its header and its kind of value."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -18,6 +17,7 @@ from khoi_thidua.office.conference_sheet import SheetResults
 from khoi_thidua.office.grids import read_source
 from khoi_thidua.office.results_toml import results_toml
 from khoi_thidua.office.sheet_import import sheet_results
+from khoi_thidua.records import record
 from khoi_thidua.schema.results import (
     EMPTY_CELL,
     TOML_HINT_CODES,
@@ -34,7 +34,7 @@ UNCHANGED: Final = "unchanged"
 REFUSED: Final = "refused"
 
 
-@dataclass(frozen=True)
+@record
 class Imported:
     """A sheet read and validated: the results document and the results it parses to."""
 
@@ -44,7 +44,7 @@ class Imported:
     warnings: tuple[Problem, ...] = ()  # cells read, but likely not as meant (0.65 for 65%)
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One value that differs between the recorded results and the imported ones."""
 
@@ -54,7 +54,7 @@ class Change:
     new: object
 
 
-@dataclass(frozen=True)
+@record
 class ImportOutcome:
     """What importing did to ``results-YEAR.toml``, and why."""
 

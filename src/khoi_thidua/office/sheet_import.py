@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from khoi_thidua.awards.rules import AwardRule
@@ -31,10 +30,11 @@ from khoi_thidua.office.sheet_parts import (
     put,
 )
 from khoi_thidua.office.values import CellValueError, convert, fraction_typed, percent_text, text_of
+from khoi_thidua.records import record
 from khoi_thidua.text_checks import visible
 
 
-@dataclass(frozen=True)
+@record
 class _Mapped:
     index: int
     column: Column | None  # None: a conference value given as a column (CSV)

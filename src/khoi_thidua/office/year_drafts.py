@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import Bloc, Member
 from khoi_thidua.numbers import format_date, format_number
 from khoi_thidua.office.docx_layout import TEXT_WIDTH_MM, HeaderBlock, Writer, date_line
 from khoi_thidua.plan import MidYear, Plan
+from khoi_thidua.records import record
 
 LANG = "vi"
 SYMBOL = "KTĐ"
 
 
-@dataclass(frozen=True)
+@record
 class YearFacts:
     """What the pledge and the review state: the bloc, the year's plan, members and chair."""
 

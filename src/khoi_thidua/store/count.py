@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, WriteStatus
+from khoi_thidua.records import record
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.reading import display, results_file
 from khoi_thidua.store.writing import update_text_file
@@ -29,7 +29,7 @@ COUNT_FIELDS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class CountOutcome:
     """What recording the count did: ``written`` or ``unchanged``, and the file."""
 

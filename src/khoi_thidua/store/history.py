@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from khoi_thidua.errors import MissingInputError, RefusedError
 from khoi_thidua.i18n import t
+from khoi_thidua.records import record
 from khoi_thidua.store.kinds import BLOC_FILE
 from khoi_thidua.store.reading import display
 from khoi_thidua.store.records import _parse_bloc_text, append_table
@@ -18,7 +18,7 @@ from khoi_thidua.store.writing import update_text_file
 Entry = Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@record
 class BlocHistoryOutcome:
     """What was added to bloc.toml: member ids and leadership years (empty: unchanged)."""
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from khoi_thidua.records import record
 
 BLOC_FILE = "bloc.toml"
 PROVINCE_FILE = "quy-che.toml"  # the province's Quy chế, beside the bloc folders
@@ -27,7 +28,7 @@ class Form(StrEnum):
     CSV = "csv"  # UTF-8 comma- or semicolon-separated text
 
 
-@dataclass(frozen=True)
+@record
 class Limits:
     """Structure limits checked before a parser sees the file (0: no limit of that sort)."""
 
@@ -58,7 +59,7 @@ class Place(StrEnum):
     ANYWHERE = "anywhere"  # wherever the user keeps it (workbooks, templates, exports)
 
 
-@dataclass(frozen=True)
+@record
 class FileKind:
     """One kind of file: how it is recognised, how large it may be, whether it is data."""
 

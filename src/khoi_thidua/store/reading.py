@@ -7,7 +7,6 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +14,14 @@ from khoi_thidua import i18n
 from khoi_thidua.errors import DataError, MissingInputError, Problem, UsageError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc
+from khoi_thidua.records import record
 from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.guards import check_toml, read_kind, read_regular
 from khoi_thidua.store.kinds import BLOC_FILE, Limits, kind_named, kind_of
 
 
-@dataclass(frozen=True)
+@record
 class TomlFile:
     """A parsed TOML file with the line of each key path, for messages."""
 

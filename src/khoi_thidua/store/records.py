@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from khoi_thidua.model import (
     YearResults,
 )
 from khoi_thidua.numbers import format_date
+from khoi_thidua.records import record
 from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.kinds import BLOC_FILE
@@ -27,7 +27,7 @@ from khoi_thidua.store.reading import display
 from khoi_thidua.store.writing import update_text_file
 
 
-@dataclass(frozen=True)
+@record
 class RecordOutcome:
     """What a record command did: ``written`` or ``unchanged``, and the record itself."""
 
@@ -151,7 +151,7 @@ def record_leadership(
     return update_text_file(path, change, timeout)
 
 
-@dataclass(frozen=True)
+@record
 class GrantOutcome:
     """What ``record-award`` did: ``written`` or ``unchanged``, and the file."""
 
@@ -225,7 +225,7 @@ def record_granted(
     return update_text_file(path, change, timeout)
 
 
-@dataclass(frozen=True)
+@record
 class DecisionOutcome:
     """What ``decide`` did: ``written`` or ``unchanged``, and the file."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +12,14 @@ from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Rating, WriteStatus
 from khoi_thidua.plan import ConferenceSheet, Plan, ReturnedSheet
+from khoi_thidua.records import record
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.plans import bloc_for_year
 from khoi_thidua.store.reading import display, results_file
 from khoi_thidua.store.writing import update_text_file
 
 
-@dataclass(frozen=True)
+@record
 class ComputedScore:
     """What is written for one unit: final score, self-score and the counted criteria."""
 
@@ -30,7 +30,7 @@ class ComputedScore:
     rating_cap: str | None = None  # a rating better than this is lowered to it (the plan says so)
 
 
-@dataclass(frozen=True)
+@record
 class ScoresOutcome:
     """What `khoi scores --write` did: units written, unchanged, and units with no entry."""
 
@@ -117,7 +117,7 @@ def write_scores(
     return update_text_file(path, change, timeout)
 
 
-@dataclass(frozen=True)
+@record
 class ReturnedOutcome:
     """What `khoi import-scores` did to scores-YEAR.toml: sheets taken in, and whether changed."""
 

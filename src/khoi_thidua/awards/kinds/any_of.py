@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from khoi_thidua.awards.kinds.base import (
@@ -20,10 +19,11 @@ from khoi_thidua.awards.kinds.base import (
 )
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
 
-@dataclass(frozen=True)
+@record
 class Route:
     """One way of meeting the group: a name and the conditions it needs, all of them."""
 
@@ -42,7 +42,7 @@ def _condition_json(condition: Condition) -> JsonObject:
     return data
 
 
-@dataclass(frozen=True)
+@record
 class _RouteAward:
     """An award as one route sees it: its conditions are the route's."""
 
@@ -51,7 +51,7 @@ class _RouteAward:
     conditions: tuple[Condition, ...]
 
 
-@dataclass(frozen=True)
+@record
 class RouteSeen:
     """A route checked for one unit."""
 
@@ -63,7 +63,7 @@ class RouteSeen:
         return all(c.met for c in self.checks)
 
 
-@dataclass(frozen=True)
+@record
 class AnyOfSeen(Observation):
     """What each route of an any-of group showed for the unit, and whether one was met."""
 
@@ -107,7 +107,7 @@ class AnyOfSeen(Observation):
         )
 
 
-@dataclass(frozen=True)
+@record
 class AnyOf(ConditionSpec):
     """Alternatives ("một trong các tiêu chuẩn"): met when every condition of one route is met."""
 

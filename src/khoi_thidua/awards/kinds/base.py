@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal, Protocol
 
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult, YearResults
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table
 
 # What a vote share is a share of: the valid ballots (default), the ballots cast (returned),
@@ -21,7 +22,7 @@ Json = str | int | float | bool | None | list["Json"] | dict[str, "Json"]
 JsonObject = dict[str, Json]
 
 
-@dataclass(frozen=True)
+@record
 class Facts:
     """What a condition may look at: the year's results, earlier years and the ranking."""
 
@@ -49,7 +50,7 @@ class Facts:
         return self.uncounted.get(member, ())
 
 
-@dataclass(frozen=True)
+@record
 class ParseContext:
     """What parsing a condition may need besides its table: the pack's award ids and a way to
     parse nested conditions (for groups)."""
@@ -126,7 +127,7 @@ class ConditionSpec(ABC):
         return ()
 
 
-@dataclass(frozen=True)
+@record
 class Condition:
     """One condition of an award: its kind's parameters, legal basis and how sure we are."""
 
@@ -177,7 +178,7 @@ class PackView(Protocol):
     def award(self, award_id: str) -> AwardView: ...
 
 
-@dataclass(frozen=True)
+@record
 class ConditionCheck:
     """A condition, whether the unit meets it, and what the data showed."""
 

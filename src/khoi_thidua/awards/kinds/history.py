@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from khoi_thidua.awards.kinds.base import (
@@ -19,6 +18,7 @@ from khoi_thidua.awards.kinds.base import (
 from khoi_thidua.awards.kinds.words import award_name, award_names, rated
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import RATING_SHORT_VI, MemberResult, Rating
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
 BrokenBy = Literal["no_results_file", "no_result", "rating"]
@@ -27,7 +27,7 @@ WINDOWS: tuple[Window, ...] = ("years", "before_run", "within_run")
 ALL_YEARS = 200  # a window with no lower bound reads every recorded year
 
 
-@dataclass(frozen=True)
+@record
 class Break:
     """The year a run of ratings stopped, and why."""
 
@@ -37,7 +37,7 @@ class Break:
     predecessor: str | None = None  # the predecessor whose result broke it
 
 
-@dataclass(frozen=True)
+@record
 class StreakSeen(Observation):
     """The unit's run of consecutive qualifying years, and the year that broke it."""
 
@@ -93,7 +93,7 @@ class StreakSeen(Observation):
         )
 
 
-@dataclass(frozen=True)
+@record
 class ConsecutiveYears(ConditionSpec):
     """``years`` years in a row, ending with this one, rated ``rating`` or better."""
 
@@ -166,7 +166,7 @@ def run_of(conditions: tuple[Condition, ...]) -> int:
     return next((c.spec.years for c in conditions if isinstance(c.spec, ConsecutiveYears)), 1)
 
 
-@dataclass(frozen=True)
+@record
 class Found:
     """An award granted to the unit for an earlier year's results."""
 
@@ -195,7 +195,7 @@ def _merger_note(
     return text
 
 
-@dataclass(frozen=True)
+@record
 class PriorSeen(Observation):
     """The earlier awards found in the years searched."""
 
@@ -239,7 +239,7 @@ class PriorSeen(Observation):
         return msgs.t("no {awards} in time", awards=award_names(msgs, pack, self.spec.awards))
 
 
-@dataclass(frozen=True)
+@record
 class PriorAwards(ConditionSpec):
     """At least ``min_count`` of ``awards`` granted for the ``within_years`` years before."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from khoi_thidua.awards.kinds.base import (
@@ -17,10 +16,11 @@ from khoi_thidua.awards.kinds.base import (
 from khoi_thidua.awards.kinds.words import award_name
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table
 
 
-@dataclass(frozen=True)
+@record
 class LeadSeen(Observation):
     """The unit's rank and the units that lead the bloc this year."""
 
@@ -43,7 +43,7 @@ class LeadSeen(Observation):
         return msgs.t("rank {rank}, not the leading unit", rank=self.rank)
 
 
-@dataclass(frozen=True)
+@record
 class LeadsBloc(ConditionSpec):
     """The unit is (one of) the bloc's leading unit(s): the pack's `leading` rule says who."""
 

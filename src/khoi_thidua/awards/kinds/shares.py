@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table, join
 
 SIMPLE_DENOMINATORS = range(2, 13)  # halves … twelfths: the shares a body writes as a fraction
@@ -32,7 +32,7 @@ def threshold(written: float) -> Fraction:
     return exact
 
 
-@dataclass(frozen=True)
+@record
 class Share:
     """A threshold: the exact share, whether it must be exceeded, and how the pack wrote it."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from khoi_thidua.awards.kinds.base import (
@@ -17,10 +16,11 @@ from khoi_thidua.awards.kinds.base import (
 from khoi_thidua.awards.kinds.words import rated
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import RATING_SHORT_VI, Discipline, MemberResult, Rating
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table
 
 
-@dataclass(frozen=True)
+@record
 class RatingSeen(Observation):
     """The unit's rating for the year."""
 
@@ -42,7 +42,7 @@ class RatingSeen(Observation):
         )
 
 
-@dataclass(frozen=True)
+@record
 class MinRating(ConditionSpec):
     """The year's rating at least ``rating``."""
 
@@ -71,7 +71,7 @@ def _discipline(msgs: Messages, level: Discipline) -> str:
     return msgs.t("discipline “{level}”", level=level.label_vi)
 
 
-@dataclass(frozen=True)
+@record
 class DisciplineSeen(Observation):
     """The discipline the unit's results record for the year."""
 
@@ -91,7 +91,7 @@ class DisciplineSeen(Observation):
         return _discipline(msgs, self.discipline)
 
 
-@dataclass(frozen=True)
+@record
 class NoDiscipline(ConditionSpec):
     """No discipline at ``at_or_above`` or more severe."""
 

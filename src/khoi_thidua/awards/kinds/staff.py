@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar, Literal
 
@@ -19,6 +18,7 @@ from khoi_thidua.awards.kinds.shares import Share, parse_share
 from khoi_thidua.awards.kinds.words import share_text, threshold_text
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult, StaffFigures
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table
 
 Figure = Literal["all_completed", "advanced_share", "base_soldier"]
@@ -37,7 +37,7 @@ def _yes_no(msgs: Messages, value: bool) -> str:
     return msgs.t("yes") if value else msgs.t("no")
 
 
-@dataclass(frozen=True)
+@record
 class StaffSeen(Observation):
     """The unit's staff figures and those that fell short."""
 
@@ -76,7 +76,7 @@ class StaffSeen(Observation):
         return msgs.t("staff figures short ({figures})", figures=short)
 
 
-@dataclass(frozen=True)
+@record
 class Staff(ConditionSpec):
     """Staff figures: everyone completed, a share of “Lao động tiên tiến”, a base soldier."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from khoi_thidua.awards.kinds.base import (
@@ -17,10 +16,11 @@ from khoi_thidua.awards.kinds.base import (
 from khoi_thidua.awards.kinds.words import score_text
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table
 
 
-@dataclass(frozen=True)
+@record
 class RankSeen(Observation):
     """The unit's rank in the bloc."""
 
@@ -40,7 +40,7 @@ class RankSeen(Observation):
         return msgs.t("rank {rank} (needs top {limit})", rank=self.rank, limit=self.spec.rank)
 
 
-@dataclass(frozen=True)
+@record
 class MaxRank(ConditionSpec):
     """A place in the bloc's ranking no lower than ``rank``."""
 
@@ -68,7 +68,7 @@ class MaxRank(ConditionSpec):
         return {"rank": self.rank}
 
 
-@dataclass(frozen=True)
+@record
 class ScoreSeen(Observation):
     """The unit's final score for the year."""
 
@@ -96,7 +96,7 @@ class ScoreSeen(Observation):
         )
 
 
-@dataclass(frozen=True)
+@record
 class MinScore(ConditionSpec):
     """A final score of at least ``score``."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar, Literal
 
@@ -20,6 +19,7 @@ from khoi_thidua.awards.kinds.shares import Share, parse_share
 from khoi_thidua.awards.kinds.words import share_text, threshold_text
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import MemberResult
+from khoi_thidua.records import record
 from khoi_thidua.schema.fields import FieldReader, Table
 
 Missing = Literal["ballots", "votes"]
@@ -47,7 +47,7 @@ def denominator(facts: Facts) -> int | None:
     return None if count is None else count.denominator(facts.votes_of)
 
 
-@dataclass(frozen=True)
+@record
 class VotesSeen(Observation):
     """The unit's votes for the award and the count the share is taken of."""
 
@@ -115,7 +115,7 @@ def _shown(share: Share) -> float | Fraction:
     return share.written if isinstance(share.written, float) else share.value
 
 
-@dataclass(frozen=True)
+@record
 class MinVoteShare(ConditionSpec):
     """The unit's votes for the award: more than (or at least) a share of the pack's base
     (`votes_of`: valid ballots by default)."""

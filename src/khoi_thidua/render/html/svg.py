@@ -9,8 +9,9 @@ the lines apart.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from html import escape
+
+from khoi_thidua.records import record
 
 WIDTH = 720
 HEIGHT = 300
@@ -32,7 +33,7 @@ DASHES = ("", "6 3", "2 3", "8 3 2 3", "10 4", "4 2 1 2", "1 2", "12 3 3 3", "5 
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "down")
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     """One line: a label for the legend and a value per year (a missing year is a gap)."""
 
@@ -41,7 +42,7 @@ class Series:
     values: dict[int, float]
 
 
-@dataclass(frozen=True)
+@record
 class Axis:
     """The value axis: its title with units, its range, and whether 1 is at the top."""
 
