@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from khoi_thidua.cli.options import Format
+    from khoi_thidua.render.sheet import Sheet
+
+    # What a command prints for people: rich renderables, or a sheet of tables that a pipe
+    # gets as plain text without loading rich (render/sheet.py).
+    View = RenderableType | Sheet
 
 PIPE_WIDTH = 120  # tables written to a file or pipe are not squeezed to 80 columns
 
@@ -100,7 +105,7 @@ def write_json_document(
 
 def emit(
     data: JsonDocument,
-    view: RenderableType | Callable[[], RenderableType] | None,
+    view: View | Callable[[], View] | None,
     as_json: bool,
 ) -> None:
     """Print ``data`` as JSON, or the human view of it.
@@ -108,12 +113,25 @@ def emit(
     ``view`` may be a function: it is called only when a table is printed, so that
     ``--json`` never builds (or imports) the rich renderables.
     """
+    from khoi_thidua.render.sheet import Sheet, to_rich
+
     if as_json or view is None:
         sys.stdout.write(to_json(data) + "\n")
         sys.stdout.flush()
         return
     if callable(view):
         view = view()
+    if isinstance(view, Sheet):
+        width = _pipe_width()
+        if width is not None:
+            from khoi_thidua.render.plain_table import plain_text
+
+            text = plain_text(view, width, sys.stdout.encoding or "utf-8")
+            if text is not None:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+                return
+        view = to_rich(view)
     console = out_console()
     if console.is_terminal:
         console.print(view)
@@ -126,16 +144,33 @@ def emit(
     sys.stdout.flush()
 
 
+def _pipe_width() -> int | None:
+    """The width rich would give a table on standard output when it is not a terminal to rich
+    (a pipe or a file, without FORCE_COLOR or TTY_COMPATIBLE), or None for a terminal."""
+    environ = os.environ
+    if "FORCE_COLOR" in environ or environ.get("TTY_COMPATIBLE", "") or sys.stdout.isatty():
+        return None
+    columns = environ.get("COLUMNS")
+    if columns:
+        return int(columns) if columns.isdigit() else None
+    return PIPE_WIDTH
+
+
 def say(message: str) -> None:
     """A message for the person at the terminal (stderr, so stdout stays clean for pipes)."""
     err_console().print(message, markup=False)
 
 
-def file_console(view: RenderableType) -> str:
+def file_console(view: View) -> str:
     """A rich renderable as plain text for a file: no colour codes, a fixed width."""
     import io
 
     from rich.console import Console
+
+    from khoi_thidua.render.sheet import Sheet, to_rich
+
+    if isinstance(view, Sheet):
+        view = to_rich(view)
 
     buffer = io.StringIO()
     Console(file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None, markup=False).print(
@@ -231,7 +266,7 @@ def export(
     output: Path | None,
     rows: Callable[[D], tuple[list[str], list[list[object]]]] | None,
     markdown: Callable[[D], str] | None,
-    view: Callable[[D], RenderableType],
+    view: Callable[[D], View],
     workbook: Callable[[D], bytes] | None,
     quiet: bool = False,
     force: bool = False,

@@ -29,8 +29,6 @@ from khoi_thidua.render.reasons import (
 from khoi_thidua.render.refs import bloc_ref, member_entry
 
 if TYPE_CHECKING:  # the shapes are for type checkers only: a run never builds them
-    from rich.console import RenderableType
-
     from khoi_thidua.render.proposal_shapes import (
         AwardRef,
         CheckEntry,
@@ -39,6 +37,7 @@ if TYPE_CHECKING:  # the shapes are for type checkers only: a run never builds t
         ProposalResult,
         StandingEntry,
     )
+    from khoi_thidua.render.sheet import Sheet
 
 
 def _names(bloc: Bloc) -> dict[str, str]:
@@ -311,54 +310,37 @@ def excluded_members(data: ProposalResult) -> set[str]:
     return {w["detail"]["member"] for w in data["warnings"] if w["code"] == "excluded"}
 
 
-def proposal_view(msgs: Messages, data: ProposalResult) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+def proposal_view(msgs: Messages, data: ProposalResult) -> Sheet:
+    """The standings and the reasons as two tables, then the warnings (render/sheet.py prints
+    them through rich on a terminal, as plain text on a pipe)."""
+    from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet
 
-    table = Table(
-        title=msgs.t(
-            "{bloc} — commendation proposals for {year}",
-            bloc=data["bloc"]["name"],
-            year=data["year"],
-        ),
-        title_justify="left",
-        caption=(
+    caption = "\n".join(
+        [
             msgs.t(
                 "Rules in force for {year}: {rules}",
                 year=data["year"],
                 rules=data["rule_pack"]["name"],
-            )
-            + "\n"
-            + msgs.t("Why these rules: {reason}", reason=data["rules"]["reason"])
-            + "\n"
-            + msgs.t(
+            ),
+            msgs.t("Why these rules: {reason}", reason=data["rules"]["reason"]),
+            msgs.t(
                 "HTXSNV / HTTNV / HTNV / KHTNV: tasks completed excellently / well / "
                 "adequately / not completed"
-            )
-            + "\n"
-            + msgs.t(
+            ),
+            msgs.t(
                 "Votes: for the award the row is about (the one proposed, or the one its "
                 "reason names)."
-            )
-        ),
-        caption_justify="left",
+            ),
+        ]
     )
-    rank, member, score, rating, votes, award = _columns(
-        msgs,
-    )
-    table.add_column(rank, justify="right")
-    table.add_column(member)
-    table.add_column(score, justify="right")
-    table.add_column(rating)
-    table.add_column(votes, justify="right")
-    table.add_column(award)
+    rank, member, score, rating, votes, award = _columns(msgs)
     excluded = excluded_members(data)
+    rows = []
     for s in data["standings"]:
         place = "—" if s["rank"] is None else str(s["rank"])
         if s["tied_with"]:
             place += "="
-        table.add_row(
+        cells = (
             place,
             s["member"]["name"],
             "—" if s["score"] is None else score_text(msgs, s["score"]),
@@ -369,26 +351,38 @@ def proposal_view(msgs: Messages, data: ProposalResult) -> RenderableType:
             else msgs.t("no results"),
             "—" if s["decisive"]["votes"] is None else str(s["decisive"]["votes"]),
             s["award"]["name"] if s["award"] else "—",
-            style="bold" if s["award"] else None,
         )
-    reasons = Table(
+        rows.append(Row(cells, bold=bool(s["award"])))
+    standings = Grid(
+        (
+            Column(rank, "right"),
+            Column(member),
+            Column(score, "right"),
+            Column(rating),
+            Column(votes, "right"),
+            Column(award),
+        ),
+        tuple(rows),
+        title=msgs.t(
+            "{bloc} — commendation proposals for {year}",
+            bloc=data["bloc"]["name"],
+            year=data["year"],
+        ),
+        caption=caption,
+    )
+    reasons = Grid(
+        (Column(member), Column(msgs.t("Reason"))),
+        tuple(Row((s["member"]["name"], s["decisive"]["reason"])) for s in data["standings"]),
         title=msgs.t("Reasons"),
-        title_justify="left",
-        show_lines=False,
         caption=msgs.t(
             "Every award and condition, with its legal basis: khoi propose {year} --explain "
             "MEMBER, or --format markdown.",
             year=data["year"],
         ),
-        caption_justify="left",
     )
-    reasons.add_column(member)
-    reasons.add_column(msgs.t("Reason"))
-    for s in data["standings"]:
-        reasons.add_row(s["member"]["name"], s["decisive"]["reason"])
-    parts: list[RenderableType] = [table, reasons]
+    parts: list[Grid | Line] = [standings, reasons]
     lines = warning_lines(msgs, data, compact=True)
     if lines:
-        parts.append(Text(msgs.t("Warnings") + ":", style="bold yellow"))
-        parts.extend(Text(f"! {line}") for line in lines)
-    return Group(*parts)
+        parts.append(Line(msgs.t("Warnings") + ":", style="bold yellow"))
+        parts.extend(Line(f"! {line}") for line in lines)
+    return Sheet(tuple(parts))

@@ -1,0 +1,82 @@
+"""A view made of titled tables and lines of text, printed by rich or as plain text.
+
+A renderer that returns a ``Sheet`` describes what to print once; ``to_rich`` makes the rich
+renderables a terminal gets (styles, the terminal's width), and ``render/plain_table.py``
+writes the same text rich would write to a pipe or a file without loading rich's console —
+about 25 ms of the start-up of ``khoi propose`` — and falls back to rich for anything it does
+not reproduce exactly (tests compare the two).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from khoi_thidua.records import record
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+Justify = Literal["left", "right"]
+
+
+@record
+class Column:
+    header: str
+    justify: Justify = "left"
+
+
+@record
+class Row:
+    cells: tuple[str, ...]
+    bold: bool = False  # on a terminal only: plain text has no styles
+
+
+@record
+class Grid:
+    """A table with its title above and its caption below (either may be empty)."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    title: str = ""
+    caption: str = ""
+
+
+@record
+class Line:
+    """A paragraph of text, wrapped at the width."""
+
+    text: str
+    style: str = ""  # a rich style, on a terminal only
+
+
+Part = Grid | Line
+
+
+@record
+class Sheet:
+    parts: tuple[Part, ...]
+
+
+def to_rich(sheet: Sheet) -> RenderableType:
+    """The sheet as rich renderables (what a terminal shows)."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    rendered: list[RenderableType] = []
+    for part in sheet.parts:
+        if isinstance(part, Line):
+            rendered.append(Text(part.text, style=part.style))
+            continue
+        table = Table(
+            title=part.title or None,
+            title_justify="left",
+            caption=part.caption or None,
+            caption_justify="left",
+        )
+        for column in part.columns:
+            table.add_column(column.header, justify=column.justify)
+        for row in part.rows:
+            table.add_row(*row.cells, style="bold" if row.bold else None)
+        rendered.append(table)
+    return Group(*rendered)

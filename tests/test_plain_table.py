@@ -1,0 +1,167 @@
+"""The plain renderer writes exactly what rich writes to a pipe, or hands the sheet to rich."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from builders import Invoke
+from khoi_thidua.cli import output
+from khoi_thidua.render import plain_table
+from khoi_thidua.render.plain_table import plain_text
+from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet, to_rich
+
+
+def rich_text(sheet: Sheet, width: int) -> str:
+    """What ``cli.output.emit`` prints for a rich view on a pipe ``width`` columns wide."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    console.print(to_rich(sheet))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+# Words as khoi's tables hold them: Vietnamese names, numbers, dashes, long words that must be
+# cut or folded, wide (CJK) and zero-width (combining) characters, runs of spaces.
+WORD_LIST = (
+    "Sở",
+    "Y",
+    "tế",
+    "Trung",
+    "tâm",
+    "huyện",
+    "Phù",
+    "Cừ",
+    "98.5",
+    "—",
+    "HTXSNV",
+    "Cờ thi đua",
+    "Nghị định 152/2025/NĐ-CP",
+    "khoi-co-quan-dang-va-doanh-nghiep-tinh-mot-ten-rat-dai",
+    "ĐảngủyKhốicáccơquan-doanhnghiệptỉnhNamĐịnh",
+    "漢字",
+    "e\u0301",
+    "",
+    " ",
+    "  ",
+    "(a)",
+)
+WORDS = st.sampled_from(WORD_LIST)
+TEXT = st.lists(WORDS, max_size=14).map(" ".join)
+TEXT_WITH_LINES = st.lists(TEXT, min_size=1, max_size=3).map("\n".join)
+
+
+@st.composite
+def sheets(draw: st.DrawFn) -> Sheet:
+    parts: list[Grid | Line] = []
+    for _ in range(draw(st.integers(1, 3))):
+        if draw(st.booleans()):
+            columns = tuple(
+                Column(draw(TEXT), draw(st.sampled_from(["left", "right"])))
+                for _ in range(draw(st.integers(1, 6)))
+            )
+            rows = tuple(
+                Row(tuple(draw(TEXT_WITH_LINES) for _ in columns), draw(st.booleans()))
+                for _ in range(draw(st.integers(0, 5)))
+            )
+            parts.append(Grid(columns, rows, draw(TEXT_WITH_LINES), draw(TEXT_WITH_LINES)))
+        else:
+            parts.append(Line(draw(TEXT_WITH_LINES), draw(st.sampled_from(["", "bold yellow"]))))
+    return Sheet(tuple(parts))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sheets(), st.integers(20, 160))
+@example(Sheet((Grid((Column("Rank", "right"), Column("Member")), (Row(("1", "Sở Y tế")),)),)), 120)
+def test_the_same_text_as_rich(sheet: Sheet, width: int) -> None:
+    plain = plain_text(sheet, width, "utf-8")
+    if plain is not None:
+        assert plain == rich_text(sheet, width)
+
+
+def test_it_renders_most_tables() -> None:
+    """The equivalence test above must not pass by falling back: most tables are rendered,
+    long words cut with an ellipsis among them."""
+    chance = random.Random(2026)
+
+    def text() -> str:
+        return " ".join(chance.choice(WORD_LIST) for _ in range(chance.randint(0, 12)))
+
+    rendered = cut = 0
+    for _ in range(100):
+        columns = tuple(Column(text()) for _ in range(chance.randint(1, 6)))
+        rows = tuple(Row(tuple(text() for _ in columns)) for _ in range(chance.randint(0, 5)))
+        plain = plain_text(Sheet((Grid(columns, rows, text(), text()),)), 100, "utf-8")
+        rendered += plain is not None
+        cut += plain is not None and "…" in plain
+    assert rendered >= 70
+    assert cut >= 10
+
+
+@pytest.mark.parametrize(
+    ("sheet", "width", "encoding"),
+    [
+        (Sheet((Line("a\tb"),)), 80, "utf-8"),  # rich expands tabs
+        (Sheet((Line("a\rb"),)), 80, "utf-8"),  # rich strips control codes
+        (Sheet((Line("a\u2028b"),)), 80, "utf-8"),  # a line separator
+        (Sheet((Grid((Column("A"),), (Row(("x",)),)),)), 80, "cp1252"),  # rich draws ASCII
+        (Sheet((Grid((Column("A"), Column("B")), (Row(("x", "y")),)),)), 6, "utf-8"),  # no room
+        (Sheet((Grid((), ()),)), 80, "utf-8"),
+    ],
+)
+def test_what_it_leaves_to_rich(sheet: Sheet, width: int, encoding: str) -> None:
+    assert plain_text(sheet, width, encoding) is None
+
+
+@pytest.mark.parametrize("columns", [None, "120"])
+def test_a_pipe_gets_the_same_bytes_either_way(
+    khoi: Invoke,
+    sample_data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    columns: str | None,
+) -> None:
+    """`khoi propose` on a pipe: the plain text equals what rich prints when the plain
+    renderer declines (golden file: tests/golden/propose-2021.txt)."""
+    # No COLUMNS: khoi's own width for a pipe, 120.
+    env: dict[str, str | None] = {"KHOI_LANG": "en", "NO_COLOR": "1", "COLUMNS": columns}
+    plain = khoi("propose", "2021", "--data", str(sample_data), env=env)
+    monkeypatch.setattr(plain_table, "plain_text", lambda *args: None)
+    through_rich = khoi("propose", "2021", "--data", str(sample_data), env=env)
+    assert plain.exit_code == through_rich.exit_code == 0
+    golden = (Path(__file__).parent / "golden" / "propose-2021.txt").read_bytes()
+    assert plain.stdout_bytes == through_rich.stdout_bytes == golden
+
+
+@pytest.mark.parametrize(
+    ("environ", "width"),
+    [
+        ({}, 120),
+        ({"COLUMNS": "90"}, 90),
+        ({"COLUMNS": "wide"}, None),
+        ({"FORCE_COLOR": "1"}, None),
+        ({"TTY_COMPATIBLE": "1"}, None),
+    ],
+)
+def test_when_a_pipe_is_printed_plainly(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], width: int | None
+) -> None:
+    for name in ("COLUMNS", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    assert output._pipe_width() == width
