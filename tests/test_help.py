@@ -95,3 +95,19 @@ def test_a_missing_argument_names_it_in_capitals(khoi: Invoke) -> None:
     result = khoi("template")
     assert result.exit_code == 64
     assert "khoi template [OPTIONS] {YEAR}" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_app_help_lists_every_exit_code(khoi: Invoke, lang: str) -> None:
+    """`khoi --help` names every exit code, so a cron job's author needs no other file."""
+    import re
+
+    from khoi_thidua.errors import ExitCode
+
+    result = khoi("--help", env={"KHOI_LANG": lang, "COLUMNS": "400"})
+    assert result.exit_code == 0
+    listed = re.search(r"(Exit codes|Mã thoát): (.*?)\.\s*\n", result.stdout)
+    assert listed is not None, result.stdout
+    codes = [int(n) for n in re.findall(r"\b(\d+) ", listed.group(2) + " ")]
+    assert codes == [int(code) for code in ExitCode]
+    assert "README" not in result.stdout

@@ -21,7 +21,10 @@ app = typer.Typer(
     help=(
         "khoi — leadership rotation and commendation proposals for emulation blocs "
         "(khối thi đua).\n\nData lives in plain TOML files: one folder per bloc under "
-        "--data (default ./data, or KHOI_DATA). See README.md for the format and exit codes."
+        "--data (default ./data, or KHOI_DATA); `khoi init` makes one, `khoi check` checks it."
+        "\n\nExit codes: 0 done, 1 refused (something else is recorded), 2 blocs failed "
+        "differently (--all), 64 bad command line, 65 invalid data, 66 missing file or folder, "
+        "70 internal error, 73 output not written, 75 bloc locked by another run (try again)."
         "\n\nExamples:\n\n  khoi init --name "
         '"Khối thi đua số 1" --members don-vi.xlsx --year 2026 --chair btc'
         '\n\n  khoi rotate 2027\n\n  khoi propose 2026 --explain "ban noi chinh"'
