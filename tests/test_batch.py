@@ -60,6 +60,25 @@ def test_mixed_failures_exit_partial(province: Path, khoi: Invoke) -> None:
     assert "[khoi-2]" in result.stderr and "[khoi-4]" in result.stderr
 
 
+def test_a_failed_bloc_tells_its_code(province: Path, khoi: Invoke) -> None:
+    """A failed bloc's entry carries the stable code of what its message tells: the one
+    problem it names, else the kind of error (docs/problem-codes.md)."""
+    _break(province / "khoi-2")
+    (province / "khoi-4" / "results-2021.toml").unlink()
+    bloc = province / "khoi-5" / "bloc.toml"
+    bloc.write_text(bloc.read_text(encoding="utf-8") + "\n[[nonsense]]\nx = 1\n", "utf-8")
+    _break(province / "khoi-5")
+    result = khoi("propose", "2021", "--all", "--json", "--data", str(province))
+    errors = {
+        b["bloc"]["id"]: b["error"] for b in json.loads(result.stdout)["blocs"] if not b["ok"]
+    }
+    assert errors["khoi-2"]["code"] == "unknown-key"
+    assert "unknown key `speed`" in errors["khoi-2"]["message"]
+    assert errors["khoi-4"]["code"] == "missing-input"
+    assert errors["khoi-5"]["code"] == "invalid-data"  # two problems: `khoi check` lists them
+    assert set(errors) == {"khoi-2", "khoi-4", "khoi-5"}
+
+
 def test_propose_all_csv_has_a_row_per_member_and_bloc(province: Path, khoi: Invoke) -> None:
     """The CSV of `--all` starts with the BOM and prefixes each row with its bloc."""
     result = khoi("propose", "2021", "--all", "--format", "csv", "--data", str(province))

@@ -61,6 +61,12 @@ class KhoiError(Exception):
         self.message = message
         self.hint = hint
 
+    @property
+    def what(self) -> str:
+        """The stable code of what the message tells (docs/problem-codes.md): the error's own
+        code, or for invalid data the code of the one problem the message names."""
+        return self.code
+
 
 class UsageError(KhoiError):
     """The command line asks for something that cannot be (unknown member, bad year…)."""
@@ -91,6 +97,11 @@ class DataError(KhoiError):
             )
             super().__init__(text, first.hint if len(errors) <= 1 else "")
         self.problems = problems
+        self.named = first if problems and len(errors) <= 1 and not message else None
+
+    @property
+    def what(self) -> str:
+        return self.code if self.named is None else self.named.code
 
 
 class MissingInputError(KhoiError):

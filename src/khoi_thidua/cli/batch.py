@@ -99,7 +99,17 @@ def failed_entry(run: BlocRun[T]) -> FailedEntry:
 
 
 def error_dict(error: KhoiError | None) -> ErrorEntry:
-    """A failed bloc's error as its entry shows it: message, fix and exit code."""
+    """A failed bloc's error as its entry shows it: message, fix, code and exit code."""
     if error is None:  # a bloc whose work returned nothing: not an error of its own
-        return {"message": t("no result"), "hint": "", "exit_code": int(ExitCode.SOFTWARE)}
-    return {"message": error.message, "hint": error.hint, "exit_code": int(error.exit_code)}
+        return {
+            "message": t("no result"),
+            "hint": "",
+            "code": "internal-error",
+            "exit_code": int(ExitCode.SOFTWARE),
+        }
+    return {
+        "message": error.message,
+        "hint": error.hint,
+        "code": error.what,
+        "exit_code": int(error.exit_code),
+    }

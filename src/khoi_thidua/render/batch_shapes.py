@@ -22,10 +22,12 @@ class BlocId(TypedDict):
 
 
 class ErrorEntry(TypedDict):
-    """Why a bloc failed: the message, how to fix it, and the exit code it would give alone."""
+    """Why a bloc failed: the message, how to fix it, the stable code of what the message tells
+    (docs/problem-codes.md) and the exit code it would give alone."""
 
     message: str
     hint: str
+    code: str
     exit_code: int
 
 
