@@ -118,6 +118,7 @@ def test_it_renders_most_tables() -> None:
         (Sheet((Line("a\tb"),)), 80, "utf-8"),  # rich expands tabs
         (Sheet((Line("a\rb"),)), 80, "utf-8"),  # rich strips control codes
         (Sheet((Line("a\u2028b"),)), 80, "utf-8"),  # a line separator
+        (Sheet((Line("\u200da"),)), 80, "utf-8"),  # a zero-width joiner (rich fails on some)
         (Sheet((Grid((Column("A"),), (Row(("x",)),)),)), 80, "cp1252"),  # rich draws ASCII
         (Sheet((Grid((Column("A"), Column("B")), (Row(("x", "y")),)),)), 6, "utf-8"),  # no room
         (Sheet((Grid((), ()),)), 80, "utf-8"),

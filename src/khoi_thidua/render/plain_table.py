@@ -6,9 +6,9 @@ wrapping columns until the table fits, wrap each cell at its column's width (wor
 over, a word too long for its column cut with "…"), then the title and caption wrapped at the
 table's width. Character widths come from ``rich.cells``, so that accents, wide and zero-width
 characters count as rich counts them. ``plain_text`` answers None for what it does not
-reproduce (tabs and control characters, a narrow column, a non-UTF-8 or Windows output, whose
-boxes rich draws otherwise): the caller prints through rich then. ``tests/test_plain_table.py``
-compares both on generated tables.
+reproduce (tabs, control and format characters, a narrow column, a non-UTF-8 or Windows
+output, whose boxes rich draws otherwise): the caller prints through rich then.
+``tests/test_plain_table.py`` compares both on generated tables.
 """
 
 from __future__ import annotations
@@ -55,10 +55,10 @@ def plain_text(sheet: Sheet, width: int, encoding: str) -> str | None:
 
 def _plain(text: str) -> bool:
     """Text whose wrapping is reproduced here: no tabs, no control characters but newlines,
-    no line separators other than the newline (rich splits on some of them, not on others)."""
+    no line separators other than the newline (rich splits on some of them, not on others), no
+    invisible format characters (a zero-width joiner starting a cell trips rich itself)."""
     return not any(
-        (unicodedata.category(c) in ("Cc", "Zl", "Zp") and c != "\n") or c in "\x1c\x1d\x1e"
-        for c in text
+        (unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c != "\n") for c in text
     )
 
 
