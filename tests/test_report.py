@@ -192,6 +192,19 @@ class TestProvinceReport:
         assert "Khối thi đua thứ hai" in index
         assert "Every bloc was read and ranked." in index
 
+    def test_keys_named_in_a_legal_basis_are_set_as_code(
+        self, khoi: Invoke, sample_data: Path, tmp_path: Path
+    ) -> None:
+        """A pack's basis that names a key in backquotes (the 2021 pack's cap on provincial flags
+        names `of = "leaders"`) shows it as code, not as backquotes."""
+        out = tmp_path / "tinh"
+        result = khoi("report", "2021", "--all", "--data", str(sample_data), "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        index = read(out / "index.html")
+        assert "<code>of = &quot;leaders&quot;</code>" in index
+        assert "`" not in index
+        parse_strictly(index)
+
     def test_a_failed_bloc_is_named_with_its_error(
         self, khoi: Invoke, sample_data: Path, tmp_path: Path
     ) -> None:

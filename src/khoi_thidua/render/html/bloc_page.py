@@ -9,7 +9,7 @@ from khoi_thidua.awards.kinds import KINDS
 from khoi_thidua.i18n import Messages
 from khoi_thidua.model import RATING_SHORT_VI
 from khoi_thidua.numbers import format_date
-from khoi_thidua.render.html.page import chart, document, e, score, table
+from khoi_thidua.render.html.page import chart, document, e, prose, score, table
 from khoi_thidua.render.html.svg import Series, value_axis
 from khoi_thidua.render.proposal import excluded_members, proposal_dict
 from khoi_thidua.render.rotation import CHAIR, VICE, explain, name
@@ -141,7 +141,7 @@ def _reason(msgs: Messages, standing: StandingEntry, public: bool, excluded: boo
         items = "".join(
             f'<li><span class="{"ok" if c["met"] else "bad"}">{"✓" if c["met"] else "✗"}</span> '
             f"{e(c['rule'])}: {e(c['observed'])}"
-            + (f" <small>({e(c['basis'])})</small>" if c["basis"] else "")
+            + (f" <small>({prose(c['basis'])})</small>" if c["basis"] else "")
             + "</li>"
             for c in decision["conditions"]
             if not (public and _private(c["kind"]))
@@ -322,7 +322,7 @@ def _rules(msgs: Messages, data: ProposalResult, public: bool) -> str:
             [
                 e(s["name"]),
                 str(s["seats"]),
-                e(s["basis"])
+                prose(s["basis"])
                 + (
                     f' <span class="tag">{e(msgs.t("unverified"))}</span>'
                     if s["unverified"]
@@ -338,11 +338,11 @@ def _rules(msgs: Messages, data: ProposalResult, public: bool) -> str:
         ""
         if public or not data["warnings"]
         else f"<h3>{e(msgs.t('Warnings'))}</h3><ul>"
-        + "".join(f"<li>{e(w['text'])}</li>" for w in data["warnings"])
+        + "".join(f"<li>{prose(w['text'])}</li>" for w in data["warnings"])
         + "</ul>"
     )
     return (
-        f"<p><strong>{e(pack['name'])}</strong> — {e(pack['basis'])}</p>"
+        f"<p><strong>{e(pack['name'])}</strong> — {prose(pack['basis'])}</p>"
         + seats
         + f"<p>{e(msgs.t('Rule files read:'))}</p><ul>{sources}</ul>"
         + warnings

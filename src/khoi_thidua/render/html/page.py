@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from html import escape
@@ -24,6 +25,12 @@ def stylesheet() -> str:
 def e(value: object) -> str:
     """Text made safe for HTML content and attribute values."""
     return escape(str(value), quote=True)
+
+
+def prose(value: str) -> str:
+    """A sentence of khoi's or a pack's (a legal basis, a warning) made safe for HTML, with the
+    `backquoted` keys and commands it names set as code, as the terminal and markdown show them."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", e(value))
 
 
 def number(msgs: Messages, value: float | None) -> str:

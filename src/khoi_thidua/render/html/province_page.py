@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from khoi_thidua.render.html.page import document, e, table
+from khoi_thidua.render.html.page import document, e, prose, table
 from khoi_thidua.render.summary import cap_text
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def _caps(msgs: Messages, caps: list[CapEntry]) -> str:
     items = []
     for cap in caps:
         css = "bad" if cap["exceeds"] else "ok"
-        basis = f" <small>({e(cap['basis'])})</small>" if cap["basis"] else ""
+        basis = f" <small>({prose(cap['basis'])})</small>" if cap["basis"] else ""
         items.append(f'<li><span class="{css}">{e(cap_text(msgs, cap))}</span>{basis}</li>')
     return "<ul>" + "".join(items) + "</ul>"
 
