@@ -71,14 +71,19 @@ def sheets(draw: st.DrawFn) -> Sheet:
     for _ in range(draw(st.integers(1, 3))):
         if draw(st.booleans()):
             columns = tuple(
-                Column(draw(TEXT), draw(st.sampled_from(["left", "right"])))
+                Column(
+                    draw(TEXT),
+                    draw(st.sampled_from(["left", "right"])),
+                    draw(st.sampled_from(["", "bold"])),
+                )
                 for _ in range(draw(st.integers(1, 6)))
             )
             rows = tuple(
                 Row(tuple(draw(TEXT_WITH_LINES) for _ in columns), draw(st.booleans()))
                 for _ in range(draw(st.integers(0, 5)))
             )
-            parts.append(Grid(columns, rows, draw(TEXT_WITH_LINES), draw(TEXT_WITH_LINES)))
+            title, caption = draw(TEXT_WITH_LINES), draw(TEXT_WITH_LINES)
+            parts.append(Grid(columns, rows, title, caption, boxed=draw(st.booleans())))
         else:
             parts.append(Line(draw(TEXT_WITH_LINES), draw(st.sampled_from(["", "bold yellow"]))))
     return Sheet(tuple(parts))
@@ -128,23 +133,40 @@ def test_what_it_leaves_to_rich(sheet: Sheet, width: int, encoding: str) -> None
     assert plain_text(sheet, width, encoding) is None
 
 
-@pytest.mark.parametrize("columns", [None, "120"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("propose", "2021"),
+        ("rotate", "2022"),
+        ("rotate", "2022", "--plan", "6"),
+        ("history",),
+    ],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("columns", [None, "90"])
 def test_a_pipe_gets_the_same_bytes_either_way(
     khoi: Invoke,
     sample_data: Path,
     monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
     columns: str | None,
 ) -> None:
-    """`khoi propose` on a pipe: the plain text equals what rich prints when the plain
-    renderer declines (golden file: tests/golden/propose-2021.txt)."""
-    # No COLUMNS: khoi's own width for a pipe, 120.
+    """A table on a pipe: the plain text equals what rich prints when the plain renderer
+    declines, at khoi's own width for a pipe (no COLUMNS: 120) and at another."""
     env: dict[str, str | None] = {"KHOI_LANG": "en", "NO_COLOR": "1", "COLUMNS": columns}
-    plain = khoi("propose", "2021", "--data", str(sample_data), env=env)
+    plain = khoi(*args, "--data", str(sample_data), env=env)
     monkeypatch.setattr(plain_table, "plain_text", lambda *args: None)
-    through_rich = khoi("propose", "2021", "--data", str(sample_data), env=env)
-    assert plain.exit_code == through_rich.exit_code == 0
+    through_rich = khoi(*args, "--data", str(sample_data), env=env)
+    assert plain.exit_code == through_rich.exit_code == 0, plain.stderr
+    assert plain.stdout_bytes == through_rich.stdout_bytes
+    assert plain.stdout.count("\n") > 3
+
+
+def test_the_pipe_width_is_the_golden_files(khoi: Invoke, sample_data: Path) -> None:
+    """Without COLUMNS a pipe gets 120 columns, the width of tests/golden/propose-2021.txt."""
+    result = khoi("propose", "2021", "--data", str(sample_data), env={"COLUMNS": None})
     golden = (Path(__file__).parent / "golden" / "propose-2021.txt").read_bytes()
-    assert plain.stdout_bytes == through_rich.stdout_bytes == golden
+    assert result.stdout_bytes == golden
 
 
 @pytest.mark.parametrize(

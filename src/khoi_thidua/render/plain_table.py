@@ -28,7 +28,6 @@ _HEAD = ("┃", "┃", "┃")
 _HEAD_RULE = ("┡", "━", "╇", "┩")
 _BODY = ("│", "│", "│")
 _BOTTOM = ("└", "─", "┴", "┘")
-_PAD = 1  # spaces each side of a cell
 _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING_SPACE = re.compile(r"\s+$")
 
@@ -63,64 +62,85 @@ def _plain(text: str) -> bool:
 
 
 def _table(grid: Grid, width: int) -> list[str] | None:
-    texts = [c.header for c in grid.columns]
+    texts = [c.header for c in grid.columns] if grid.boxed else []
     texts += [cell for row in grid.rows for cell in row.cells] + [grid.title, grid.caption]
     if not grid.columns or not all(_plain(t) for t in texts):
         return None
     if any(len(row.cells) != len(grid.columns) for row in grid.rows):
         return None
-    extra = 2 + len(grid.columns) - 1  # the outer edges and the lines between columns
-    widths = _widths(grid, width - extra)
+    pads = _pads(grid)
+    # the outer edges and the lines between columns; a grid has none
+    extra = 2 + len(grid.columns) - 1 if grid.boxed else 0
+    widths = _widths(grid, pads, width - extra)
     if widths is None:
         return None
     table_width = sum(widths) + extra
     out: list[str] = []
     if grid.title:
         out += _wrap(grid.title, table_width, "left", fold=True)
-    out.append(_rule(_TOP, widths))
-    header = [_cell(c.header, w, c.justify) for c, w in zip(grid.columns, widths, strict=True)]
-    out += _row(header, widths, _HEAD, bottom=True)
-    out.append(_rule(_HEAD_RULE, widths))
+    columns = list(zip(grid.columns, widths, pads, strict=True))
+    if grid.boxed:
+        out.append(_rule(_TOP, widths))
+        header = [_cell(c.header, w, pad, c.justify) for c, w, pad in columns]
+        out += _row(header, widths, _HEAD, bottom=True)
+        out.append(_rule(_HEAD_RULE, widths))
     for row in grid.rows:
         cells = [
-            _cell(text, w, c.justify)
-            for text, c, w in zip(row.cells, grid.columns, widths, strict=True)
+            _cell(text, w, pad, c.justify)
+            for text, (c, w, pad) in zip(row.cells, columns, strict=True)
         ]
-        out += _row(cells, widths, _BODY, bottom=False)
-    out.append(_rule(_BOTTOM, widths))
+        out += _row(cells, widths, _BODY if grid.boxed else ("", "", ""), bottom=False)
+    if grid.boxed:
+        out.append(_rule(_BOTTOM, widths))
     if grid.caption:
         out += _wrap(grid.caption, table_width, "left", fold=True)
     return out
 
 
-def _widths(grid: Grid, available: int) -> list[int] | None:
+def _pads(grid: Grid) -> list[tuple[int, int]]:
+    """Each column's spaces (left, right): one each side in a box; in a grid, two between
+    columns and none at the edges (rich's ``Table.grid(padding=(0, 2))``)."""
+    if grid.boxed:
+        return [(1, 1)] * len(grid.columns)
+    return [(0, 2)] * (len(grid.columns) - 1) + [(0, 0)]
+
+
+def _widths(grid: Grid, pads: list[tuple[int, int]], available: int) -> list[int] | None:
     """Each column's width with its padding, as rich's Table computes it."""
     if available < 1:
         return None
-    columns = [[c.header, *(row.cells[i] for row in grid.rows)] for i, c in enumerate(grid.columns)]
-    widths = [_measure(cells, available) or 1 for cells in columns]
+    columns = [
+        ([c.header] if grid.boxed else []) + [row.cells[i] for row in grid.rows]
+        for i, c in enumerate(grid.columns)
+    ]
+    spaces = [left + right for left, right in pads]
+    widths = [
+        _measure(cells, pad, available) or 1 for cells, pad in zip(columns, spaces, strict=True)
+    ]
     if sum(widths) > available:
         widths = _collapse(widths, available)
         if sum(widths) > available:
             widths = _reduce(sum(widths) - available, [1] * len(widths), widths, widths)
-        widths = [_measure(cells, w) for cells, w in zip(columns, widths, strict=True)]
-    if min(widths) < 2 * _PAD + 1:
+        widths = [
+            _measure(cells, pad, w) for cells, pad, w in zip(columns, spaces, widths, strict=True)
+        ]
+    if any(w - pad < 1 for w, pad in zip(widths, spaces, strict=True)):
         return None  # a cell with no room for text: rich's corner cases, left to rich
     return widths
 
 
-def _measure(cells: list[str], limit: int) -> int:
+def _measure(cells: list[str], pad: int, limit: int) -> int:
     """The widest cell of a column, padding included, at most ``limit``."""
     if limit < 1:
         return 0
-    if limit - 2 * _PAD < 1:
-        return limit
+    if not cells or limit - pad < 1:
+        return limit  # a column without cells takes the room there is, as in rich
     widest = 0
     for text in cells:
         lines = text.splitlines()
         longest = max((cell_len(line) for line in lines), default=0)
         # an empty cell still measures its padding, as rich's Padding does
-        widest = max(widest, min(min(longest, limit) + 2 * _PAD, limit))
+        widest = max(widest, min(min(longest, limit) + pad, limit))
     return min(widest, limit)
 
 
@@ -159,9 +179,10 @@ def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int
     return result
 
 
-def _cell(text: str, width: int, justify: Justify) -> list[str]:
-    inner = width - 2 * _PAD
-    return [" " * _PAD + _fit(line, inner) + " " * _PAD for line in _wrap(text, inner, justify)]
+def _cell(text: str, width: int, pad: tuple[int, int], justify: Justify) -> list[str]:
+    left, right = pad
+    inner = width - left - right
+    return [" " * left + _fit(line, inner) + " " * right for line in _wrap(text, inner, justify)]
 
 
 def _row(

@@ -11,8 +11,6 @@ from khoi_thidua.render.refs import member_ref
 from khoi_thidua.rotation import HistoryRow, Leadership, Skip, Status
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from khoi_thidua.render.shapes import (
         HistoryResult,
         HistoryYear,
@@ -22,6 +20,7 @@ if TYPE_CHECKING:
         RolePair,
         RotateResult,
     )
+    from khoi_thidua.render.sheet import Column, Sheet
 
 # The roles keep their Vietnamese names in both languages: they are the bloc's own terms.
 CHAIR = "Trưởng khối"
@@ -240,32 +239,31 @@ def history_dict(msgs: Messages, bloc: Bloc, rows: list[HistoryRow]) -> HistoryR
     return {"schema": SCHEMA_VERSION, "bloc": bloc_ref(bloc), "years": years}
 
 
-def rotate_view(msgs: Messages, bloc: Bloc, answer: Leadership) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+def rotate_view(msgs: Messages, bloc: Bloc, answer: Leadership) -> Sheet:
+    """The year's leadership, the status it has, and why (render/sheet.py prints it)."""
+    from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet
 
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
-    table.add_row(msgs.t("Trưởng khối (chair)"), name(bloc, answer.chair))
-    table.add_row(
-        msgs.t("Phó khối (vice-chair)"),
-        name(bloc, answer.vice_chair)
-        if answer.vice_chair or not answer.leads
-        else msgs.t("— (none: only one member can lead)"),
-    )
     source = (
         msgs.t("computed from {year}", year=answer.start_year)
         if answer.status is Status.COMPUTED
         else status_text(msgs, answer)
     )
-    title = Text(
-        msgs.t("{bloc} — {year} ({source})", bloc=bloc.name, year=answer.year, source=source),
-        style="bold",
+    title = msgs.t("{bloc} — {year} ({source})", bloc=bloc.name, year=answer.year, source=source)
+    vice = (
+        name(bloc, answer.vice_chair)
+        if answer.vice_chair or not answer.leads
+        else msgs.t("— (none: only one member can lead)")
     )
-    why = Text("\n".join(f"• {line}" for line in explain(msgs, bloc, answer)))
-    return Group(title, table, Text(""), why)
+    roles = Grid(
+        (Column(style="bold"), Column()),
+        (
+            Row((msgs.t("Trưởng khối (chair)"), name(bloc, answer.chair))),
+            Row((msgs.t("Phó khối (vice-chair)"), vice)),
+        ),
+        boxed=False,
+    )
+    why = "\n".join(f"• {line}" for line in explain(msgs, bloc, answer))
+    return Sheet((Line(title, style="bold"), roles, Line(""), Line(why)))
 
 
 def status_text(msgs: Messages, answer: Leadership) -> str:
@@ -296,35 +294,41 @@ def _plan_note(msgs: Messages, bloc: Bloc, answer: Leadership) -> str:
     return ""
 
 
-def plan_view(msgs: Messages, bloc: Bloc, answers: list[Leadership]) -> RenderableType:
-    from rich.table import Table
+def _year_columns(msgs: Messages) -> tuple[Column, ...]:
+    from khoi_thidua.render.sheet import Column
 
-    table = Table(title=msgs.t("{bloc} — rotation plan", bloc=bloc.name), title_justify="left")
-    table.add_column(msgs.t("Year"), justify="right")
-    table.add_column(CHAIR)
-    table.add_column(VICE)
-    table.add_column(msgs.t("Source"))
-    table.add_column(msgs.t("Note"))
-    for answer in answers:
-        table.add_row(
-            str(answer.year),
-            name(bloc, answer.chair),
-            name(bloc, answer.vice_chair),
-            status_text(msgs, answer),
-            _plan_note(msgs, bloc, answer),
+    return (
+        Column(msgs.t("Year"), "right"),
+        Column(CHAIR),
+        Column(VICE),
+        Column(msgs.t("Source")),
+        Column(msgs.t("Note")),
+    )
+
+
+def plan_view(msgs: Messages, bloc: Bloc, answers: list[Leadership]) -> Sheet:
+    from khoi_thidua.render.sheet import Grid, Row, Sheet
+
+    rows = tuple(
+        Row(
+            (
+                str(answer.year),
+                name(bloc, answer.chair),
+                name(bloc, answer.vice_chair),
+                status_text(msgs, answer),
+                _plan_note(msgs, bloc, answer),
+            )
         )
-    return table
+        for answer in answers
+    )
+    title = msgs.t("{bloc} — rotation plan", bloc=bloc.name)
+    return Sheet((Grid(_year_columns(msgs), rows, title=title),))
 
 
-def history_view(msgs: Messages, bloc: Bloc, rows: list[HistoryRow]) -> RenderableType:
-    from rich.table import Table
+def history_view(msgs: Messages, bloc: Bloc, rows: list[HistoryRow]) -> Sheet:
+    from khoi_thidua.render.sheet import Grid, Row, Sheet
 
-    table = Table(title=msgs.t("{bloc} — leadership history", bloc=bloc.name), title_justify="left")
-    table.add_column(msgs.t("Year"), justify="right")
-    table.add_column(CHAIR)
-    table.add_column(VICE)
-    table.add_column(msgs.t("Source"))
-    table.add_column(msgs.t("Note"))
+    years: list[Row] = []
     for row in rows:
         answer = row.leadership
         note = answer.note
@@ -335,11 +339,16 @@ def history_view(msgs: Messages, bloc: Bloc, rows: list[HistoryRow]) -> Renderab
                 vice=name(bloc, row.expected.vice_chair),
             )
             note = f"{departure}; {note}" if note else departure
-        table.add_row(
-            str(answer.year),
-            name(bloc, answer.chair),
-            name(bloc, answer.vice_chair),
-            status_text(msgs, answer),
-            note,
+        years.append(
+            Row(
+                (
+                    str(answer.year),
+                    name(bloc, answer.chair),
+                    name(bloc, answer.vice_chair),
+                    status_text(msgs, answer),
+                    note,
+                )
+            )
         )
-    return table
+    title = msgs.t("{bloc} — leadership history", bloc=bloc.name)
+    return Sheet((Grid(_year_columns(msgs), tuple(years), title=title),))

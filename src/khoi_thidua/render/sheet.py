@@ -1,4 +1,5 @@
-"""A view made of titled tables and lines of text, printed by rich or as plain text.
+"""A view made of titled tables, borderless grids and lines of text, printed by rich or as
+plain text.
 
 A renderer that returns a ``Sheet`` describes what to print once; ``to_rich`` makes the rich
 renderables a terminal gets (styles, the terminal's width), and ``render/plain_table.py``
@@ -21,8 +22,9 @@ Justify = Literal["left", "right"]
 
 @record
 class Column:
-    header: str
+    header: str = ""
     justify: Justify = "left"
+    style: str = ""  # a rich style for the column's cells, on a terminal only
 
 
 @record
@@ -33,12 +35,14 @@ class Row:
 
 @record
 class Grid:
-    """A table with its title above and its caption below (either may be empty)."""
+    """A table with its title above and its caption below (either may be empty); not boxed,
+    a grid of columns two spaces apart, without headers or lines."""
 
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     title: str = ""
     caption: str = ""
+    boxed: bool = True
 
 
 @record
@@ -68,14 +72,21 @@ def to_rich(sheet: Sheet) -> RenderableType:
         if isinstance(part, Line):
             rendered.append(Text(part.text, style=part.style))
             continue
-        table = Table(
-            title=part.title or None,
-            title_justify="left",
-            caption=part.caption or None,
-            caption_justify="left",
+        table = (
+            Table(
+                title=part.title or None,
+                title_justify="left",
+                caption=part.caption or None,
+                caption_justify="left",
+            )
+            if part.boxed
+            else Table.grid(padding=(0, 2))
         )
+        if not part.boxed:
+            table.title, table.title_justify = part.title or None, "left"
+            table.caption, table.caption_justify = part.caption or None, "left"
         for column in part.columns:
-            table.add_column(column.header, justify=column.justify)
+            table.add_column(column.header, justify=column.justify, style=column.style or None)
         for row in part.rows:
             table.add_row(*row.cells, style="bold" if row.bold else None)
         rendered.append(table)
