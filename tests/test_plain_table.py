@@ -73,13 +73,17 @@ def sheets(draw: st.DrawFn) -> Sheet:
             columns = tuple(
                 Column(
                     draw(TEXT),
-                    draw(st.sampled_from(["left", "right"])),
+                    draw(st.sampled_from(["left", "center", "right"])),
                     draw(st.sampled_from(["", "bold"])),
                 )
                 for _ in range(draw(st.integers(1, 6)))
             )
             rows = tuple(
-                Row(tuple(draw(TEXT_WITH_LINES) for _ in columns), draw(st.booleans()))
+                Row(
+                    tuple(draw(TEXT_WITH_LINES) for _ in columns),
+                    draw(st.sampled_from(["", "bold", "yellow"])),
+                    end_section=draw(st.booleans()),
+                )
                 for _ in range(draw(st.integers(0, 5)))
             )
             title, caption = draw(TEXT_WITH_LINES), draw(TEXT_WITH_LINES)
@@ -139,7 +143,17 @@ def test_what_it_leaves_to_rich(sheet: Sheet, width: int, encoding: str) -> None
         ("propose", "2021"),
         ("rotate", "2022"),
         ("rotate", "2022", "--plan", "6"),
+        ("rotate", "2022", "--all"),
         ("history",),
+        ("history", "--member", "bnc"),
+        ("members", "2022"),
+        ("propose", "2021", "--all"),
+        ("summary", "2021"),
+        ("check",),
+        ("rules", "2021"),
+        ("rules", "2025"),
+        ("scores", "2021"),
+        ("scores", "2021", "--explain", "btc"),
     ],
     ids=" ".join,
 )
@@ -159,7 +173,22 @@ def test_a_pipe_gets_the_same_bytes_either_way(
     through_rich = khoi(*args, "--data", str(sample_data), env=env)
     assert plain.exit_code == through_rich.exit_code == 0, plain.stderr
     assert plain.stdout_bytes == through_rich.stdout_bytes
-    assert plain.stdout.count("\n") > 3
+    assert plain.stdout.strip()
+
+
+def test_a_check_with_problems_pipes_the_same_bytes(
+    khoi: Invoke, sample_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`khoi check` lists each problem indented under its bloc, on a pipe as rich does."""
+    bloc = sample_data / "khoi-co-quan-dang" / "bloc.toml"
+    text = bloc.read_text(encoding="utf-8")
+    bloc.write_text(text.replace("[rotation]", "[rotation]\nspeed = 2\npace = 3", 1), "utf-8")
+    plain = khoi("check", "--data", str(sample_data), env={"COLUMNS": "70"})
+    monkeypatch.setattr(plain_table, "plain_text", lambda *args: None)
+    through_rich = khoi("check", "--data", str(sample_data), env={"COLUMNS": "70"})
+    assert plain.exit_code == through_rich.exit_code == 65
+    assert "speed" in plain.stdout and "pace" in plain.stdout
+    assert plain.stdout_bytes == through_rich.stdout_bytes
 
 
 def test_the_pipe_width_is_the_golden_files(khoi: Invoke, sample_data: Path) -> None:

@@ -53,7 +53,9 @@ def check(
     if quiet:
         # For cron: nothing when all is well, the failing blocs' problems on stderr otherwise.
         if failing:
-            err_console().print(view.check_view(current(), failing))
+            from khoi_thidua.render.sheet import to_rich
+
+            err_console().print(to_rich(view.check_view(current(), failing)))
     else:
         reports = found.reports
         emit(view.check_dict(reports), lambda: view.check_view(current(), reports), as_json)

@@ -21,7 +21,7 @@ from khoi_thidua.cli.options import (
 from khoi_thidua.cli.output import check_output, export
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from khoi_thidua.render.sheet import Sheet
 
 
 def rules(
@@ -65,7 +65,7 @@ def rules(
     def markdown(data: RulesResult) -> str:
         return view.rules_markdown(msgs, data)
 
-    def table(data: RulesResult) -> RenderableType:
+    def table(data: RulesResult) -> Sheet:
         return view.rules_view(msgs, data)
 
     export(payload, fmt, output, None, markdown, table, None, quiet, force)

@@ -10,7 +10,7 @@ from khoi_thidua.office.history_import import HistoryBook
 from khoi_thidua.office.results_import import REFUSED, REPLACED, UNCHANGED, WRITTEN
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from khoi_thidua.render.sheet import Sheet
 
 
 def _status(msgs: Messages, status: str) -> str:
@@ -22,31 +22,35 @@ def _status(msgs: Messages, status: str) -> str:
     }[status]
 
 
-def history_view(msgs: Messages, book: HistoryBook, outcome: HistoryOutcome) -> RenderableType:
+def history_view(msgs: Messages, book: HistoryBook, outcome: HistoryOutcome) -> Sheet:
     """A table of the past years, then the chairs and former members added to bloc.toml."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+    from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet
 
-    table = Table(title=msgs.t("History from {file}", file=book.source), title_justify="left")
-    table.add_column(msgs.t("Year"), justify="right")
-    table.add_column(msgs.t("File"))
-    table.add_column(msgs.t("Units"), justify="right")
-    table.add_column(msgs.t("Awards granted"), justify="right")
-    table.add_column(msgs.t("Status"))
-    for year in outcome.years:
-        table.add_row(
-            str(year.year),
-            year.outcome.file,
-            str(year.units),
-            str(year.awards),
-            _status(msgs, year.outcome.status),
+    columns = (
+        Column(msgs.t("Year"), "right"),
+        Column(msgs.t("File")),
+        Column(msgs.t("Units"), "right"),
+        Column(msgs.t("Awards granted"), "right"),
+        Column(msgs.t("Status")),
+    )
+    rows = tuple(
+        Row(
+            (
+                str(year.year),
+                year.outcome.file,
+                str(year.units),
+                str(year.awards),
+                _status(msgs, year.outcome.status),
+            )
         )
-    parts: list[RenderableType] = [table]
+        for year in outcome.years
+    )
+    title = msgs.t("History from {file}", file=book.source)
+    parts: list[Grid | Line] = [Grid(columns, rows, title=title)]
     for year in outcome.refused:
         for change in year.outcome.changes:
             parts.append(
-                Text(
+                Line(
                     f"  {year.year} {change.where} {change.field}: "
                     f"{_shown(change.old)} → {_shown(change.new)}"
                 )
@@ -55,7 +59,7 @@ def history_view(msgs: Messages, book: HistoryBook, outcome: HistoryOutcome) -> 
     if added is not None:
         if added.members or added.years:
             parts.append(
-                Text(
+                Line(
                     msgs.t(
                         "{file}: added former members: {members}; leadership of: {years}",
                         file=added.file,
@@ -65,8 +69,8 @@ def history_view(msgs: Messages, book: HistoryBook, outcome: HistoryOutcome) -> 
                 )
             )
         else:
-            parts.append(Text(msgs.t("{file}: unchanged", file=added.file)))
-    return Group(*parts)
+            parts.append(Line(msgs.t("{file}: unchanged", file=added.file)))
+    return Sheet(tuple(parts))
 
 
 def _shown(value: object) -> str:

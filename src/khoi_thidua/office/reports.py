@@ -14,7 +14,7 @@ from khoi_thidua.office.results_import import UNCHANGED, WRITTEN, Imported, Impo
 from khoi_thidua.render.import_shapes import ImportResultsResult, Scalar
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from khoi_thidua.render.sheet import Sheet
 
 
 def import_dict(
@@ -49,43 +49,50 @@ def import_view(
     imported: Imported,
     outcome: ImportOutcome,
     labels: Mapping[str, str],
-) -> RenderableType:
-    """The units imported (a new file), or the changes member by member and field by field."""
-    from rich.table import Table
-    from rich.text import Text
+) -> Sheet:
+    from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet
 
     if outcome.status == UNCHANGED:
-        return Text(
-            msgs.t("{file}: unchanged (the sheet holds the same results)", file=outcome.file)
-        )
+        text = msgs.t("{file}: unchanged (the sheet holds the same results)", file=outcome.file)
+        return Sheet((Line(text),))
     if outcome.status == WRITTEN:
-        table = Table(title=msgs.t("{file}: new file", file=outcome.file), title_justify="left")
-        table.add_column(msgs.t("Member"))
-        table.add_column(msgs.t("Score"), justify="right")
-        table.add_column(msgs.t("Task completion"))
-        table.add_column(msgs.t("Votes"))
+        rows = []
         for result in imported.results.results:
             votes = ", ".join(f"{award} {count}" for award, count in result.votes)
-            table.add_row(
+            cells = (
                 _where(msgs, bloc, result.member),
                 "—" if result.score is None else format_number(result.score, msgs.language),
                 result.rating.label_vi,
                 votes or ("0" if result.votes_recorded else "—"),
             )
-        return table
-    table = Table(title=msgs.t("Changes to {file}", file=outcome.file), title_justify="left")
-    table.add_column(msgs.t("Member"))
-    table.add_column(msgs.t("Column"))
-    table.add_column(msgs.t("Before"), justify="right")
-    table.add_column(msgs.t("After"), justify="right")
-    for change in outcome.changes:
-        table.add_row(
-            _where(msgs, bloc, change.where),
-            labels.get(change.field, change.field),
-            _show(msgs, change.field, change.old),
-            _show(msgs, change.field, change.new),
+            rows.append(Row(cells))
+        columns = (
+            Column(msgs.t("Member")),
+            Column(msgs.t("Score"), "right"),
+            Column(msgs.t("Task completion")),
+            Column(msgs.t("Votes")),
         )
-    return table
+        title = msgs.t("{file}: new file", file=outcome.file)
+        return Sheet((Grid(columns, tuple(rows), title=title),))
+    changes = tuple(
+        Row(
+            (
+                _where(msgs, bloc, change.where),
+                labels.get(change.field, change.field),
+                _show(msgs, change.field, change.old),
+                _show(msgs, change.field, change.new),
+            )
+        )
+        for change in outcome.changes
+    )
+    columns = (
+        Column(msgs.t("Member")),
+        Column(msgs.t("Column")),
+        Column(msgs.t("Before"), "right"),
+        Column(msgs.t("After"), "right"),
+    )
+    title = msgs.t("Changes to {file}", file=outcome.file)
+    return Sheet((Grid(columns, changes, title=title),))
 
 
 def _where(msgs: Messages, bloc: Bloc, where: str) -> str:

@@ -10,8 +10,6 @@ from khoi_thidua.render.rotation import CHAIR, VICE, status_word
 from khoi_thidua.rotation import Status
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from khoi_thidua.i18n import Messages
     from khoi_thidua.render.batch_shapes import (
         BatchHead,
@@ -21,6 +19,7 @@ if TYPE_CHECKING:
         RotateAllResult,
         RotateEntry,
     )
+    from khoi_thidua.render.sheet import Sheet
 
 
 def batch_head(year: int | None) -> BatchHead:
@@ -43,59 +42,61 @@ def error_text(msgs: Messages, entry: FailedEntry) -> str:
     return msgs.t("error: {message}", message=entry["error"]["message"])
 
 
-def rotate_all_view(msgs: Messages, data: RotateAllResult) -> RenderableType:
-    from rich.table import Table
+def rotate_all_view(msgs: Messages, data: RotateAllResult) -> Sheet:
+    from khoi_thidua.render.sheet import Column, Grid, Row, Sheet
 
-    table = Table(title=msgs.t("Trưởng khối / Phó khối — all blocs"), title_justify="left")
-    for column in (msgs.t("Bloc"), msgs.t("Year"), CHAIR, VICE, msgs.t("Source")):
-        table.add_column(column)
+    rows: list[Row] = []
     for entry in data["blocs"]:
         if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", "", "", error_text(msgs, entry))
+            rows.append(Row((entry["bloc"]["id"], "", "", "", error_text(msgs, entry))))
             continue
         result = entry["result"]
         vice = result["vice_chair"]["name"] if result["vice_chair"] else "—"
-        table.add_row(
-            entry["bloc"]["name"],
-            str(result["year"]),
-            result["chair"]["name"] if result["chair"] else "—",  # vacant, to be elected…
-            vice,
+        source = (
             msgs.t("computed from {year}", year=result["start_year"])
             if result["status"] == Status.COMPUTED
-            else status_word(msgs, Status(result["status"])),
+            else status_word(msgs, Status(result["status"]))
         )
-    return table
+        chair = result["chair"]["name"] if result["chair"] else "—"  # vacant, to be elected…
+        rows.append(Row((entry["bloc"]["name"], str(result["year"]), chair, vice, source)))
+    headers = (msgs.t("Bloc"), msgs.t("Year"), CHAIR, VICE, msgs.t("Source"))
+    title = msgs.t("Trưởng khối / Phó khối — all blocs")
+    return Sheet((Grid(tuple(Column(h) for h in headers), tuple(rows), title=title),))
 
 
-def propose_all_view(msgs: Messages, data: ProposeAllResult) -> RenderableType:
-    from rich.table import Table
+def propose_all_view(msgs: Messages, data: ProposeAllResult) -> Sheet:
+    from khoi_thidua.render.sheet import Column, Grid, Row, Sheet
 
-    table = Table(title=msgs.t("Award proposals — all blocs"), title_justify="left")
-    for column in (
+    rows: list[Row] = []
+    for entry in data["blocs"]:
+        if not entry["ok"]:
+            rows.append(Row((entry["bloc"]["id"], "", "", "", error_text(msgs, entry))))
+            continue
+        proposal = entry["proposal"]
+        if not proposal["proposed"]:
+            rows.append(Row((proposal["bloc"]["name"], str(proposal["year"]), "", "—", "—")))
+        for index, item in enumerate(proposal["proposed"]):
+            award = item["award"]
+            rows.append(
+                Row(
+                    (
+                        proposal["bloc"]["name"] if index == 0 else "",
+                        str(proposal["year"]) if index == 0 else "",
+                        str(item["rank"]),
+                        item["member"]["name"],
+                        award["name"] if award else "",
+                    )
+                )
+            )
+    headers = (
         msgs.t("Bloc"),
         msgs.t("Year"),
         msgs.t("Rank"),
         msgs.t("Member"),
         msgs.t("Proposed award"),
-    ):
-        table.add_column(column)
-    for entry in data["blocs"]:
-        if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", "", "", error_text(msgs, entry))
-            continue
-        proposal = entry["proposal"]
-        if not proposal["proposed"]:
-            table.add_row(proposal["bloc"]["name"], str(proposal["year"]), "", "—", "—")
-        for index, item in enumerate(proposal["proposed"]):
-            award = item["award"]
-            table.add_row(
-                proposal["bloc"]["name"] if index == 0 else "",
-                str(proposal["year"]) if index == 0 else "",
-                str(item["rank"]),
-                item["member"]["name"],
-                award["name"] if award else "",
-            )
-    return table
+    )
+    title = msgs.t("Award proposals — all blocs")
+    return Sheet((Grid(tuple(Column(h) for h in headers), tuple(rows), title=title),))
 
 
 def propose_all_rows(data: ProposeAllResult) -> tuple[list[str], list[list[object]]]:

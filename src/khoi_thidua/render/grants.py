@@ -9,7 +9,7 @@ from khoi_thidua.app.grants import RowOutcome, RowStatus
 from khoi_thidua.i18n import Messages
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from khoi_thidua.render.sheet import Sheet
 
 
 class RowDict(TypedDict):
@@ -79,19 +79,12 @@ def status_label(msgs: Messages, status: RowStatus) -> str:
     return labels[status]
 
 
-def decisions_view(msgs: Messages, outcomes: Sequence[RowOutcome]) -> Table:
+def decisions_view(msgs: Messages, outcomes: Sequence[RowOutcome]) -> Sheet:
     """One line per row of the list: the unit found, its bloc and award, and what was done."""
-    from rich.table import Table
+    from khoi_thidua.render.sheet import Column, Grid, Row, Sheet
 
-    table = Table(show_lines=False)
-    for header in (
-        msgs.t("Row"),
-        msgs.t("Unit"),
-        msgs.t("Bloc"),
-        msgs.t("Award"),
-        msgs.t("Outcome"),
-    ):
-        table.add_column(header)
+    headers = (msgs.t("Row"), msgs.t("Unit"), msgs.t("Bloc"), msgs.t("Award"), msgs.t("Outcome"))
+    rows: list[Row] = []
     for outcome in outcomes:
         unit = outcome.member_name or outcome.row.unit
         what = status_label(msgs, outcome.status)
@@ -99,11 +92,12 @@ def decisions_view(msgs: Messages, outcomes: Sequence[RowOutcome]) -> Table:
             what += f": {outcome.message}"
             if outcome.hint:
                 what += "\n" + msgs.t("fix: {hint}", hint=outcome.hint)
-        table.add_row(
+        cells = (
             outcome.row.where.rsplit("[", 1)[-1].rstrip("]"),
             unit,
             outcome.bloc_id or outcome.row.bloc,
             outcome.award_id or outcome.row.award,
             what,
         )
-    return table
+        rows.append(Row(cells))
+    return Sheet((Grid(tuple(Column(h) for h in headers), tuple(rows)),))

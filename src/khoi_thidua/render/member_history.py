@@ -14,9 +14,8 @@ from khoi_thidua.render.shapes import MemberHistoryResult
 from khoi_thidua.rotation import Role
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from khoi_thidua.app.member_record import YearRecord
+    from khoi_thidua.render.sheet import Sheet
 
 
 def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> MemberHistoryResult:
@@ -56,21 +55,24 @@ def member_history_dict(bloc: Bloc, member_id: str, rows: list[YearRecord]) -> M
     }
 
 
-def member_history_view(msgs: Messages, data: MemberHistoryResult) -> RenderableType:
-    from rich.table import Table
+def member_history_view(msgs: Messages, data: MemberHistoryResult) -> Sheet:
+    from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet
+    from khoi_thidua.render.sparkline import trend_lines
 
     lang = msgs.language
     roles: dict[Role | None, str] = {"chair": CHAIR, "vice_chair": VICE, None: ""}
-    table = Table(title=f"{data['member']['name']} — {data['bloc']['name']}", title_justify="left")
-    table.add_column(msgs.t("Year"), justify="right")
-    table.add_column(msgs.t("Score"), justify="right")
-    table.add_column(msgs.t("Rank"), justify="right")
-    table.add_column(msgs.t("Rating"))
-    table.add_column(msgs.t("Role"))
-    table.add_column(msgs.t("Awards granted"))
+    columns = [
+        Column(msgs.t("Year"), "right"),
+        Column(msgs.t("Score"), "right"),
+        Column(msgs.t("Rank"), "right"),
+        Column(msgs.t("Rating")),
+        Column(msgs.t("Role")),
+        Column(msgs.t("Awards granted")),
+    ]
     reviews = any(row["mid_year"] for row in data["years"])
     if reviews:
-        table.add_column(msgs.t("Mid-year review"))
+        columns.append(Column(msgs.t("Mid-year review")))
+    rows: list[Row] = []
     for row in data["years"]:
         review = row["mid_year"]
         extra = []
@@ -87,7 +89,7 @@ def member_history_view(msgs: Messages, data: MemberHistoryResult) -> Renderable
                     if part
                 )
             ]
-        table.add_row(
+        cells = (
             str(row["year"]),
             "—" if row["score"] is None else score_text(msgs, row["score"]),
             "—" if row["rank"] is None else f"{row['rank']}/{row['members']}",
@@ -100,6 +102,8 @@ def member_history_view(msgs: Messages, data: MemberHistoryResult) -> Renderable
             ),
             *extra,
         )
-    from khoi_thidua.render.sparkline import with_trend
-
-    return with_trend(msgs, table, data)
+        rows.append(Row(cells))
+    title = f"{data['member']['name']} — {data['bloc']['name']}"
+    table = Grid(tuple(columns), tuple(rows), title=title)
+    # the trend rows under the table, when there are results
+    return Sheet((table, *(Line(line) for line in trend_lines(msgs, data))))

@@ -10,9 +10,8 @@ from khoi_thidua.model import SCHEMA_VERSION, Bloc, Member, Policy
 from khoi_thidua.render.rotation import bloc_ref_policy
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from khoi_thidua.render.shapes import MemberRow, MembersResult, MemberStatus
+    from khoi_thidua.render.sheet import Sheet
 
 
 def member_status(
@@ -83,8 +82,8 @@ def members_view(
     year: int,
     by_name: bool = False,
     turns: Mapping[str, int] | None = None,
-) -> RenderableType:
-    from rich.table import Table
+) -> Sheet:
+    from khoi_thidua.render.sheet import Column, Grid, Row, Sheet
 
     labels: dict[MemberStatus, str] = {
         "active": msgs.t("active"),
@@ -93,19 +92,19 @@ def members_view(
         "merged": msgs.t("merged"),
         "excused": msgs.t("excused"),
     }
-    table = Table(
-        title=msgs.t("{bloc} — members in {year}", bloc=bloc.name, year=year), title_justify="left"
-    )
-    table.add_column("#", justify="right")
-    table.add_column(msgs.t("Id"))
-    table.add_column(msgs.t("Member"))
-    table.add_column(msgs.t("Short name"))
-    table.add_column(msgs.t("Status"))
-    table.add_column(msgs.t("Detail"))
+    columns = [
+        Column("#", "right"),
+        Column(msgs.t("Id")),
+        Column(msgs.t("Member")),
+        Column(msgs.t("Short name")),
+        Column(msgs.t("Status")),
+        Column(msgs.t("Detail")),
+    ]
     rotates = bloc.policy is Policy.CIRCULAR  # elected or appointed blocs have no turns
     if rotates:
-        table.add_column(msgs.t("Next turn as chair"), justify="right")
+        columns.append(Column(msgs.t("Next turn as chair"), "right"))
     turns = turns or {}
+    rows: list[Row] = []
     for member in ordered(bloc, by_name):
         status, detail = member_status(msgs, bloc, member, year)
         cells = [
@@ -118,5 +117,6 @@ def members_view(
         ]
         if rotates:
             cells.append(str(turns[member.id]) if member.id in turns else "—")
-        table.add_row(*cells)
-    return table
+        rows.append(Row(tuple(cells)))
+    title = msgs.t("{bloc} — members in {year}", bloc=bloc.name, year=year)
+    return Sheet((Grid(tuple(columns), tuple(rows), title=title),))

@@ -1,7 +1,7 @@
 """A ``Sheet`` as the plain text rich writes to a pipe, without loading rich's console.
 
 It follows rich's own steps for the tables khoi prints (heavy-headed box, one space of padding,
-columns justified left or right, no fixed widths): measure each column, shrink the widest
+columns justified left, right or centred, no fixed widths): measure each column, shrink the widest
 wrapping columns until the table fits, wrap each cell at its column's width (words carried
 over, a word too long for its column cut with "…"), then the title and caption wrapped at the
 table's width. Character widths come from ``rich.cells``, so that accents, wide and zero-width
@@ -27,6 +27,7 @@ _TOP = ("┏", "━", "┳", "┓")
 _HEAD = ("┃", "┃", "┃")
 _HEAD_RULE = ("┡", "━", "╇", "┩")
 _BODY = ("│", "│", "│")
+_ROW_RULE = ("├", "─", "┼", "┤")
 _BOTTOM = ("└", "─", "┴", "┘")
 _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING_SPACE = re.compile(r"\s+$")
@@ -84,12 +85,14 @@ def _table(grid: Grid, width: int) -> list[str] | None:
         header = [_cell(c.header, w, pad, c.justify) for c, w, pad in columns]
         out += _row(header, widths, _HEAD, bottom=True)
         out.append(_rule(_HEAD_RULE, widths))
-    for row in grid.rows:
+    for index, row in enumerate(grid.rows):
         cells = [
             _cell(text, w, pad, c.justify)
             for text, (c, w, pad) in zip(row.cells, columns, strict=True)
         ]
         out += _row(cells, widths, _BODY if grid.boxed else ("", "", ""), bottom=False)
+        if row.end_section and grid.boxed and index < len(grid.rows) - 1:
+            out.append(_rule(_ROW_RULE, widths))
     if grid.boxed:
         out.append(_rule(_BOTTOM, widths))
     if grid.caption:
@@ -222,6 +225,10 @@ def _wrap(text: str, width: int, justify: str, fold: bool = False) -> list[str]:
             elif justify == "right":
                 cut = _truncate(piece.rstrip(), width, fold)
                 justified = " " * (width - cell_len(cut)) + cut
+            elif justify == "center":
+                cut = _truncate(piece.rstrip(), width, fold)
+                left = " " * ((width - cell_len(cut)) // 2) + cut
+                justified = left + " " * (width - cell_len(left))
             out.append(_truncate(justified, width, fold))
     return out
 

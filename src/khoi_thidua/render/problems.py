@@ -8,7 +8,7 @@ from khoi_thidua.errors import Problem, Severity
 from khoi_thidua.i18n import Messages
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from khoi_thidua.render.sheet import Sheet
 
 
 def severity_label(msgs: Messages, severity: Severity) -> str:
@@ -76,16 +76,16 @@ def check_dict(reports: list[tuple[str, list[Problem]]]) -> CheckResult:
     return {"schema": 1, "ok": all(b["ok"] for b in blocs), "blocs": blocs}
 
 
-def check_view(msgs: Messages, reports: list[tuple[str, list[Problem]]]) -> RenderableType:
-    from rich.console import Group
-    from rich.text import Text
+def check_view(msgs: Messages, reports: list[tuple[str, list[Problem]]]) -> Sheet:
+    """Each bloc's verdict, then its problems indented (render/sheet.py prints it)."""
+    from khoi_thidua.render.sheet import Line, Sheet
 
-    parts: list[RenderableType] = []
+    parts: list[Line] = []
     for bloc_id, problems in reports:
         errors = sum(p.severity == "error" for p in problems)
         warnings = len(problems) - errors
         if not problems:
-            parts.append(Text(msgs.t("✓ {bloc}: no problems", bloc=bloc_id), style="green"))
+            parts.append(Line(msgs.t("✓ {bloc}: no problems", bloc=bloc_id), style="green"))
             continue
         style = "red" if errors else "yellow"
         counts = ", ".join(
@@ -94,8 +94,7 @@ def check_view(msgs: Messages, reports: list[tuple[str, list[Problem]]]) -> Rend
                 msgs.tn("{count} warning", "{count} warnings", warnings),
             )
         )
-        summary = f"✗ {bloc_id}: {counts}"
-        parts.append(Text(summary, style=f"bold {style}"))
+        parts.append(Line(f"✗ {bloc_id}: {counts}", style=f"bold {style}"))
         for problem in problems:
-            parts.append(Text("  " + problem_lines(msgs, problem).replace("\n", "\n  ")))
-    return Group(*parts)
+            parts.append(Line("  " + problem_lines(msgs, problem).replace("\n", "\n  ")))
+    return Sheet(tuple(parts))

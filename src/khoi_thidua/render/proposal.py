@@ -352,7 +352,7 @@ def proposal_view(msgs: Messages, data: ProposalResult) -> Sheet:
             "—" if s["decisive"]["votes"] is None else str(s["decisive"]["votes"]),
             s["award"]["name"] if s["award"] else "—",
         )
-        rows.append(Row(cells, bold=bool(s["award"])))
+        rows.append(Row(cells, "bold" if s["award"] else ""))
     standings = Grid(
         (
             Column(rank, "right"),

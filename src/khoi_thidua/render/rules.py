@@ -20,7 +20,7 @@ from khoi_thidua.render.rules_shapes import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from khoi_thidua.render.sheet import Sheet
 
 
 def quota_text(msgs: Messages, quota: Quota) -> str:
@@ -245,21 +245,21 @@ def _columns(msgs: Messages) -> list[str]:
     return [msgs.t("Rule"), msgs.t("Source"), msgs.t("Status")]
 
 
-def rules_view(msgs: Messages, data: RulesResult) -> RenderableType:
-    """The rules as rich tables: the heading, a table per award, the province-wide caps."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+def rules_view(msgs: Messages, data: RulesResult) -> Sheet:
+    """The rules as tables: the heading, a table per award, the province-wide caps."""
+    from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet
 
-    parts: list[RenderableType] = [Text("\n".join(_heading(msgs, data)))]
+    parts: list[Grid | Line] = [Line("\n".join(_heading(msgs, data)))]
+    columns = tuple(Column(c) for c in _columns(msgs))
     for head, rows in _lines(msgs, data):
-        table = Table(title=head, title_justify="left", show_lines=False)
-        for column in _columns(msgs):
-            table.add_column(column)
-        for row in rows:
-            table.add_row(*row[:3], style="yellow" if row.doubtful else "")
-        parts.append(table)
+        parts.append(
+            Grid(
+                columns,
+                tuple(Row(tuple(row[:3]), "yellow" if row.doubtful else "") for row in rows),
+                title=head,
+            )
+        )
     if data["caps"]:
-        parts.append(Text(msgs.t("Province-wide caps") + ":", style="bold"))
-        parts += [Text(_cap_line(msgs, c)) for c in data["caps"]]
-    return Group(*parts)
+        parts.append(Line(msgs.t("Province-wide caps") + ":", style="bold"))
+        parts += [Line(_cap_line(msgs, c)) for c in data["caps"]]
+    return Sheet(tuple(parts))

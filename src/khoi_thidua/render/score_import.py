@@ -10,8 +10,7 @@ from khoi_thidua.reconciliation import Reconciliation
 from khoi_thidua.render.score_shapes import ImportedSheet, ImportScoresResult
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
+    from khoi_thidua.render.sheet import Sheet
     from khoi_thidua.store.score_records import ReturnedOutcome
 
 
@@ -57,9 +56,9 @@ def _sheet_line(msgs: Messages, item: ImportedSheet) -> str:
     )
 
 
-def import_scores_view(msgs: Messages, result: ImportScoresResult) -> RenderableType:
+def import_scores_view(msgs: Messages, result: ImportScoresResult) -> Sheet:
     """The sheets taken in, the conference's decisions, and the sheets still missing."""
-    from rich.text import Text
+    from khoi_thidua.render.sheet import Line, Sheet
 
     status = msgs.t("written") if result["status"] == "written" else msgs.t("unchanged")
     lines = [
@@ -91,4 +90,4 @@ def import_scores_view(msgs: Messages, result: ImportScoresResult) -> Renderable
     if result["cross_not_returned"]:
         pairs = ", ".join(f"{m['scorer']} → {m['unit']}" for m in result["cross_not_returned"])
         lines.append(msgs.t("Cross-scoring sheets not returned: {pairs}", pairs=pairs))
-    return Text("\n".join(lines))
+    return Sheet((Line("\n".join(lines)),))

@@ -22,7 +22,7 @@ from khoi_thidua.render.score_shapes import (
 from khoi_thidua.scoring import Step, StepKind, round_score
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from khoi_thidua.render.sheet import Sheet
 
 SHOWN_DECIMALS = 4  # a mean such as 92.333… is shown to four places; the arithmetic stays exact
 
@@ -119,34 +119,30 @@ def scores_dict(bloc: Bloc, reconciliation: Reconciliation) -> ScoresResult:
     }
 
 
-def scores_view(msgs: Messages, bloc: Bloc, reconciliation: Reconciliation) -> RenderableType:
+def scores_view(msgs: Messages, bloc: Bloc, reconciliation: Reconciliation) -> Sheet:
     """The reconciliation as a table per unit and criterion, with notes on what is missing."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+    from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet
 
     plan = reconciliation.plan
-    table = Table(
-        title=msgs.t("{bloc} — scores of {year}", bloc=bloc.name, year=reconciliation.year),
-        title_justify="left",
+    columns = (
+        Column(msgs.t("Unit")),
+        Column(msgs.t("Criterion")),
+        Column(msgs.t("Max"), "right"),
+        Column(msgs.t("Self"), "right"),
+        Column(msgs.t("Cross (mean)"), "right"),
+        Column(msgs.t("Agreed"), "right"),
+        Column(msgs.t("Final"), "right"),
+        Column("!", "center"),
     )
-    table.add_column(msgs.t("Unit"))
-    table.add_column(msgs.t("Criterion"))
-    table.add_column(msgs.t("Max"), justify="right")
-    table.add_column(msgs.t("Self"), justify="right")
-    table.add_column(msgs.t("Cross (mean)"), justify="right")
-    table.add_column(msgs.t("Agreed"), justify="right")
-    table.add_column(msgs.t("Final"), justify="right")
-    table.add_column("!", justify="center")
+    rows: list[Row] = []
     for unit in reconciliation.units:
         label = bloc.member(unit.unit).label
         if not unit.returned and not any(line.cross or line.agreed for line in unit.lines):
-            table.add_row(
-                label, msgs.t("nothing returned yet"), "", "—", "—", "—", "—", "", end_section=True
-            )
+            nothing = (label, msgs.t("nothing returned yet"), "", "—", "—", "—", "—", "")
+            rows.append(Row(nothing, end_section=True))
             continue
         for index, line in enumerate(unit.lines):
-            table.add_row(
+            cells = (
                 label if index == 0 else "",
                 line.criterion,
                 format_number(line.max, msgs.language),
@@ -156,8 +152,9 @@ def scores_view(msgs: Messages, bloc: Bloc, reconciliation: Reconciliation) -> R
                 "",
                 "!" if line.flagged else "",
             )
+            rows.append(Row(cells))
         final = _final(msgs, plan, unit.final.score) if unit.final else "—"
-        table.add_row(
+        total = (
             "",
             msgs.t("Total"),
             format_number(plan.max_score, msgs.language),
@@ -166,9 +163,10 @@ def scores_view(msgs: Messages, bloc: Bloc, reconciliation: Reconciliation) -> R
             "",
             final,
             "!" if unit.flagged else "",
-            end_section=True,
         )
-    notes: list[RenderableType] = [table]
+        rows.append(Row(total, end_section=True))
+    title = msgs.t("{bloc} — scores of {year}", bloc=bloc.name, year=reconciliation.year)
+    table = Grid(columns, tuple(rows), title=title)
     lines = [rule_text(msgs, plan) + "."]
     lines.append(
         msgs.tn(
@@ -209,8 +207,7 @@ def scores_view(msgs: Messages, bloc: Bloc, reconciliation: Reconciliation) -> R
     scorers = "; ".join(f"{s} → {', '.join(units)}" for s, units in plan.assignments)
     if scorers:
         lines.append(msgs.t("Who scores whom: {pairs}", pairs=scorers))
-    notes.append(Text("\n".join(lines)))
-    return Group(*notes)
+    return Sheet((table, Line("\n".join(lines))))
 
 
 def _step_text(msgs: Messages, plan: Plan, step: Step) -> str:
@@ -334,9 +331,9 @@ def _step_dict(msgs: Messages, plan: Plan, step: Step) -> StepEntry:
     }
 
 
-def explain_view(msgs: Messages, data: ScoreExplainResult) -> RenderableType:
+def explain_view(msgs: Messages, data: ScoreExplainResult) -> Sheet:
     """The explanation as numbered steps under the unit's name."""
-    from rich.text import Text
+    from khoi_thidua.render.sheet import Line, Sheet
 
     unit = data["unit"]
     head = msgs.t(
@@ -349,4 +346,4 @@ def explain_view(msgs: Messages, data: ScoreExplainResult) -> RenderableType:
     lines += [f"  {i}. {step['text']}" for i, step in enumerate(data["steps"], start=1)]
     if unit["error"]:
         lines.append("  " + msgs.t("no final score: {error}", error=unit["error"]))
-    return Text("\n".join(lines))
+    return Sheet((Line("\n".join(lines)),))

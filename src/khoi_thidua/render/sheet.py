@@ -17,7 +17,7 @@ from khoi_thidua.records import record
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-Justify = Literal["left", "right"]
+Justify = Literal["left", "center", "right"]
 
 
 @record
@@ -30,7 +30,8 @@ class Column:
 @record
 class Row:
     cells: tuple[str, ...]
-    bold: bool = False  # on a terminal only: plain text has no styles
+    style: str = ""  # a rich style for the row, on a terminal only: plain text has no styles
+    end_section: bool = False  # a line under the row (not under the last one)
 
 
 @record
@@ -88,6 +89,6 @@ def to_rich(sheet: Sheet) -> RenderableType:
         for column in part.columns:
             table.add_column(column.header, justify=column.justify, style=column.style or None)
         for row in part.rows:
-            table.add_row(*row.cells, style="bold" if row.bold else None)
+            table.add_row(*row.cells, style=row.style or None, end_section=row.end_section)
         rendered.append(table)
     return Group(*rendered)

@@ -8,8 +8,6 @@ from khoi_thidua.i18n import Messages
 from khoi_thidua.numbers import format_number
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from khoi_thidua.render.shapes import MemberHistoryResult
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -69,14 +67,3 @@ def trend_lines(msgs: Messages, data: MemberHistoryResult) -> list[str]:
             worst=max(known_ranks),
         ),
     ]
-
-
-def with_trend(msgs: Messages, table: RenderableType, data: MemberHistoryResult) -> RenderableType:
-    """The table followed by the trend rows (the table alone when there is no result)."""
-    from rich.console import Group
-    from rich.text import Text
-
-    lines = trend_lines(msgs, data)
-    if not lines:
-        return table
-    return Group(table, *(Text(line) for line in lines))

@@ -20,8 +20,6 @@ from khoi_thidua.numbers import format_percent
 from khoi_thidua.render.batch import error_text
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from khoi_thidua.i18n import Messages
     from khoi_thidua.render.batch_shapes import (
         CapEntry,
@@ -32,6 +30,7 @@ if TYPE_CHECKING:
         SummaryProposed,
         SummaryResult,
     )
+    from khoi_thidua.render.sheet import Sheet
 
 
 def _bloc_entry(bloc: Bloc, proposal: Proposal, names: dict[str, str]) -> SummaryDone:
@@ -179,41 +178,41 @@ def mixed_rules_text(msgs: Messages, groups: list[RulesGroup]) -> str:
     return msgs.t("blocs ran under different rules this year — {groups}", groups="; ".join(parts))
 
 
-def summary_view(msgs: Messages, data: SummaryResult) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+def summary_view(msgs: Messages, data: SummaryResult) -> Sheet:
+    """Each bloc's leading units and proposals, the totals and the caps (render/sheet.py)."""
+    from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet
 
-    title = msgs.t("Province summary — {year}", year=data["year"])
-    table = Table(title=title, title_justify="left")
-    for column in (msgs.t("Bloc"), msgs.t("Leading unit"), msgs.t("Proposed")):
-        table.add_column(column)
+    rows: list[Row] = []
     for entry in data["blocs"]:
         if not entry["ok"]:
-            table.add_row(entry["bloc"]["id"], "", error_text(msgs, entry))
+            rows.append(Row((entry["bloc"]["id"], "", error_text(msgs, entry))))
             continue
-        table.add_row(
-            entry["bloc"]["name"],
-            ", ".join(m["name"] for m in entry["leaders"]) or "—",
-            "\n".join(f"{p['award']['name']}: {p['member']['name']}" for p in entry["proposed"])
-            or "—",
+        leaders = ", ".join(m["name"] for m in entry["leaders"]) or "—"
+        proposed = "\n".join(
+            f"{p['award']['name']}: {p['member']['name']}" for p in entry["proposed"]
         )
-    totals_table = Table(title=msgs.t("Totals"), title_justify="left")
-    totals_table.add_column(msgs.t("Award"))
-    totals_table.add_column(msgs.t("Proposed"), justify="right")
-    for row in data["totals"]:
-        totals_table.add_row(row["name"], str(row["proposed"]))
-    parts: list[RenderableType] = [
-        table,
-        totals_table,
-        Text(msgs.t("Province-wide caps") + ":", style="bold"),
+        rows.append(Row((entry["bloc"]["name"], leaders, proposed or "—")))
+    blocs = Grid(
+        (Column(msgs.t("Bloc")), Column(msgs.t("Leading unit")), Column(msgs.t("Proposed"))),
+        tuple(rows),
+        title=msgs.t("Province summary — {year}", year=data["year"]),
+    )
+    totals = Grid(
+        (Column(msgs.t("Award")), Column(msgs.t("Proposed"), "right")),
+        tuple(Row((row["name"], str(row["proposed"]))) for row in data["totals"]),
+        title=msgs.t("Totals"),
+    )
+    parts: list[Grid | Line] = [
+        blocs,
+        totals,
+        Line(msgs.t("Province-wide caps") + ":", style="bold"),
     ]
     for cap in data["caps"]:
         style = "bold red" if cap["exceeds"] else ""
-        parts.append(Text(("✗ " if cap["exceeds"] else "✓ ") + cap_text(msgs, cap), style=style))
+        parts.append(Line(("✗ " if cap["exceeds"] else "✓ ") + cap_text(msgs, cap), style=style))
     if data["mixed_rules"]:
-        parts.append(Text("! " + mixed_rules_text(msgs, data["rules"]), style="bold yellow"))
-    return Group(*parts)
+        parts.append(Line("! " + mixed_rules_text(msgs, data["rules"]), style="bold yellow"))
+    return Sheet(tuple(parts))
 
 
 SUMMARY_COLUMNS = [
