@@ -76,3 +76,12 @@ class TestWhatARunLoads:
         assert "khoi_thidua.awards.kinds.history" in loaded  # a kind the packs name
         assert "khoi_thidua.awards.kinds.any_of" not in loaded
         assert "khoi_thidua.awards.kinds.standing" not in loaded
+
+    def test_a_table_on_a_pipe_loads_no_rich_console(self) -> None:
+        """A table printed to a pipe is written by render/plain_table.py: rich's console, table
+        and text modules stay unloaded (a terminal gets them, through render/sheet.py)."""
+        heavy = '" ".join(sorted(m for m in sys.modules if m.startswith("rich")))'
+        for args in (("propose", "2021"), ("rotate", "2022"), ("check",)):
+            loaded = set(_probe(heavy, *args, "--data", "data"))
+            assert "rich.cells" in loaded, args  # the probe saw the plain renderer run
+            assert not loaded & {"rich.console", "rich.table", "rich.text"}, args
