@@ -624,7 +624,7 @@ def import_report() -> dict[str, Any]:
             "total_ms": total / 1000,
             "heavy": [{"module": n, "ms": us / 1000, "via": r} for n, us, r in heavy],
         }
-    print("target: none for rotate --json (the table view may load rich.console and rich.table)")
+    print("target: none for either (a table on a pipe is written without rich.console)")
     return report
 
 
