@@ -79,6 +79,20 @@ def test_a_failed_bloc_tells_its_code(province: Path, khoi: Invoke) -> None:
     assert set(errors) == {"khoi-2", "khoi-4", "khoi-5"}
 
 
+def test_a_bloc_without_leadership_tells_its_code(province: Path, khoi: Invoke) -> None:
+    """`rotate --all`: a bloc with no recorded leadership fails with its own code, not as an
+    internal error."""
+    bloc = province / "khoi-3" / "bloc.toml"
+    text = bloc.read_text(encoding="utf-8")
+    bloc.write_text(text[: text.index("[[leadership]]")], encoding="utf-8")
+    result = khoi("rotate", "2022", "--all", "--json", "--data", str(province))
+    errors = {
+        b["bloc"]["id"]: b["error"] for b in json.loads(result.stdout)["blocs"] if not b["ok"]
+    }
+    assert errors["khoi-3"]["code"] == "no-leadership-record"
+    assert errors["khoi-3"]["exit_code"] == 65
+
+
 def test_propose_all_csv_has_a_row_per_member_and_bloc(province: Path, khoi: Invoke) -> None:
     """The CSV of `--all` starts with the BOM and prefixes each row with its bloc."""
     result = khoi("propose", "2021", "--all", "--format", "csv", "--data", str(province))

@@ -15,12 +15,14 @@ class RotationError(KhoiError):
     """The rotation cannot answer from the recorded data (no starting year)."""
 
     exit_code = ExitCode.DATA
+    code = "no-leadership-record"
 
 
 class YearBeforeRecordsError(RotationError):
     """A year before the bloc's first recorded leadership: the question, not the data, is off."""
 
     exit_code = ExitCode.USAGE
+    code = "before-first-record"
 
 
 class Status(StrEnum):
