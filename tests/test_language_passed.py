@@ -103,8 +103,9 @@ class TestOneProcessBothLanguages:
         for msgs in (i18n.VIETNAMESE, i18n.ENGLISH):
             data = proposal_view.proposal_dict(msgs, bloc, proposal)
             view = explain_view.explain_view(msgs, data, EXPLAINED)
-            shown = (as_printed(view), json.loads(json.dumps(data)))
+            shown = (as_printed(to_rich(view)), json.loads(json.dumps(data)))
             assert shown == printed[msgs.language]
+            assert plain_text(view, 120, "utf-8") == printed[msgs.language][0]
         assert i18n.language() == "en"
 
 

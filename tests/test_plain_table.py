@@ -75,6 +75,7 @@ def sheets(draw: st.DrawFn) -> Sheet:
                     draw(TEXT),
                     draw(st.sampled_from(["left", "center", "right"])),
                     draw(st.sampled_from(["", "bold"])),
+                    draw(st.sampled_from([None, None, None, 1, 3, 12])),
                 )
                 for _ in range(draw(st.integers(1, 6)))
             )
@@ -87,9 +88,20 @@ def sheets(draw: st.DrawFn) -> Sheet:
                 for _ in range(draw(st.integers(0, 5)))
             )
             title, caption = draw(TEXT_WITH_LINES), draw(TEXT_WITH_LINES)
-            parts.append(Grid(columns, rows, title, caption, boxed=draw(st.booleans())))
+            parts.append(
+                Grid(
+                    columns,
+                    rows,
+                    title,
+                    caption,
+                    boxed=draw(st.booleans()),
+                    gap=draw(st.integers(1, 2)),
+                    indent=draw(st.sampled_from([0, 0, 2, 4])),
+                )
+            )
         else:
-            parts.append(Line(draw(TEXT_WITH_LINES), draw(st.sampled_from(["", "bold yellow"]))))
+            style = draw(st.sampled_from(["", "bold yellow"]))
+            parts.append(Line(draw(TEXT_WITH_LINES), style, draw(st.sampled_from([0, 0, 2]))))
     return Sheet(tuple(parts))
 
 
@@ -154,6 +166,8 @@ def test_what_it_leaves_to_rich(sheet: Sheet, width: int, encoding: str) -> None
         ("rules", "2025"),
         ("scores", "2021"),
         ("scores", "2021", "--explain", "btc"),
+        ("propose", "2021", "--explain", "bnc"),
+        ("propose", "2021", "--explain", "btc"),
     ],
     ids=" ".join,
 )

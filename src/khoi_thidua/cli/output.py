@@ -13,14 +13,10 @@ from khoi_thidua.errors import UsageError
 from khoi_thidua.i18n import t
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console
 
     from khoi_thidua.cli.options import Format
     from khoi_thidua.render.sheet import Sheet
-
-    # What a command prints for people: rich renderables, or a sheet of tables that a pipe
-    # gets as plain text without loading rich (render/sheet.py).
-    View = RenderableType | Sheet
 
 PIPE_WIDTH = 120  # tables written to a file or pipe are not squeezed to 80 columns
 
@@ -105,40 +101,40 @@ def write_json_document(
 
 def emit(
     data: JsonDocument,
-    view: View | Callable[[], View] | None,
+    view: Sheet | Callable[[], Sheet] | None,
     as_json: bool,
 ) -> None:
     """Print ``data`` as JSON, or the human view of it.
 
     ``view`` may be a function: it is called only when a table is printed, so that
-    ``--json`` never builds (or imports) the rich renderables.
+    ``--json`` never builds the view. A pipe or a file gets the view as plain text
+    (render/plain_table.py, without loading rich's console); a terminal, and whatever the
+    plain renderer leaves to rich, get it through rich.
     """
-    from khoi_thidua.render.sheet import Sheet, to_rich
-
     if as_json or view is None:
         sys.stdout.write(to_json(data) + "\n")
         sys.stdout.flush()
         return
-    if callable(view):
-        view = view()
-    if isinstance(view, Sheet):
-        width = _pipe_width()
-        if width is not None:
-            from khoi_thidua.render.plain_table import plain_text
+    sheet = view() if callable(view) else view
+    width = _pipe_width()
+    if width is not None:
+        from khoi_thidua.render.plain_table import plain_text
 
-            text = plain_text(view, width, sys.stdout.encoding or "utf-8")
-            if text is not None:
-                sys.stdout.write(text)
-                sys.stdout.flush()
-                return
-        view = to_rich(view)
+        text = plain_text(sheet, width, sys.stdout.encoding or "utf-8")
+        if text is not None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+    from khoi_thidua.render.sheet import to_rich
+
+    renderable = to_rich(sheet)
     console = out_console()
     if console.is_terminal:
-        console.print(view)
+        console.print(renderable)
         return
     # A pipe or a file: plain text without the padding rich adds to fill the width.
     with console.capture() as capture:
-        console.print(view)
+        console.print(renderable)
     text = "\n".join(line.rstrip() for line in capture.get().splitlines())
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
@@ -161,20 +157,17 @@ def say(message: str) -> None:
     err_console().print(message, markup=False)
 
 
-def file_console(view: View) -> str:
-    """A rich renderable as plain text for a file: no colour codes, a fixed width."""
+def file_console(view: Sheet) -> str:
+    """A view as plain text for a file: no colour codes, a fixed width."""
     import io
 
     from rich.console import Console
 
-    from khoi_thidua.render.sheet import Sheet, to_rich
-
-    if isinstance(view, Sheet):
-        view = to_rich(view)
+    from khoi_thidua.render.sheet import to_rich
 
     buffer = io.StringIO()
     Console(file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None, markup=False).print(
-        view
+        to_rich(view)
     )
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
@@ -266,7 +259,7 @@ def export(
     output: Path | None,
     rows: Callable[[D], tuple[list[str], list[list[object]]]] | None,
     markdown: Callable[[D], str] | None,
-    view: Callable[[D], View],
+    view: Callable[[D], Sheet],
     workbook: Callable[[D], bytes] | None,
     quiet: bool = False,
     force: bool = False,

@@ -40,15 +40,18 @@ def plain_text(sheet: Sheet, width: int, encoding: str) -> str | None:
         return None
     lines: list[str] = []
     for part in sheet.parts:
+        margin = " " * part.indent  # rich's Padding: laid out in what is left, then shifted
         if isinstance(part, Line):
-            if not _plain(part.text):
+            if not _plain(part.text) or width - part.indent < 1:
                 return None
-            lines += _wrap(part.text, width, "default", fold=True)
+            lines += [
+                margin + line for line in _wrap(part.text, width - part.indent, "default", True)
+            ]
             continue
-        table = _table(part, width)
+        table = _table(part, width - part.indent)
         if table is None:
             return None
-        lines += table
+        lines += [margin + line for line in table]
     printed = "".join(line + "\n" for line in lines)  # rich ends every line with a newline
     return "\n".join(line.rstrip() for line in printed.splitlines()) + "\n"
 
@@ -101,11 +104,11 @@ def _table(grid: Grid, width: int) -> list[str] | None:
 
 
 def _pads(grid: Grid) -> list[tuple[int, int]]:
-    """Each column's spaces (left, right): one each side in a box; in a grid, two between
-    columns and none at the edges (rich's ``Table.grid(padding=(0, 2))``)."""
+    """Each column's spaces (left, right): one each side in a box; in a grid, ``gap`` between
+    columns and none at the edges (rich's ``Table.grid(padding=(0, gap))``)."""
     if grid.boxed:
         return [(1, 1)] * len(grid.columns)
-    return [(0, 2)] * (len(grid.columns) - 1) + [(0, 0)]
+    return [(0, grid.gap)] * (len(grid.columns) - 1) + [(0, 0)]
 
 
 def _widths(grid: Grid, pads: list[tuple[int, int]], available: int) -> list[int] | None:
@@ -117,25 +120,30 @@ def _widths(grid: Grid, pads: list[tuple[int, int]], available: int) -> list[int
         for i, c in enumerate(grid.columns)
     ]
     spaces = [left + right for left, right in pads]
+    fixed = [c.width for c in grid.columns]
     widths = [
-        _measure(cells, pad, available) or 1 for cells, pad in zip(columns, spaces, strict=True)
+        _measure(cells, pad, size, available) or 1
+        for cells, pad, size in zip(columns, spaces, fixed, strict=True)
     ]
     if sum(widths) > available:
-        widths = _collapse(widths, available)
+        widths = _collapse(widths, [size is None for size in fixed], available)
         if sum(widths) > available:
             widths = _reduce(sum(widths) - available, [1] * len(widths), widths, widths)
         widths = [
-            _measure(cells, pad, w) for cells, pad, w in zip(columns, spaces, widths, strict=True)
+            _measure(cells, pad, size, w)
+            for cells, pad, size, w in zip(columns, spaces, fixed, widths, strict=True)
         ]
     if any(w - pad < 1 for w, pad in zip(widths, spaces, strict=True)):
         return None  # a cell with no room for text: rich's corner cases, left to rich
     return widths
 
 
-def _measure(cells: list[str], pad: int, limit: int) -> int:
-    """The widest cell of a column, padding included, at most ``limit``."""
+def _measure(cells: list[str], pad: int, fixed: int | None, limit: int) -> int:
+    """The widest cell of a column (or its fixed width), padding included, at most ``limit``."""
     if limit < 1:
         return 0
+    if fixed is not None:
+        return min(fixed + pad, limit)
     if not cells or limit - pad < 1:
         return limit  # a column without cells takes the room there is, as in rich
     widest = 0
@@ -147,15 +155,18 @@ def _measure(cells: list[str], pad: int, limit: int) -> int:
     return min(widest, limit)
 
 
-def _collapse(widths: list[int], limit: int) -> list[int]:
-    """Shrink the widest columns, then the next widest, until the table fits (rich's order)."""
+def _collapse(widths: list[int], wraps: list[bool], limit: int) -> list[int]:
+    """Shrink the widest wrapping columns, then the next widest, until the table fits (rich's
+    order); a fixed-width column keeps its width here."""
     total = sum(widths)
     excess = total - limit
-    while total and excess > 0:
-        widest = max(widths)
-        second = max((w for w in widths if w != widest), default=0)
+    while any(wraps) and total and excess > 0:
+        widest = max(w for w, wrap in zip(widths, wraps, strict=True) if wrap)
+        second = max(
+            (w for w, wrap in zip(widths, wraps, strict=True) if wrap and w != widest), default=0
+        )
         difference = widest - second
-        ratios = [1 if w == widest else 0 for w in widths]
+        ratios = [1 if w == widest and wrap else 0 for w, wrap in zip(widths, wraps, strict=True)]
         if not difference:
             break
         widths = _reduce(excess, ratios, [min(excess, difference)] * len(widths), widths)

@@ -25,6 +25,7 @@ class Column:
     header: str = ""
     justify: Justify = "left"
     style: str = ""  # a rich style for the column's cells, on a terminal only
+    width: int | None = None  # a fixed width (a mark column); None: as wide as its cells
 
 
 @record
@@ -44,6 +45,8 @@ class Grid:
     title: str = ""
     caption: str = ""
     boxed: bool = True
+    gap: int = 2  # spaces between the columns of a grid
+    indent: int = 0  # spaces before every line
 
 
 @record
@@ -52,6 +55,7 @@ class Line:
 
     text: str
     style: str = ""  # a rich style, on a terminal only
+    indent: int = 0  # spaces before every line, wrapped lines included
 
 
 Part = Grid | Line
@@ -65,13 +69,15 @@ class Sheet:
 def to_rich(sheet: Sheet) -> RenderableType:
     """The sheet as rich renderables (what a terminal shows)."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     rendered: list[RenderableType] = []
     for part in sheet.parts:
         if isinstance(part, Line):
-            rendered.append(Text(part.text, style=part.style))
+            text = Text(part.text, style=part.style)
+            rendered.append(Padding(text, (0, 0, 0, part.indent)) if part.indent else text)
             continue
         table = (
             Table(
@@ -81,14 +87,19 @@ def to_rich(sheet: Sheet) -> RenderableType:
                 caption_justify="left",
             )
             if part.boxed
-            else Table.grid(padding=(0, 2))
+            else Table.grid(padding=(0, part.gap))
         )
         if not part.boxed:
             table.title, table.title_justify = part.title or None, "left"
             table.caption, table.caption_justify = part.caption or None, "left"
         for column in part.columns:
-            table.add_column(column.header, justify=column.justify, style=column.style or None)
+            table.add_column(
+                column.header,
+                justify=column.justify,
+                style=column.style or None,
+                width=column.width,
+            )
         for row in part.rows:
             table.add_row(*row.cells, style=row.style or None, end_section=row.end_section)
-        rendered.append(table)
+        rendered.append(Padding(table, (0, 0, 0, part.indent)) if part.indent else table)
     return Group(*rendered)
