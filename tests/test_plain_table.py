@@ -231,3 +231,54 @@ def test_when_a_pipe_is_printed_plainly(
         monkeypatch.setenv(name, value)
     monkeypatch.setattr("sys.stdout", io.StringIO())
     assert output._pipe_width() == width
+
+
+# Slow: the same comparison over text no bloc should hold but a file can (emoji, flags, skin
+# tones, Hangul jamo, Thai, zero-width joiners, soft hyphens, ideographic spaces, combining
+# marks alone), at any width, with every layout option the sheets have.
+ODD = st.sampled_from(
+    [
+        *"aAz09 -.,/()",
+        *("\ufe0f", "🇻🇳", "👍🏽", "\u1100\u1161", "\u0e01\u0e33", "\xad", "ế", "Đ", "e\u0301"),
+        *("漢", "😀", "\u200d", "\xa0", "…", "\n", "  ", "ư", "\u3000", "ﾊ", "\u0300"),
+    ]
+)
+ODD_TEXT = st.one_of(st.lists(ODD, max_size=60).map("".join), TEXT)
+
+
+@st.composite
+def odd_sheets(draw: st.DrawFn) -> Sheet:
+    parts: list[Grid | Line] = []
+    for _ in range(draw(st.integers(1, 3))):
+        if draw(st.booleans()):
+            columns = tuple(
+                Column(
+                    draw(ODD_TEXT),
+                    draw(st.sampled_from(["left", "center", "right"])),
+                    width=draw(st.sampled_from([None, None, 1, 2, 5, 30])),
+                )
+                for _ in range(draw(st.integers(1, 7)))
+            )
+            rows = tuple(
+                Row(tuple(draw(ODD_TEXT) for _ in columns), end_section=draw(st.booleans()))
+                for _ in range(draw(st.integers(0, 6)))
+            )
+            title, caption = draw(ODD_TEXT), draw(ODD_TEXT)
+            boxed, gap, indent = (
+                draw(st.booleans()),
+                draw(st.integers(0, 3)),
+                draw(st.integers(0, 6)),
+            )
+            parts.append(Grid(columns, rows, title, caption, boxed, gap, indent))
+        else:
+            parts.append(Line(draw(ODD_TEXT), indent=draw(st.integers(0, 6))))
+    return Sheet(tuple(parts))
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(odd_sheets(), st.integers(5, 250))
+def test_the_same_text_as_rich_for_odd_text(sheet: Sheet, width: int) -> None:
+    plain = plain_text(sheet, width, "utf-8")
+    if plain is not None:
+        assert plain == rich_text(sheet, width)
