@@ -282,3 +282,20 @@ def test_the_same_text_as_rich_for_odd_text(sheet: Sheet, width: int) -> None:
     plain = plain_text(sheet, width, "utf-8")
     if plain is not None:
         assert plain == rich_text(sheet, width)
+
+
+def test_a_table_written_to_a_file_is_what_a_pipe_gets(
+    khoi: Invoke, sample_data: Path, tmp_path: Path
+) -> None:
+    """`--output FILE` holds the text a pipe gets, at the same width, names kept as typed
+    (rich's file console replaced `:smile:` with an emoji)."""
+    bloc = sample_data / "khoi-co-quan-dang" / "bloc.toml"
+    text = bloc.read_text(encoding="utf-8")
+    bloc.write_text(text.replace('name = "Ban Tổ chức Tỉnh ủy"', 'name = "Ban :smile: Tổ chức"'))
+    out = tmp_path / "de-nghi.txt"
+    env: dict[str, str | None] = {"COLUMNS": None}
+    written = khoi("propose", "2021", "--data", str(sample_data), "--output", str(out), env=env)
+    piped = khoi("propose", "2021", "--data", str(sample_data), env=env)
+    assert written.exit_code == piped.exit_code == 0, written.stderr
+    assert "Ban :smile: Tổ chức" in piped.stdout
+    assert out.read_bytes() == piped.stdout_bytes

@@ -158,17 +158,30 @@ def say(message: str) -> None:
 
 
 def file_console(view: Sheet) -> str:
-    """A view as plain text for a file: no colour codes, a fixed width."""
+    """A view as the text of a file: what a pipe gets, at khoi's width for a pipe."""
     import io
 
+    from khoi_thidua.render.plain_table import plain_text
+
+    text = plain_text(view, PIPE_WIDTH, "utf-8")
+    if text is not None:
+        return text
     from rich.console import Console
 
     from khoi_thidua.render.sheet import to_rich
 
     buffer = io.StringIO()
-    Console(file=buffer, width=PIPE_WIDTH, no_color=True, color_system=None, markup=False).print(
-        to_rich(view)
+    console = Console(
+        file=buffer,
+        width=PIPE_WIDTH,
+        no_color=True,
+        color_system=None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
     )
+    console.print(to_rich(view))
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
