@@ -26,11 +26,14 @@ JsonDocument = Mapping[str, object]
 D = TypeVar("D", bound=JsonDocument)
 
 
-def _console(stream: TextIO) -> Console:
+def _console(stream: TextIO, width: int | None = None) -> Console:
+    """A console on ``stream``, ``width`` columns wide, else as wide as the terminal (or what
+    COLUMNS says), else khoi's width for a pipe."""
     from rich.console import Console
 
     is_tty = hasattr(stream, "isatty") and stream.isatty()
-    width = None if is_tty or os.environ.get("COLUMNS") else PIPE_WIDTH
+    if width is None and not (is_tty or os.environ.get("COLUMNS")):
+        width = PIPE_WIDTH
     return Console(
         file=stream,
         width=width,
@@ -117,27 +120,33 @@ def emit(
         return
     sheet = view() if callable(view) else view
     width = _pipe_width()
+    if width is None:
+        console = out_console()
+        if console.is_terminal:
+            from khoi_thidua.render.sheet import to_rich
+
+            console.print(to_rich(sheet))
+            return
+    sys.stdout.write(_as_text(sheet, width, sys.stdout.encoding or "utf-8", out_console))
+    sys.stdout.flush()
+
+
+def _as_text(sheet: Sheet, width: int | None, encoding: str, console: Callable[[], Console]) -> str:
+    """The sheet as the text of a pipe or a file, lines right-stripped: the plain renderer's
+    at ``width``, or what rich prints on ``console()`` where it steps aside (or where no width
+    is known, as with COLUMNS that is not a number)."""
     if width is not None:
         from khoi_thidua.render.plain_table import plain_text
 
-        text = plain_text(sheet, width, sys.stdout.encoding or "utf-8")
+        text = plain_text(sheet, width, encoding)
         if text is not None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-            return
+            return text
     from khoi_thidua.render.sheet import to_rich
 
-    renderable = to_rich(sheet)
-    console = out_console()
-    if console.is_terminal:
-        console.print(renderable)
-        return
-    # A pipe or a file: plain text without the padding rich adds to fill the width.
-    with console.capture() as capture:
-        console.print(renderable)
-    text = "\n".join(line.rstrip() for line in capture.get().splitlines())
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    rich = console()
+    with rich.capture() as capture:
+        rich.print(to_rich(sheet))
+    return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
 
 
 def _pipe_width() -> int | None:
@@ -161,28 +170,7 @@ def file_console(view: Sheet) -> str:
     """A view as the text of a file: what a pipe gets, at khoi's width for a pipe."""
     import io
 
-    from khoi_thidua.render.plain_table import plain_text
-
-    text = plain_text(view, PIPE_WIDTH, "utf-8")
-    if text is not None:
-        return text
-    from rich.console import Console
-
-    from khoi_thidua.render.sheet import to_rich
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=PIPE_WIDTH,
-        no_color=True,
-        color_system=None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
-    console.print(to_rich(view))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return _as_text(view, PIPE_WIDTH, "utf-8", lambda: _console(io.StringIO(), PIPE_WIDTH))
 
 
 def to_stdout(output: Path | None) -> bool:
