@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
@@ -133,6 +134,25 @@ def loaded_app() -> Any:
     for name in root.list_commands(context):  # type: ignore[attr-defined]
         root.get_command(context, name)  # type: ignore[attr-defined]
     return root
+
+
+def rich_printed(view: Any, width: int = 120) -> str:
+    """A rich renderable as khoi prints it through rich to a pipe ``width`` columns wide
+    (cli/output.py: no colour, markup, emoji or highlighting; lines right-stripped)."""
+    from rich.console import Console
+
+    console = Console(  # a file, never a terminal, whatever pytest's output is
+        file=io.StringIO(),
+        width=width,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    with console.capture() as capture:
+        console.print(view)
+    return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
 
 
 def _flat(text: str) -> str:

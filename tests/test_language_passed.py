@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import tomllib
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from builders import SAMPLE_BLOC_ID, Invoke, bloc_doc, dumps_bloc, make_bloc
+from builders import SAMPLE_BLOC_ID, Invoke, bloc_doc, dumps_bloc, make_bloc, rich_printed
 from khoi_thidua import i18n, rotation, store, workflows
 from khoi_thidua.i18n import ENGLISH, VIETNAMESE
 from khoi_thidua.render import explain as explain_view
@@ -22,28 +21,10 @@ from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.toml_lines import key_lines
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    pass
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPLAINED = "bnc"  # Ban Nội chính Tỉnh ủy, proposed for the chairman's certificate in 2021
-
-
-def as_printed(view: RenderableType) -> str:
-    """A renderable as khoi prints it to a pipe 120 columns wide (see cli/output.emit)."""
-    from rich.console import Console
-
-    console = Console(
-        file=io.StringIO(),
-        width=120,
-        no_color=True,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
-    with console.capture() as capture:
-        console.print(view)
-    return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
 
 
 def golden(name: str) -> str:
@@ -67,7 +48,7 @@ class TestOneProcessBothLanguages:
             data = proposal_view.proposal_dict(msgs, bloc, proposal)
             sheet = proposal_view.proposal_view(msgs, data)
             # as a terminal gets it (through rich), and as a pipe gets it (plain text)
-            assert as_printed(to_rich(sheet)) == golden(name)
+            assert rich_printed(to_rich(sheet)) == golden(name)
             assert plain_text(sheet, 120, "utf-8") == golden(name)
         assert i18n.language() == "en"
 
@@ -80,7 +61,7 @@ class TestOneProcessBothLanguages:
             (i18n.ENGLISH, "rotate-2022.txt"),
         ]:
             sheet = rotation_view.rotate_view(msgs, bloc, answer)
-            assert as_printed(to_rich(sheet)) == golden(name)
+            assert rich_printed(to_rich(sheet)) == golden(name)
             assert plain_text(sheet, 120, "utf-8") == golden(name)
         assert i18n.language() == "en"
 
@@ -103,7 +84,7 @@ class TestOneProcessBothLanguages:
         for msgs in (i18n.VIETNAMESE, i18n.ENGLISH):
             data = proposal_view.proposal_dict(msgs, bloc, proposal)
             view = explain_view.explain_view(msgs, data, EXPLAINED)
-            shown = (as_printed(to_rich(view)), json.loads(json.dumps(data)))
+            shown = (rich_printed(to_rich(view)), json.loads(json.dumps(data)))
             assert shown == printed[msgs.language]
             assert plain_text(view, 120, "utf-8") == printed[msgs.language][0]
         assert i18n.language() == "en"

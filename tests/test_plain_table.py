@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from builders import Invoke
+from builders import Invoke, rich_printed
 from khoi_thidua.cli import output
 from khoi_thidua.render import plain_table
 from khoi_thidua.render.plain_table import plain_text
@@ -18,21 +18,8 @@ from khoi_thidua.render.sheet import Column, Grid, Line, Row, Sheet, to_rich
 
 
 def rich_text(sheet: Sheet, width: int) -> str:
-    """What ``cli.output.emit`` prints for a rich view on a pipe ``width`` columns wide."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        no_color=True,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
-    console.print(to_rich(sheet))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    """What ``cli.output.emit`` prints for the sheet through rich on a pipe ``width`` wide."""
+    return rich_printed(to_rich(sheet), width)
 
 
 # Words as khoi's tables hold them: Vietnamese names, numbers, dashes, long words that must be
