@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,8 @@ from khoi_thidua.errors import DataError, MissingInputError, Problem
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, WriteStatus
 from khoi_thidua.records import record
-from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.reading import display, results_file
+from khoi_thidua.store.records import results_from_text
 from khoi_thidua.store.writing import update_text_file
 
 # Count fields as typed on the command line or in the tally sheet → keys of [conference].
@@ -53,8 +52,6 @@ def record_count(
     votes above the valid ballots…) is refused with its problems and nothing is written.
     """
     import tomlkit
-
-    from khoi_thidua.schema.results import parse_results
 
     path = results_file(bloc_dir, year)
     name = display(path)
@@ -96,19 +93,7 @@ def record_count(
         new_text = tomlkit.dumps(document)
         if new_text == current:
             return None, CountOutcome("unchanged", name)
-        try:
-            doc = tomllib.loads(new_text)
-        except tomllib.TOMLDecodeError as exc:  # pragma: no cover - tomlkit writes valid TOML
-            raise DataError(
-                i18n.current(),
-                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
-            ) from None
-        parsed, problems = parse_results(
-            i18n.current(), doc, bloc, year, name, LazyLines(new_text), award_ids
-        )
-        if parsed is None:
-            # Nothing is written: the file stays as it was.
-            raise DataError(i18n.current(), problems)
+        results_from_text(new_text, bloc, year, name, award_ids)  # else nothing is written
         return new_text, CountOutcome("written", name)
 
     return update_text_file(path, change, timeout)

@@ -12,7 +12,7 @@ from khoi_thidua.i18n import t
 from khoi_thidua.records import record
 from khoi_thidua.store.kinds import BLOC_FILE
 from khoi_thidua.store.reading import display
-from khoi_thidua.store.records import _parse_bloc_text, append_table
+from khoi_thidua.store.records import append_table, bloc_from_text
 from khoi_thidua.store.writing import update_text_file
 
 Entry = Mapping[str, Any]
@@ -100,7 +100,7 @@ def record_history(
         if not new_members and not new_years:
             return None, outcome
         text = with_history(current, new_members, new_years)
-        _parse_bloc_text(text, bloc_dir)  # never write a file khoi cannot read back
+        bloc_from_text(text, bloc_dir)  # never write a file khoi cannot read back
         return text, outcome
 
     return update_text_file(path, change)

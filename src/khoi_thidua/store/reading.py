@@ -94,21 +94,7 @@ def read_toml(path: Path) -> TomlFile:
     try:
         doc = _parsed(text, name, kind.limits)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = re.search(r"at line (\d+)", message)
-        line = int(match.group(1)) if match else None
-        lines = text.splitlines()
-        line_text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
-        # tomllib's own description of the mistake stays in English; the hint says the fix.
-        problem = Problem(
-            name,
-            "",
-            t("not valid TOML: {error}", error=message),
-            _syntax_hint(message, line_text),
-            line,
-            code="bad-toml",
-        )
-        raise DataError(i18n.current(), [problem]) from None
+        raise DataError(i18n.current(), [_bad_toml(exc, text, name)]) from None
     except ValueError:
         # int() refuses integers of thousands of digits; the scan above stops most of them.
         too_long = t("a number is too long")
@@ -124,6 +110,33 @@ def read_toml(path: Path) -> TomlFile:
             [Problem(name, "", t("not valid TOML: {error}", error=too_deep), code="bad-toml")],
         ) from None
     return TomlFile(path, doc, LazyLines(text))
+
+
+def toml_document(text: str, name: str) -> dict[str, Any]:
+    """``text`` (of the file ``name``) parsed as TOML, or a DataError with the line and the fix:
+    how a writer reads back, inside its lock, the text it found or the text it is about to
+    write."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(i18n.current(), [_bad_toml(exc, text, name)]) from None
+
+
+def _bad_toml(exc: tomllib.TOMLDecodeError, text: str, name: str) -> Problem:
+    message = str(exc)
+    match = re.search(r"at line (\d+)", message)
+    line = int(match.group(1)) if match else None
+    lines = text.splitlines()
+    line_text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    # tomllib's own description of the mistake stays in English; the hint says the fix.
+    return Problem(
+        name,
+        "",
+        t("not valid TOML: {error}", error=message),
+        _syntax_hint(message, line_text),
+        line,
+        code="bad-toml",
+    )
 
 
 @functools.lru_cache(maxsize=2)

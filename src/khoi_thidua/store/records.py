@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
 from khoi_thidua import i18n
-from khoi_thidua.errors import DataError, MissingInputError, Problem, RefusedError
+from khoi_thidua.errors import DataError, MissingInputError, RefusedError
 from khoi_thidua.i18n import language, t
 from khoi_thidua.model import (
     Bloc,
@@ -23,7 +23,7 @@ from khoi_thidua.records import record
 from khoi_thidua.schema.bloc import parse_bloc
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.kinds import BLOC_FILE
-from khoi_thidua.store.reading import display
+from khoi_thidua.store.reading import display, toml_document
 from khoi_thidua.store.writing import update_text_file
 
 
@@ -36,15 +36,10 @@ class RecordOutcome:
     file: str
 
 
-def _parse_bloc_text(text: str, bloc_dir: Path) -> Bloc:
+def bloc_from_text(text: str, bloc_dir: Path) -> Bloc:
+    """The bloc a bloc.toml text describes, as a writer reads it back, or a DataError."""
     name = display(bloc_dir / BLOC_FILE)
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(
-            i18n.current(),
-            [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
-        ) from None
+    doc = toml_document(text, name)
     bloc, problems = parse_bloc(i18n.current(), doc, bloc_dir.name, name, LazyLines(text))
     if bloc is None:
         raise DataError(i18n.current(), problems)
@@ -104,7 +99,7 @@ def record_leadership(
     def change(current: str | None) -> tuple[str | None, RecordOutcome]:
         if current is None:
             raise MissingInputError(t("{file} does not exist", file=name))
-        bloc = _parse_bloc_text(current, bloc_dir)
+        bloc = bloc_from_text(current, bloc_dir)
         record = decide(bloc)
         existing = bloc.recorded(record.year)
         if existing is not None:
@@ -135,7 +130,7 @@ def record_leadership(
         if record.note:
             entry.add("note", record.note)
         new_text = append_table(current, "leadership", entry)
-        after = _parse_bloc_text(new_text, bloc_dir)  # never write a file khoi cannot read back
+        after = bloc_from_text(new_text, bloc_dir)  # never write a file khoi cannot read back
         if after.recorded(record.year) != record:
             raise DataError(
                 i18n.current(),
@@ -179,7 +174,7 @@ def record_granted(
     name = display(path)
 
     def parse(text: str) -> YearResults:
-        return _parse_results_text(text, bloc, year, name, award_ids)
+        return results_from_text(text, bloc, year, name, award_ids)
 
     def change(current: str | None) -> tuple[str | None, GrantOutcome]:
         if current is None:
@@ -257,7 +252,7 @@ def record_decision(
     name = display(path)
 
     def parse(text: str) -> YearResults:
-        return _parse_results_text(text, bloc, year, name, award_ids)
+        return results_from_text(text, bloc, year, name, award_ids)
 
     def change(current: str | None) -> tuple[str | None, DecisionOutcome]:
         if current is None:
@@ -305,19 +300,13 @@ def record_decision(
     return update_text_file(path, change, timeout)
 
 
-def _parse_results_text(
-    text: str, bloc: Bloc, year: int, name: str, award_ids: list[str]
+def results_from_text(
+    text: str, bloc: Bloc, year: int, name: str, award_ids: Collection[str] | None = None
 ) -> YearResults:
-    """A results file's text, as a record writer re-reads it inside the lock, or a DataError."""
+    """A results file's text, as a writer reads it back inside the lock, or a DataError."""
     from khoi_thidua.schema.results import parse_results
 
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(
-            i18n.current(),
-            [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
-        ) from None
+    doc = toml_document(text, name)
     results, problems = parse_results(
         i18n.current(), doc, bloc, year, name, LazyLines(text), award_ids
     )

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from khoi_thidua import i18n
-from khoi_thidua.errors import DataError, MissingInputError, Problem
+from khoi_thidua.errors import DataError, MissingInputError
 from khoi_thidua.i18n import t
 from khoi_thidua.model import Bloc, Rating, WriteStatus
 from khoi_thidua.plan import ConferenceSheet, Plan, ReturnedSheet
 from khoi_thidua.records import record
 from khoi_thidua.schema.toml_lines import LazyLines
 from khoi_thidua.store.plans import bloc_for_year
-from khoi_thidua.store.reading import display, results_file
+from khoi_thidua.store.reading import display, results_file, toml_document
+from khoi_thidua.store.records import results_from_text
 from khoi_thidua.store.writing import update_text_file
 
 
@@ -57,8 +57,6 @@ def write_scores(
     """
     import tomlkit
 
-    from khoi_thidua.schema.results import parse_results
-
     path = results_file(bloc_dir, year)
     name = display(path)
     year_bloc = bloc_for_year(bloc_dir, bloc, year)
@@ -99,18 +97,7 @@ def write_scores(
             same = before == after and not capped
             (unchanged if same else written).append(item.member)
         text = tomlkit.dumps(document)
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise DataError(
-                i18n.current(),
-                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
-            ) from None
-        parsed, problems = parse_results(
-            i18n.current(), doc, year_bloc, year, name, LazyLines(text)
-        )
-        if parsed is None:
-            raise DataError(i18n.current(), problems)
+        results_from_text(text, year_bloc, year, name)  # never write what khoi cannot read back
         outcome = ScoresOutcome(name, tuple(written), tuple(unchanged), tuple(missing))
         return (text if written else None), outcome
 
@@ -189,13 +176,7 @@ def record_returned(
         if conference is not None:
             _merge_conference(units, conference)
         text = tomlkit.dumps(document)
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise DataError(
-                i18n.current(),
-                [Problem(name, "", t("not valid TOML: {error}", error=exc), code="bad-toml")],
-            ) from None
+        doc = toml_document(text, name)
         parsed, problems = parse_scores(i18n.current(), doc, bloc, plan, name, LazyLines(text))
         if parsed is None:
             raise DataError(i18n.current(), problems)
